@@ -1,0 +1,137 @@
+// The document model that flows through every stage:
+//
+//   Document ─ pages ─ Page ─ lines ─ TextLine ─ words ─ Word   (geometry)
+//            ─ blocks ─ Block ─ lines (furniture, body, footnotes by region)
+//            ─ paragraphs ─ Paragraph ─ segments ─ Segment     (clean text)
+//            ─ furniture, language, diagnostics                 (metadata)
+//
+// Text is canonical UTF-8 (NFC, with Arabic presentation forms, ligatures and
+// bidi controls normalised away by the normalize stage). Segment and Tag
+// offsets are byte offsets into their paragraph's text. Coordinates are PDF
+// points with the origin at the top left of the page, y growing downwards.
+//
+// No third-party library types appear here: stages translate to and from
+// Poppler, ICU and Xapian in their own files.
+//
+// Thread-safety: plain values. One Document is worked on by one thread.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "pipeline/language.h"
+#include "pipeline/status.h"
+
+namespace sextant {
+
+struct Box {
+  double x0 = 0, y0 = 0, x1 = 0, y1 = 0;  // top left, bottom right
+  double width() const { return x1 - x0; }
+  double height() const { return y1 - y0; }
+  double center_x() const { return (x0 + x1) / 2; }
+  double center_y() const { return (y0 + y1) / 2; }
+  void Extend(const Box& other);
+};
+
+// One word as the PDF draws it.
+struct Word {
+  std::string text;
+  Box box;
+  double font_size = 0;
+  bool bold = false;
+  bool space_after = false;  // the PDF leaves a gap after this word
+};
+
+// Words that share a baseline, in logical (reading) order.
+struct TextLine {
+  std::vector<Word> words;
+  Box box;
+  double font_size = 0;  // the most common size of its words
+  bool bold = false;     // most of its text is bold
+  int column = 0;        // 0, or 1 for the right column of a two-column page
+  std::string text;      // words joined with the spaces the PDF shows
+};
+
+// Where on the page a block of lines sits and what it is for.
+enum class BlockRole {
+  kHeader,     // running head: the symbol, "United Nations", "Distr."
+  kFooter,     // job number, page number, barcode text, "Please recycle"
+  kBody,
+  kFootnotes,  // below the footnote separator
+};
+
+struct Block {
+  BlockRole role = BlockRole::kBody;
+  int columns = 1;  // 2 when the lines were read as two columns
+  std::vector<TextLine> lines;
+};
+
+struct Page {
+  int number = 0;  // 1-based
+  double width = 0, height = 0;
+  std::vector<Word> words;       // as extracted, before layout
+  std::vector<TextLine> lines;   // built by layout
+  std::vector<Block> blocks;     // built by layout
+};
+
+enum class ParagraphKind { kHeading, kBody, kFootnote, kTable };
+
+// A typed span of a paragraph's text (issue: tagging). `value` is the
+// normalised form (a symbol, an ISO date).
+struct Tag {
+  std::string kind;  // "symbol", "resolution", "agenda_item", "date"
+  std::size_t begin = 0, end = 0;
+  std::string value;
+};
+
+struct Segment {
+  std::size_t begin = 0, end = 0;  // byte offsets into Paragraph::text
+};
+
+struct Paragraph {
+  std::string text;
+  int page = 0;  // 1-based page where the paragraph starts
+  ParagraphKind kind = ParagraphKind::kBody;
+  std::string footnote_marker;  // for footnotes: "1", "*"
+  std::vector<Segment> segments;
+  std::vector<Tag> tags;
+};
+
+// What the page furniture says about the document.
+struct Furniture {
+  std::optional<std::string> symbol;           // normalised: "A/RES/80/1"
+  std::optional<std::string> date;             // ISO 8601: "2025-09-19"
+  std::optional<std::string> distribution;     // "General", "Limited"
+  std::optional<Language> original_language;  // from "Original: English"
+  std::optional<std::string> job_number;       // "25-15106 (E)"
+  std::optional<Language> job_language;        // from the job number letter
+  std::vector<std::string> removed_lines;      // every line kept out of the body
+};
+
+enum class Severity { kInfo, kWarning };
+
+// A soft problem worth telling the user about; the document is still usable.
+struct Diagnostic {
+  Severity severity = Severity::kWarning;
+  std::string code;  // stable, e.g. "language_conflict"
+  std::string message;
+};
+
+struct Document {
+  std::string path;
+  std::optional<Language> language;  // set by the language stage
+  std::string language_evidence;     // how the language was decided
+  std::vector<Page> pages;
+  std::vector<Paragraph> paragraphs;
+  Furniture furniture;
+  std::vector<Diagnostic> diagnostics;
+
+  void Warn(std::string code, std::string message);
+  void Note(std::string code, std::string message);
+};
+
+std::string_view ParagraphKindName(ParagraphKind kind);
+
+}  // namespace sextant

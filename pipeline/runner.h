@@ -1,0 +1,56 @@
+// Runner: applies an ordered list of stages to many files, in parallel, with
+// per-document error isolation: a file that fails is recorded with its Status
+// and the others go on. Each result carries per-stage timings.
+//
+// Thread-safety: Run() may be called from one thread at a time; it starts
+// its own worker threads and joins them before returning.
+#pragma once
+
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "pipeline/document.h"
+#include "pipeline/stage.h"
+#include "pipeline/status.h"
+
+namespace sextant {
+
+struct StageTiming {
+  std::string_view stage;
+  std::chrono::duration<double> seconds;
+};
+
+struct DocumentResult {
+  Document document;  // whatever was built, even after a failure
+  Status status;      // the first failure, or ok
+  std::string failed_stage;
+  std::vector<StageTiming> timings;
+};
+
+struct RunnerOptions {
+  int jobs = 1;  // worker threads; at least 1
+  // Called after each document, from a worker thread, serialised by the
+  // runner: (done so far, total, the result just finished).
+  std::function<void(std::size_t, std::size_t, const DocumentResult&)> on_done;
+};
+
+class Runner {
+ public:
+  // Asserts that the stages' requirements are met in order.
+  explicit Runner(std::vector<std::unique_ptr<Stage>> stages);
+
+  // Runs every stage on one file.
+  DocumentResult RunOne(const std::string& path) const;
+
+  // Runs every file; results come back in the order of `paths`.
+  std::vector<DocumentResult> Run(const std::vector<std::string>& paths,
+                                  const RunnerOptions& options) const;
+
+ private:
+  std::vector<std::unique_ptr<Stage>> stages_;
+};
+
+}  // namespace sextant

@@ -1,0 +1,25 @@
+#include "pipeline/status.h"
+
+namespace sextant {
+
+std::string_view StatusCodeName(StatusCode code) {
+  switch (code) {
+    case StatusCode::kOk: return "ok";
+    case StatusCode::kNotFound: return "not_found";
+    case StatusCode::kNotPdf: return "not_pdf";
+    case StatusCode::kDamaged: return "damaged";
+    case StatusCode::kEncrypted: return "encrypted";
+    case StatusCode::kNoTextLayer: return "no_text_layer";
+    case StatusCode::kEmpty: return "empty";
+    case StatusCode::kInvalidArgument: return "invalid_argument";
+    case StatusCode::kIoError: return "io_error";
+  }
+  return "unknown";
+}
+
+std::string Status::ToString() const {
+  if (ok()) return "ok";
+  return std::string(StatusCodeName(code_)) + ": " + message_;
+}
+
+}  // namespace sextant

@@ -1,0 +1,279 @@
+#include "stages/layout/furniture.h"
+
+#include <array>
+#include <map>
+#include <regex>
+
+#include "pipeline/unicode_text.h"
+#include "stages/layout/line_builder.h"
+#include "stages/tag/date_parser.h"
+
+namespace sextant {
+namespace {
+
+// Margins, as shares of the page height.
+constexpr double kTopMargin = 0.11;
+constexpr double kFirstPageMasthead = 0.30;
+constexpr double kBottomMargin = 0.88;
+
+constexpr std::array<std::string_view, 26> kMastheadNames{
+    "united nations", "nations unies", "naciones unidas",
+    "организация объединенных наций", "联合国", "الأمم المتحدة",
+    "general assembly", "security council", "economic and social council",
+    "assemblée générale", "conseil de sécurité",
+    "conseil économique et social", "asamblea general",
+    "consejo de seguridad", "consejo económico y social",
+    "генеральная ассамблея", "совет безопасности",
+    "экономический и социальный совет", "大会", "安全理事会",
+    "经济及社会理事会", "الجمعية العامة", "مجلس الأمن",
+    "المجلس الاقتصادي والاجتماعي", "united", "nations"};
+
+std::string ReplaceFullWidth(std::string_view text) {
+  std::string out;
+  for (std::size_t pos = 0; pos < text.size();) {
+    char32_t c = NextCodePoint(text, pos);
+    if (c >= 0xFF01 && c <= 0xFF5E) c -= 0xFEE0;  // full-width ASCII
+    if (c == 0x2013 || c == 0x2014 || c == 0x2010 || c == 0x2011) c = '-';
+    if (c == ' ' || c == 0xA0 || c == 0x3000) continue;
+    AppendUtf8(out, c);
+  }
+  return out;
+}
+
+bool StartsWith(std::string_view text, std::string_view prefix) {
+  return text.substr(0, prefix.size()) == prefix;
+}
+
+// Splits a line where the gap between two words is wider than `ems` times
+// the font size: "United Nations        A/RES/80/1" is two fragments.
+std::vector<TextLine> Fragments(const TextLine& line, double ems) {
+  std::vector<TextLine> out;
+  std::vector<Word> current;
+  for (const Word& word : line.words) {
+    if (!current.empty()) {
+      const double gap = word.box.x0 - current.back().box.x1;
+      if (gap > ems * std::max(1.0, line.font_size)) {
+        out.push_back(MakeLine(std::move(current)));
+        current.clear();
+      }
+    }
+    current.push_back(word);
+  }
+  if (!current.empty()) out.push_back(MakeLine(std::move(current)));
+  return out;
+}
+
+// Digits replaced, white space folded: running heads that differ only by
+// page number compare equal.
+std::string RepeatKey(std::string_view text) {
+  std::string key = FoldWhitespace(text);
+  for (char& c : key) {
+    if (c >= '0' && c <= '9') c = '#';
+  }
+  return key;
+}
+
+enum class Zone { kNone, kTop, kMasthead, kBottom };
+
+Zone ZoneOf(const TextLine& line, const PageLines& page) {
+  if (line.box.y0 > kBottomMargin * page.height) return Zone::kBottom;
+  if (page.page_number == 1 && line.box.y1 < kFirstPageMasthead * page.height)
+    return Zone::kMasthead;
+  if (line.box.y1 < kTopMargin * page.height) return Zone::kTop;
+  return Zone::kNone;
+}
+
+// What the first page's masthead says, read one fragment at a time.
+struct MastheadReader {
+  Furniture& furniture;
+  std::vector<std::string> symbols;
+  bool distribution_pending = false;
+
+  // True when the fragment is masthead furniture (and records what it says).
+  bool Read(const TextLine& fragment, const PageLines& page) {
+    const std::string text = FoldWhitespace(fragment.text);
+    const std::string lower = LowerCase(text);
+    const bool right_side = fragment.box.x0 > 0.45 * page.width;
+    if (auto symbol = NormalizeSymbol(text)) {
+      symbols.push_back(*symbol);
+      return true;
+    }
+    if (StartsWith(lower, "distr")) {
+      // "Distr.: General", "Distr. GENERAL", or "Distr." alone.
+      std::size_t start = 5;
+      while (start < text.size() && (text[start] == '.' || text[start] == ':' ||
+                                     text[start] == ' ')) {
+        ++start;
+      }
+      const std::string rest = text.substr(start);
+      if (!rest.empty()) furniture.distribution = rest;
+      distribution_pending = rest.empty();
+      return true;
+    }
+    if (distribution_pending && right_side && lower.size() < 16 &&
+        FindDate(text) == std::nullopt) {
+      furniture.distribution = text;  // "Distr." and "GENERAL" on two lines
+      distribution_pending = false;
+      return true;
+    }
+    if (ReadOriginal(text)) return true;
+    for (std::string_view name : kMastheadNames) {
+      if (lower == name) return true;
+    }
+    if (right_side && LanguageFromName(text)) return true;  // "Russian"
+    if (right_side) {
+      if (auto date = FindDate(text);
+          date && date->end - date->begin + 12 >= text.size()) {
+        if (!furniture.date) furniture.date = date->iso;
+        return true;
+      }
+    }
+    // The series letters of old mastheads ("A", "S", "AS") in a large font.
+    return right_side && text.size() <= 3 && fragment.font_size > 14 &&
+           CountScripts(text).latin == text.size();
+  }
+
+  bool ReadOriginal(const std::string& text) {
+    static const std::regex kOriginal(
+        R"(^(?:Original|ORIGINAL|原文|الأصل)\s*[:：]\s*(.+)$)");
+    std::smatch match;
+    if (!std::regex_match(text, match, kOriginal)) return false;
+    std::string name = match[1].str();
+    name = name.substr(0, name.find_first_of(" /,"));
+    if (StartsWith(name, "ب")) name = name.substr(2);  // Arabic "بالإنكليزية"
+    if (auto language = LanguageFromName(name)) {
+      furniture.original_language = language;
+    } else if (auto with_article = LanguageFromName("ال" + name)) {
+      furniture.original_language = with_article;
+    }
+    return true;
+  }
+};
+
+// A fragment that is furniture wherever it sits in a margin.
+bool IsMarginFurniture(std::string_view text, Furniture& furniture) {
+  const std::string folded = FoldWhitespace(text);
+  if (folded.empty()) return true;
+  if (auto job = ParseJobNumber(folded)) {
+    if (!furniture.job_number) {
+      furniture.job_number = job->number;
+      if (job->language_letter != 0) {
+        furniture.job_language = LanguageFromJobLetter(job->language_letter);
+      }
+    }
+    return true;
+  }
+  const std::string lower = LowerCase(folded);
+  return IsPageNumber(folded) || IsBarcodeText(folded) ||
+         lower.find("please recycle") != std::string::npos ||
+         NormalizeSymbol(folded).has_value() || folded == "/...";
+}
+
+}  // namespace
+
+std::optional<std::string> NormalizeSymbol(std::string_view text) {
+  static const std::regex kSymbol(
+      R"(^[A-Z]{1,8}(?:\.\d+)?(?:/[A-Za-z0-9.()\-]+)+(?:-[A-Z]{1,8}/[A-Za-z0-9.()/\-]+)?$)");
+  std::string symbol = ReplaceFullWidth(text);
+  while (!symbol.empty() && symbol.back() == '*') symbol.pop_back();
+  if (symbol.size() < 3 || symbol.size() > 80) return std::nullopt;
+  if (!std::regex_match(symbol, kSymbol)) return std::nullopt;
+  return symbol;
+}
+
+std::optional<JobNumber> ParseJobNumber(std::string_view text) {
+  static const std::regex kJob(
+      R"(^((?:[A-Z]{1,2}\.)?\d{2}-\d{5})\s*(?:\(([A-Z])\))?(?:\s|$).*)");
+  const std::string folded = FoldWhitespace(text);
+  std::smatch match;
+  if (!std::regex_match(folded, match, kJob)) return std::nullopt;
+  JobNumber job{match[1].str(), 0};
+  if (match[2].matched) {
+    job.language_letter = match[2].str()[0];
+    job.number += " (" + match[2].str() + ")";
+  }
+  return job;
+}
+
+bool IsPageNumber(std::string_view text) {
+  static const std::regex kPage(
+      R"(^(?:-\s*\d{1,3}\s*-|\d{1,3}|\d{1,3}\s*/\s*\d{1,3}|Page\s+\d{1,3})$)");
+  return std::regex_match(std::string(text), kPage);
+}
+
+bool IsBarcodeText(std::string_view text) {
+  static const std::regex kBarcode(R"(^\*\d{5,}[A-Z]?\*$)");
+  return std::regex_match(std::string(text), kBarcode);
+}
+
+std::vector<std::vector<Block>> SeparateFurniture(std::vector<PageLines>& pages,
+                                                  Furniture& furniture) {
+  // Texts seen in the margins, by page, to find running heads that repeat.
+  std::map<std::string, int> margin_pages;
+  for (const PageLines& page : pages) {
+    for (const TextLine& line : page.lines) {
+      const Zone zone = ZoneOf(line, page);
+      if (zone == Zone::kTop || zone == Zone::kBottom) {
+        ++margin_pages[RepeatKey(line.text)];
+      }
+    }
+  }
+  std::vector<std::vector<Block>> blocks(pages.size());
+  MastheadReader masthead{furniture, {}, false};
+  for (std::size_t p = 0; p < pages.size(); ++p) {
+    PageLines& page = pages[p];
+    Block header{BlockRole::kHeader, 0, {}};
+    Block footer{BlockRole::kFooter, 0, {}};
+    std::vector<TextLine> body;
+    for (TextLine& line : page.lines) {
+      const Zone zone = ZoneOf(line, page);
+      if (zone == Zone::kNone) {
+        body.push_back(std::move(line));
+        continue;
+      }
+      bool whole_line = margin_pages[RepeatKey(line.text)] >= 2 &&
+                        zone != Zone::kMasthead;
+      std::vector<TextLine> kept;
+      for (TextLine& fragment : Fragments(line, 2.5)) {
+        const bool is_furniture =
+            zone == Zone::kMasthead
+                ? masthead.Read(fragment, page) ||
+                      IsMarginFurniture(fragment.text, furniture)
+                : IsMarginFurniture(fragment.text, furniture);
+        if (is_furniture && zone != Zone::kMasthead) whole_line = true;
+        (is_furniture ? (zone == Zone::kBottom ? footer : header).lines : kept)
+            .push_back(std::move(fragment));
+      }
+      if (whole_line) {
+        for (TextLine& fragment : kept) {
+          (zone == Zone::kBottom ? footer : header).lines.push_back(std::move(fragment));
+        }
+      } else if (!kept.empty()) {
+        std::vector<Word> words;
+        for (TextLine& fragment : kept) {
+          for (Word& word : fragment.words) words.push_back(std::move(word));
+        }
+        body.push_back(MakeLine(std::move(words)));
+      }
+    }
+    page.lines = std::move(body);
+    for (const Block* block : {&header, &footer}) {
+      for (const TextLine& line : block->lines) {
+        furniture.removed_lines.push_back(line.text);
+      }
+    }
+    blocks[p] = {std::move(header), std::move(footer)};
+  }
+  if (!masthead.symbols.empty()) {
+    std::string joint;
+    for (const std::string& symbol : masthead.symbols) {
+      if (joint.find(symbol) != std::string::npos) continue;
+      if (!joint.empty() && joint.back() != '-') joint += '-';
+      joint += symbol;
+    }
+    furniture.symbol = joint;
+  }
+  return blocks;
+}
+
+}  // namespace sextant

@@ -1,0 +1,52 @@
+// Page furniture: recognises the running heads and feet of UN documents
+// (the document's own symbol, "United Nations", "Distr.: General", the date,
+// "Original: English", job numbers such as "V.22-01234 (C)", page numbers,
+// barcode text "*2515821*", "Please recycle") among a page's lines, takes
+// them out of the body and reads them into Document::furniture.
+//
+// A line is furniture when it sits in the top or bottom margin AND either
+// matches one of these patterns or repeats (digits aside) on other pages.
+// On the first page the masthead is read: the symbol, distribution, date and
+// original language.
+//
+// Thread-safety: pure functions.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "pipeline/document.h"
+
+namespace sextant {
+
+// The normalised form of a document symbol as printed ("A/RES/80/1",
+// "CTOC/COP/WG.4/2022/1*", "Ａ／７８／１"), or nullopt when the text is not
+// a whole symbol. Full-width forms become ASCII, spaces and a trailing
+// reissue asterisk are dropped, dashes between joint symbols become "-".
+std::optional<std::string> NormalizeSymbol(std::string_view text);
+
+// "25-15106 (E)", "GE.19-13879(E)", "V.22-01234 (C)": the job number and,
+// when printed, its language letter.
+struct JobNumber {
+  std::string number;
+  char language_letter = 0;  // 0 when not printed
+};
+std::optional<JobNumber> ParseJobNumber(std::string_view text);
+
+bool IsPageNumber(std::string_view text);
+bool IsBarcodeText(std::string_view text);
+
+struct PageLines {
+  int page_number = 0;
+  double width = 0, height = 0;
+  std::vector<TextLine> lines;  // all lines of the page, top to bottom
+};
+
+// Takes furniture lines out of `pages` (what is left is body and footnotes),
+// returns them as header and footer blocks per page, and fills `furniture`.
+std::vector<std::vector<Block>> SeparateFurniture(std::vector<PageLines>& pages,
+                                                  Furniture& furniture);
+
+}  // namespace sextant

@@ -1,0 +1,115 @@
+#include "stages/layout/layout_stage.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+#include "stages/layout/furniture.h"
+#include "stages/layout/line_builder.h"
+
+namespace sextant {
+namespace {
+
+bool IsFootnoteSeparator(const TextLine& line) {
+  const std::string& text = line.text;
+  return text.size() >= 5 &&
+         text.find_first_not_of("_ ") == std::string::npos;
+}
+
+// Splits a page's body lines (top to bottom, in reading order) into body and
+// footnotes. Footnotes start below a separator line in the lower part of
+// the page; without one, at the first run of small-font lines that reaches
+// the foot of the page.
+void SplitFootnotes(std::vector<TextLine>& lines, double page_height,
+                    double body_size, std::vector<TextLine>& footnotes) {
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (IsFootnoteSeparator(lines[i]) && lines[i].box.y0 > 0.4 * page_height) {
+      footnotes.assign(std::make_move_iterator(lines.begin() + i + 1),
+                       std::make_move_iterator(lines.end()));
+      lines.resize(i);
+      return;
+    }
+  }
+  std::size_t first = lines.size();
+  while (first > 0) {
+    const TextLine& line = lines[first - 1];
+    const bool small = line.font_size > 0 && line.font_size <= 0.85 * body_size;
+    if (!small || line.box.y0 < 0.5 * page_height) break;
+    --first;
+  }
+  // A single small line at the foot could be a signature or a note; a
+  // footnote starts with its marker.
+  if (first < lines.size()) {
+    const std::string& text = lines[first].text;
+    const bool starts_with_marker =
+        !text.empty() && (std::isdigit(static_cast<unsigned char>(text[0])) ||
+                          text[0] == '*' || text.rfind("†", 0) == 0);
+    if (!starts_with_marker) return;
+  }
+  footnotes.assign(std::make_move_iterator(lines.begin() + first),
+                   std::make_move_iterator(lines.end()));
+  lines.resize(first);
+}
+
+}  // namespace
+
+double DominantFontSize(const std::vector<TextLine>& lines) {
+  std::map<double, std::size_t> chars_by_size;
+  for (const TextLine& line : lines) chars_by_size[line.font_size] += line.text.size();
+  double best_size = 10;
+  std::size_t best = 0;
+  for (const auto& [size, chars] : chars_by_size) {
+    if (chars > best) {
+      best = chars;
+      best_size = size;
+    }
+  }
+  return best_size;
+}
+
+Status LayoutStage::Run(Document& document) const {
+  std::vector<PageLines> pages;
+  pages.reserve(document.pages.size());
+  for (Page& page : document.pages) {
+    pages.push_back({page.number, page.width, page.height, BuildLines(page.words)});
+  }
+  std::vector<std::vector<Block>> margins =
+      SeparateFurniture(pages, document.furniture);
+
+  std::vector<TextLine> all_body;
+  for (const PageLines& page : pages) {
+    all_body.insert(all_body.end(), page.lines.begin(), page.lines.end());
+  }
+  const double body_size = DominantFontSize(all_body);
+
+  for (std::size_t p = 0; p < pages.size(); ++p) {
+    PageLines& lines = pages[p];
+    Page& page = document.pages[p];
+    std::vector<TextLine> body = std::move(lines.lines);
+    bool two_columns = false;
+    if (auto gutter = FindColumnGutter(body, page.width)) {
+      body = ReadingOrder(SplitAtGutter(body, *gutter));
+      two_columns = true;
+    }
+    std::vector<TextLine> footnotes;
+    SplitFootnotes(body, page.height, body_size, footnotes);
+
+    page.lines.clear();
+    page.blocks.clear();
+    Block& header = margins[p][0];
+    Block& footer = margins[p][1];
+    for (const Block* block : {&header}) {
+      page.lines.insert(page.lines.end(), block->lines.begin(), block->lines.end());
+    }
+    page.lines.insert(page.lines.end(), body.begin(), body.end());
+    page.lines.insert(page.lines.end(), footnotes.begin(), footnotes.end());
+    page.lines.insert(page.lines.end(), footer.lines.begin(), footer.lines.end());
+    page.blocks.push_back(std::move(header));
+    page.blocks.push_back({BlockRole::kBody, two_columns ? 1 : 0, std::move(body)});
+    page.blocks.push_back({BlockRole::kFootnotes, 0, std::move(footnotes)});
+    page.blocks.push_back(std::move(footer));
+  }
+  return Status::Ok();
+}
+
+}  // namespace sextant

@@ -1,0 +1,28 @@
+// LayoutStage: turns a page's words into lines and lays the page out into
+// blocks: running header and footer (page furniture, read into
+// Document::furniture), body lines in reading order (two-column pages are
+// read column by column), and footnotes (below the separator line "____",
+// or in a smaller font at the foot of the page).
+//
+// REQUIRES kArtifactCleanText; PRODUCES kArtifactLines | kArtifactFurniture.
+// Thread-safety: Run() is const and keeps no state.
+#pragma once
+
+#include "pipeline/stage.h"
+
+namespace sextant {
+
+class LayoutStage : public Stage {
+ public:
+  std::string_view name() const override { return "layout"; }
+  ArtifactSet requires_artifacts() const override { return kArtifactCleanText; }
+  ArtifactSet produces_artifacts() const override {
+    return kArtifactLines | kArtifactFurniture;
+  }
+  Status Run(Document& document) const override;
+};
+
+// The font size most of the text is set in (by characters).
+double DominantFontSize(const std::vector<TextLine>& lines);
+
+}  // namespace sextant

@@ -1,0 +1,192 @@
+#include "stages/layout/line_builder.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+#include "pipeline/unicode_text.h"
+
+namespace sextant {
+namespace {
+
+bool MostlyArabic(const std::vector<Word>& words) {
+  std::size_t arabic = 0, other = 0;
+  for (const Word& word : words) {
+    const ScriptCounts counts = CountScripts(word.text);
+    arabic += counts.arabic;
+    other += counts.latin + counts.cyrillic + counts.han;
+  }
+  return arabic > other;
+}
+
+double VerticalOverlap(const Box& a, const Box& b) {
+  return std::min(a.y1, b.y1) - std::max(a.y0, b.y0);
+}
+
+// Whether the reader sees a space between two neighbouring words.
+bool SpaceBetween(const Word& left, const Word& right) {
+  if (left.space_after) return true;
+  const double size = std::max(left.font_size, right.font_size);
+  const double gap = right.box.x0 - left.box.x1;
+  return gap > 0.2 * std::max(size, 1.0);
+}
+
+}  // namespace
+
+TextLine MakeLine(std::vector<Word> words) {
+  TextLine line;
+  if (words.empty()) return line;
+  line.box = words.front().box;
+  std::map<double, std::size_t> chars_by_size;
+  std::size_t bold_chars = 0, all_chars = 0;
+  for (const Word& word : words) {
+    line.box.Extend(word.box);
+    const double rounded = std::round(word.font_size * 2) / 2;
+    chars_by_size[rounded] += word.text.size();
+    all_chars += word.text.size();
+    if (word.bold) bold_chars += word.text.size();
+  }
+  std::size_t best = 0;
+  for (const auto& [size, chars] : chars_by_size) {
+    if (chars > best) {
+      best = chars;
+      line.font_size = size;
+    }
+  }
+  line.bold = bold_chars * 2 > all_chars;
+  const bool rtl = MostlyArabic(words);
+  if (rtl) {
+    // Right to left: the rightmost word is read first.
+    std::sort(words.begin(), words.end(), [](const Word& a, const Word& b) {
+      return a.box.x1 > b.box.x1;
+    });
+  }
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (i > 0) {
+      const bool space = rtl ? SpaceBetween(words[i], words[i - 1])
+                             : SpaceBetween(words[i - 1], words[i]);
+      if (space) line.text += ' ';
+    }
+    line.text += words[i].text;
+  }
+  line.words = std::move(words);
+  return line;
+}
+
+std::vector<TextLine> BuildLines(std::vector<Word> words) {
+  std::sort(words.begin(), words.end(), [](const Word& a, const Word& b) {
+    return a.box.center_y() < b.box.center_y();
+  });
+  std::vector<std::vector<Word>> groups;
+  Box current;
+  for (Word& word : words) {
+    const bool joins =
+        !groups.empty() &&
+        VerticalOverlap(current, word.box) >=
+            0.5 * std::min(current.height(), word.box.height());
+    if (joins) {
+      current.Extend(word.box);
+      groups.back().push_back(std::move(word));
+    } else {
+      current = word.box;
+      groups.emplace_back();
+      groups.back().push_back(std::move(word));
+    }
+  }
+  std::vector<TextLine> lines;
+  lines.reserve(groups.size());
+  for (auto& group : groups) {
+    std::sort(group.begin(), group.end(), [](const Word& a, const Word& b) {
+      return a.box.x0 < b.box.x0;
+    });
+    lines.push_back(MakeLine(std::move(group)));
+  }
+  return lines;
+}
+
+std::optional<double> FindColumnGutter(const std::vector<TextLine>& lines,
+                                       double page_width) {
+  if (lines.size() < 10 || page_width <= 0) return std::nullopt;
+  std::optional<double> best;
+  std::size_t best_score = 0;
+  for (double x = 0.35 * page_width; x <= 0.65 * page_width; x += 2) {
+    std::size_t crossing = 0, left = 0, right = 0, both = 0;
+    for (const TextLine& line : lines) {
+      bool has_left = false, has_right = false, crosses = false;
+      for (const Word& word : line.words) {
+        if (word.box.x1 <= x) has_left = true;
+        else if (word.box.x0 >= x) has_right = true;
+        else crosses = true;
+      }
+      if (crosses) ++crossing;
+      else if (has_left && has_right) ++both;
+      else if (has_left) ++left;
+      else ++right;
+    }
+    // A real gutter: almost nothing crosses it, text on both sides, and
+    // many lines with text on both sides at once.
+    const bool gutter = crossing * 10 <= lines.size() &&
+                        (left + both) * 4 >= lines.size() &&
+                        (right + both) * 4 >= lines.size() &&
+                        both * 5 >= lines.size();
+    const std::size_t score = lines.size() - crossing;
+    if (gutter && score > best_score) {
+      best_score = score;
+      best = x;
+    }
+  }
+  return best;
+}
+
+std::vector<ColumnLine> SplitAtGutter(const std::vector<TextLine>& lines,
+                                      double gutter) {
+  std::vector<ColumnLine> out;
+  for (const TextLine& line : lines) {
+    std::vector<Word> left, right;
+    bool crosses = false;
+    for (const Word& word : line.words) {
+      if (word.box.x1 <= gutter) left.push_back(word);
+      else if (word.box.x0 >= gutter) right.push_back(word);
+      else crosses = true;
+    }
+    if (crosses) {
+      out.push_back({line, -1});
+      continue;
+    }
+    if (!left.empty()) out.push_back({MakeLine(std::move(left)), 0});
+    if (!right.empty()) {
+      out.push_back({MakeLine(std::move(right)), 1});
+      out.back().line.column = 1;
+    }
+  }
+  return out;
+}
+
+std::vector<TextLine> ReadingOrder(std::vector<ColumnLine> lines) {
+  std::stable_sort(lines.begin(), lines.end(),
+                   [](const ColumnLine& a, const ColumnLine& b) {
+                     return a.line.box.y0 < b.line.box.y0;
+                   });
+  std::vector<TextLine> ordered;
+  std::vector<TextLine> left, right;
+  const auto flush = [&] {
+    for (auto& line : left) ordered.push_back(std::move(line));
+    for (auto& line : right) ordered.push_back(std::move(line));
+    left.clear();
+    right.clear();
+  };
+  for (ColumnLine& entry : lines) {
+    if (entry.column < 0) {
+      flush();
+      ordered.push_back(std::move(entry.line));
+    } else if (entry.column == 0) {
+      left.push_back(std::move(entry.line));
+    } else {
+      right.push_back(std::move(entry.line));
+    }
+  }
+  flush();
+  return ordered;
+}
+
+}  // namespace sextant

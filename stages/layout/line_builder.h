@@ -1,0 +1,43 @@
+// Line building: groups a page's words into visual lines by vertical
+// overlap, orders each line's words (left to right, or right to left when
+// the line is mostly Arabic), and splits lines at a column gutter when the
+// page is set in two columns.
+//
+// Thread-safety: pure functions.
+#pragma once
+
+#include <optional>
+#include <vector>
+
+#include "pipeline/document.h"
+
+namespace sextant {
+
+// Builds one TextLine from words already in reading order: its box, its
+// dominant font size and weight, and its text with the spaces the PDF shows.
+TextLine MakeLine(std::vector<Word> words);
+
+// Groups words into lines, top to bottom. Superscript markers join the line
+// they are raised above.
+std::vector<TextLine> BuildLines(std::vector<Word> words);
+
+// The x position of a vertical gutter between two columns of body text, if
+// the page has one: most lines lie on one side of it or are split by a gap
+// that contains it, and both sides carry real text.
+std::optional<double> FindColumnGutter(const std::vector<TextLine>& lines,
+                                       double page_width);
+
+// Splits each line at the gutter into a left and a right part, each tagged
+// with its column (0 or 1); lines that cross the gutter keep column -1.
+struct ColumnLine {
+  TextLine line;
+  int column = 0;  // -1: spans both columns
+};
+std::vector<ColumnLine> SplitAtGutter(const std::vector<TextLine>& lines,
+                                      double gutter);
+
+// Reading order for a two-column page: lines that span the page cut it into
+// bands; inside a band, the left column top to bottom, then the right.
+std::vector<TextLine> ReadingOrder(std::vector<ColumnLine> lines);
+
+}  // namespace sextant

@@ -1,0 +1,111 @@
+#include "stages/layout/line_joiner.h"
+
+#include <array>
+
+#include "pipeline/unicode_text.h"
+
+namespace sextant {
+namespace {
+
+// Prefixes that are written with a hyphen: a line break after them keeps the
+// hyphen ("non-" + "governmental" → "non-governmental").
+constexpr std::array<std::string_view, 22> kHyphenatedPrefixes{
+    "non", "self", "co", "anti", "multi", "inter", "socio", "quasi", "post",
+    "pre", "ex", "semi", "cross", "well", "long", "short", "high", "low",
+    "sub", "vice", "follow", "small"};
+
+bool EndsWithHyphen(std::string_view text) {
+  return !text.empty() && text.back() == '-';
+}
+
+// The letters of the last word before a trailing hyphen.
+std::string_view LastWordBeforeHyphen(std::string_view text) {
+  std::size_t end = text.size() - 1;  // the hyphen
+  std::size_t start = end;
+  while (start > 0) {
+    std::size_t previous = start;
+    const char32_t c = PreviousCodePoint(text, previous);
+    if (!IsLatinLetter(c) && !IsCyrillicLetter(c)) break;
+    start = previous;
+  }
+  return text.substr(start, end - start);
+}
+
+bool IsWideScript(char32_t c) { return IsHan(c) || IsCjkPunctuation(c); }
+
+bool IsLatinWordChar(char32_t c) { return IsLatinLetter(c) || IsAsciiDigit(c); }
+
+}  // namespace
+
+void AppendLine(std::string& paragraph, std::string_view next, LineJoin join) {
+  if (next.empty()) return;
+  if (paragraph.empty()) {
+    paragraph.assign(next);
+    return;
+  }
+  std::size_t first_pos = 0;
+  const char32_t first = NextCodePoint(next, first_pos);
+  if (join == LineJoin::kNoSpace) {
+    std::size_t last_pos = paragraph.size();
+    const char32_t last = PreviousCodePoint(paragraph, last_pos);
+    if (IsLatinWordChar(last) && IsLatinWordChar(first) && !IsAsciiDigit(last)) {
+      paragraph += ' ';
+    }
+    paragraph.append(next);
+    return;
+  }
+  if (EndsWithHyphen(paragraph) && IsLowercaseLetter(first)) {
+    const std::string_view stem = LastWordBeforeHyphen(paragraph);
+    const std::string lower_stem = LowerCase(stem);
+    bool keep_hyphen = stem.empty();
+    for (std::string_view prefix : kHyphenatedPrefixes) {
+      if (lower_stem == prefix) keep_hyphen = true;
+    }
+    if (!keep_hyphen) paragraph.pop_back();
+    paragraph.append(next);
+    return;
+  }
+  // A hyphen before a capital or a digit is part of the word: "non-" "State".
+  if (EndsWithHyphen(paragraph) && (IsUppercaseLetter(first) || IsAsciiDigit(first))) {
+    paragraph.append(next);
+    return;
+  }
+  paragraph += ' ';
+  paragraph.append(next);
+}
+
+std::string RemoveSpacesInChinese(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  char32_t before = 0;
+  for (std::size_t pos = 0; pos < text.size();) {
+    const std::size_t start = pos;
+    const char32_t c = NextCodePoint(text, pos);
+    if (c == ' ' && before != 0) {
+      std::size_t ahead = pos;
+      while (ahead < text.size() && text[ahead] == ' ') ++ahead;
+      std::size_t peek = ahead;
+      const char32_t after = ahead < text.size() ? NextCodePoint(text, peek) : 0;
+      const bool drop = (IsWideScript(before) && (IsWideScript(after) || IsAsciiDigit(after))) ||
+                        (IsAsciiDigit(before) && IsWideScript(after)) ||
+                        (IsWideScript(after) && before == '/');
+      if (drop) {
+        pos = ahead;
+        continue;
+      }
+    }
+    out.append(text.substr(start, pos - start));
+    before = c;
+  }
+  return out;
+}
+
+std::string JoinLines(const std::vector<std::string>& lines, Language language) {
+  const LineJoin join = Info(language).line_join;
+  std::string paragraph;
+  for (const std::string& line : lines) AppendLine(paragraph, FoldWhitespace(line), join);
+  if (language == Language::kChinese) return RemoveSpacesInChinese(paragraph);
+  return paragraph;
+}
+
+}  // namespace sextant

@@ -1,0 +1,206 @@
+#include "stages/layout/paragraph_stage.h"
+
+#include <algorithm>
+#include <regex>
+
+#include "pipeline/unicode_text.h"
+#include "stages/layout/layout_stage.h"
+#include "stages/layout/line_builder.h"
+#include "stages/layout/line_joiner.h"
+
+namespace sextant {
+namespace {
+
+// One body or footnote line with where it sits.
+struct PlacedLine {
+  TextLine line;
+  int page = 0;
+  double column_left = 0, column_right = 0;
+};
+
+struct Draft {
+  std::vector<PlacedLine> lines;
+  ParagraphKind kind = ParagraphKind::kBody;
+  std::string footnote_marker;
+};
+
+bool IsMarkerText(std::string_view text) {
+  if (text.empty() || text.size() > 4) return false;
+  if (text == "*" || text == "**" || text == "†") return true;
+  return std::all_of(text.begin(), text.end(), [](char c) {
+    return std::isdigit(static_cast<unsigned char>(c)) || (c >= 'a' && c <= 'z');
+  }) && std::isdigit(static_cast<unsigned char>(text[0]));
+}
+
+// Drops the raised, small footnote markers glued into a body line
+// ("submissions1", "开幕。1").
+TextLine WithoutFootnoteMarkers(const TextLine& line) {
+  if (line.words.size() < 2) return line;
+  std::vector<Word> kept;
+  bool dropped = false;
+  for (const Word& word : line.words) {
+    const bool small = word.font_size > 0 && word.font_size <= 0.75 * line.font_size;
+    const bool raised = word.box.center_y() < line.box.center_y() - 0.1 * line.font_size;
+    if (small && raised && IsMarkerText(word.text)) {
+      dropped = true;
+      continue;
+    }
+    kept.push_back(word);
+  }
+  if (!dropped || kept.empty()) return line;
+  TextLine rebuilt = MakeLine(std::move(kept));
+  rebuilt.column = line.column;
+  return rebuilt;
+}
+
+double Percentile(std::vector<double> values, double share) {
+  if (values.empty()) return 0;
+  std::sort(values.begin(), values.end());
+  const auto index = static_cast<std::size_t>(share * static_cast<double>(values.size() - 1));
+  return values[index];
+}
+
+// Collects a block's lines, in reading order, with the bounds of their column.
+void PlaceLines(const Block& block, int page, std::vector<PlacedLine>& out) {
+  double left[2] = {0, 0}, right[2] = {0, 0};
+  for (int column = 0; column < 2; ++column) {
+    std::vector<double> lefts, rights;
+    for (const TextLine& line : block.lines) {
+      if (line.column != column) continue;
+      lefts.push_back(line.box.x0);
+      rights.push_back(line.box.x1);
+    }
+    left[column] = Percentile(lefts, 0.1);
+    right[column] = Percentile(rights, 0.9);
+  }
+  for (const TextLine& line : block.lines) {
+    const int column = line.column == 1 ? 1 : 0;
+    out.push_back({WithoutFootnoteMarkers(line), page, left[column], right[column]});
+  }
+}
+
+double Em(const TextLine& line) { return std::max(line.font_size, 4.0); }
+
+bool EndsShort(const PlacedLine& previous, const PlacedLine& next) {
+  // Would the next line's first word have fitted at the end of this one?
+  const double first_word = next.line.words.empty()
+                                ? 0
+                                : next.line.words.front().box.width();
+  const double room = previous.column_right - previous.line.box.x1;
+  return room > first_word + 0.5 * Em(previous.line) &&
+         room > 1.5 * Em(previous.line);
+}
+
+bool StartsNewParagraph(const PlacedLine& previous, const PlacedLine& next) {
+  const TextLine& a = previous.line;
+  const TextLine& b = next.line;
+  const bool same_flow = next.page == previous.page && b.column == a.column &&
+                         b.box.y0 > a.box.y0;
+  if (same_flow && b.box.y0 - a.box.y1 > 0.6 * Em(a)) return true;
+  if (std::abs(a.font_size - b.font_size) > 1.0 || a.bold != b.bold) return true;
+  if (StartsWithListMarker(b.text)) return true;
+  // A heading set in bold over several short lines stays one heading.
+  if (a.bold && b.bold && same_flow) return false;
+  if (EndsShort(previous, next)) return true;
+  // A first-line indent after a line that started at the margin.
+  const double indent = b.box.x0 - next.column_left;
+  return indent > 1.2 * Em(b) && a.box.x0 - previous.column_left < 0.5 * Em(a) &&
+         indent < 0.3 * (next.column_right - next.column_left);
+}
+
+bool IsMostlyUppercase(std::string_view text) {
+  std::size_t upper = 0, lower = 0;
+  for (std::size_t pos = 0; pos < text.size();) {
+    const char32_t c = NextCodePoint(text, pos);
+    if (IsUppercaseLetter(c)) ++upper;
+    else if (IsLowercaseLetter(c)) ++lower;
+  }
+  return upper >= 4 && lower * 10 <= upper;
+}
+
+ParagraphKind KindOf(const Draft& draft, const std::string& text, double body_size) {
+  if (draft.kind == ParagraphKind::kFootnote) return ParagraphKind::kFootnote;
+  if (text.size() > 300) return ParagraphKind::kBody;
+  const bool all_bold = std::all_of(draft.lines.begin(), draft.lines.end(),
+                                    [](const PlacedLine& l) { return l.line.bold; });
+  const bool larger = draft.lines.front().line.font_size > body_size + 1.0;
+  if (all_bold || larger || IsMostlyUppercase(text)) return ParagraphKind::kHeading;
+  return ParagraphKind::kBody;
+}
+
+// Footnote lines: a new footnote at each line that opens with a marker.
+std::vector<Draft> GroupFootnotes(const std::vector<PlacedLine>& lines) {
+  std::vector<Draft> drafts;
+  for (const PlacedLine& placed : lines) {
+    const auto& words = placed.line.words;
+    const bool opens = !words.empty() && IsMarkerText(words.front().text) &&
+                       (words.size() == 1 || words.front().font_size <
+                                                 0.9 * words[1].font_size ||
+                        words.front().text == "*");
+    if (opens || drafts.empty()) {
+      drafts.push_back({{}, ParagraphKind::kFootnote, {}});
+      if (opens) {
+        drafts.back().footnote_marker = words.front().text;
+        std::vector<Word> rest(words.begin() + 1, words.end());
+        PlacedLine trimmed = placed;
+        trimmed.line = MakeLine(std::move(rest));
+        drafts.back().lines.push_back(std::move(trimmed));
+        continue;
+      }
+    }
+    drafts.back().lines.push_back(placed);
+  }
+  return drafts;
+}
+
+}  // namespace
+
+bool StartsWithListMarker(std::string_view line) {
+  static const std::regex kMarker(
+      R"(^(?:\d{1,3}\.(?:\d{1,2}\.?)?\s|\(\w{1,4}\)\s|\w\)\s|[A-Z]\.\s|[IVXL]{1,6}\.\s|(?:•|·|–|-)\s|[一二三四五六七八九十]+、|（\w{1,3}）))");
+  return std::regex_search(line.begin(), line.end(), kMarker);
+}
+
+Status ParagraphStage::Run(Document& document) const {
+  const Language language = document.language.value_or(Language::kEnglish);
+  std::vector<PlacedLine> body, notes;
+  std::vector<TextLine> all;
+  for (const Page& page : document.pages) {
+    for (const Block& block : page.blocks) {
+      if (block.role == BlockRole::kBody) {
+        PlaceLines(block, page.number, body);
+        all.insert(all.end(), block.lines.begin(), block.lines.end());
+      } else if (block.role == BlockRole::kFootnotes) {
+        PlaceLines(block, page.number, notes);
+      }
+    }
+  }
+  const double body_size = DominantFontSize(all);
+
+  std::vector<Draft> drafts;
+  for (std::size_t i = 0; i < body.size(); ++i) {
+    if (i == 0 || StartsNewParagraph(body[i - 1], body[i])) drafts.emplace_back();
+    drafts.back().lines.push_back(body[i]);
+  }
+  for (Draft& note : GroupFootnotes(notes)) drafts.push_back(std::move(note));
+
+  for (const Draft& draft : drafts) {
+    std::vector<std::string> texts;
+    for (const PlacedLine& placed : draft.lines) texts.push_back(placed.line.text);
+    Paragraph paragraph;
+    paragraph.text = JoinLines(texts, language);
+    if (paragraph.text.empty()) continue;
+    paragraph.page = draft.lines.front().page;
+    paragraph.kind = KindOf(draft, paragraph.text, body_size);
+    paragraph.footnote_marker = draft.footnote_marker;
+    document.paragraphs.push_back(std::move(paragraph));
+  }
+  if (document.paragraphs.empty()) {
+    return Status(StatusCode::kEmpty,
+                  document.path + ": no body text left after removing page "
+                                  "furniture; check the file is a UN document");
+  }
+  return Status::Ok();
+}
+
+}  // namespace sextant

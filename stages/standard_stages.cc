@@ -1,0 +1,21 @@
+#include "stages/standard_stages.h"
+
+#include "stages/extract/pdf_extract_stage.h"
+#include "stages/language/language_stage.h"
+#include "stages/layout/layout_stage.h"
+#include "stages/layout/paragraph_stage.h"
+#include "stages/normalize/normalize_stage.h"
+
+namespace sextant {
+
+std::vector<std::unique_ptr<Stage>> ExtractionStages() {
+  std::vector<std::unique_ptr<Stage>> stages;
+  stages.push_back(std::make_unique<PdfExtractStage>());
+  stages.push_back(std::make_unique<NormalizeStage>());
+  stages.push_back(std::make_unique<LayoutStage>());
+  stages.push_back(std::make_unique<LanguageStage>());
+  stages.push_back(std::make_unique<ParagraphStage>());
+  return stages;
+}
+
+}  // namespace sextant

@@ -1,0 +1,17 @@
+// The standard stage lists, in order, so that the command line, the tests
+// and the benchmarks all run the same pipeline.
+//
+// Thread-safety: returns new stage objects; stages are const after that.
+#pragma once
+
+#include <memory>
+#include <vector>
+
+#include "pipeline/stage.h"
+
+namespace sextant {
+
+// PDF → clean paragraphs: extract, normalize, layout, language, paragraphs.
+std::vector<std::unique_ptr<Stage>> ExtractionStages();
+
+}  // namespace sextant

@@ -1,0 +1,199 @@
+#include "stages/tag/date_parser.h"
+
+#include <cstdio>
+#include <vector>
+
+#include "pipeline/unicode_text.h"
+
+namespace sextant {
+namespace {
+
+struct MonthName {
+  std::string_view name;
+  int month;
+};
+
+// Lower-case month names. Russian in the nominative and the genitive; Arabic
+// in both the Levantine (حزيران) and the Egyptian (يونيه) series, which UN
+// Arabic writes as a pair "حزيران/يونيه".
+constexpr MonthName kMonths[] = {
+    {"january", 1}, {"february", 2}, {"march", 3}, {"april", 4}, {"may", 5},
+    {"june", 6}, {"july", 7}, {"august", 8}, {"september", 9},
+    {"october", 10}, {"november", 11}, {"december", 12},
+    {"jan.", 1}, {"feb.", 2}, {"mar.", 3}, {"apr.", 4}, {"jun.", 6},
+    {"jul.", 7}, {"aug.", 8}, {"sept.", 9}, {"sep.", 9}, {"oct.", 10},
+    {"nov.", 11}, {"dec.", 12},
+    {"janvier", 1}, {"février", 2}, {"mars", 3}, {"avril", 4}, {"mai", 5},
+    {"juin", 6}, {"juillet", 7}, {"août", 8}, {"septembre", 9},
+    {"octobre", 10}, {"novembre", 11}, {"décembre", 12},
+    {"enero", 1}, {"febrero", 2}, {"marzo", 3}, {"abril", 4}, {"mayo", 5},
+    {"junio", 6}, {"julio", 7}, {"agosto", 8}, {"septiembre", 9},
+    {"setiembre", 9}, {"octubre", 10}, {"noviembre", 11}, {"diciembre", 12},
+    {"января", 1}, {"февраля", 2}, {"марта", 3}, {"апреля", 4}, {"мая", 5},
+    {"июня", 6}, {"июля", 7}, {"августа", 8}, {"сентября", 9},
+    {"октября", 10}, {"ноября", 11}, {"декабря", 12},
+    {"январь", 1}, {"февраль", 2}, {"март", 3}, {"апрель", 4}, {"май", 5},
+    {"июнь", 6}, {"июль", 7}, {"август", 8}, {"сентябрь", 9},
+    {"октябрь", 10}, {"ноябрь", 11}, {"декабрь", 12},
+    {"يناير", 1}, {"فبراير", 2}, {"مارس", 3}, {"أبريل", 4}, {"ابريل", 4},
+    {"مايو", 5}, {"يونيه", 6}, {"يونيو", 6}, {"يوليه", 7}, {"يوليو", 7},
+    {"أغسطس", 8}, {"اغسطس", 8}, {"سبتمبر", 9}, {"أكتوبر", 10},
+    {"اكتوبر", 10}, {"نوفمبر", 11}, {"ديسمبر", 12},
+    {"شباط", 2}, {"آذار", 3}, {"نيسان", 4}, {"أيار", 5}, {"حزيران", 6},
+    {"تموز", 7}, {"آب", 8}, {"أيلول", 9}, {"تشرين الأول", 10},
+    {"تشرين الثاني", 11}, {"كانون الأول", 12}, {"كانون الثاني", 1},
+    {"sept", 9}, {"jan", 1}, {"feb", 2}, {"mar", 3}, {"apr", 4}, {"jun", 6},
+    {"jul", 7}, {"aug", 8}, {"oct", 10}, {"nov", 11}, {"dec", 12},
+    {"fév.", 2}, {"févr.", 2}, {"janv.", 1}, {"avr.", 4}, {"juil.", 7},
+    {"déc.", 12},
+};
+
+struct Token {
+  enum Kind { kNumber, kWord, kHanYear, kHanMonth, kHanDay } kind;
+  std::string text;  // lower-cased word or the digits
+  int value = 0;     // for numbers
+  std::size_t begin = 0, end = 0;
+};
+
+int DigitValue(char32_t c) {
+  if (c >= '0' && c <= '9') return static_cast<int>(c - '0');
+  if (c >= 0x0660 && c <= 0x0669) return static_cast<int>(c - 0x0660);
+  if (c >= 0x06F0 && c <= 0x06F9) return static_cast<int>(c - 0x06F0);
+  if (c >= 0xFF10 && c <= 0xFF19) return static_cast<int>(c - 0xFF10);
+  return -1;
+}
+
+bool IsWordChar(char32_t c) {
+  return IsLatinLetter(c) || IsCyrillicLetter(c) || IsArabicLetter(c) ||
+         c == '.';
+}
+
+// Numbers, words and the Chinese date characters 年 月 日, with byte spans.
+std::vector<Token> Tokenize(std::string_view text) {
+  std::vector<Token> tokens;
+  for (std::size_t pos = 0; pos < text.size();) {
+    const std::size_t start = pos;
+    const char32_t c = NextCodePoint(text, pos);
+    if (DigitValue(c) >= 0) {
+      Token token{Token::kNumber, {}, DigitValue(c), start, pos};
+      while (pos < text.size()) {
+        std::size_t next = pos;
+        const int digit = DigitValue(NextCodePoint(text, next));
+        if (digit < 0 || token.value > 100000) break;
+        token.value = token.value * 10 + digit;
+        pos = next;
+      }
+      token.end = pos;
+      // "1er" (French first of the month).
+      if (text.substr(pos, 2) == "er") pos += 2;
+      tokens.push_back(token);
+    } else if (c == U'年' || c == U'月' || c == U'日') {
+      tokens.push_back({c == U'年'   ? Token::kHanYear
+                        : c == U'月' ? Token::kHanMonth
+                                     : Token::kHanDay,
+                        {}, 0, start, pos});
+    } else if (IsWordChar(c) && c != '.') {
+      std::size_t end = pos;
+      while (pos < text.size()) {
+        std::size_t next = pos;
+        if (!IsWordChar(NextCodePoint(text, next))) break;
+        pos = end = next;
+      }
+      tokens.push_back({Token::kWord, LowerCase(text.substr(start, end - start)),
+                        0, start, end});
+    }
+  }
+  return tokens;
+}
+
+std::string Iso(int year, int month, int day) {
+  char buffer[16];
+  std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", year, month, day);
+  return buffer;
+}
+
+bool Valid(int year, int month, int day) {
+  static constexpr int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  return year >= 1945 && year <= 2100 && month >= 1 && month <= 12 &&
+         day >= 1 && day <= kDays[month - 1];
+}
+
+std::optional<DateMatch> HanDate(const std::vector<Token>& t, std::size_t i) {
+  if (i + 6 > t.size()) return std::nullopt;
+  if (t[i].kind == Token::kNumber && t[i + 1].kind == Token::kHanYear &&
+      t[i + 2].kind == Token::kNumber && t[i + 3].kind == Token::kHanMonth &&
+      t[i + 4].kind == Token::kNumber && t[i + 5].kind == Token::kHanDay &&
+      Valid(t[i].value, t[i + 2].value, t[i + 4].value)) {
+    return DateMatch{Iso(t[i].value, t[i + 2].value, t[i + 4].value),
+                     t[i].begin, t[i + 5].end};
+  }
+  return std::nullopt;
+}
+
+// Two-word Arabic month names ("تشرين الأول") are matched on the pair.
+int MonthAt(const std::vector<Token>& t, std::size_t i, std::size_t& width) {
+  width = 1;
+  if (t[i].kind != Token::kWord) return 0;
+  if (i + 1 < t.size() && t[i + 1].kind == Token::kWord) {
+    const int pair = MonthFromName(t[i].text + " " + t[i + 1].text);
+    if (pair > 0) {
+      width = 2;
+      return pair;
+    }
+  }
+  return MonthFromName(t[i].text);
+}
+
+bool IsFiller(const Token& token) {
+  return token.kind == Token::kWord &&
+         (token.text == "de" || token.text == "of" || token.text == "del");
+}
+
+}  // namespace
+
+int MonthFromName(std::string_view word) {
+  for (const MonthName& month : kMonths) {
+    if (month.name == word) return month.month;
+  }
+  return 0;
+}
+
+std::optional<DateMatch> FindDate(std::string_view text) {
+  const std::vector<Token> t = Tokenize(text);
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    if (auto han = HanDate(t, i)) return han;
+    std::size_t width = 1;
+    const int month = MonthAt(t, i, width);
+    if (month == 0) continue;
+    // The year: the next number, past "de" and a second (paired) month name.
+    std::size_t j = i + width;
+    for (int steps = 0; j < t.size() && steps < 3; ++steps) {
+      std::size_t pair_width = 1;
+      if (IsFiller(t[j])) {
+        ++j;
+      } else if (MonthAt(t, j, pair_width) == month) {
+        j += pair_width;
+      } else {
+        break;
+      }
+    }
+    // Day before the month: "19 September", "11 de mayo", "29 حزيران/يونيه".
+    std::size_t d = i;
+    while (d > 0 && i - d < 3 && (d == i || IsFiller(t[d]))) --d;
+    if (d < i && t[d].kind == Token::kNumber && j < t.size() &&
+        t[j].kind == Token::kNumber && Valid(t[j].value, month, t[d].value)) {
+      return DateMatch{Iso(t[j].value, month, t[d].value), t[d].begin,
+                       t[j].end};
+    }
+    // Day after the month: "September 19, 2025".
+    if (j + 1 < t.size() && t[j].kind == Token::kNumber &&
+        t[j + 1].kind == Token::kNumber &&
+        Valid(t[j + 1].value, month, t[j].value)) {
+      return DateMatch{Iso(t[j + 1].value, month, t[j].value), t[i].begin,
+                       t[j + 1].end};
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace sextant
