@@ -12,7 +12,7 @@ namespace sextant {
 namespace {
 
 // Margins, as shares of the page height.
-constexpr double kTopMargin = 0.11;
+constexpr double kTopMargin = 0.13;
 constexpr double kFirstPageMasthead = 0.30;
 constexpr double kBottomMargin = 0.88;
 

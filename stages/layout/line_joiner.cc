@@ -9,10 +9,10 @@ namespace {
 
 // Prefixes that are written with a hyphen: a line break after them keeps the
 // hyphen ("non-" + "governmental" → "non-governmental").
-constexpr std::array<std::string_view, 22> kHyphenatedPrefixes{
+constexpr std::array<std::string_view, 24> kHyphenatedPrefixes{
     "non", "self", "co", "anti", "multi", "inter", "socio", "quasi", "post",
     "pre", "ex", "semi", "cross", "well", "long", "short", "high", "low",
-    "sub", "vice", "follow", "small"};
+    "sub", "vice", "follow", "small", "so", "same"};
 
 bool EndsWithHyphen(std::string_view text) {
   return !text.empty() && text.back() == '-';
@@ -37,7 +37,46 @@ bool IsLatinWordChar(char32_t c) { return IsLatinLetter(c) || IsAsciiDigit(c); }
 
 }  // namespace
 
-void AppendLine(std::string& paragraph, std::string_view next, LineJoin join) {
+void CollectHyphenatedWords(std::string_view line, HyphenatedWords& words) {
+  std::size_t start = 0;
+  while (start < line.size()) {
+    std::size_t end = line.find(' ', start);
+    if (end == std::string_view::npos) end = line.size();
+    const std::string_view token = line.substr(start, end - start);
+    const std::size_t hyphen = token.find('-');
+    if (hyphen != std::string_view::npos && hyphen > 0 &&
+        hyphen + 1 < token.size()) {
+      std::string word = LowerCase(token);
+      while (!word.empty() && std::string_view(",.;:)»”").find(word.back()) !=
+                                  std::string_view::npos) {
+        word.pop_back();
+      }
+      words.insert(std::move(word));
+    }
+    start = end + 1;
+  }
+}
+
+bool LineJoiner::KeepsHyphen(std::string_view stem, std::string_view next) const {
+  if (stem.empty()) return true;
+  const std::string lower_stem = LowerCase(stem);
+  if (hyphenated_words_ != nullptr) {
+    std::size_t end = 0;
+    while (end < next.size() && next[end] != ' ') ++end;
+    std::string candidate = lower_stem + "-" + LowerCase(next.substr(0, end));
+    while (!candidate.empty() && std::string_view(",.;:)»”").find(candidate.back()) !=
+                                     std::string_view::npos) {
+      candidate.pop_back();
+    }
+    if (hyphenated_words_->contains(candidate)) return true;
+  }
+  for (std::string_view prefix : kHyphenatedPrefixes) {
+    if (lower_stem == prefix) return true;
+  }
+  return false;
+}
+
+void LineJoiner::Append(std::string& paragraph, std::string_view next) const {
   if (next.empty()) return;
   if (paragraph.empty()) {
     paragraph.assign(next);
@@ -45,7 +84,7 @@ void AppendLine(std::string& paragraph, std::string_view next, LineJoin join) {
   }
   std::size_t first_pos = 0;
   const char32_t first = NextCodePoint(next, first_pos);
-  if (join == LineJoin::kNoSpace) {
+  if (Info(language_).line_join == LineJoin::kNoSpace) {
     std::size_t last_pos = paragraph.size();
     const char32_t last = PreviousCodePoint(paragraph, last_pos);
     if (IsLatinWordChar(last) && IsLatinWordChar(first) && !IsAsciiDigit(last)) {
@@ -55,13 +94,7 @@ void AppendLine(std::string& paragraph, std::string_view next, LineJoin join) {
     return;
   }
   if (EndsWithHyphen(paragraph) && IsLowercaseLetter(first)) {
-    const std::string_view stem = LastWordBeforeHyphen(paragraph);
-    const std::string lower_stem = LowerCase(stem);
-    bool keep_hyphen = stem.empty();
-    for (std::string_view prefix : kHyphenatedPrefixes) {
-      if (lower_stem == prefix) keep_hyphen = true;
-    }
-    if (!keep_hyphen) paragraph.pop_back();
+    if (!KeepsHyphen(LastWordBeforeHyphen(paragraph), next)) paragraph.pop_back();
     paragraph.append(next);
     return;
   }
@@ -100,11 +133,10 @@ std::string RemoveSpacesInChinese(std::string_view text) {
   return out;
 }
 
-std::string JoinLines(const std::vector<std::string>& lines, Language language) {
-  const LineJoin join = Info(language).line_join;
+std::string LineJoiner::Join(const std::vector<std::string>& lines) const {
   std::string paragraph;
-  for (const std::string& line : lines) AppendLine(paragraph, FoldWhitespace(line), join);
-  if (language == Language::kChinese) return RemoveSpacesInChinese(paragraph);
+  for (const std::string& line : lines) Append(paragraph, FoldWhitespace(line));
+  if (language_ == Language::kChinese) return RemoveSpacesInChinese(paragraph);
   return paragraph;
 }
 

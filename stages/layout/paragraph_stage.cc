@@ -16,6 +16,9 @@ struct PlacedLine {
   TextLine line;
   int page = 0;
   double column_left = 0, column_right = 0;
+  // In the top 40 % of the first page, where the session, agenda item and
+  // issuing body are set as a block of short lines.
+  bool masthead = false;
 };
 
 struct Draft {
@@ -23,6 +26,13 @@ struct Draft {
   ParagraphKind kind = ParagraphKind::kBody;
   std::string footnote_marker;
 };
+
+bool IsOldStyleMarker(std::string_view text) {
+  return text.size() >= 2 && text.size() <= 4 && text.back() == '/' &&
+         std::all_of(text.begin(), text.end() - 1, [](char c) {
+           return std::isdigit(static_cast<unsigned char>(c));
+         });
+}
 
 bool IsMarkerText(std::string_view text) {
   if (text.empty() || text.size() > 4) return false;
@@ -61,7 +71,7 @@ double Percentile(std::vector<double> values, double share) {
 }
 
 // Collects a block's lines, in reading order, with the bounds of their column.
-void PlaceLines(const Block& block, int page, std::vector<PlacedLine>& out) {
+void PlaceLines(const Block& block, const Page& page, std::vector<PlacedLine>& out) {
   double left[2] = {0, 0}, right[2] = {0, 0};
   for (int column = 0; column < 2; ++column) {
     std::vector<double> lefts, rights;
@@ -75,17 +85,22 @@ void PlaceLines(const Block& block, int page, std::vector<PlacedLine>& out) {
   }
   for (const TextLine& line : block.lines) {
     const int column = line.column == 1 ? 1 : 0;
-    out.push_back({WithoutFootnoteMarkers(line), page, left[column], right[column]});
+    const bool masthead = page.number == 1 && line.box.y1 < 0.4 * page.height;
+    out.push_back({WithoutFootnoteMarkers(line), page.number, left[column],
+                   right[column], masthead});
   }
 }
 
 double Em(const TextLine& line) { return std::max(line.font_size, 4.0); }
 
 bool EndsShort(const PlacedLine& previous, const PlacedLine& next) {
-  // Would the next line's first word have fitted at the end of this one?
-  const double first_word = next.line.words.empty()
-                                ? 0
-                                : next.line.words.front().box.width();
+  // Would the next line's first two words have fitted at the end of this
+  // one? Two, because UN typing binds short pairs with no-break spaces
+  // ("31 August", "El Salvador", "Nations Unies"), which the PDF does not
+  // show.
+  const auto& words = next.line.words;
+  double first_word = words.empty() ? 0 : words.front().box.width();
+  if (words.size() > 1) first_word = words[1].box.x1 - words.front().box.x0;
   const double room = previous.column_right - previous.line.box.x1;
   return room > first_word + 0.5 * Em(previous.line) &&
          room > 1.5 * Em(previous.line);
@@ -97,6 +112,12 @@ bool StartsNewParagraph(const PlacedLine& previous, const PlacedLine& next) {
   const bool same_flow = next.page == previous.page && b.column == a.column &&
                          b.box.y0 > a.box.y0;
   if (same_flow && b.box.y0 - a.box.y1 > 0.6 * Em(a)) return true;
+  // The masthead block ("Eightieth session / Agenda item 7 / title") is one
+  // paragraph when its lines are set close and flush left.
+  if (previous.masthead && next.masthead && same_flow &&
+      std::abs(a.box.x0 - b.box.x0) < 0.5 * Em(a)) {
+    return false;
+  }
   if (std::abs(a.font_size - b.font_size) > 1.0 || a.bold != b.bold) return true;
   if (StartsWithListMarker(b.text)) return true;
   // A heading set in bold over several short lines stays one heading.
@@ -133,10 +154,14 @@ std::vector<Draft> GroupFootnotes(const std::vector<PlacedLine>& lines) {
   std::vector<Draft> drafts;
   for (const PlacedLine& placed : lines) {
     const auto& words = placed.line.words;
-    const bool opens = !words.empty() && IsMarkerText(words.front().text) &&
-                       (words.size() == 1 || words.front().font_size <
-                                                 0.9 * words[1].font_size ||
-                        words.front().text == "*");
+    // "1" in a smaller size, "*", or the typewriter style "1/".
+    const bool opens =
+        !words.empty() &&
+        (IsOldStyleMarker(words.front().text) ||
+         (IsMarkerText(words.front().text) &&
+          (words.size() == 1 ||
+           words.front().font_size < 0.9 * words[1].font_size ||
+           words.front().text == "*")));
     if (opens || drafts.empty()) {
       drafts.push_back({{}, ParagraphKind::kFootnote, {}});
       if (opens) {
@@ -157,7 +182,7 @@ std::vector<Draft> GroupFootnotes(const std::vector<PlacedLine>& lines) {
 
 bool StartsWithListMarker(std::string_view line) {
   static const std::regex kMarker(
-      R"(^(?:\d{1,3}\.(?:\d{1,2}\.?)?\s|\(\w{1,4}\)\s|\w\)\s|[A-Z]\.\s|[IVXL]{1,6}\.\s|(?:•|·|–|-)\s|[一二三四五六七八九十]+、|（\w{1,3}）))");
+      R"(^(?:\d{1,3}\.(?:\d{1,2}\.?)?\s|\((?:[a-z]{1,2}|[ivxl]{1,5}|\d{1,2})\)\s|[a-z]\)\s|[A-Z]\.\s|[IVXL]{1,6}\.\s|(?:•|·|–|-)\s|[一二三四五六七八九十]+、|（\w{1,3}）))");
   return std::regex_search(line.begin(), line.end(), kMarker);
 }
 
@@ -168,14 +193,17 @@ Status ParagraphStage::Run(Document& document) const {
   for (const Page& page : document.pages) {
     for (const Block& block : page.blocks) {
       if (block.role == BlockRole::kBody) {
-        PlaceLines(block, page.number, body);
+        PlaceLines(block, page, body);
         all.insert(all.end(), block.lines.begin(), block.lines.end());
       } else if (block.role == BlockRole::kFootnotes) {
-        PlaceLines(block, page.number, notes);
+        PlaceLines(block, page, notes);
       }
     }
   }
   const double body_size = DominantFontSize(all);
+  HyphenatedWords hyphenated;
+  for (const TextLine& line : all) CollectHyphenatedWords(line.text, hyphenated);
+  const LineJoiner joiner(language, &hyphenated);
 
   std::vector<Draft> drafts;
   for (std::size_t i = 0; i < body.size(); ++i) {
@@ -188,7 +216,7 @@ Status ParagraphStage::Run(Document& document) const {
     std::vector<std::string> texts;
     for (const PlacedLine& placed : draft.lines) texts.push_back(placed.line.text);
     Paragraph paragraph;
-    paragraph.text = JoinLines(texts, language);
+    paragraph.text = joiner.Join(texts);
     if (paragraph.text.empty()) continue;
     paragraph.page = draft.lines.front().page;
     paragraph.kind = KindOf(draft, paragraph.text, body_size);
