@@ -51,7 +51,9 @@ std::vector<TextLine> Fragments(const TextLine& line, double ems) {
   std::vector<Word> current;
   for (const Word& word : line.words) {
     if (!current.empty()) {
-      const double gap = word.box.x0 - current.back().box.x1;
+      // Either direction: right-to-left lines list their words from the right.
+      const Box& previous = current.back().box;
+      const double gap = std::max(word.box.x0 - previous.x1, previous.x0 - word.box.x1);
       if (gap > ems * std::max(1.0, line.font_size)) {
         out.push_back(MakeLine(std::move(current)));
         current.clear();

@@ -31,6 +31,11 @@ bool SpaceBetween(const Word& left, const Word& right) {
   return gap > 0.2 * std::max(size, 1.0);
 }
 
+bool WideGap(const Word& left, const Word& right) {
+  const double size = std::max(left.font_size, right.font_size);
+  return right.box.x0 - left.box.x1 > 0.2 * std::max(size, 1.0);
+}
+
 }  // namespace
 
 TextLine MakeLine(std::vector<Word> words) {
@@ -63,7 +68,10 @@ TextLine MakeLine(std::vector<Word> words) {
   }
   for (std::size_t i = 0; i < words.size(); ++i) {
     if (i > 0) {
-      const bool space = rtl ? SpaceBetween(words[i], words[i - 1])
+      // Right to left, Poppler gives each Arabic glyph as a word of its own
+      // and flags spaces inside words; joined letters touch, words do not,
+      // so only the gap counts.
+      const bool space = rtl ? WideGap(words[i], words[i - 1])
                              : SpaceBetween(words[i - 1], words[i]);
       if (space) line.text += ' ';
     }

@@ -112,6 +112,7 @@ bool StartsNewParagraph(const PlacedLine& previous, const PlacedLine& next) {
   const bool same_flow = next.page == previous.page && b.column == a.column &&
                          b.box.y0 > a.box.y0;
   if (same_flow && b.box.y0 - a.box.y1 > 0.6 * Em(a)) return true;
+  if (StartsWithListMarker(b.text)) return true;
   // The masthead block ("Eightieth session / Agenda item 7 / title") is one
   // paragraph when its lines are set close and flush left.
   if (previous.masthead && next.masthead && same_flow &&
@@ -119,7 +120,6 @@ bool StartsNewParagraph(const PlacedLine& previous, const PlacedLine& next) {
     return false;
   }
   if (std::abs(a.font_size - b.font_size) > 1.0 || a.bold != b.bold) return true;
-  if (StartsWithListMarker(b.text)) return true;
   // A heading set in bold over several short lines stays one heading.
   if (a.bold && b.bold && same_flow) return false;
   if (EndsShort(previous, next)) return true;
@@ -129,6 +129,8 @@ bool StartsNewParagraph(const PlacedLine& previous, const PlacedLine& next) {
          indent < 0.3 * (next.column_right - next.column_left);
 }
 
+// Set in capitals ("REPORT OF THE SECRETARY-GENERAL"); a symbol quoted in
+// Chinese or Arabic text is not.
 bool IsMostlyUppercase(std::string_view text) {
   std::size_t upper = 0, lower = 0;
   for (std::size_t pos = 0; pos < text.size();) {
@@ -136,7 +138,8 @@ bool IsMostlyUppercase(std::string_view text) {
     if (IsUppercaseLetter(c)) ++upper;
     else if (IsLowercaseLetter(c)) ++lower;
   }
-  return upper >= 4 && lower * 10 <= upper;
+  return upper >= 4 && lower * 10 <= upper &&
+         upper * 2 >= CountScripts(text).letters();
 }
 
 ParagraphKind KindOf(const Draft& draft, const std::string& text, double body_size) {
@@ -182,7 +185,7 @@ std::vector<Draft> GroupFootnotes(const std::vector<PlacedLine>& lines) {
 
 bool StartsWithListMarker(std::string_view line) {
   static const std::regex kMarker(
-      R"(^(?:\d{1,3}\.(?:\d{1,2}\.?)?\s|\((?:[a-z]{1,2}|[ivxl]{1,5}|\d{1,2})\)\s|[a-z]\)\s|[A-Z]\.\s|[IVXL]{1,6}\.\s|(?:•|·|–|-)\s|[一二三四五六七八九十]+、|（\w{1,3}）))");
+      R"(^(?:\d{1,3}\.(?:\d{1,2}\.?)?(?:\s|[^\x00-\x7F])|\((?:[a-z]{1,2}|[ivxl]{1,5}|\d{1,2})\)(?:\s|[^\x00-\x7F])|[a-z]\)\s|[A-Z]\.\s|[IVXL]{1,6}\.\s|(?:•|·|–|-)\s|[一二三四五六七八九十]+、|（\w{1,3}）))");
   return std::regex_search(line.begin(), line.end(), kMarker);
 }
 
