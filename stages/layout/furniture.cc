@@ -54,7 +54,8 @@ std::vector<TextLine> Fragments(const TextLine& line, double ems) {
       // Either direction: right-to-left lines list their words from the right.
       const Box& previous = current.back().box;
       const double gap = std::max(word.box.x0 - previous.x1, previous.x0 - word.box.x1);
-      if (gap > ems * std::max(1.0, line.font_size)) {
+      const double size = std::min(word.font_size, current.back().font_size);
+      if (gap > ems * std::max(1.0, size)) {
         out.push_back(MakeLine(std::move(current)));
         current.clear();
       }

@@ -1,5 +1,6 @@
 #include "stages/layout/line_joiner.h"
 
+#include <algorithm>
 #include <array>
 
 #include "pipeline/unicode_text.h"
@@ -34,6 +35,24 @@ std::string_view LastWordBeforeHyphen(std::string_view text) {
 bool IsWideScript(char32_t c) { return IsHan(c) || IsCjkPunctuation(c); }
 
 bool IsLatinWordChar(char32_t c) { return IsLatinLetter(c) || IsAsciiDigit(c); }
+
+// Whether the text ends in the middle of a document symbol: its last token
+// has a "/" and ends with "/" or with a lettered part and a dot ("WG.",
+// "CRP.", "L.", "Add.").
+bool EndsInsideSymbol(std::string_view text) {
+  const std::size_t space = text.find_last_of(' ');
+  const std::string_view token =
+      space == std::string_view::npos ? text : text.substr(space + 1);
+  if (token.find('/') == std::string_view::npos) return false;
+  if (token.back() == '/') return true;
+  if (token.back() != '.') return false;
+  const std::size_t slash = token.find_last_of('/');
+  const std::string_view part = token.substr(slash + 1, token.size() - slash - 2);
+  return !part.empty() && part.size() <= 5 &&
+         std::all_of(part.begin(), part.end(), [](char c) {
+           return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+         });
+}
 
 }  // namespace
 
@@ -95,6 +114,12 @@ void LineJoiner::Append(std::string& paragraph, std::string_view next) const {
   }
   if (EndsWithHyphen(paragraph) && IsLowercaseLetter(first)) {
     if (!KeepsHyphen(LastWordBeforeHyphen(paragraph), next)) paragraph.pop_back();
+    paragraph.append(next);
+    return;
+  }
+  // A symbol broken after "/" or after a part such as "WG." is one word:
+  // "(CTOC/COP/WG." + "4/2020/2)".
+  if (EndsInsideSymbol(paragraph) && (IsAsciiDigit(first) || IsUppercaseLetter(first))) {
     paragraph.append(next);
     return;
   }

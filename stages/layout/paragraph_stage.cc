@@ -1,6 +1,8 @@
 #include "stages/layout/paragraph_stage.h"
 
 #include <algorithm>
+#include <optional>
+#include <utility>
 #include <regex>
 
 #include "pipeline/unicode_text.h"
@@ -152,31 +154,55 @@ ParagraphKind KindOf(const Draft& draft, const std::string& text, double body_si
   return ParagraphKind::kBody;
 }
 
-// Footnote lines: a new footnote at each line that opens with a marker.
+// "1如果会议…": Chinese footnotes come out with the marker glued to the
+// first word. Splits off leading digits followed by a Han character (but
+// not a year or a day: "2022年", "6月", "29日").
+std::optional<std::pair<std::string, std::string>> SplitGluedMarker(
+    const std::string& word) {
+  std::size_t digits = 0;
+  while (digits < word.size() && digits < 3 &&
+         std::isdigit(static_cast<unsigned char>(word[digits]))) {
+    ++digits;
+  }
+  if (digits == 0 || digits == word.size()) return std::nullopt;
+  std::size_t pos = digits;
+  const char32_t next = NextCodePoint(word, pos);
+  if (!IsHan(next) || next == U'年' || next == U'月' || next == U'日') {
+    return std::nullopt;
+  }
+  return std::make_pair(word.substr(0, digits), word.substr(digits));
+}
+
+// Footnote lines: a new footnote at each line that opens with a marker: "1"
+// set smaller or raised, "*", the typewriter style "1/", or any marker on
+// the first line below the separator.
 std::vector<Draft> GroupFootnotes(const std::vector<PlacedLine>& lines) {
   std::vector<Draft> drafts;
   for (const PlacedLine& placed : lines) {
-    const auto& words = placed.line.words;
-    // "1" in a smaller size, "*", or the typewriter style "1/".
-    const bool opens =
-        !words.empty() &&
-        (IsOldStyleMarker(words.front().text) ||
-         (IsMarkerText(words.front().text) &&
-          (words.size() == 1 ||
-           words.front().font_size < 0.9 * words[1].font_size ||
-           words.front().text == "*")));
-    if (opens || drafts.empty()) {
-      drafts.push_back({{}, ParagraphKind::kFootnote, {}});
-      if (opens) {
-        drafts.back().footnote_marker = words.front().text;
-        std::vector<Word> rest(words.begin() + 1, words.end());
-        PlacedLine trimmed = placed;
-        trimmed.line = MakeLine(std::move(rest));
-        drafts.back().lines.push_back(std::move(trimmed));
-        continue;
-      }
+    std::vector<Word> words = placed.line.words;
+    if (words.empty()) continue;
+    if (auto glued = SplitGluedMarker(words.front().text)) {
+      Word marker = words.front();
+      marker.text = glued->first;
+      words.front().text = glued->second;
+      words.insert(words.begin(), marker);
     }
-    drafts.back().lines.push_back(placed);
+    const Word& first = words.front();
+    const bool set_apart =
+        words.size() == 1 || first.font_size < 0.9 * words[1].font_size ||
+        first.box.y1 < words[1].box.y1 - 1.0 || first.text == "*" ||
+        drafts.empty();
+    const bool opens = IsOldStyleMarker(first.text) ||
+                       (IsMarkerText(first.text) && set_apart);
+    if (!opens) {
+      if (drafts.empty()) drafts.push_back({{}, ParagraphKind::kFootnote, {}});
+      drafts.back().lines.push_back(placed);
+      continue;
+    }
+    drafts.push_back({{}, ParagraphKind::kFootnote, first.text});
+    PlacedLine trimmed = placed;
+    trimmed.line = MakeLine(std::vector<Word>(words.begin() + 1, words.end()));
+    drafts.back().lines.push_back(std::move(trimmed));
   }
   return drafts;
 }
