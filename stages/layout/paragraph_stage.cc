@@ -21,6 +21,7 @@ struct PlacedLine {
   // In the top 40 % of the first page, where the session, agenda item and
   // issuing body are set as a block of short lines.
   bool masthead = false;
+  bool right_to_left = false;  // an Arabic line: it starts at the right
 };
 
 struct Draft {
@@ -88,24 +89,46 @@ void PlaceLines(const Block& block, const Page& page, std::vector<PlacedLine>& o
   for (const TextLine& line : block.lines) {
     const int column = line.column == 1 ? 1 : 0;
     const bool masthead = page.number == 1 && line.box.y1 < 0.4 * page.height;
+    const ScriptCounts scripts = CountScripts(line.text);
+    const bool rtl = scripts.arabic * 2 > scripts.letters();
     out.push_back({WithoutFootnoteMarkers(line), page.number, left[column],
-                   right[column], masthead});
+                   right[column], masthead, rtl});
   }
 }
 
 double Em(const TextLine& line) { return std::max(line.font_size, 4.0); }
 
+// The width the next line's first two words would take at the end of this
+// one. Two, because UN typing binds short pairs with no-break spaces
+// ("31 August", "El Salvador", "Nations Unies"), which the PDF does not
+// show. Estimated from the text, as Arabic comes glyph by glyph; for
+// Chinese, which has no spaces, two characters.
+double OpeningWidth(const TextLine& line) {
+  std::size_t total = 0, opening = 0, spaces = 0;
+  for (std::size_t pos = 0; pos < line.text.size();) {
+    const char32_t c = NextCodePoint(line.text, pos);
+    ++total;
+    if (c == ' ') ++spaces;
+    if (spaces < 2) ++opening;
+  }
+  if (total == 0) return 0;
+  const ScriptCounts scripts = CountScripts(line.text);
+  if (scripts.han * 2 > scripts.letters()) opening = std::min<std::size_t>(opening, 2);
+  return line.box.width() * static_cast<double>(opening) / static_cast<double>(total);
+}
+
 bool EndsShort(const PlacedLine& previous, const PlacedLine& next) {
-  // Would the next line's first two words have fitted at the end of this
-  // one? Two, because UN typing binds short pairs with no-break spaces
-  // ("31 August", "El Salvador", "Nations Unies"), which the PDF does not
-  // show.
-  const auto& words = next.line.words;
-  double first_word = words.empty() ? 0 : words.front().box.width();
-  if (words.size() > 1) first_word = words[1].box.x1 - words.front().box.x0;
-  const double room = previous.column_right - previous.line.box.x1;
-  return room > first_word + 0.5 * Em(previous.line) &&
+  const double room = previous.right_to_left
+                          ? previous.line.box.x0 - previous.column_left
+                          : previous.column_right - previous.line.box.x1;
+  return room > OpeningWidth(next.line) + 0.5 * Em(previous.line) &&
          room > 1.5 * Em(previous.line);
+}
+
+// How far a line starts in from its column's starting edge.
+double Indent(const PlacedLine& placed) {
+  return placed.right_to_left ? placed.column_right - placed.line.box.x1
+                              : placed.line.box.x0 - placed.column_left;
 }
 
 bool StartsNewParagraph(const PlacedLine& previous, const PlacedLine& next) {
@@ -126,8 +149,8 @@ bool StartsNewParagraph(const PlacedLine& previous, const PlacedLine& next) {
   if (a.bold && b.bold && same_flow) return false;
   if (EndsShort(previous, next)) return true;
   // A first-line indent after a line that started at the margin.
-  const double indent = b.box.x0 - next.column_left;
-  return indent > 1.2 * Em(b) && a.box.x0 - previous.column_left < 0.5 * Em(a) &&
+  const double indent = Indent(next);
+  return indent > 1.2 * Em(b) && Indent(previous) < 0.5 * Em(a) &&
          indent < 0.3 * (next.column_right - next.column_left);
 }
 
