@@ -169,9 +169,17 @@ bool IsMostlyUppercase(std::string_view text) {
 
 ParagraphKind KindOf(const Draft& draft, const std::string& text, double body_size) {
   if (draft.kind == ParagraphKind::kFootnote) return ParagraphKind::kFootnote;
-  if (text.size() > 300) return ParagraphKind::kBody;
-  const bool all_bold = std::all_of(draft.lines.begin(), draft.lines.end(),
-                                    [](const PlacedLine& l) { return l.line.bold; });
+  std::size_t characters = 0;
+  for (std::size_t pos = 0; pos < text.size(); ++characters) NextCodePoint(text, pos);
+  if (characters > 300) return ParagraphKind::kBody;
+  std::size_t bold_chars = 0, all_chars = 0;
+  for (const PlacedLine& placed : draft.lines) {
+    for (const Word& word : placed.line.words) {
+      all_chars += word.text.size();
+      if (word.bold) bold_chars += word.text.size();
+    }
+  }
+  const bool all_bold = bold_chars * 4 >= all_chars * 3;
   const bool larger = draft.lines.front().line.font_size > body_size + 1.0;
   if (all_bold || larger || IsMostlyUppercase(text)) return ParagraphKind::kHeading;
   return ParagraphKind::kBody;
@@ -234,7 +242,7 @@ std::vector<Draft> GroupFootnotes(const std::vector<PlacedLine>& lines) {
 
 bool StartsWithListMarker(std::string_view line) {
   static const std::regex kMarker(
-      R"(^(?:\d{1,3}\.(?:\d{1,2}\.?)?(?:\s|[^\x00-\x7F])|\((?:[a-z]{1,2}|[ivxl]{1,5}|\d{1,2})\)(?:\s|[^\x00-\x7F])|[a-z]\)\s|[A-Z]\.\s|[IVXL]{1,6}\.\s|(?:•|·|–|-)\s|[一二三四五六七八九十]+、|（\w{1,3}）))");
+      R"(^(?:\d{1,3}\.(?:\d{1,2}\.?)?(?:\s|[^\x00-\x7F])|\((?:[a-z]{1,2}|[ivxl]{1,5}|\d{1,2})\)(?:\s|[^\x00-\x7F])|[a-z]\)\s|[A-Z]\.\s|[IVXL]{1,6}\.\s|(?:•|·|–|-)\s|[一二三四五六七八九十]+、|（\w{1,3}）|(?:٠|١|٢|٣|٤|٥|٦|٧|٨|٩)+-\s|\((?:أ|ب|ج|د|هـ|و|ز|ح|ط|ي)\)\s))");
   return std::regex_search(line.begin(), line.end(), kMarker);
 }
 
