@@ -181,6 +181,12 @@ std::optional<std::string> NormalizeSymbol(std::string_view text) {
   while (!symbol.empty() && symbol.back() == '*') symbol.pop_back();
   if (symbol.size() < 3 || symbol.size() > 80) return std::nullopt;
   if (!std::regex_match(symbol, kSymbol)) return std::nullopt;
+  // The year of a Security Council resolution is written apart:
+  // "S/RES/2803 (2025)".
+  const std::size_t paren = symbol.find('(');
+  if (paren != std::string::npos && paren > 0 && symbol[paren - 1] != '/') {
+    symbol.insert(paren, " ");
+  }
   return symbol;
 }
 

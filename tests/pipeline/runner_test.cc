@@ -1,0 +1,89 @@
+// Runner: stage order, per-document error isolation, timings, parallel runs.
+#include "pipeline/runner.h"
+
+#include <gtest/gtest.h>
+
+namespace sextant {
+namespace {
+
+// Fails the documents whose path contains "bad"; records the others.
+class PickyStage : public Stage {
+ public:
+  std::string_view name() const override { return "picky"; }
+  ArtifactSet requires_artifacts() const override { return kArtifactNone; }
+  ArtifactSet produces_artifacts() const override { return kArtifactWords; }
+  Status Run(Document& document) const override {
+    if (document.path.find("bad") != std::string::npos) {
+      return Status(StatusCode::kDamaged, document.path + ": bad on purpose");
+    }
+    document.paragraphs.push_back({document.path, 1, ParagraphKind::kBody, {}, {}, {}});
+    return Status::Ok();
+  }
+};
+
+// Throws, as a library might on a hostile file.
+class ThrowingStage : public Stage {
+ public:
+  std::string_view name() const override { return "throwing"; }
+  ArtifactSet requires_artifacts() const override { return kArtifactWords; }
+  ArtifactSet produces_artifacts() const override { return kArtifactLines; }
+  Status Run(Document& document) const override {
+    if (document.path == "throw") throw std::runtime_error("boom");
+    return Status::Ok();
+  }
+};
+
+Runner MakeRunner() {
+  std::vector<std::unique_ptr<Stage>> stages;
+  stages.push_back(std::make_unique<PickyStage>());
+  stages.push_back(std::make_unique<ThrowingStage>());
+  return Runner(std::move(stages));
+}
+
+TEST(RunnerTest, OneBadDocumentDoesNotStopTheOthers) {
+  const Runner runner = MakeRunner();
+  RunnerOptions options;
+  options.jobs = 2;
+  std::size_t callbacks = 0;
+  options.on_done = [&](std::size_t, std::size_t total, const DocumentResult&) {
+    ++callbacks;
+    EXPECT_EQ(total, 5u);
+  };
+  const auto results = runner.Run({"a", "bad1", "b", "throw", "c"}, options);
+  ASSERT_EQ(results.size(), 5u);
+  EXPECT_EQ(callbacks, 5u);
+  EXPECT_TRUE(results[0].status.ok());
+  EXPECT_EQ(results[0].document.paragraphs.at(0).text, "a");
+  EXPECT_EQ(results[1].status.code(), StatusCode::kDamaged);
+  EXPECT_EQ(results[1].failed_stage, "picky");
+  EXPECT_EQ(results[1].timings.size(), 1u);  // stopped at the failing stage
+  EXPECT_TRUE(results[2].status.ok());
+  EXPECT_EQ(results[3].status.code(), StatusCode::kDamaged);
+  EXPECT_NE(results[3].status.message().find("boom"), std::string::npos);
+  EXPECT_EQ(results[3].failed_stage, "throwing");
+  EXPECT_TRUE(results[4].status.ok());
+  EXPECT_EQ(results[4].timings.size(), 2u);
+}
+
+TEST(RunnerTest, ResultsKeepInputOrderWithManyJobs) {
+  const Runner runner = MakeRunner();
+  std::vector<std::string> paths;
+  for (int i = 0; i < 50; ++i) paths.push_back("doc" + std::to_string(i));
+  RunnerOptions options;
+  options.jobs = 4;
+  const auto results = runner.Run(paths, options);
+  for (int i = 0; i < 50; ++i) {
+    EXPECT_EQ(results[i].document.path, paths[i]);
+    EXPECT_TRUE(results[i].status.ok());
+  }
+}
+
+TEST(StatusTest, NamesCodeAndMessage) {
+  const Status status(StatusCode::kNoTextLayer, "x.pdf: no text layer");
+  EXPECT_FALSE(status.ok());
+  EXPECT_EQ(status.ToString(), "no_text_layer: x.pdf: no text layer");
+  EXPECT_EQ(Status::Ok().ToString(), "ok");
+}
+
+}  // namespace
+}  // namespace sextant
