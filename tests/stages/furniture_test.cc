@@ -1,0 +1,214 @@
+// Tests the page-furniture recognisers of stages/layout/furniture.h:
+// NormalizeSymbol, ParseJobNumber, IsPageNumber and IsBarcodeText, on
+// symbols, job numbers, page numbers and barcodes printed in real UN PDFs
+// (corpora/un-pdf), catalogued in corpora/symbols/uniq_syms, or cited in
+// corpora/seed and corpora/igov-decisions.
+#include "stages/layout/furniture.h"
+
+#include <gtest/gtest.h>
+
+#include <optional>
+#include <string>
+
+namespace sextant {
+namespace {
+
+struct SymbolCase {
+  const char* input;
+  const char* expected;  // nullptr: not a whole symbol
+};
+
+constexpr SymbolCase kSymbolCases[] = {
+    // corpora/un-pdf/ga file names (A_C.3_80_L.10.pdf = A/C.3/80/L.10).
+    {"A/80/L.1", "A/80/L.1"},
+    {"A/80/L.10", "A/80/L.10"},
+    {"A/C.1/80/L.26", "A/C.1/80/L.26"},
+    {"A/C.3/80/L.10", "A/C.3/80/L.10"},
+    {"A/C.6/80/L.10", "A/C.6/80/L.10"},
+    {"A/RES/78/1", "A/RES/78/1"},
+    {"A/RES/80/200", "A/RES/80/200"},
+    // corpora/un-pdf/ods and bilingual mastheads.
+    {"S/PV.4507", "S/PV.4507"},
+    {"S/2025/257", "S/2025/257"},
+    {"T/Pet.11/142", "T/Pet.11/142"},
+    {"S/Agenda/10026", "S/Agenda/10026"},
+    {"A/C.4/SR.985", "A/C.4/SR.985"},
+    {"A/HRC/WG.6/34/ITA/3", "A/HRC/WG.6/34/ITA/3"},
+    {"A/HRC/WG.6/7/ITA/1", "A/HRC/WG.6/7/ITA/1"},
+    {"A/48/L.21/Rev.1", "A/48/L.21/Rev.1"},
+    {"A/48/826/Add.1", "A/48/826/Add.1"},
+    // corpora/paragraph-breaks masthead.
+    {"A/CONF.192/PC/L.3", "A/CONF.192/PC/L.3"},
+    // corpora/symbols/uniq_syms.
+    {"E/ESCWA/SDPD/2017/IG.1/L.1", "E/ESCWA/SDPD/2017/IG.1/L.1"},
+    {"E/ESCWA/SD/2002/IG.1/L.1/Add.1", "E/ESCWA/SD/2002/IG.1/L.1/Add.1"},
+    {"E/ESCWA/OES/RCM.12/L.1/ADD.1", "E/ESCWA/OES/RCM.12/L.1/ADD.1"},
+    {"E/ESCWA/SED/1993/19/Rev.1", "E/ESCWA/SED/1993/19/Rev.1"},
+    {"E/ESCWA/ENR/1999/WG.1/INF.2", "E/ESCWA/ENR/1999/WG.1/INF.2"},
+    {"E/ESCWA/2013/C.8/L.1", "E/ESCWA/2013/C.8/L.1"},
+    {"E/ESCWA/23/INF.1", "E/ESCWA/23/INF.1"},
+    // corpora/seed: the symbols the Chinese agenda cites.
+    {"CTOC/COP/2020/CRP.2", "CTOC/COP/2020/CRP.2"},
+    {"CTOC/COP/WG.4/2022/3", "CTOC/COP/WG.4/2022/3"},
+    // Full-width forms, as Chinese documents print them.
+    {"\uFF23\uFF34\uFF2F\uFF23\uFF0F\uFF23\uFF2F\uFF30\uFF0F\uFF37\uFF27\uFF0E\uFF14"
+     "\uFF0F\uFF12\uFF10\uFF12\uFF12\uFF0F\uFF12",  // ＣＴＯＣ／ＣＯＰ／ＷＧ．４／２０２２／２
+     "CTOC/COP/WG.4/2022/2"},
+    {"\uFF21\uFF0F\uFF17\uFF18\uFF0F\uFF11", "A/78/1"},  // Ａ／７８／１
+    // Trailing reissue asterisks.
+    {"CTOC/COP/WG.4/2022/1*", "CTOC/COP/WG.4/2022/1"},
+    {"S/2012/197**", "S/2012/197"},
+    // Joint symbols (A/80/434-S/2025/632 in corpora/un-pdf/ods), with a hyphen
+    // and with an en dash.
+    {"A/80/434-S/2025/632", "A/80/434-S/2025/632"},
+    {"A/80/434\u2013S/2025/632", "A/80/434-S/2025/632"},
+    // A space left by a line break inside the symbol.
+    {"CTOC/COP/ WG.4/2020/3", "CTOC/COP/WG.4/2020/3"},
+    {"  A/RES/80/1  ", "A/RES/80/1"},
+
+    // Not symbols.
+    {"United Nations", nullptr},
+    {"General Assembly", nullptr},
+    {"Distr.: General", nullptr},
+    {"Original: English", nullptr},
+    {"14/07/94", nullptr},  // a date
+    {"21 January 1994", nullptr},
+    {"25-15106 (E)", nullptr},
+    {"*2515821*", nullptr},
+    {"and/or", nullptr},
+    {"1/2", nullptr},
+    {"A/", nullptr},
+    {"/80/1", nullptr},
+    {"A", nullptr},
+    {"", nullptr},
+};
+
+// Cases the code gets wrong today. Kept, not asserted (see the report).
+[[maybe_unused]] constexpr SymbolCase kKnownGaps[] = {
+    // KNOWN GAP: two symbols joined by a word (igov-decisions: "(See A/75/82
+    // and A/75/82/Corr.1)") are not one symbol; the spaces are dropped and
+    // NormalizeSymbol returns "A/75/82andA/75/82/Corr.1".
+    {"A/75/82 and A/75/82/Corr.1", nullptr},
+};
+
+TEST(NormalizeSymbolTest, Table) {
+  for (const SymbolCase& c : kSymbolCases) {
+    SCOPED_TRACE(c.input);
+    const std::optional<std::string> symbol = NormalizeSymbol(c.input);
+    if (c.expected == nullptr) {
+      EXPECT_FALSE(symbol.has_value()) << "got " << *symbol;
+    } else {
+      ASSERT_TRUE(symbol.has_value());
+      EXPECT_EQ(*symbol, c.expected);
+    }
+  }
+}
+
+struct JobCase {
+  const char* input;
+  const char* number;  // nullptr: not a job number
+  char letter;
+};
+
+constexpr JobCase kJobCases[] = {
+    // corpora/un-pdf/ods and bilingual page feet.
+    {"25-15106 (E)", "25-15106 (E)", 'E'},
+    {"25-16785 (E)", "25-16785 (E)", 'E'},
+    {"GE.19-13879(E)", "GE.19-13879 (E)", 'E'},
+    {"GE.19-13879 (R) 210819 230819", "GE.19-13879 (R)", 'R'},
+    {"GE.09-17088 (F)", "GE.09-17088 (F)", 'F'},
+    {"13-27781 (E) 090413", "13-27781 (E)", 'E'},
+    {"94-28529 (E) 140794 /...", "94-28529 (E)", 'E'},
+    {"01-66657 (E) 291101", "01-66657 (E)", 'E'},
+    {"V.22-01234 (C)", "V.22-01234 (C)", 'C'},
+    {"V.22-01234 (S)", "V.22-01234 (S)", 'S'},
+    // The running foot of later pages: no language letter.
+    {"25-16785", "25-16785", 0},
+    {"GE.09-17087", "GE.09-17087", 0},
+    // Not job numbers.
+    {"2516785", nullptr, 0},
+    {"*2516785*", nullptr, 0},
+    {"A/80/434", nullptr, 0},
+    {"2025-09-19", nullptr, 0},
+    {"25-1510 (E)", nullptr, 0},
+    {"(E)", nullptr, 0},
+    {"Page 2", nullptr, 0},
+    {"Fifty-sixth session", nullptr, 0},
+    {"", nullptr, 0},
+};
+
+[[maybe_unused]] constexpr JobCase kJobKnownGaps[] = {
+    // KNOWN GAP: a reissue asterisk after the number (un-pdf/ods/
+    // S_2014_258-EN.pdf prints "14-28968* (E)", S_2012_197-EN.pdf
+    // "12-27711*** (E) 170412"): ParseJobNumber returns nullopt.
+    {"14-28968* (E)", "14-28968 (E)", 'E'},
+    {"12-27711*** (E) 170412", "12-27711 (E)", 'E'},
+};
+
+TEST(ParseJobNumberTest, Table) {
+  for (const JobCase& c : kJobCases) {
+    SCOPED_TRACE(c.input);
+    const std::optional<JobNumber> job = ParseJobNumber(c.input);
+    if (c.number == nullptr) {
+      EXPECT_FALSE(job.has_value()) << "got " << job->number;
+    } else {
+      ASSERT_TRUE(job.has_value());
+      EXPECT_EQ(job->number, c.number);
+      EXPECT_EQ(job->language_letter, c.letter);
+    }
+  }
+}
+
+struct FlagCase {
+  const char* input;
+  bool expected;
+};
+
+constexpr FlagCase kPageNumberCases[] = {
+    {"2", true},
+    {"12", true},
+    {"651", true},
+    {"- 3 -", true},
+    {"-3-", true},
+    {"2/22", true},  // un-pdf/ods/S_2014_258-EN.pdf
+    {"Page 2", true},
+    {"2015", false},
+    {"A/80/434", false},
+    {"25-16785", false},
+    {"Page", false},
+    {"2.", false},
+    {"*2516785*", false},
+    {"", false},
+};
+
+TEST(IsPageNumberTest, Table) {
+  for (const FlagCase& c : kPageNumberCases) {
+    SCOPED_TRACE(c.input);
+    EXPECT_EQ(IsPageNumber(c.input), c.expected);
+  }
+}
+
+constexpr FlagCase kBarcodeCases[] = {
+    // corpora/un-pdf/ods page feet.
+    {"*2515821*", true},
+    {"*0231542*", true},
+    {"*1227711*", true},
+    {"*0166657*", true},
+    {"2515821", false},
+    {"*2515821", false},
+    {"2515821*", false},
+    {"*A/80/1*", false},
+    {"*123*", false},
+    {"**", false},
+    {"", false},
+};
+
+TEST(IsBarcodeTextTest, Table) {
+  for (const FlagCase& c : kBarcodeCases) {
+    SCOPED_TRACE(c.input);
+    EXPECT_EQ(IsBarcodeText(c.input), c.expected);
+  }
+}
+
+}  // namespace
+}  // namespace sextant
