@@ -1,6 +1,7 @@
 // Bad input: every failure is a Status with the right code and a message
 // that names the file; nothing crashes; a batch goes on past a bad file.
 #include <filesystem>
+#include <cstdlib>
 #include <fstream>
 
 #include <gtest/gtest.h>
@@ -90,6 +91,17 @@ TEST_F(ExtractErrorsTest, BatchGoesOnPastBadFiles) {
   EXPECT_FALSE(results[1].document.paragraphs.empty());
   EXPECT_EQ(results[2].status.code(), StatusCode::kNotFound);
   EXPECT_TRUE(results[3].status.ok());
+}
+
+TEST_F(ExtractErrorsTest, EncryptedPdfAsksForAnUnlockedCopy) {
+  // qpdf (installed by scripts/install-deps) locks a copy of a fixture.
+  const std::string locked = (dir_ / "locked.pdf").string();
+  const std::string command = "qpdf --encrypt secret owner 256 -- '" + Fixture("es") +
+                              "' '" + locked + "'";
+  ASSERT_EQ(std::system(command.c_str()), 0) << "qpdf missing? run scripts/install-deps";
+  const auto result = runner_.RunOne(locked);
+  EXPECT_EQ(result.status.code(), StatusCode::kEncrypted) << result.status.ToString();
+  EXPECT_NE(result.status.message().find("locked.pdf"), std::string::npos);
 }
 
 TEST_F(ExtractErrorsTest, ImageOnlyScanHasNoTextLayer) {
