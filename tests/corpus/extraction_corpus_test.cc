@@ -67,7 +67,9 @@ void ExpectNoFurnitureInBody(const Document& document) {
     EXPECT_FALSE(IsBarcodeText(text));
     EXPECT_FALSE(ParseJobNumber(text).has_value());
     EXPECT_EQ(LowerCase(text).find("please recycle"), std::string::npos);
-    if (document.furniture.symbol) EXPECT_NE(text, *document.furniture.symbol);
+    if (document.furniture.symbol) {
+      EXPECT_NE(text, *document.furniture.symbol);
+    }
     std::size_t start = 0;
     while (start < text.size()) {
       std::size_t end = text.find(' ', start);
