@@ -28,13 +28,22 @@ constexpr std::array<std::string_view, 26> kMastheadNames{
     "经济及社会理事会", "الجمعية العامة", "مجلس الأمن",
     "المجلس الاقتصادي والاجتماعي", "united", "nations"};
 
+// Full-width forms to ASCII, dashes to "-", and the spaces that extraction
+// leaves next to a "/" ("CTOC/COP/ WG.4") dropped. Any other space is kept,
+// so "A/75/82 and A/75/82/Corr.1" stays two symbols and a word.
 std::string ReplaceFullWidth(std::string_view text) {
   std::string out;
+  bool pending_space = false;
   for (std::size_t pos = 0; pos < text.size();) {
     char32_t c = NextCodePoint(text, pos);
     if (c >= 0xFF01 && c <= 0xFF5E) c -= 0xFEE0;  // full-width ASCII
     if (c == 0x2013 || c == 0x2014 || c == 0x2010 || c == 0x2011) c = '-';
-    if (c == ' ' || c == 0xA0 || c == 0x3000) continue;
+    if (c == ' ' || c == 0xA0 || c == 0x3000) {
+      pending_space = !out.empty();
+      continue;
+    }
+    if (pending_space && out.back() != '/' && c != '/') out += ' ';
+    pending_space = false;
     AppendUtf8(out, c);
   }
   return out;
@@ -192,7 +201,7 @@ std::optional<std::string> NormalizeSymbol(std::string_view text) {
 
 std::optional<JobNumber> ParseJobNumber(std::string_view text) {
   static const std::regex kJob(
-      R"(^((?:[A-Z]{1,2}\.)?\d{2}-\d{5})\s*(?:\(([A-Z])\))?(?:\s|$).*)");
+      R"(^((?:[A-Z]{1,2}\.)?\d{2}-\d{5})\**\s*(?:\(([A-Z])\))?(?:\s|$).*)");
   const std::string folded = FoldWhitespace(text);
   std::smatch match;
   if (!std::regex_match(folded, match, kJob)) return std::nullopt;

@@ -112,6 +112,12 @@ void LineJoiner::Append(std::string& paragraph, std::string_view next) const {
     paragraph.append(next);
     return;
   }
+  // A free-standing hyphen is a dash: "the mandate -" + "which".
+  if (paragraph.size() >= 2 && paragraph.ends_with(" -")) {
+    paragraph += ' ';
+    paragraph.append(next);
+    return;
+  }
   if (EndsWithHyphen(paragraph) && IsLowercaseLetter(first)) {
     if (!KeepsHyphen(LastWordBeforeHyphen(paragraph), next)) paragraph.pop_back();
     paragraph.append(next);
@@ -146,7 +152,10 @@ std::string RemoveSpacesInChinese(std::string_view text) {
       const char32_t after = ahead < text.size() ? NextCodePoint(text, peek) : 0;
       const bool drop = (IsWideScript(before) && (IsWideScript(after) || IsAsciiDigit(after))) ||
                         (IsAsciiDigit(before) && IsWideScript(after)) ||
-                        (IsWideScript(after) && before == '/');
+                        (IsWideScript(after) && before == '/') ||
+                        // "自由, 在": an ASCII comma set in Chinese text.
+                        (IsWideScript(after) && (before == ',' || before == ';' ||
+                                                 before == ':'));
       if (drop) {
         pos = ahead;
         continue;

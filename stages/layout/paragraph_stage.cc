@@ -242,7 +242,7 @@ std::vector<Draft> GroupFootnotes(const std::vector<PlacedLine>& lines) {
 
 bool StartsWithListMarker(std::string_view line) {
   static const std::regex kMarker(
-      R"(^(?:\d{1,3}\.(?:\d{1,2}\.?)?(?:\s|[^\x00-\x7F])|\((?:[a-z]{1,2}|[ivxl]{1,5}|\d{1,2})\)(?:\s|[^\x00-\x7F])|[a-z]\)\s|[A-Z]\.\s|[IVXL]{1,6}\.\s|(?:•|·|–|-)\s|[一二三四五六七八九十]+、|（\w{1,3}）|(?:٠|١|٢|٣|٤|٥|٦|٧|٨|٩)+-\s|\((?:أ|ب|ج|د|هـ|و|ز|ح|ط|ي)\)\s))");
+      R"(^(?:\d{1,3}\.(?:\d{1,2}\.?)?(?:\s|[^\x00-\x7F])|\((?:[a-z]{1,2}|[ivxl]{1,5}|\d{1,2})\)(?:\s|[^\x00-\x7F])|[a-z]\)\s|[A-Z]\.\s|[IVXL]{1,6}\.\s|(?:•|·|–|-)\s|(?:一|二|三|四|五|六|七|八|九|十)+、|（(?:\w{1,3}|(?:一|二|三|四|五|六|七|八|九|十)+)）|(?:٠|١|٢|٣|٤|٥|٦|٧|٨|٩)+-\s|\((?:أ|ب|ج|د|هـ|و|ز|ح|ط|ي)\)\s))");
   return std::regex_search(line.begin(), line.end(), kMarker);
 }
 

@@ -63,9 +63,21 @@ int DigitValue(char32_t c) {
   return -1;
 }
 
+constexpr char32_t kTatweel = 0x0640;  // Arabic stretching, no letter
+
 bool IsWordChar(char32_t c) {
   return IsLatinLetter(c) || IsCyrillicLetter(c) || IsArabicLetter(c) ||
-         c == '.';
+         c == '.' || c == kTatweel;
+}
+
+// The word without tatweel: "نيســان" is "نيسان".
+std::string WithoutTatweel(std::string_view word) {
+  std::string out;
+  for (std::size_t pos = 0; pos < word.size();) {
+    const std::size_t start = pos;
+    if (NextCodePoint(word, pos) != kTatweel) out.append(word.substr(start, pos - start));
+  }
+  return out;
 }
 
 // Numbers, words and the Chinese date characters 年 月 日, with byte spans.
@@ -99,7 +111,8 @@ std::vector<Token> Tokenize(std::string_view text) {
         if (!IsWordChar(NextCodePoint(text, next))) break;
         pos = end = next;
       }
-      tokens.push_back({Token::kWord, LowerCase(text.substr(start, end - start)),
+      tokens.push_back({Token::kWord,
+                        LowerCase(WithoutTatweel(text.substr(start, end - start))),
                         0, start, end});
     }
   }
@@ -114,8 +127,12 @@ std::string Iso(int year, int month, int day) {
 
 bool Valid(int year, int month, int day) {
   static constexpr int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  return year >= 1945 && year <= 2100 && month >= 1 && month <= 12 &&
-         day >= 1 && day <= kDays[month - 1];
+  if (year < 1945 || year > 2100 || month < 1 || month > 12 || day < 1 ||
+      day > kDays[month - 1]) {
+    return false;
+  }
+  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  return !(month == 2 && day == 29 && !leap);
 }
 
 std::optional<DateMatch> HanDate(const std::vector<Token>& t, std::size_t i) {

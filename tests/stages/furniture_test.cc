@@ -81,11 +81,7 @@ constexpr SymbolCase kSymbolCases[] = {
     {"/80/1", nullptr},
     {"A", nullptr},
     {"", nullptr},
-};
-
-// Cases the code gets wrong today. Kept, not asserted (see the report).
-[[maybe_unused]] constexpr SymbolCase kKnownGaps[] = {
-    // KNOWN GAP: two symbols joined by a word (igov-decisions: "(See A/75/82
+    // Was a known gap, fixed: two symbols joined by a word (igov-decisions: "(See A/75/82
     // and A/75/82/Corr.1)") are not one symbol; the spaces are dropped and
     // NormalizeSymbol returns "A/75/82andA/75/82/Corr.1".
     {"A/75/82 and A/75/82/Corr.1", nullptr},
@@ -135,10 +131,7 @@ constexpr JobCase kJobCases[] = {
     {"Page 2", nullptr, 0},
     {"Fifty-sixth session", nullptr, 0},
     {"", nullptr, 0},
-};
-
-[[maybe_unused]] constexpr JobCase kJobKnownGaps[] = {
-    // KNOWN GAP: a reissue asterisk after the number (un-pdf/ods/
+    // Was a known gap, fixed: a reissue asterisk after the number (un-pdf/ods/
     // S_2014_258-EN.pdf prints "14-28968* (E)", S_2012_197-EN.pdf
     // "12-27711*** (E) 170412"): ParseJobNumber returns nullopt.
     {"14-28968* (E)", "14-28968 (E)", 'E'},

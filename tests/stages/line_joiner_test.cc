@@ -184,17 +184,13 @@ const JoinCase kCases[] = {
      {"وإذ يضع في اعتباره المقررات الأخرى", "التي اعتمدها المؤتمر في 11 أيار/مايو 1995،"},
      nullptr,
      "وإذ يضع في اعتباره المقررات الأخرى التي اعتمدها المؤتمر في 11 أيار/مايو 1995،"},
-};
-
-// Cases the code gets wrong today. Kept, not asserted (see the report).
-[[maybe_unused]] const JoinCase kKnownGaps[] = {
-    // KNOWN GAP: a free-standing hyphen used as a dash at a line end is glued
+    // Was a known gap, fixed: a free-standing hyphen used as a dash at a line end is glued
     // to the next word; Join returns "the mandate -which expires".
     {Language::kEnglish,
      {"the mandate -", "which expires on 31 March 2026"},
      nullptr,
      "the mandate - which expires on 31 March 2026"},
-    // KNOWN GAP: un-pdf/udhr/udhr-zh-hans.pdf prints ASCII commas; the space
+    // Was a known gap, fixed: un-pdf/udhr/udhr-zh-hans.pdf prints ASCII commas; the space
     // the extraction puts after them stays. Join returns
     // "人人生而自由, 在尊严和权利上一律平等。"
     {Language::kChinese,
