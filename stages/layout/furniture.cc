@@ -187,6 +187,11 @@ std::optional<std::string> NormalizeSymbol(std::string_view text) {
   static const std::regex kSymbol(
       R"(^[A-Z]{1,8}(?:\.\d+)?(?:/[A-Za-z0-9.()\-]+)+(?:-[A-Z]{1,8}/[A-Za-z0-9.()/\-]+)?$)");
   std::string symbol = ReplaceFullWidth(text);
+  // "S/RES/2803 (2025)": the year is put back apart below.
+  for (std::size_t at = symbol.find(" ("); at != std::string::npos;
+       at = symbol.find(" (")) {
+    symbol.erase(at, 1);
+  }
   while (!symbol.empty() && symbol.back() == '*') symbol.pop_back();
   if (symbol.size() < 3 || symbol.size() > 80) return std::nullopt;
   if (!std::regex_match(symbol, kSymbol)) return std::nullopt;
