@@ -20,6 +20,17 @@ void Document::Note(std::string code, std::string message) {
   diagnostics.push_back({Severity::kInfo, std::move(code), std::move(message)});
 }
 
+std::string_view TagKindName(TagKind kind) {
+  switch (kind) {
+    case TagKind::kSymbol: return "symbol";
+    case TagKind::kResolution: return "resolution";
+    case TagKind::kAgendaItem: return "agenda_item";
+    case TagKind::kDate: return "date";
+    case TagKind::kRecommendation: return "recommendation";
+  }
+  return "symbol";
+}
+
 std::string_view ParagraphKindName(ParagraphKind kind) {
   switch (kind) {
     case ParagraphKind::kHeading: return "heading";

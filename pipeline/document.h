@@ -78,14 +78,33 @@ struct Page {
 
 enum class ParagraphKind { kHeading, kBody, kFootnote, kTable };
 
-// A typed span of a paragraph's text (issue: tagging). `value` is the
-// normalised form (a symbol, an ISO date).
-struct Tag {
-  std::string kind;  // "symbol", "resolution", "agenda_item", "date"
-  std::size_t begin = 0, end = 0;
+enum class TagKind {
+  kSymbol,          // a document symbol: "CTOC/COP/WG.4/2022/2"
+  kResolution,      // a cited resolution or decision: "resolution 7/1"
+  kAgendaItem,      // "Agenda item 26", "议程项目 2"
+  kDate,            // a calendar date, value in ISO 8601
+  kRecommendation,  // the segment is a recommendation
+};
+
+std::string_view TagKindName(TagKind kind);
+
+// One named part of a tag's value, in the order the value is written:
+// {"root", "CTOC/COP"}, {"body", "WG.4"}, {"year", "2022"}, {"number", "2"}.
+struct TagPart {
+  std::string name;
   std::string value;
 };
 
+// A typed span of text. `value` is the normalised form (a symbol as UN
+// writes it, an ISO date, an agenda item number "1(a)").
+struct Tag {
+  TagKind kind = TagKind::kSymbol;
+  std::size_t begin = 0, end = 0;  // byte offsets into the tagged text
+  std::string value;
+  std::vector<TagPart> parts;
+};
+
+// A sentence (or list item) of a paragraph.
 struct Segment {
   std::size_t begin = 0, end = 0;  // byte offsets into Paragraph::text
 };
