@@ -5,6 +5,7 @@
 #include <map>
 
 #include "pipeline/unicode_text.h"
+#include "stages/layout/visual_order.h"
 
 namespace sextant {
 namespace {
@@ -41,6 +42,9 @@ bool WideGap(const Word& left, const Word& right) {
 TextLine MakeLine(std::vector<Word> words) {
   TextLine line;
   if (words.empty()) return line;
+  std::sort(words.begin(), words.end(), [](const Word& a, const Word& b) {
+    return a.box.x0 < b.box.x0;  // visual order
+  });
   line.box = words.front().box;
   std::map<double, std::size_t> chars_by_size;
   std::size_t bold_chars = 0, all_chars = 0;
@@ -59,23 +63,25 @@ TextLine MakeLine(std::vector<Word> words) {
     }
   }
   line.bold = bold_chars * 2 > all_chars;
-  const bool rtl = MostlyArabic(words);
-  if (rtl) {
-    // Right to left: the rightmost word is read first.
-    std::sort(words.begin(), words.end(), [](const Word& a, const Word& b) {
-      return a.box.x1 > b.box.x1;
-    });
-  }
-  for (std::size_t i = 0; i < words.size(); ++i) {
-    if (i > 0) {
-      // Right to left, Poppler gives each Arabic glyph as a word of its own
-      // and flags spaces inside words; joined letters touch, words do not,
-      // so only the gap counts.
-      const bool space = rtl ? WideGap(words[i], words[i - 1])
-                             : SpaceBetween(words[i - 1], words[i]);
-      if (space) line.text += ' ';
+  // Words come in visual order, left to right. A right-to-left line is put
+  // back in logical order (visual_order.h); Poppler gives each Arabic glyph
+  // as a word of its own and flags spaces inside words, so there only the
+  // gap between glyphs tells words apart (joined letters touch).
+  if (MostlyArabic(words)) {
+    std::string visual;
+    for (std::size_t i = 0; i < words.size(); ++i) {
+      if (i > 0 && WideGap(words[i - 1], words[i])) visual += ' ';
+      visual += words[i].text;
     }
-    line.text += words[i].text;
+    line.text = VisualToLogicalRightToLeft(visual);
+    std::sort(words.begin(), words.end(), [](const Word& a, const Word& b) {
+      return a.box.x1 > b.box.x1;  // reading order: rightmost first
+    });
+  } else {
+    for (std::size_t i = 0; i < words.size(); ++i) {
+      if (i > 0 && SpaceBetween(words[i - 1], words[i])) line.text += ' ';
+      line.text += words[i].text;
+    }
   }
   line.words = std::move(words);
   return line;
@@ -103,12 +109,7 @@ std::vector<TextLine> BuildLines(std::vector<Word> words) {
   }
   std::vector<TextLine> lines;
   lines.reserve(groups.size());
-  for (auto& group : groups) {
-    std::sort(group.begin(), group.end(), [](const Word& a, const Word& b) {
-      return a.box.x0 < b.box.x0;
-    });
-    lines.push_back(MakeLine(std::move(group)));
-  }
+  for (auto& group : groups) lines.push_back(MakeLine(std::move(group)));
   return lines;
 }
 

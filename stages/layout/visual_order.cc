@@ -1,0 +1,72 @@
+#include "stages/layout/visual_order.h"
+
+#include <vector>
+
+#include "pipeline/unicode_text.h"
+
+namespace sextant {
+namespace {
+
+bool IsDigit(char32_t c) {
+  return IsAsciiDigit(c) || (c >= 0x0660 && c <= 0x0669) || (c >= 0x06F0 && c <= 0x06F9);
+}
+
+// Starts or continues a left-to-right run: Latin or Cyrillic letters, digits.
+bool IsLeftToRight(char32_t c) {
+  return IsLatinLetter(c) || IsCyrillicLetter(c) || IsDigit(c);
+}
+
+// Joins two left-to-right characters inside one run: "WG.4", "2020/3",
+// "10:00", "1,383,000", "non-State", "United Nations".
+bool IsRunSeparator(char32_t c) {
+  return c == '/' || c == '.' || c == ',' || c == ':' || c == '-' || c == '_' ||
+         c == ' ' || c == 0x066B || c == 0x066C;  // Arabic decimal, thousands
+}
+
+struct Piece {
+  std::size_t begin, end;
+};
+
+}  // namespace
+
+std::string VisualToLogicalRightToLeft(std::string_view visual) {
+  std::vector<char32_t> chars;
+  std::vector<std::size_t> offsets;
+  for (std::size_t pos = 0; pos < visual.size();) {
+    offsets.push_back(pos);
+    chars.push_back(NextCodePoint(visual, pos));
+  }
+  offsets.push_back(visual.size());
+
+  std::vector<Piece> pieces;
+  for (std::size_t i = 0; i < chars.size();) {
+    if (!IsLeftToRight(chars[i])) {
+      pieces.push_back({offsets[i], offsets[i + 1]});
+      ++i;
+      continue;
+    }
+    std::size_t end = i + 1;
+    while (end < chars.size()) {
+      if (IsLeftToRight(chars[end])) {
+        ++end;
+      } else if (IsRunSeparator(chars[end]) && end + 1 < chars.size() &&
+                 IsLeftToRight(chars[end + 1]) &&
+                 (chars[end] != ' ' || !IsDigit(chars[end + 1]) ||
+                  !IsDigit(chars[end - 1]))) {
+        end += 2;
+      } else {
+        break;
+      }
+    }
+    pieces.push_back({offsets[i], offsets[end]});
+    i = end;
+  }
+  std::string logical;
+  logical.reserve(visual.size());
+  for (auto piece = pieces.rbegin(); piece != pieces.rend(); ++piece) {
+    logical.append(visual.substr(piece->begin, piece->end - piece->begin));
+  }
+  return logical;
+}
+
+}  // namespace sextant
