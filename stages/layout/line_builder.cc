@@ -10,12 +10,19 @@
 namespace sextant {
 namespace {
 
+// Arabic letters or Arabic-Indic digits outnumber other letters: a table
+// cell "١٣:٠٠-١٠:٠٠" is read right to left too.
 bool MostlyArabic(const std::vector<Word>& words) {
   std::size_t arabic = 0, other = 0;
   for (const Word& word : words) {
-    const ScriptCounts counts = CountScripts(word.text);
-    arabic += counts.arabic;
-    other += counts.latin + counts.cyrillic + counts.han;
+    for (std::size_t pos = 0; pos < word.text.size();) {
+      const char32_t c = NextCodePoint(word.text, pos);
+      if (IsArabicLetter(c) || (c >= 0x0660 && c <= 0x0669)) {
+        ++arabic;
+      } else if (IsLatinLetter(c) || IsCyrillicLetter(c) || IsHan(c)) {
+        ++other;
+      }
+    }
   }
   return arabic > other;
 }
@@ -30,6 +37,21 @@ bool SpaceBetween(const Word& left, const Word& right) {
   const double size = std::max(left.font_size, right.font_size);
   const double gap = right.box.x0 - left.box.x1;
   return gap > 0.2 * std::max(size, 1.0);
+}
+
+// A ligature glyph ("لخ") carries its letters in logical order; written
+// backwards here, the line's reversal puts them right again.
+std::string VisualGlyphText(const std::string& text) {
+  std::vector<std::string> characters;
+  for (std::size_t pos = 0; pos < text.size();) {
+    const std::size_t start = pos;
+    const char32_t c = NextCodePoint(text, pos);
+    if (!IsArabicLetter(c) && !(c >= 0x064B && c <= 0x065F)) return text;
+    characters.emplace_back(text.substr(start, pos - start));
+  }
+  std::string reversed;
+  for (auto it = characters.rbegin(); it != characters.rend(); ++it) reversed += *it;
+  return reversed;
 }
 
 bool WideGap(const Word& left, const Word& right) {
@@ -71,7 +93,7 @@ TextLine MakeLine(std::vector<Word> words) {
     std::string visual;
     for (std::size_t i = 0; i < words.size(); ++i) {
       if (i > 0 && WideGap(words[i - 1], words[i])) visual += ' ';
-      visual += words[i].text;
+      visual += VisualGlyphText(words[i].text);
     }
     line.text = VisualToLogicalRightToLeft(visual);
     std::sort(words.begin(), words.end(), [](const Word& a, const Word& b) {

@@ -98,6 +98,26 @@ void PlaceLines(const Block& block, const Page& page, std::vector<PlacedLine>& o
 
 double Em(const TextLine& line) { return std::max(line.font_size, 4.0); }
 
+// A line's cells: runs of words separated by gaps wider than 1.5 ems.
+std::vector<TextLine> Cells(const TextLine& line) {
+  std::vector<Word> words = line.words;
+  std::sort(words.begin(), words.end(),
+            [](const Word& a, const Word& b) { return a.box.x0 < b.box.x0; });
+  std::vector<TextLine> cells;
+  std::vector<Word> current;
+  for (const Word& word : words) {
+    if (!current.empty() && word.box.x0 - current.back().box.x1 > 1.5 * Em(line)) {
+      cells.push_back(MakeLine(std::move(current)));
+      current.clear();
+    }
+    current.push_back(word);
+  }
+  if (!current.empty()) cells.push_back(MakeLine(std::move(current)));
+  const ScriptCounts scripts = CountScripts(line.text);
+  if (scripts.arabic * 2 > scripts.letters()) std::reverse(cells.begin(), cells.end());
+  return cells;
+}
+
 // The width the next line's first two words would take at the end of this
 // one. Two, because UN typing binds short pairs with no-break spaces
 // ("31 August", "El Salvador", "Nations Unies"), which the PDF does not
@@ -168,7 +188,7 @@ bool IsMostlyUppercase(std::string_view text) {
 }
 
 ParagraphKind KindOf(const Draft& draft, const std::string& text, double body_size) {
-  if (draft.kind == ParagraphKind::kFootnote) return ParagraphKind::kFootnote;
+  if (draft.kind != ParagraphKind::kBody) return draft.kind;  // footnote, table
   std::size_t characters = 0;
   for (std::size_t pos = 0; pos < text.size(); ++characters) NextCodePoint(text, pos);
   if (characters > 300) return ParagraphKind::kBody;
@@ -265,9 +285,24 @@ Status ParagraphStage::Run(Document& document) const {
   for (const TextLine& line : all) CollectHyphenatedWords(line.text, hyphenated);
   const LineJoiner joiner(language, &hyphenated);
 
+  // Table rows: runs of two or more lines set in three or more cells. Each
+  // row is a paragraph of its own, its cells joined by " | ".
+  std::vector<bool> table_row(body.size(), false);
+  for (std::size_t i = 0; i < body.size(); ++i) {
+    const bool cells = Cells(body[i].line).size() >= 3;
+    const bool neighbour = (i > 0 && Cells(body[i - 1].line).size() >= 3) ||
+                           (i + 1 < body.size() && Cells(body[i + 1].line).size() >= 3);
+    table_row[i] = cells && neighbour;
+  }
   std::vector<Draft> drafts;
   for (std::size_t i = 0; i < body.size(); ++i) {
-    if (i == 0 || StartsNewParagraph(body[i - 1], body[i])) drafts.emplace_back();
+    if (table_row[i]) {
+      drafts.push_back({{body[i]}, ParagraphKind::kTable, {}});
+      continue;
+    }
+    if (i == 0 || table_row[i - 1] || StartsNewParagraph(body[i - 1], body[i])) {
+      drafts.emplace_back();
+    }
     drafts.back().lines.push_back(body[i]);
   }
   for (Draft& note : GroupFootnotes(notes)) drafts.push_back(std::move(note));
@@ -276,7 +311,14 @@ Status ParagraphStage::Run(Document& document) const {
     std::vector<std::string> texts;
     for (const PlacedLine& placed : draft.lines) texts.push_back(placed.line.text);
     Paragraph paragraph;
-    paragraph.text = joiner.Join(texts);
+    if (draft.kind == ParagraphKind::kTable) {
+      for (const TextLine& cell : Cells(draft.lines.front().line)) {
+        if (!paragraph.text.empty()) paragraph.text += " | ";
+        paragraph.text += joiner.Join({cell.text});
+      }
+    } else {
+      paragraph.text = joiner.Join(texts);
+    }
     if (paragraph.text.empty()) continue;
     paragraph.page = draft.lines.front().page;
     paragraph.kind = KindOf(draft, paragraph.text, body_size);

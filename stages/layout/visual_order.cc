@@ -16,11 +16,31 @@ bool IsLeftToRight(char32_t c) {
   return IsLatinLetter(c) || IsCyrillicLetter(c) || IsDigit(c);
 }
 
-// Joins two left-to-right characters inside one run: "WG.4", "2020/3",
-// "10:00", "1,383,000", "non-State", "United Nations".
+// May join two left-to-right characters inside one run: "WG.4", "2020/3",
+// "10:00", "1,383,000", "non-State", "United Nations" (see Binds).
 bool IsRunSeparator(char32_t c) {
   return c == '/' || c == '.' || c == ',' || c == ':' || c == '-' || c == '_' ||
          c == ' ' || c == 0x066B || c == 0x066C;  // Arabic decimal, thousands
+}
+
+bool IsArabicIndicDigit(char32_t c) {
+  return (c >= 0x0660 && c <= 0x0669) || (c >= 0x06F0 && c <= 0x06F9);
+}
+
+// Whether the separator at chars[i] binds its two neighbours into one run.
+// As in the bidi algorithm, a hyphen joins European digits and letters
+// ("10-13", "non-State") but not Arabic-Indic digits: "١٠:٠٠-١٣:٠٠" is two
+// runs, read right to left.
+bool Binds(const std::vector<char32_t>& chars, std::size_t i) {
+  if (i + 1 >= chars.size() || !IsRunSeparator(chars[i]) ||
+      !IsLeftToRight(chars[i + 1])) {
+    return false;
+  }
+  if (chars[i] == ' ') return !(IsDigit(chars[i - 1]) && IsDigit(chars[i + 1]));
+  if (chars[i] == '-') {
+    return !IsArabicIndicDigit(chars[i - 1]) && !IsArabicIndicDigit(chars[i + 1]);
+  }
+  return true;
 }
 
 struct Piece {
@@ -49,10 +69,7 @@ std::string VisualToLogicalRightToLeft(std::string_view visual) {
     while (end < chars.size()) {
       if (IsLeftToRight(chars[end])) {
         ++end;
-      } else if (IsRunSeparator(chars[end]) && end + 1 < chars.size() &&
-                 IsLeftToRight(chars[end + 1]) &&
-                 (chars[end] != ' ' || !IsDigit(chars[end + 1]) ||
-                  !IsDigit(chars[end - 1]))) {
+      } else if (Binds(chars, end)) {
         end += 2;
       } else {
         break;
