@@ -13,8 +13,9 @@
 
 namespace sextant {
 
-// Builds one TextLine from words already in reading order: its box, its
-// dominant font size and weight, and its text with the spaces the PDF shows.
+// Builds one TextLine from words in any order (they are put in visual, then
+// reading order): its box, its dominant font size and weight, and its text
+// with the spaces the PDF shows; right-to-left lines in logical order.
 TextLine MakeLine(std::vector<Word> words);
 
 // Groups words into lines, top to bottom. Superscript markers join the line
