@@ -4,6 +4,7 @@
 #include <map>
 #include <regex>
 
+#include "pipeline/text_scanner.h"
 #include "pipeline/unicode_text.h"
 #include "stages/layout/line_builder.h"
 #include "stages/tag/date_parser.h"
@@ -205,28 +206,58 @@ std::optional<std::string> NormalizeSymbol(std::string_view text) {
 }
 
 std::optional<JobNumber> ParseJobNumber(std::string_view text) {
-  static const std::regex kJob(
-      R"(^((?:[A-Z]{1,2}\.)?\d{2}-\d{5})\**\s*(?:\(([A-Z])\))?(?:\s|$).*)");
   const std::string folded = FoldWhitespace(text);
-  std::smatch match;
-  if (!std::regex_match(folded, match, kJob)) return std::nullopt;
-  JobNumber job{match[1].str(), 0};
-  if (match[2].matched) {
-    job.language_letter = match[2].str()[0];
-    job.number += " (" + match[2].str() + ")";
+  TextScanner s(folded);
+  const auto upper = [](char32_t c) { return c >= 'A' && c <= 'Z'; };
+  {
+    TextScanner prefix = s;  // "GE." "V."
+    if (prefix.Many(1, 2, upper) && prefix.Literal(".")) s = prefix;
   }
+  if (!s.Digits(2, 2) || !s.Literal("-") || !s.Digits(5, 5)) return std::nullopt;
+  JobNumber job{folded.substr(0, s.position()), 0};
+  s.Many(0, 4, [](char32_t c) { return c == '*'; });  // reissue marks
+  TextScanner letter = s;
+  letter.SkipSpaces();
+  if (letter.Literal("(") && letter.Many(1, 1, upper) && letter.Literal(")")) {
+    job.language_letter = folded[letter.position() - 2];
+    job.number += std::string(" (") + job.language_letter + ")";
+    s = letter;
+  }
+  // Whatever follows ("140794 /...") is set apart by a space.
+  if (!s.AtEnd() && s.Peek() != ' ') return std::nullopt;
   return job;
 }
 
 bool IsPageNumber(std::string_view text) {
-  static const std::regex kPage(
-      R"(^(?:-\s*\d{1,3}\s*-|\d{1,3}|\d{1,3}\s*/\s*\d{1,3}|Page\s+\d{1,3})$)");
-  return std::regex_match(std::string(text), kPage);
+  const auto whole = [&](auto match) {
+    TextScanner s(text);
+    return match(s) && s.AtEnd();
+  };
+  return whole([](TextScanner& s) { return s.Digits(1, 3); }) ||
+         whole([](TextScanner& s) {  // "2/5"
+           if (!s.Digits(1, 3)) return false;
+           s.SkipSpaces();
+           if (!s.Literal("/")) return false;
+           s.SkipSpaces();
+           return s.Digits(1, 3);
+         }) ||
+         whole([](TextScanner& s) {  // "- 2 -"
+           if (!s.Literal("-")) return false;
+           s.SkipSpaces();
+           if (!s.Digits(1, 3)) return false;
+           s.SkipSpaces();
+           return s.Literal("-");
+         }) ||
+         whole([](TextScanner& s) {  // "Page 2"
+           return s.Literal("Page") && s.Space() && s.Digits(1, 3);
+         });
 }
 
 bool IsBarcodeText(std::string_view text) {
-  static const std::regex kBarcode(R"(^\*\d{5,}[A-Z]?\*$)");
-  return std::regex_match(std::string(text), kBarcode);
+  TextScanner s(text);
+  if (!s.Literal("*") || !s.Digits(5, 20)) return false;
+  s.Many(0, 1, [](char32_t c) { return c >= 'A' && c <= 'Z'; });
+  return s.Literal("*") && s.AtEnd();
 }
 
 std::vector<std::vector<Block>> SeparateFurniture(std::vector<PageLines>& pages,

@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <optional>
 #include <utility>
-#include <regex>
 
+#include "pipeline/text_scanner.h"
 #include "pipeline/unicode_text.h"
 #include "stages/layout/layout_stage.h"
 #include "stages/layout/line_builder.h"
@@ -260,11 +260,62 @@ std::vector<Draft> GroupFootnotes(const std::vector<PlacedLine>& lines) {
 
 }  // namespace
 
-bool StartsWithListMarker(std::string_view line) {
-  static const std::regex kMarker(
-      R"(^(?:\d{1,3}\.(?:\d{1,2}\.?)?(?:\s|[^\x00-\x7F])|\((?:[a-z]{1,2}|[ivxl]{1,5}|\d{1,2})\)(?:\s|[^\x00-\x7F])|[a-z]\)\s|[A-Z]\.\s|[IVXL]{1,6}\.\s|(?:•|·|–|-)\s|(?:一|二|三|四|五|六|七|八|九|十)+、|（(?:\w{1,3}|(?:一|二|三|四|五|六|七|八|九|十)+)）|(?:٠|١|٢|٣|٤|٥|٦|٧|٨|٩)+-\s|\((?:أ|ب|ج|د|هـ|و|ز|ح|ط|ي)\)\s))");
-  return std::regex_search(line.begin(), line.end(), kMarker);
+namespace {
+
+bool IsHanNumeral(char32_t c) {
+  return std::u32string_view(U"一二三四五六七八九十").find(c) != std::u32string_view::npos;
 }
+
+// After a marker: a space, or straight into non-Latin text ("1.组织").
+bool EndsMarker(const TextScanner& s) {
+  const char32_t c = s.Peek();
+  return c == ' ' || c == '\t' || c >= 0x80;
+}
+
+bool MarkerAt(TextScanner s) {
+  const auto lower = [](char32_t c) { return c >= 'a' && c <= 'z'; };
+  const auto upper = [](char32_t c) { return c >= 'A' && c <= 'Z'; };
+  const auto roman_lower = [](char32_t c) { return c == 'i' || c == 'v' || c == 'x' || c == 'l'; };
+  const auto roman_upper = [](char32_t c) { return c == 'I' || c == 'V' || c == 'X' || c == 'L'; };
+  const auto arabic_digit = [](char32_t c) { return c >= 0x0660 && c <= 0x0669; };
+  const auto ascii_word = [](char32_t c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  };
+  TextScanner t = s;  // "1.", "12.", "1.2", "1.2."
+  if (t.Digits(1, 3) && t.Literal(".")) {
+    if (t.Digits(1, 2)) t.Literal(".");
+    if (EndsMarker(t)) return true;
+  }
+  t = s;  // "(a)", "(iv)", "(12)"
+  if (t.Literal("(") && (t.Many(1, 2, lower) || t.Many(1, 5, roman_lower) || t.Digits(1, 2)) &&
+      t.Literal(")") && EndsMarker(t)) {
+    return true;
+  }
+  t = s;  // "a) "
+  if (t.Many(1, 1, lower) && t.Literal(")") && t.Space()) return true;
+  t = s;  // "IV. "
+  if (t.Many(1, 6, roman_upper) && t.Literal(".") && t.Space()) return true;
+  t = s;  // "A. "
+  if (t.Many(1, 1, upper) && t.Literal(".") && t.Space()) return true;
+  t = s;  // bullets and dashes
+  if (t.OneOf({"•", "·", "–", "-"}) && t.Space()) return true;
+  t = s;  // "一、"
+  if (t.Many(1, 3, IsHanNumeral) && t.Literal("、")) return true;
+  t = s;  // "（a）", "（一）"
+  if (t.Literal("（") && (t.Many(1, 3, ascii_word) || t.Many(1, 3, IsHanNumeral)) &&
+      t.Literal("）")) {
+    return true;
+  }
+  t = s;  // "١- "
+  if (t.Many(1, 3, arabic_digit) && t.Literal("-") && t.Space()) return true;
+  t = s;  // "(أ) "
+  return t.Literal("(") && t.OneOf({"أ", "ب", "ج", "د", "هـ", "و", "ز", "ح", "ط", "ي"}) &&
+         t.Literal(")") && t.Space();
+}
+
+}  // namespace
+
+bool StartsWithListMarker(std::string_view line) { return MarkerAt(TextScanner(line)); }
 
 Status ParagraphStage::Run(Document& document) const {
   const Language language = document.language.value_or(Language::kEnglish);
