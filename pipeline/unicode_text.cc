@@ -169,4 +169,27 @@ std::string LowerCase(std::string_view text) {
   return out;
 }
 
+std::string LowerCaseSameOffsets(std::string_view text) {
+  std::string out(text);
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    const auto byte = static_cast<unsigned char>(out[i]);
+    if (byte >= 'A' && byte <= 'Z') {
+      out[i] = static_cast<char>(byte + 0x20);
+    } else if (i + 1 < out.size()) {
+      const auto next = static_cast<unsigned char>(out[i + 1]);
+      if (byte == 0xC3 && next >= 0x80 && next <= 0x9E && next != 0x97) {
+        out[++i] = static_cast<char>(next + 0x20);  // À..Þ → à..þ
+      } else if (byte == 0xD0 && next >= 0x90 && next <= 0x9F) {
+        out[++i] = static_cast<char>(next + 0x20);  // А..П → а..п
+      } else if (byte == 0xD0 && next >= 0xA0 && next <= 0xAF) {
+        out[i] = static_cast<char>(0xD1);           // Р..Я → р..я
+        out[++i] = static_cast<char>(next - 0x20);
+      } else if (byte >= 0xC0) {
+        ++i;  // a two-byte (or longer) sequence left as it is
+      }
+    }
+  }
+  return out;
+}
+
 }  // namespace sextant

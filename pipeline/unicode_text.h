@@ -42,4 +42,9 @@ std::string FoldWhitespace(std::string_view text);
 // Lower-cases ASCII and Cyrillic/Latin-1 letters; other text is copied.
 std::string LowerCase(std::string_view text);
 
+// Lower-cases ASCII, Latin-1 and basic Cyrillic capitals byte for byte, so
+// that every offset into the result is an offset into `text` (the rest,
+// invalid bytes included, is copied untouched). For matching keywords.
+std::string LowerCaseSameOffsets(std::string_view text);
+
 }  // namespace sextant

@@ -161,6 +161,14 @@ int MonthAt(const std::vector<Token>& t, std::size_t i, std::size_t& width) {
   return MonthFromName(t[i].text);
 }
 
+// "29 and 30 June": words that join two days of one month.
+bool IsDayConnector(const Token& token) {
+  return token.kind == Token::kWord &&
+         (token.text == "and" || token.text == "et" || token.text == "y" ||
+          token.text == "и" || token.text == "و" || token.text == "to" ||
+          token.text == "au" || token.text == "al" || token.text == "по");
+}
+
 bool IsFiller(const Token& token) {
   return token.kind == Token::kWord &&
          (token.text == "de" || token.text == "of" || token.text == "del");
@@ -175,10 +183,24 @@ int MonthFromName(std::string_view word) {
   return 0;
 }
 
-std::optional<DateMatch> FindDate(std::string_view text) {
+std::vector<DateMatch> FindDates(std::string_view text) {
   const std::vector<Token> t = Tokenize(text);
+  std::vector<DateMatch> dates;
   for (std::size_t i = 0; i < t.size(); ++i) {
-    if (auto han = HanDate(t, i)) return han;
+    if (auto han = HanDate(t, i)) {
+      dates.push_back(*han);
+      i += 5;
+      // "6月29日和30日": more days of the same month.
+      while (i + 2 < t.size() && t[i + 1].kind == Token::kNumber &&
+             t[i + 2].kind == Token::kHanDay) {
+        const int year = std::stoi(han->iso.substr(0, 4));
+        const int month = std::stoi(han->iso.substr(5, 2));
+        if (!Valid(year, month, t[i + 1].value)) break;
+        dates.push_back({Iso(year, month, t[i + 1].value), t[i + 1].begin, t[i + 2].end});
+        i += 2;
+      }
+      continue;
+    }
     std::size_t width = 1;
     const int month = MonthAt(t, i, width);
     if (month == 0) continue;
@@ -199,18 +221,36 @@ std::optional<DateMatch> FindDate(std::string_view text) {
     while (d > 0 && i - d < 3 && (d == i || IsFiller(t[d]))) --d;
     if (d < i && t[d].kind == Token::kNumber && j < t.size() &&
         t[j].kind == Token::kNumber && Valid(t[j].value, month, t[d].value)) {
-      return DateMatch{Iso(t[j].value, month, t[d].value), t[d].begin,
-                       t[j].end};
+      // "29 and 30 June", "4–15 November", "29 و30 حزيران": the first day too.
+      std::size_t first = d;
+      if (d >= 1 && t[d - 1].kind == Token::kNumber) {
+        first = d - 1;
+      } else if (d >= 2 && IsDayConnector(t[d - 1]) && t[d - 2].kind == Token::kNumber) {
+        first = d - 2;
+      }
+      if (first < d && Valid(t[j].value, month, t[first].value) &&
+          t[first].value < t[d].value &&
+          (dates.empty() || dates.back().end <= t[first].begin)) {
+        dates.push_back({Iso(t[j].value, month, t[first].value), t[first].begin, t[first].end});
+      }
+      dates.push_back({Iso(t[j].value, month, t[d].value), t[d].begin, t[j].end});
+      i = j;
+      continue;
     }
     // Day after the month: "September 19, 2025".
     if (j + 1 < t.size() && t[j].kind == Token::kNumber &&
-        t[j + 1].kind == Token::kNumber &&
-        Valid(t[j + 1].value, month, t[j].value)) {
-      return DateMatch{Iso(t[j + 1].value, month, t[j].value), t[i].begin,
-                       t[j + 1].end};
+        t[j + 1].kind == Token::kNumber && Valid(t[j + 1].value, month, t[j].value)) {
+      dates.push_back({Iso(t[j + 1].value, month, t[j].value), t[i].begin, t[j + 1].end});
+      i = j + 1;
     }
   }
-  return std::nullopt;
+  return dates;
+}
+
+std::optional<DateMatch> FindDate(std::string_view text) {
+  std::vector<DateMatch> dates = FindDates(text);
+  if (dates.empty()) return std::nullopt;
+  return dates.front();
 }
 
 }  // namespace sextant

@@ -17,6 +17,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace sextant {
 
@@ -24,6 +25,11 @@ struct DateMatch {
   std::string iso;              // "2025-09-19"
   std::size_t begin = 0, end = 0;  // byte span of the date in the text
 };
+
+// Every valid date in `text`, in order. A pair of days of one month ("29
+// and 30 June 2022", "4–15 November 2019", "6月29日和30日") gives two dates,
+// the first spanning its day number only.
+std::vector<DateMatch> FindDates(std::string_view text);
 
 // The first valid date in `text`, if any.
 std::optional<DateMatch> FindDate(std::string_view text);
