@@ -115,7 +115,25 @@ struct Paragraph {
   ParagraphKind kind = ParagraphKind::kBody;
   std::string footnote_marker;  // for footnotes: "1", "*"
   std::vector<Segment> segments;
-  std::vector<Tag> tags;
+  std::vector<Tag> tags;        // spans into `text`, in text order
+  std::string agenda_item;      // "1(a)", "26", or empty when unknown
+};
+
+// One item of a document's agenda: "1. Organizational matters:" with its
+// sub-items "(a) Opening of the meeting;".
+struct AgendaEntry {
+  std::string item;   // "1", or "1(a)" for a sub-item
+  std::string title;  // "Organizational matters"
+  std::vector<AgendaEntry> subitems;
+};
+
+// A row of the annex work programme: "Wednesday, 29 June | 10 a.m.–1 p.m. |
+// 1 (a) | Opening of the meeting".
+struct WorkProgrammeRow {
+  std::string date;  // as printed
+  std::string time;
+  std::string item;  // canonical, "1(a)"
+  std::string title;
 };
 
 // What the page furniture says about the document.
@@ -144,6 +162,8 @@ struct Document {
   std::string language_evidence;     // how the language was decided
   std::vector<Page> pages;
   std::vector<Paragraph> paragraphs;
+  std::vector<AgendaEntry> agenda;              // set by the tag stage
+  std::vector<WorkProgrammeRow> work_programme;  // set by the tag stage
   Furniture furniture;
   std::vector<Diagnostic> diagnostics;
 

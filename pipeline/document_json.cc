@@ -16,7 +16,36 @@ json LanguageOrNull(const std::optional<Language>& language) {
   return language ? json(std::string(Code(*language))) : json(nullptr);
 }
 
+json Parts(const Tag& tag) {
+  json parts = json::array();
+  for (const TagPart& part : tag.parts) parts.push_back({part.name, part.value});
+  return parts;
+}
+
+json TagJson(const Tag& tag, std::string_view source) {
+  return {{"kind", std::string(TagKindName(tag.kind))},
+          {"text", std::string(source.substr(tag.begin, tag.end - tag.begin))},
+          {"value", tag.value},
+          {"begin", tag.begin},
+          {"end", tag.end},
+          {"parts", Parts(tag)}};
+}
+
+json AgendaJson(const std::vector<AgendaEntry>& entries) {
+  json out = json::array();
+  for (const AgendaEntry& entry : entries) {
+    json item = {{"item", entry.item}, {"title", entry.title}};
+    if (!entry.subitems.empty()) item["subitems"] = AgendaJson(entry.subitems);
+    out.push_back(std::move(item));
+  }
+  return out;
+}
+
 }  // namespace
+
+std::string TagToJson(const Tag& tag, std::string_view source) {
+  return TagJson(tag, source).dump(-1, ' ', false, json::error_handler_t::replace);
+}
 
 std::string DocumentToJson(const Document& document, const Status& status) {
   json out;
@@ -32,16 +61,42 @@ std::string DocumentToJson(const Document& document, const Status& status) {
   out["job_number"] = OrNull(f.job_number);
   out["job_language"] = LanguageOrNull(f.job_language);
   json paragraphs = json::array();
-  for (const Paragraph& paragraph : document.paragraphs) {
+  json segments = json::array();
+  json tags = json::array();
+  for (std::size_t index = 0; index < document.paragraphs.size(); ++index) {
+    const Paragraph& paragraph = document.paragraphs[index];
+    const json agenda_item =
+        paragraph.agenda_item.empty() ? json(nullptr) : json(paragraph.agenda_item);
     json p = {{"text", paragraph.text},
               {"page", paragraph.page},
-              {"kind", std::string(ParagraphKindName(paragraph.kind))}};
+              {"kind", std::string(ParagraphKindName(paragraph.kind))},
+              {"agenda_item", agenda_item}};
     if (!paragraph.footnote_marker.empty()) {
       p["footnote_marker"] = paragraph.footnote_marker;
     }
     paragraphs.push_back(std::move(p));
+    for (const Segment& segment : paragraph.segments) {
+      segments.push_back({{"paragraph", index},
+                          {"begin", segment.begin},
+                          {"end", segment.end},
+                          {"text", paragraph.text.substr(segment.begin, segment.end - segment.begin)},
+                          {"agenda_item", agenda_item}});
+    }
+    for (const Tag& tag : paragraph.tags) {
+      json t = TagJson(tag, paragraph.text);
+      t["paragraph"] = index;
+      tags.push_back(std::move(t));
+    }
   }
   out["paragraphs"] = std::move(paragraphs);
+  out["segments"] = std::move(segments);
+  out["tags"] = std::move(tags);
+  out["agenda"] = AgendaJson(document.agenda);
+  json programme = json::array();
+  for (const WorkProgrammeRow& row : document.work_programme) {
+    programme.push_back({{"date", row.date}, {"time", row.time}, {"item", row.item}, {"title", row.title}});
+  }
+  out["work_programme"] = std::move(programme);
   json diagnostics = json::array();
   for (const Diagnostic& d : document.diagnostics) {
     diagnostics.push_back(

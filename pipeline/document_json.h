@@ -2,14 +2,20 @@
 // back by golden-file tests. The field list is the stable contract:
 //   file, symbol, language, language_evidence, pages, date, distribution,
 //   original_language, job_number, job_language,
-//   paragraphs: [{text, page, kind, footnote_marker?}],
+//   paragraphs: [{text, page, kind, agenda_item, footnote_marker?}],
+//   segments: [{paragraph, begin, end, text, agenda_item}],
+//   tags: [{kind, text, value, paragraph, begin, end, parts}],
+//   agenda: [{item, title, subitems: [{item, title}]}],
+//   work_programme: [{date, time, item, title}],
 //   diagnostics: [{severity, code, message}]
-// plus "error": {code, message} for a document that failed.
+// plus "error": {code, message} for a document that failed. Offsets are
+// bytes into the paragraph's text; parts are [name, value] pairs in order.
 //
 // Thread-safety: pure functions.
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include "pipeline/document.h"
 #include "pipeline/status.h"
@@ -18,5 +24,9 @@ namespace sextant {
 
 // One line of JSON (no trailing newline).
 std::string DocumentToJson(const Document& document, const Status& status);
+
+// One tag as printed by `sextant tag`: {kind, text, value, begin, end,
+// parts}, `text` being the tagged span of `source`.
+std::string TagToJson(const Tag& tag, std::string_view source);
 
 }  // namespace sextant

@@ -7,6 +7,7 @@
 // Thread-safety: a value type over a borrowed string_view.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <initializer_list>
 #include <string_view>
@@ -28,6 +29,11 @@ class TextScanner {
     if (AtEnd()) return 0;
     std::size_t pos = pos_;
     return NextCodePoint(text_, pos);
+  }
+
+  // Moves to byte `position` (not backwards, not past the end).
+  void SeekForward(std::size_t position) {
+    if (position > pos_) pos_ = std::min(position, text_.size());
   }
 
   // Consumes `literal` if the text continues with it.

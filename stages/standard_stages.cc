@@ -5,6 +5,8 @@
 #include "stages/layout/layout_stage.h"
 #include "stages/layout/paragraph_stage.h"
 #include "stages/normalize/normalize_stage.h"
+#include "stages/segment/segment_stage.h"
+#include "stages/tag/tag_stage.h"
 
 namespace sextant {
 
@@ -15,6 +17,8 @@ std::vector<std::unique_ptr<Stage>> ExtractionStages() {
   stages.push_back(std::make_unique<LayoutStage>());
   stages.push_back(std::make_unique<LanguageStage>());
   stages.push_back(std::make_unique<ParagraphStage>());
+  stages.push_back(std::make_unique<SegmentStage>());
+  stages.push_back(std::make_unique<TagStage>());
   return stages;
 }
 

@@ -11,7 +11,8 @@
 
 namespace sextant {
 
-// PDF → clean paragraphs: extract, normalize, layout, language, paragraphs.
+// PDF → clean, segmented, tagged paragraphs: extract, normalize, layout,
+// language, paragraphs, segment, tag.
 std::vector<std::unique_ptr<Stage>> ExtractionStages();
 
 }  // namespace sextant

@@ -1,6 +1,7 @@
 // sextant: the command-line front.
 //
 //   sextant extract [--json | --text] [--jobs N] FILE.pdf...
+//   sextant tag [--lang L] [FILE | -]
 //
 // One line per failed file on stderr ("sextant: FILE: reason"); the exit
 // status is 1 if any file failed, 2 for bad usage. --json prints one JSON
@@ -9,6 +10,7 @@
 
 #include <cstdio>
 #include <cstring>
+#include <fstream>
 #include <iostream>
 #include <string>
 #include <vector>
@@ -16,15 +18,20 @@
 #include "pipeline/document_json.h"
 #include "pipeline/runner.h"
 #include "stages/standard_stages.h"
+#include "stages/tag/tag_stage.h"
 
 namespace {
 
 constexpr const char* kUsage =
     "usage: sextant extract [--json | --text] [--jobs N] FILE.pdf...\n"
     "  --json    one JSON object per file: symbol, language, pages, date,\n"
-    "            paragraphs [{text, page, kind}], diagnostics\n"
+    "            paragraphs, segments, tags, agenda, diagnostics\n"
     "  --text    the clean body, one paragraph per line (default)\n"
-    "  --jobs N  files worked on in parallel (default 1)\n";
+    "  --jobs N  files worked on in parallel (default 1)\n"
+    "usage: sextant tag [--lang L] [FILE | -]\n"
+    "  tags plain UTF-8 text (a file, or standard input): one JSON object\n"
+    "  per tag per line: kind, text, value, begin, end (bytes), parts\n"
+    "  --lang L  ar zh en fr ru es (a hint; every language's forms are read)\n";
 
 int Usage(const std::string& problem) {
   std::cerr << "sextant: " << problem << "\n" << kUsage;
@@ -88,6 +95,38 @@ int Extract(const std::vector<std::string>& args) {
   return failures == 0 ? 0 : 1;
 }
 
+int Tag(const std::vector<std::string>& args) {
+  sextant::Language language = sextant::Language::kEnglish;
+  std::string path = "-";
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    if (args[i] == "--lang" && i + 1 < args.size()) {
+      const auto parsed = sextant::LanguageFromCode(args[++i]);
+      if (!parsed) return Usage("--lang takes one of ar zh en fr ru es, not " + args[i]);
+      language = *parsed;
+    } else if (args[i].rfind("--", 0) == 0) {
+      return Usage("unknown option " + args[i]);
+    } else {
+      path = args[i];
+    }
+  }
+  std::string text;
+  if (path == "-") {
+    text.assign(std::istreambuf_iterator<char>(std::cin), {});
+  } else {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+      std::cerr << "sextant: " << path << ": cannot open the file; check the path\n";
+      return 1;
+    }
+    text.assign(std::istreambuf_iterator<char>(in), {});
+  }
+  const auto taggers = sextant::AllTaggers();
+  for (const sextant::Tag& tag : sextant::TagText(text, language, taggers)) {
+    std::cout << sextant::TagToJson(tag, text) << '\n';
+  }
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -96,6 +135,7 @@ int main(int argc, char** argv) {
   const std::string command = argv[1];
   const std::vector<std::string> args(argv + 2, argv + argc);
   if (command == "extract") return Extract(args);
+  if (command == "tag") return Tag(args);
   if (command == "--help" || command == "-h" || command == "help") {
     std::cout << kUsage;
     return 0;

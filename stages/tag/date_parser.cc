@@ -1,6 +1,7 @@
 #include "stages/tag/date_parser.h"
 
 #include <cstdio>
+#include <unordered_map>
 #include <vector>
 
 #include "pipeline/unicode_text.h"
@@ -51,7 +52,7 @@ constexpr MonthName kMonths[] = {
 struct Token {
   enum Kind { kNumber, kWord, kHanYear, kHanMonth, kHanDay } kind;
   std::string text;  // lower-cased word or the digits
-  int value = 0;     // for numbers
+  int value = 0;     // for numbers; for words, the month they name (or 0)
   std::size_t begin = 0, end = 0;
 };
 
@@ -111,9 +112,9 @@ std::vector<Token> Tokenize(std::string_view text) {
         if (!IsWordChar(NextCodePoint(text, next))) break;
         pos = end = next;
       }
-      tokens.push_back({Token::kWord,
-                        LowerCase(WithoutTatweel(text.substr(start, end - start))),
-                        0, start, end});
+      std::string word = LowerCase(WithoutTatweel(text.substr(start, end - start)));
+      const int month = MonthFromName(word);
+      tokens.push_back({Token::kWord, std::move(word), month, start, end});
     }
   }
   return tokens;
@@ -151,14 +152,15 @@ std::optional<DateMatch> HanDate(const std::vector<Token>& t, std::size_t i) {
 int MonthAt(const std::vector<Token>& t, std::size_t i, std::size_t& width) {
   width = 1;
   if (t[i].kind != Token::kWord) return 0;
-  if (i + 1 < t.size() && t[i + 1].kind == Token::kWord) {
+  const bool pair_start = t[i].text == "تشرين" || t[i].text == "كانون";
+  if (pair_start && i + 1 < t.size() && t[i + 1].kind == Token::kWord) {
     const int pair = MonthFromName(t[i].text + " " + t[i + 1].text);
     if (pair > 0) {
       width = 2;
       return pair;
     }
   }
-  return MonthFromName(t[i].text);
+  return t[i].value;
 }
 
 // "29 and 30 June": words that join two days of one month.
@@ -177,10 +179,13 @@ bool IsFiller(const Token& token) {
 }  // namespace
 
 int MonthFromName(std::string_view word) {
-  for (const MonthName& month : kMonths) {
-    if (month.name == word) return month.month;
-  }
-  return 0;
+  static const std::unordered_map<std::string_view, int> kByName = [] {
+    std::unordered_map<std::string_view, int> map;
+    for (const MonthName& month : kMonths) map.emplace(month.name, month.month);
+    return map;
+  }();
+  const auto found = kByName.find(word);
+  return found == kByName.end() ? 0 : found->second;
 }
 
 std::vector<DateMatch> FindDates(std::string_view text) {
