@@ -11,6 +11,10 @@
 // at construction; Run() is const and may run on many documents at once.
 #pragma once
 
+#include <array>
+#include <mutex>
+#include <optional>
+
 #include <string_view>
 #include <vector>
 
@@ -33,7 +37,12 @@ class SegmentStage : public Stage {
  private:
   const SentenceSegmenter& SegmenterFor(Language language) const;
 
-  std::vector<SentenceSegmenter> segmenters_;  // one per AllLanguages() row
+  // One segmenter per language, built on first use (building all six ICU
+  // iterators up front costs more than segmenting a short document).
+  // call_once makes the lazy build safe from several threads.
+  SegmenterOptions options_;
+  mutable std::array<std::once_flag, 6> built_;
+  mutable std::array<std::optional<SentenceSegmenter>, 6> segmenters_;
 };
 
 }  // namespace sextant

@@ -552,18 +552,13 @@ std::vector<Segment> SentenceSegmenter::Split(std::string_view paragraph) const 
 // SegmentStage (declared in segment_stage.h; defined here so that the build
 // needs no source file of its own for it).
 
-SegmentStage::SegmentStage(SegmenterOptions options) {
-  for (const LanguageInfo& info : AllLanguages()) {
-    segmenters_.emplace_back(info.language, options);
-  }
-}
+SegmentStage::SegmentStage(SegmenterOptions options) : options_(options) {}
 
 const SentenceSegmenter& SegmentStage::SegmenterFor(Language language) const {
-  for (const SentenceSegmenter& segmenter : segmenters_) {
-    if (segmenter.language() == language) return segmenter;
-  }
-  assert(false && "a segmenter for every language");
-  return segmenters_.front();
+  const auto index = static_cast<std::size_t>(language);
+  assert(index < segmenters_.size() && "a slot for every language");
+  std::call_once(built_[index], [&] { segmenters_[index].emplace(language, options_); });
+  return *segmenters_[index];
 }
 
 Status SegmentStage::Run(Document& document) const {
