@@ -2,6 +2,7 @@
 
 #include <array>
 #include <map>
+#include <set>
 #include <regex>
 
 #include "pipeline/text_scanner.h"
@@ -164,7 +165,15 @@ struct MastheadReader {
 };
 
 // A fragment that is furniture wherever it sits in a margin.
-bool IsMarginFurniture(std::string_view text, Furniture& furniture) {
+// A symbol alone is a running head at the top of a page; at the foot it is
+// more often a footnote that cites a document ("6 A/80/347."), and a symbol
+// printed in every footer is caught by repetition instead.
+//
+// `superscript`: the fragment is set much smaller than the page's text, as
+// footnote markers are ("11" alone on its line above its footnote); such a
+// number is not a page number.
+bool IsMarginFurniture(std::string_view text, Zone zone, bool superscript,
+                       Furniture& furniture) {
   const std::string folded = FoldWhitespace(text);
   if (folded.empty()) return true;
   if (auto job = ParseJobNumber(folded)) {
@@ -177,9 +186,9 @@ bool IsMarginFurniture(std::string_view text, Furniture& furniture) {
     return true;
   }
   const std::string lower = LowerCase(folded);
-  return IsPageNumber(folded) || IsBarcodeText(folded) ||
+  return (!superscript && IsPageNumber(folded)) || IsBarcodeText(folded) ||
          lower.find("please recycle") != std::string::npos ||
-         NormalizeSymbol(folded).has_value() || folded == "/...";
+         (zone != Zone::kBottom && NormalizeSymbol(folded).has_value()) || folded == "/...";
 }
 
 }  // namespace
@@ -262,13 +271,15 @@ bool IsBarcodeText(std::string_view text) {
 
 std::vector<std::vector<Block>> SeparateFurniture(std::vector<PageLines>& pages,
                                                   Furniture& furniture) {
-  // Texts seen in the margins, by page, to find running heads that repeat.
-  std::map<std::string, int> margin_pages;
+  // On how many pages each margin text (digits aside) appears, to find
+  // running heads and feet. Two footnotes "12 CEDAW/C/GC/39." and "13
+  // CEDAW/C/GC/40." on one page are not a running foot.
+  std::map<std::string, std::set<int>> margin_pages;
   for (const PageLines& page : pages) {
     for (const TextLine& line : page.lines) {
       const Zone zone = ZoneOf(line, page);
       if (zone == Zone::kTop || zone == Zone::kBottom) {
-        ++margin_pages[RepeatKey(line.text)];
+        margin_pages[RepeatKey(line.text)].insert(page.page_number);
       }
     }
   }
@@ -276,6 +287,10 @@ std::vector<std::vector<Block>> SeparateFurniture(std::vector<PageLines>& pages,
   MastheadReader masthead{furniture, {}, false};
   for (std::size_t p = 0; p < pages.size(); ++p) {
     PageLines& page = pages[p];
+    const double page_size = DominantFontSize(page.lines);
+    const auto superscript = [&](const TextLine& line) {
+      return line.font_size > 0 && line.font_size < 0.75 * page_size;
+    };
     Block header{BlockRole::kHeader, 0, {}};
     Block footer{BlockRole::kFooter, 0, {}};
     std::vector<TextLine> body;
@@ -285,15 +300,15 @@ std::vector<std::vector<Block>> SeparateFurniture(std::vector<PageLines>& pages,
         body.push_back(std::move(line));
         continue;
       }
-      bool whole_line = margin_pages[RepeatKey(line.text)] >= 2 &&
-                        zone != Zone::kMasthead;
+      bool whole_line = margin_pages[RepeatKey(line.text)].size() >= 2 &&
+                        zone != Zone::kMasthead && !superscript(line);
       std::vector<TextLine> kept;
       for (TextLine& fragment : Fragments(line, 2.5)) {
         const bool is_furniture =
             zone == Zone::kMasthead
                 ? masthead.Read(fragment, page) ||
-                      IsMarginFurniture(fragment.text, furniture)
-                : IsMarginFurniture(fragment.text, furniture);
+                      IsMarginFurniture(fragment.text, zone, superscript(fragment), furniture)
+                : IsMarginFurniture(fragment.text, zone, superscript(fragment), furniture);
         if (is_furniture && zone != Zone::kMasthead) whole_line = true;
         (is_furniture ? (zone == Zone::kBottom ? footer : header).lines : kept)
             .push_back(std::move(fragment));

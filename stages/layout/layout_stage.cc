@@ -53,20 +53,6 @@ void SplitFootnotes(std::vector<TextLine>& lines, double page_height,
 
 }  // namespace
 
-double DominantFontSize(const std::vector<TextLine>& lines) {
-  std::map<double, std::size_t> chars_by_size;
-  for (const TextLine& line : lines) chars_by_size[line.font_size] += line.text.size();
-  double best_size = 10;
-  std::size_t best = 0;
-  for (const auto& [size, chars] : chars_by_size) {
-    if (chars > best) {
-      best = chars;
-      best_size = size;
-    }
-  }
-  return best_size;
-}
-
 Status LayoutStage::Run(Document& document) const {
   std::vector<PageLines> pages;
   pages.reserve(document.pages.size());

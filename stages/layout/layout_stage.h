@@ -22,7 +22,4 @@ class LayoutStage : public Stage {
   Status Run(Document& document) const override;
 };
 
-// The font size most of the text is set in (by characters).
-double DominantFontSize(const std::vector<TextLine>& lines);
-
 }  // namespace sextant

@@ -109,6 +109,20 @@ TextLine MakeLine(std::vector<Word> words) {
   return line;
 }
 
+double DominantFontSize(const std::vector<TextLine>& lines) {
+  std::map<double, std::size_t> chars_by_size;
+  for (const TextLine& line : lines) chars_by_size[line.font_size] += line.text.size();
+  double best_size = 10;
+  std::size_t best = 0;
+  for (const auto& [size, chars] : chars_by_size) {
+    if (chars > best) {
+      best = chars;
+      best_size = size;
+    }
+  }
+  return best_size;
+}
+
 std::vector<TextLine> BuildLines(std::vector<Word> words) {
   std::sort(words.begin(), words.end(), [](const Word& a, const Word& b) {
     return a.box.center_y() < b.box.center_y();

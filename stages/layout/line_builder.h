@@ -18,6 +18,9 @@ namespace sextant {
 // with the spaces the PDF shows; right-to-left lines in logical order.
 TextLine MakeLine(std::vector<Word> words);
 
+// The font size most of the text is set in (by characters).
+double DominantFontSize(const std::vector<TextLine>& lines);
+
 // Groups words into lines, top to bottom. Superscript markers join the line
 // they are raised above.
 std::vector<TextLine> BuildLines(std::vector<Word> words);

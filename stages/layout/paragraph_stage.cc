@@ -6,7 +6,6 @@
 
 #include "pipeline/text_scanner.h"
 #include "pipeline/unicode_text.h"
-#include "stages/layout/layout_stage.h"
 #include "stages/layout/line_builder.h"
 #include "stages/layout/line_joiner.h"
 
@@ -74,7 +73,10 @@ double Percentile(std::vector<double> values, double share) {
 }
 
 // Collects a block's lines, in reading order, with the bounds of their column.
+// Body lines lose the footnote markers glued into them; footnote lines keep
+// theirs, which open each footnote.
 void PlaceLines(const Block& block, const Page& page, std::vector<PlacedLine>& out) {
+  const bool body = block.role == BlockRole::kBody;
   double left[2] = {0, 0}, right[2] = {0, 0};
   for (int column = 0; column < 2; ++column) {
     std::vector<double> lefts, rights;
@@ -91,7 +93,7 @@ void PlaceLines(const Block& block, const Page& page, std::vector<PlacedLine>& o
     const bool masthead = page.number == 1 && line.box.y1 < 0.4 * page.height;
     const ScriptCounts scripts = CountScripts(line.text);
     const bool rtl = scripts.arabic * 2 > scripts.letters();
-    out.push_back({WithoutFootnoteMarkers(line), page.number, left[column],
+    out.push_back({body ? WithoutFootnoteMarkers(line) : line, page.number, left[column],
                    right[column], masthead, rtl});
   }
 }
