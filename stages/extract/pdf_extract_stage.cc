@@ -1,5 +1,6 @@
 #include "stages/extract/pdf_extract_stage.h"
 
+#include <filesystem>
 #include <fstream>
 #include <memory>
 #include <mutex>
@@ -29,6 +30,11 @@ void SilencePoppler() {
 
 // Reads the first bytes to tell "not a PDF" from "a damaged PDF".
 Status CheckPdfHeader(const std::string& path) {
+  std::error_code error;
+  if (std::filesystem::is_directory(path, error)) {
+    return Status(StatusCode::kNotFound,
+                  path + ": is a folder; give the PDF files in it (e.g. " + path + "/*.pdf)");
+  }
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     return Status(StatusCode::kNotFound,

@@ -49,6 +49,12 @@ TEST_F(ExtractErrorsTest, MissingFile) {
   EXPECT_NE(result.status.message().find("nope.pdf"), std::string::npos);
 }
 
+TEST_F(ExtractErrorsTest, FolderIsNotAFile) {
+  const auto result = runner_.RunOne(dir_.string());
+  EXPECT_EQ(result.status.code(), StatusCode::kNotFound);
+  EXPECT_NE(result.status.message().find("is a folder"), std::string::npos);
+}
+
 TEST_F(ExtractErrorsTest, NotAPdf) {
   const auto path = Write("notes.pdf", "These are meeting notes, not a PDF.\n");
   const auto result = runner_.RunOne(path);
