@@ -15,14 +15,18 @@ struct Keyword {
   bool needs_agenda_after;  // "point 2" only with "de l'ordre du jour" after
 };
 
-constexpr std::array<Keyword, 14> kKeywords{{
+constexpr std::array<Keyword, 22> kKeywords{{
     {"agenda items", false}, {"agenda item", false},
+    {"sub-items", false},    {"sub-item", false},
     {"议程项目", false},     {"items", true},
     {"item", true},          {"points", true},
     {"point", true},         {"temas", true},
     {"tema", true},          {"пунктов", true},
-    {"пункты", true},        {"пункта", true},
-    {"пункт", true},         {"البند", true},
+    {"пунктам", true},       {"пунктом", true},
+    {"пункту", true},        {"пункты", true},
+    {"пункта", true},        {"пункт", true},
+    {"البندان", true},       {"البندين", true},
+    {"البند", true},         {"项目", false},
 }};
 
 // What must follow the number for keywords that need it.
@@ -38,7 +42,27 @@ int ArabicIndicValue(char32_t c) {
   return c >= 0x0660 && c <= 0x0669 ? static_cast<int>(c - 0x0660) : -1;
 }
 
+// Sub-item letters of the Cyrillic and Arabic (abjad) series, in order:
+// the n-th letter of each is the n-th Latin letter.
+constexpr std::array<std::string_view, 12> kCyrillicLetters{
+    "а", "б", "в", "г", "д", "е", "ж", "з", "и", "к", "л", "м"};
+constexpr std::array<std::string_view, 12> kArabicLetters{
+    "أ", "ب", "ج", "د", "هـ", "و", "ز", "ح", "ط", "ي", "ك", "ل"};
+
 }  // namespace
+
+SubitemLetter ReadSubitemLetter(std::string_view text) {
+  TextScanner s(text);
+  if (s.Many(1, 2, IsLatinLower)) return {std::string(text.substr(0, s.position())), s.position()};
+  for (const auto* series : {&kCyrillicLetters, &kArabicLetters}) {
+    for (std::size_t i = 0; i < series->size(); ++i) {
+      if (text.substr(0, (*series)[i].size()) == (*series)[i]) {
+        return {std::string(1, static_cast<char>('a' + i)), (*series)[i].size()};
+      }
+    }
+  }
+  return {};
+}
 
 std::optional<ItemNumber> ReadItemNumber(std::string_view text) {
   TextScanner s(text);
@@ -55,16 +79,15 @@ std::optional<ItemNumber> ReadItemNumber(std::string_view text) {
     if (number.item.empty() || number.item.size() > 3) return std::nullopt;
   }
   std::size_t end = s.position();
-  // The sub-item: "(a)", " (a)", " a)", "（a）", "(أ)".
+  // The sub-item: "(a)", " (a)", " a)", "（a）", "(أ)", "(а)".
   TextScanner sub = s;
   sub.SkipSpaces();
   const bool open = sub.OneOf({"(", "（"});
-  const std::size_t letter_begin = sub.position();
-  if (sub.Many(1, 2, IsLatinLower) ||
-      sub.OneOf({"أ", "ب", "ج", "د", "هـ", "و", "ز", "ح", "ط", "ي"})) {
-    const std::string letter(text.substr(letter_begin, sub.position() - letter_begin));
-    if (sub.OneOf({")", "）"}) && (open || letter.size() == 1)) {
-      number.subitem = letter;
+  const SubitemLetter letter = ReadSubitemLetter(sub.rest());
+  if (letter.length > 0) {
+    sub.SeekForward(sub.position() + letter.length);
+    if (sub.OneOf({")", "）"}) && (open || letter.latin.size() == 1)) {
+      number.subitem = letter.latin;
       end = sub.position();
     }
   }
@@ -92,6 +115,15 @@ std::vector<Tag> AgendaItemTagger::Find(std::string_view text, Language) const {
       NextCodePoint(low, pos);
       continue;
     }
+    // "项目" alone is any project or item; an agenda item only right after
+    // "议程" ("临时议程*项目7").
+    if (found->word == "项目") {
+      const std::size_t agenda = low.rfind("议程", pos);
+      if (agenda == std::string_view::npos || pos - agenda > 9) {
+        pos += found->word.size();
+        continue;
+      }
+    }
     std::size_t at = pos + found->word.size();
     pos = at;
     std::vector<Tag> items;
@@ -105,6 +137,26 @@ std::vector<Tag> AgendaItemTagger::Find(std::string_view text, Language) const {
       at += number->length;
       TextScanner joiner(low.substr(at));
       joiner.SkipSpaces();
+      // A range: "149 to 165", "164–169": every item in it.
+      TextScanner range = joiner;
+      if (number->subitem.empty() &&
+          range.OneOf({"to ", "à ", "a ", "al ", "по ", "إلى ", "至", "–", "-"})) {
+        range.SkipSpaces();
+        const std::optional<ItemNumber> last = ReadItemNumber(text.substr(at + range.position()));
+        if (last && last->subitem.empty()) {
+          const int from = std::stoi(number->item), to = std::stoi(last->item);
+          const std::size_t range_end = at + range.position() + last->length;
+          if (to > from && to - from <= 60) {
+            for (int item = from + 1; item <= to; ++item) {
+              items.push_back({TagKind::kAgendaItem, items.back().begin, range_end,
+                               std::to_string(item), {{"item", std::to_string(item)}}});
+            }
+            at = range_end;
+            joiner = TextScanner(low.substr(at));
+            joiner.SkipSpaces();
+          }
+        }
+      }
       if (!joiner.OneOf({",", "and ", "et ", "y ", "и ", "و", "和"})) break;
       joiner.SkipSpaces();
       at += joiner.position();

@@ -32,4 +32,14 @@ struct ItemNumber {
 };
 std::optional<ItemNumber> ReadItemNumber(std::string_view text);
 
+// A sub-item letter at the start of `text`: Latin "a", "b" (or two, "aa"),
+// Cyrillic "а", "б", Arabic "أ", "ب", "هـ". Gives its Latin form, so that
+// "1(a)" is one item in every language, and the bytes read; {"", 0} when
+// `text` does not start with one.
+struct SubitemLetter {
+  std::string latin;
+  std::size_t length = 0;
+};
+SubitemLetter ReadSubitemLetter(std::string_view text);
+
 }  // namespace sextant

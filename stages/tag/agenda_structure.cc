@@ -38,14 +38,15 @@ std::string TrimTitle(std::string_view text) {
 std::optional<Numbered> ReadNumbered(std::string_view text) {
   TextScanner s(text);
   s.SkipSpaces();
-  TextScanner letter = s;  // "(a)", "（a）", "(أ)"
-  if (letter.OneOf({"(", "（"})) {
-    const std::size_t begin = letter.position();
-    if (letter.Many(1, 2, [](char32_t c) { return c >= 'a' && c <= 'z'; }) ||
-        letter.OneOf({"أ", "ب", "ج", "د", "هـ", "و", "ز", "ح", "ط", "ي"})) {
-      const std::string value(text.substr(begin, letter.position() - begin));
-      if (letter.OneOf({")", "）"})) {
-        return Numbered{value, true, TrimTitle(letter.rest())};
+  {
+    // "(a)", "（a）", "(أ)", and "a) " as French, Spanish and Russian write it.
+    TextScanner letter = s;
+    const bool open = letter.OneOf({"(", "（"});
+    const SubitemLetter value = ReadSubitemLetter(letter.rest());
+    if (value.length > 0 && (open || value.latin.size() == 1)) {
+      letter.SeekForward(letter.position() + value.length);
+      if (letter.OneOf({")", "）"}) && (open || letter.Space())) {
+        return Numbered{value.latin, true, TrimTitle(letter.rest())};
       }
     }
   }

@@ -233,7 +233,11 @@ std::vector<DateMatch> FindDates(std::string_view text) {
       } else if (d >= 2 && IsDayConnector(t[d - 1]) && t[d - 2].kind == Token::kNumber) {
         first = d - 2;
       }
-      if (first < d && Valid(t[j].value, month, t[first].value) &&
+      // Only spaces, a dash or the joining word stand between the two days:
+      // "253 (د-3)، 16 تشرين الأول" is not a pair.
+      const std::string_view between = text.substr(t[first].end, t[d].begin - t[first].end);
+      const bool joined = between.find_first_of(",;.:()،؛") == std::string_view::npos;
+      if (first < d && joined && Valid(t[j].value, month, t[first].value) &&
           t[first].value < t[d].value &&
           (dates.empty() || dates.back().end <= t[first].begin)) {
         dates.push_back({Iso(t[j].value, month, t[first].value), t[first].begin, t[first].end});

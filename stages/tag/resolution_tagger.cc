@@ -6,6 +6,7 @@
 
 #include "pipeline/text_scanner.h"
 #include "pipeline/unicode_text.h"
+#include "stages/tag/date_parser.h"
 
 namespace sextant {
 namespace {
@@ -44,7 +45,7 @@ struct Body {
   std::string_view english;
 };
 
-constexpr std::array<Body, 40> kBodies{{
+constexpr std::array<Body, 46> kBodies{{
     {"general assembly", "General Assembly"},
     {"security council", "Security Council"},
     {"human rights council", "Human Rights Council"},
@@ -69,6 +70,11 @@ constexpr std::array<Body, 40> kBodies{{
     {"совета по правам человека", "Human Rights Council"},
     {"экономического и социального совета", "Economic and Social Council"},
     {"конференции участников", "Conference of the Parties"},
+    {"советом безопасности", "Security Council"},
+    {"генеральной ассамблеей", "General Assembly"},
+    {"экономическим и социальным советом", "Economic and Social Council"},
+    {"советом по правам человека", "Human Rights Council"},
+    {"مجلس الإدارة", "Governing Council"},
     {"安全理事会", "Security Council"},
     {"人权理事会", "Human Rights Council"},
     {"经济及社会理事会", "Economic and Social Council"},
@@ -85,6 +91,7 @@ constexpr std::array<Body, 40> kBodies{{
     {"l'assemblée", "General Assembly"},
     {"la asamblea", "General Assembly"},
     {"ассамблеи", "General Assembly"},
+    {"المجلس", ""},  // "the Council": named, but not which one
 }};
 
 bool IsRoman(char32_t c) {
@@ -93,60 +100,108 @@ bool IsRoman(char32_t c) {
 bool IsUpperAscii(char32_t c) { return c >= 'A' && c <= 'Z'; }
 
 // One cited number at the scanner: "7/1", "44/192 B", "2803 (2025)",
-// "217 A (III)", "169 (II)", "ES-10/19", "S-26/2". Returns the tag's value
-// and parts without type or body.
+// "217 A (III)", "169 (II)", "689 (د-35)", "ES-11/1", "2118". Returns the
+// tag's value and parts without type or body.
 struct Number {
   std::string value;
   std::vector<TagPart> parts;
   std::size_t begin = 0, end = 0;
 };
 
+std::string Roman(int value) {
+  static constexpr std::pair<int, std::string_view> kRoman[] = {
+      {100, "C"}, {90, "XC"}, {50, "L"}, {40, "XL"}, {10, "X"}, {9, "IX"}, {5, "V"}, {4, "IV"}, {1, "I"}};
+  std::string out;
+  for (const auto& [amount, letters] : kRoman) {
+    for (; value >= amount; value -= amount) out += letters;
+  }
+  return out;
+}
+
+// "(2025)", "(III)", "(د-35)" after a number: the year or the session.
+std::optional<TagPart> ReadParenthesis(TextScanner& s, std::string_view text) {
+  TextScanner t = s;
+  t.SkipSpaces();
+  const std::size_t open = t.position();
+  if (!t.Literal("(")) return std::nullopt;
+  TextScanner inner = t;
+  if (inner.Digits(4, 4) && inner.Literal(")")) {
+    s = inner;
+    return TagPart{"year", std::string(text.substr(open + 1, 4))};
+  }
+  inner = t;
+  if (inner.Many(1, 6, IsRoman) && inner.Literal(")")) {
+    s = inner;
+    return TagPart{"session", std::string(text.substr(open + 1, inner.position() - open - 2))};
+  }
+  inner = t;  // Arabic: "د-35" is the 35th session
+  if (inner.Literal("د-")) {
+    const std::size_t digits = inner.position();
+    if (inner.Digits(1, 3) && inner.Literal(")")) {
+      s = inner;
+      const int session = std::stoi(std::string(text.substr(digits, inner.position() - digits - 1)));
+      return TagPart{"session", Roman(session)};
+    }
+  }
+  return std::nullopt;
+}
+
+// The part letter of a resolution in several parts: "44/192 B"; further
+// letters of the same citation ("2022/206 C and D") are passed over.
+void ReadPartLetters(TextScanner& s, std::string_view text, Number& number) {
+  const auto letter_at = [&](TextScanner& t) {
+    if (!t.Many(1, 1, IsUpperAscii)) return false;
+    const char32_t next = t.Peek();
+    return next == 0 || next == ' ' || next == ',' || next == ';' || next == ')' || next == '.';
+  };
+  TextScanner letter = s;
+  if (!letter.Space() || !letter_at(letter)) return;
+  number.parts.push_back({"part", std::string(1, text[letter.position() - 1])});
+  s = letter;
+  while (true) {
+    TextScanner more = s;
+    more.SkipSpaces();
+    if (!more.OneOf({",", "and", "et", "y", "и"})) return;
+    if (!more.Space() || !letter_at(more)) return;
+    s = more;
+  }
+}
+
 std::optional<Number> ReadNumber(TextScanner& s, std::string_view text) {
   TextScanner t = s;
   const std::size_t begin = t.position();
-  {
-    TextScanner special = t;  // emergency / special sessions: "ES-10/", "S-26/"
-    if (special.OneOf({"ES-", "S-"}) && special.Digits(1, 2) && special.Literal("/")) t = special;
-  }
-  const std::size_t first_begin = t.position();
-  if (!t.Digits(1, 5)) return std::nullopt;
   Number number;
-  const std::size_t first_end = t.position();
-  TextScanner slash = t;
-  if (slash.Literal("/") && slash.Digits(1, 4)) {  // "7/1"
-    number.parts = {{"session", std::string(text.substr(begin, first_end - begin))},
-                    {"number", std::string(text.substr(first_end + 1, slash.position() - first_end - 1))}};
-    t = slash;
-    TextScanner letter = t;  // "44/192 B"
-    if (letter.Space() && letter.Many(1, 1, IsUpperAscii)) {
-      const char32_t next = letter.Peek();
-      if (next == 0 || next == ' ' || next == ',' || next == ';' || next == ')' || next == '.') {
-        number.parts.push_back({"part", std::string(1, text[letter.position() - 1])});
-        t = letter;
-      }
+  TextScanner special = t;  // emergency and special sessions: "ES-11/1", "S-26/2"
+  if (special.OneOf({"ES-", "S-"}) && special.Digits(1, 2)) {
+    const std::size_t session_end = special.position();
+    const std::size_t number_begin = session_end + 1;
+    if (special.Literal("/") && special.Digits(1, 4)) {
+      number.parts = {{"session", std::string(text.substr(begin, session_end - begin))},
+                      {"number", std::string(text.substr(number_begin, special.position() - number_begin))}};
+      t = special;
     }
-  } else {
-    // A bare number needs its year or session: "2803 (2025)", "217 A (III)".
-    number.parts = {{"number", std::string(text.substr(first_begin, first_end - first_begin))}};
-    TextScanner rest = t;
-    TextScanner letter = rest;
-    if (letter.Space() && letter.Many(1, 1, IsUpperAscii) && letter.Peek() == ' ') {
-      number.parts.push_back({"part", std::string(1, text[letter.position() - 1])});
-      rest = letter;
-    }
-    rest.SkipSpaces();
-    const std::size_t open = rest.position();
-    if (!rest.Literal("(")) return std::nullopt;
-    TextScanner year = rest;
-    if (year.Digits(4, 4) && year.Literal(")")) {
-      number.parts.push_back({"year", std::string(text.substr(open + 1, 4))});
-      t = year;
-    } else if (rest.Many(1, 6, IsRoman) && rest.Literal(")")) {
-      number.parts.push_back({"session", std::string(text.substr(open + 1, rest.position() - open - 2))});
-      t = rest;
+  }
+  if (number.parts.empty()) {
+    if (!t.Digits(1, 5)) return std::nullopt;
+    const std::size_t first_end = t.position();
+    TextScanner slash = t;
+    if (slash.Literal("/") && slash.Digits(1, 4)) {  // "7/1"
+      number.parts = {{"session", std::string(text.substr(begin, first_end - begin))},
+                      {"number", std::string(text.substr(first_end + 1, slash.position() - first_end - 1))}};
+      t = slash;
     } else {
-      return std::nullopt;
+      number.parts = {{"number", std::string(text.substr(begin, first_end - begin))}};
     }
+  }
+  const bool bare = number.parts.size() == 1;
+  ReadPartLetters(t, text, number);
+  if (auto parenthesis = ReadParenthesis(t, text)) {
+    number.parts.push_back(*parenthesis);
+  } else if (bare) {
+    // A bare number ("resolution 2118,") ends there: not "2118/..." nor a
+    // letter or digit run on.
+    const char32_t next = t.Peek();
+    if (next == '/' || (next < 0x80 && std::isalnum(static_cast<int>(next)))) return std::nullopt;
   }
   number.begin = begin;
   number.end = t.position();
@@ -155,19 +210,41 @@ std::optional<Number> ReadNumber(TextScanner& s, std::string_view text) {
   return number;
 }
 
-// Words joining a list of numbers: "5/1 and 16/21", "5/1, 16/21 et 17/2".
-bool ReadListJoiner(TextScanner& s) {
+// " of 5 December 2016", " du 20 décembre 1993", " от 5 декабря": a date
+// clause after a cited number, passed over so that the list goes on.
+void SkipDateClause(TextScanner& s, std::string_view text) {
   TextScanner t = s;
   t.SkipSpaces();
-  if (t.OneOf({",", "،", "、", "和", "及"})) {
+  t.OneOf({"of ", "du ", "de ", "del ", "от ", "المؤرخ ", "المؤرخة "});
+  const std::string_view window = text.substr(t.position(), 48);
+  const std::vector<DateMatch> dates = FindDates(window);
+  if (!dates.empty() && dates.front().begin <= 2) s.SeekForward(t.position() + dates.front().end);
+}
+
+// Words joining a list of numbers: "5/1 and 16/21", "5/1, 16/21 et 17/2",
+// "822 (1993), 853 (1993) 874 (1993)".
+bool ReadListJoiner(TextScanner& s, std::string_view text) {
+  TextScanner t = s;
+  t.SkipSpaces();
+  if (t.OneOf({",", "،", "、", "和", "及", "与"})) {
     t.SkipSpaces();
     TextScanner word = t;
     if (word.OneOf({"and ", "et ", "y ", "и ", "و"})) t = word;
+    t.SkipSpaces();
+    t.Literal("第");
     s = t;
     return true;
   }
-  if (t.OneOf({"and ", "et ", "y ", "и ", "or ", "ou ", "o ", "или ", "و", "和", "及"})) {
+  if (t.OneOf({"and ", "et ", "y ", "и ", "or ", "ou ", "o ", "или ", "و", "和", "及", "与"})) {
     t.SkipSpaces();
+    t.Literal("第");
+    s = t;
+    return true;
+  }
+  // No joiner: only between two numbers with their years.
+  TextScanner next = t;
+  const auto number = ReadNumber(next, text);
+  if (number && number->parts.back().name == "year") {
     s = t;
     return true;
   }
@@ -208,46 +285,93 @@ BodyName BodyNameAt(std::string_view lowered) {
 
 namespace {
 
+// Where a Chinese citation's numbers start, reading back from "号决议":
+// over numbers, years, "第", list marks and spaces ("第2057(2012)、第2109
+// (2013)和第2187(2014)号决议", "1971年5月20日1576 (L)号决议").
+std::size_t ChineseListStart(std::string_view text, std::size_t keyword_begin) {
+  std::size_t start = keyword_begin;
+  while (start > 0 && keyword_begin - start < 240) {
+    std::size_t previous = start;
+    const char32_t c = PreviousCodePoint(text, previous);
+    const bool part = (c < 0x80 && (std::isalnum(static_cast<int>(c)) || c == '/' ||
+                                    c == '(' || c == ')' || c == ' ' || c == '-')) ||
+                      c == U'第' || c == U'、' || c == U'和' || c == U'及' || c == U'与' ||
+                      c == U'（' || c == U'）';
+    if (!part) break;
+    start = previous;
+  }
+  while (start < keyword_begin && text[start] == ' ') ++start;
+  return start;
+}
+
+// After an Arabic keyword: the rest of its word ("قراره", "قراراته") and up
+// to three words naming the body ("مجلس الأمن", "مجلس الإدارة").
+std::string_view SkipArabicWordsBeforeNumber(TextScanner& s, std::string_view lowered) {
+  std::string_view body;
+  s.Many(0, 8, IsArabicLetter);
+  for (int words = 0; words < 3; ++words) {
+    TextScanner t = s;
+    t.SkipSpaces();
+    if (const BodyName named = BodyNameAt(lowered.substr(t.position())); named.length > 0) {
+      body = named.english;
+      t.SeekForward(t.position() + named.length);
+      s = t;
+      continue;
+    }
+    if (!t.Many(1, 20, IsArabicLetter)) break;
+    s = t;
+  }
+  s.SkipSpaces();
+  return body;
+}
+
 // The numbers cited after (or, in Chinese, before) one keyword, appended to
 // `tags` with their type and body. Returns where reading stopped.
 std::size_t ReadCitation(std::string_view text, std::string_view lowered,
                          std::size_t keyword_begin, const Keyword& keyword,
                          std::vector<Tag>& tags) {
   const std::size_t first_tag = tags.size();
-  const auto add = [&](Number& number) {
-    tags.push_back({TagKind::kResolution, number.begin, number.end, number.value,
-                    {{"type", std::string(keyword.type)}}});
-    for (TagPart& part : number.parts) tags.back().parts.push_back(std::move(part));
+  const auto read_list = [&](TextScanner& s) {
+    while (auto number = ReadNumber(s, text)) {
+      tags.push_back({TagKind::kResolution, number->begin, number->end, number->value,
+                      {{"type", std::string(keyword.type)}}});
+      for (TagPart& part : number->parts) tags.back().parts.push_back(std::move(part));
+      SkipDateClause(s, text);
+      if (!ReadListJoiner(s, text)) break;
+    }
   };
   const std::size_t keyword_end = keyword_begin + keyword.word.size();
   if (keyword.word.find("决") != std::string_view::npos) {
-    // "第 7/1 和 10/3 号决议": the numbers stand between 第 and 号.
-    const std::size_t di = lowered.rfind("第", keyword_begin);
-    if (di == std::string_view::npos || keyword_begin - di > 48) return keyword_end;
+    const std::size_t start = ChineseListStart(text, keyword_begin);
     TextScanner inner(text.substr(0, keyword_begin));
-    inner.SeekForward(di + std::string_view("第").size());
+    inner.SeekForward(start);
+    inner.Literal("第");
     inner.SkipSpaces();
-    while (auto number = ReadNumber(inner, text)) {
-      add(*number);
-      if (!ReadListJoiner(inner)) break;
-    }
-    AddBody(tags, first_tag, BodyBefore(lowered, di));
+    read_list(inner);
+    AddBody(tags, first_tag, BodyBefore(lowered, start));
     return keyword_end;
   }
   TextScanner s(text);
   s.SeekForward(keyword_end);
-  s.SkipSpaces();
-  // Arabic names the body between keyword and number: "قرار مجلس الأمن 2803".
   std::string_view body_after;
-  if (const BodyName body = BodyNameAt(lowered.substr(s.position())); body.length > 0) {
-    body_after = body.english;
-    s.SeekForward(s.position() + body.length);
+  std::size_t first_char = 0;
+  if (IsArabicLetter(NextCodePoint(keyword.word, first_char))) {
+    body_after = SkipArabicWordsBeforeNumber(s, lowered);
+  } else {
+    // "resolution of the General Assembly 70/1" is rare; "resoluciones del
+    // Consejo de Seguridad 822 (1993)", "резолюции Совета Безопасности 2118"
+    // are not.
+    TextScanner t = s;
+    t.SkipSpaces();
+    t.OneOf({"of the ", "de l’", "de l'", "de la ", "del ", "du ", "des "});
+    if (const BodyName named = BodyNameAt(lowered.substr(t.position())); named.length > 0) {
+      body_after = named.english;
+      t.SeekForward(t.position() + named.length);
+      s = t;
+    }
     s.SkipSpaces();
   }
-  while (auto number = ReadNumber(s, text)) {
-    add(*number);
-    if (!ReadListJoiner(s)) break;
-  }
+  read_list(s);
   if (tags.size() == first_tag) return keyword_end;
   std::string_view body = BodyBefore(lowered, keyword_begin);
   if (body.empty()) body = body_after;

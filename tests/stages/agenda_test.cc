@@ -43,13 +43,9 @@ namespace {
 //   - ar writes sub-items "(أ)", "(ب)": the agenda, the work programme and
 //     the paragraphs carry "1(أ)" where every other language has "1(a)"
 //     (the digits are already folded to ASCII; the letters are not).
-const std::set<std::pair<std::string, std::string>> kKnownGaps = {
-    {"fr", "subitems"},       {"fr", "annotation 1(a)"}, {"fr", "annotation 1(b)"},
-    {"es", "subitems"},       {"es", "annotation 1(a)"}, {"es", "annotation 1(b)"},
-    {"ru", "subitems"},       {"ru", "annotation 1(a)"}, {"ru", "annotation 1(b)"},
-    {"ar", "subitems"},       {"ar", "annotation 1(a)"}, {"ar", "annotation 1(b)"},
-    {"ar", "work programme"},
-};
+// Empty since sub-item letters are read in every script ("a)", "(أ)") and
+// folded to Latin ("1(a)").
+const std::set<std::pair<std::string, std::string>> kKnownGaps = {};
 
 std::string CleanSpecText(const std::string& text, const std::string& language) {
   static const std::regex kMarker(R"(\{fn:\d+\})");
