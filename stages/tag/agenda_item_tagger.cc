@@ -1,6 +1,7 @@
 #include "stages/tag/agenda_item_tagger.h"
 
 #include <array>
+#include <cctype>
 
 #include "pipeline/text_scanner.h"
 #include "pipeline/unicode_text.h"
@@ -103,8 +104,8 @@ std::vector<Tag> AgendaItemTagger::Find(std::string_view text, Language) const {
   for (std::size_t pos = 0; pos < low.size();) {
     const Keyword* found = nullptr;
     // Keywords start a word.
-    const bool word_start = pos == 0 || low[pos - 1] == ' ' || low[pos - 1] == '(' ||
-                            static_cast<unsigned char>(low[pos - 1]) >= 0x80;
+    const auto before = static_cast<unsigned char>(pos == 0 ? ' ' : low[pos - 1]);
+    const bool word_start = before >= 0x80 || !std::isalnum(before);
     for (const Keyword& keyword : kKeywords) {
       if (word_start && low.substr(pos, keyword.word.size()) == keyword.word) {
         found = &keyword;

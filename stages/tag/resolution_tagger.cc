@@ -146,23 +146,28 @@ std::optional<TagPart> ReadParenthesis(TextScanner& s, std::string_view text) {
   return std::nullopt;
 }
 
-// The part letter of a resolution in several parts: "44/192 B"; further
-// letters of the same citation ("2022/206 C and D") are passed over.
-void ReadPartLetters(TextScanner& s, std::string_view text, Number& number) {
-  const auto letter_at = [&](TextScanner& t) {
-    if (!t.Many(1, 1, IsUpperAscii)) return false;
-    const char32_t next = t.Peek();
-    return next == 0 || next == ' ' || next == ',' || next == ';' || next == ')' || next == '.';
-  };
+bool PartLetterAt(TextScanner& t) {
+  if (!t.Many(1, 1, IsUpperAscii)) return false;
+  const char32_t next = t.Peek();
+  return next == 0 || next == ' ' || next == ',' || next == ';' || next == ')' || next == '.';
+}
+
+// The part letter of a resolution in several parts: "44/192 B".
+void ReadPartLetter(TextScanner& s, std::string_view text, Number& number) {
   TextScanner letter = s;
-  if (!letter.Space() || !letter_at(letter)) return;
+  if (!letter.Space() || !PartLetterAt(letter)) return;
   number.parts.push_back({"part", std::string(1, text[letter.position() - 1])});
   s = letter;
+}
+
+// Further part letters of the same citation, "2022/206 C and D": passed
+// over, so that the list goes on to "and 2023/208".
+void SkipMorePartLetters(TextScanner& s) {
   while (true) {
     TextScanner more = s;
     more.SkipSpaces();
     if (!more.OneOf({",", "and", "et", "y", "и"})) return;
-    if (!more.Space() || !letter_at(more)) return;
+    if (!more.Space() || !PartLetterAt(more)) return;
     s = more;
   }
 }
@@ -194,7 +199,7 @@ std::optional<Number> ReadNumber(TextScanner& s, std::string_view text) {
     }
   }
   const bool bare = number.parts.size() == 1;
-  ReadPartLetters(t, text, number);
+  ReadPartLetter(t, text, number);
   if (auto parenthesis = ReadParenthesis(t, text)) {
     number.parts.push_back(*parenthesis);
   } else if (bare) {
@@ -226,6 +231,7 @@ void SkipDateClause(TextScanner& s, std::string_view text) {
 bool ReadListJoiner(TextScanner& s, std::string_view text) {
   TextScanner t = s;
   t.SkipSpaces();
+  t.Literal("号");  // "第822(1993)号、第853(1993)号"
   if (t.OneOf({",", "،", "、", "和", "及", "与"})) {
     t.SkipSpaces();
     TextScanner word = t;
@@ -253,8 +259,10 @@ bool ReadListJoiner(TextScanner& s, std::string_view text) {
 
 std::string_view BodyBefore(std::string_view lowered, std::size_t keyword) {
   // "General Assembly resolution", "大会第", "резолюции Генеральной Ассамблеи":
-  // the nearest body name ending within a few words before the keyword.
-  const std::size_t from = keyword > 64 ? keyword - 64 : 0;
+  // the nearest body name ending within a few words (160 bytes: Russian and
+  // Arabic names are long, "وقد وافق المجلس الاقتصادي والاجتماعي رسميًّا على
+  // تلك الوظائف في قراره") before the keyword.
+  const std::size_t from = keyword > 160 ? keyword - 160 : 0;
   std::string_view best;
   std::size_t best_end = 0;
   for (std::size_t i = from; i < keyword; ++i) {
@@ -295,7 +303,7 @@ std::size_t ChineseListStart(std::string_view text, std::size_t keyword_begin) {
     const char32_t c = PreviousCodePoint(text, previous);
     const bool part = (c < 0x80 && (std::isalnum(static_cast<int>(c)) || c == '/' ||
                                     c == '(' || c == ')' || c == ' ' || c == '-')) ||
-                      c == U'第' || c == U'、' || c == U'和' || c == U'及' || c == U'与' ||
+                      c == U'第' || c == U'号' || c == U'、' || c == U'和' || c == U'及' || c == U'与' ||
                       c == U'（' || c == U'）';
     if (!part) break;
     start = previous;
@@ -305,11 +313,12 @@ std::size_t ChineseListStart(std::string_view text, std::size_t keyword_begin) {
 }
 
 // After an Arabic keyword: the rest of its word ("قراره", "قراراته") and up
-// to three words naming the body ("مجلس الأمن", "مجلس الإدارة").
+// to eight words naming the body ("مجلس الأمن", "مجلس الإدارة", "اللجنة
+// الاقتصادية لأمريكا اللاتينية ومنطقة البحر الكاريبي").
 std::string_view SkipArabicWordsBeforeNumber(TextScanner& s, std::string_view lowered) {
   std::string_view body;
   s.Many(0, 8, IsArabicLetter);
-  for (int words = 0; words < 3; ++words) {
+  for (int words = 0; words < 8; ++words) {
     TextScanner t = s;
     t.SkipSpaces();
     if (const BodyName named = BodyNameAt(lowered.substr(t.position())); named.length > 0) {
@@ -336,8 +345,14 @@ std::size_t ReadCitation(std::string_view text, std::string_view lowered,
       tags.push_back({TagKind::kResolution, number->begin, number->end, number->value,
                       {{"type", std::string(keyword.type)}}});
       for (TagPart& part : number->parts) tags.back().parts.push_back(std::move(part));
+      SkipMorePartLetters(s);
       SkipDateClause(s, text);
-      if (!ReadListJoiner(s, text)) break;
+      TextScanner next = s;
+      if (!ReadListJoiner(next, text)) break;
+      // "253 (د-3)، 16 تشرين الأول/أكتوبر 1948": a date, not another number.
+      const std::vector<DateMatch> date = FindDates(text.substr(next.position(), 48));
+      if (!date.empty() && date.front().begin == 0) break;
+      s = next;
     }
   };
   const std::size_t keyword_end = keyword_begin + keyword.word.size();
