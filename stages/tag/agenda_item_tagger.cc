@@ -5,6 +5,7 @@
 
 #include "pipeline/text_scanner.h"
 #include "pipeline/unicode_text.h"
+#include "stages/tag/keyword_search.h"
 
 namespace sextant {
 namespace {
@@ -101,32 +102,22 @@ std::vector<Tag> AgendaItemTagger::Find(std::string_view text, Language) const {
   const std::string lowered = LowerCaseSameOffsets(text);
   const std::string_view low(lowered);
   std::vector<Tag> tags;
-  for (std::size_t pos = 0; pos < low.size();) {
-    const Keyword* found = nullptr;
+  std::size_t read_up_to = 0;
+  for (const auto& hit : FindKeywords(low, std::span<const Keyword>(kKeywords),
+                                      [](const Keyword& k) { return k.word; })) {
+    const std::size_t pos = hit.position;
+    const Keyword* found = hit.keyword;
+    if (pos < read_up_to) continue;
     // Keywords start a word.
     const auto before = static_cast<unsigned char>(pos == 0 ? ' ' : low[pos - 1]);
-    const bool word_start = before >= 0x80 || !std::isalnum(before);
-    for (const Keyword& keyword : kKeywords) {
-      if (word_start && low.substr(pos, keyword.word.size()) == keyword.word) {
-        found = &keyword;
-        break;
-      }
-    }
-    if (found == nullptr) {
-      NextCodePoint(low, pos);
-      continue;
-    }
+    if (before < 0x80 && std::isalnum(before)) continue;
     // "项目" alone is any project or item; an agenda item only right after
     // "议程" ("临时议程*项目7").
     if (found->word == "项目") {
       const std::size_t agenda = low.rfind("议程", pos);
-      if (agenda == std::string_view::npos || pos - agenda > 9) {
-        pos += found->word.size();
-        continue;
-      }
+      if (agenda == std::string_view::npos || pos - agenda > 9) continue;
     }
     std::size_t at = pos + found->word.size();
-    pos = at;
     std::vector<Tag> items;
     while (true) {
       while (at < low.size() && low[at] == ' ') ++at;
@@ -172,7 +163,7 @@ std::vector<Tag> AgendaItemTagger::Find(std::string_view text, Language) const {
       }
       if (!agenda) continue;
     }
-    pos = items.back().end;
+    read_up_to = items.back().end;
     for (Tag& tag : items) tags.push_back(std::move(tag));
   }
   return tags;

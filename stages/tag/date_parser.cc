@@ -1,6 +1,7 @@
 #include "stages/tag/date_parser.h"
 
 #include <cstdio>
+#include <deque>
 #include <unordered_map>
 #include <vector>
 
@@ -51,7 +52,7 @@ constexpr MonthName kMonths[] = {
 
 struct Token {
   enum Kind { kNumber, kWord, kHanYear, kHanMonth, kHanDay } kind;
-  std::string text;  // lower-cased word or the digits
+  std::string_view text;  // the lower-cased word (empty for numbers)
   int value = 0;     // for numbers; for words, the month they name (or 0)
   std::size_t begin = 0, end = 0;
 };
@@ -82,7 +83,10 @@ std::string WithoutTatweel(std::string_view word) {
 }
 
 // Numbers, words and the Chinese date characters 年 月 日, with byte spans.
-std::vector<Token> Tokenize(std::string_view text) {
+// Word texts point into `lowered` (LowerCaseSameOffsets(text)), or into
+// `storage` for the rare word stretched with tatweel.
+std::vector<Token> Tokenize(std::string_view text, std::string_view lowered,
+                           std::deque<std::string>& storage) {
   std::vector<Token> tokens;
   for (std::size_t pos = 0; pos < text.size();) {
     const std::size_t start = pos;
@@ -112,9 +116,11 @@ std::vector<Token> Tokenize(std::string_view text) {
         if (!IsWordChar(NextCodePoint(text, next))) break;
         pos = end = next;
       }
-      std::string word = LowerCase(WithoutTatweel(text.substr(start, end - start)));
-      const int month = MonthFromName(word);
-      tokens.push_back({Token::kWord, std::move(word), month, start, end});
+      std::string_view word = lowered.substr(start, end - start);
+      if (word.find("\u0640") != std::string_view::npos) {
+        word = storage.emplace_back(WithoutTatweel(word));
+      }
+      tokens.push_back({Token::kWord, word, MonthFromName(word), start, end});
     }
   }
   return tokens;
@@ -154,7 +160,7 @@ int MonthAt(const std::vector<Token>& t, std::size_t i, std::size_t& width) {
   if (t[i].kind != Token::kWord) return 0;
   const bool pair_start = t[i].text == "تشرين" || t[i].text == "كانون";
   if (pair_start && i + 1 < t.size() && t[i + 1].kind == Token::kWord) {
-    const int pair = MonthFromName(t[i].text + " " + t[i + 1].text);
+    const int pair = MonthFromName(std::string(t[i].text) + " " + std::string(t[i + 1].text));
     if (pair > 0) {
       width = 2;
       return pair;
@@ -189,7 +195,9 @@ int MonthFromName(std::string_view word) {
 }
 
 std::vector<DateMatch> FindDates(std::string_view text) {
-  const std::vector<Token> t = Tokenize(text);
+  const std::string lowered = LowerCaseSameOffsets(text);
+  std::deque<std::string> storage;
+  const std::vector<Token> t = Tokenize(text, lowered, storage);
   std::vector<DateMatch> dates;
   for (std::size_t i = 0; i < t.size(); ++i) {
     if (auto han = HanDate(t, i)) {

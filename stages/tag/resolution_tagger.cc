@@ -7,6 +7,7 @@
 #include "pipeline/text_scanner.h"
 #include "pipeline/unicode_text.h"
 #include "stages/tag/date_parser.h"
+#include "stages/tag/keyword_search.h"
 
 namespace sextant {
 namespace {
@@ -407,26 +408,10 @@ std::size_t ReadCitation(std::string_view text, std::string_view lowered,
 std::vector<Tag> ResolutionTagger::Find(std::string_view text, Language) const {
   const std::string lowered_text = LowerCaseSameOffsets(text);
   const std::string_view lowered(lowered_text);
-  // Every keyword occurrence, found with string search (fast), then read in
-  // text order; the longest keyword wins at one position.
-  struct Hit {
-    std::size_t position;
-    const Keyword* keyword;
-  };
-  std::vector<Hit> hits;
-  for (const Keyword& keyword : kKeywords) {
-    for (std::size_t pos = lowered.find(keyword.word); pos != std::string_view::npos;
-         pos = lowered.find(keyword.word, pos + 1)) {
-      hits.push_back({pos, &keyword});
-    }
-  }
-  std::sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) {
-    return a.position != b.position ? a.position < b.position
-                                    : a.keyword->word.size() > b.keyword->word.size();
-  });
   std::vector<Tag> tags;
   std::size_t read_up_to = 0;
-  for (const Hit& hit : hits) {
+  for (const auto& hit : FindKeywords(lowered, std::span<const Keyword>(kKeywords),
+                                      [](const Keyword& k) { return k.word; })) {
     if (hit.position < read_up_to) continue;
     read_up_to = ReadCitation(text, lowered, hit.position, *hit.keyword, tags);
   }
