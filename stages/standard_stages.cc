@@ -10,13 +10,14 @@
 
 namespace sextant {
 
-std::vector<std::unique_ptr<Stage>> ExtractionStages() {
+std::vector<std::unique_ptr<Stage>> ExtractionStages(ExtractionDepth depth) {
   std::vector<std::unique_ptr<Stage>> stages;
   stages.push_back(std::make_unique<PdfExtractStage>());
   stages.push_back(std::make_unique<NormalizeStage>());
   stages.push_back(std::make_unique<LayoutStage>());
   stages.push_back(std::make_unique<LanguageStage>());
   stages.push_back(std::make_unique<ParagraphStage>());
+  if (depth == ExtractionDepth::kParagraphs) return stages;
   stages.push_back(std::make_unique<SegmentStage>());
   stages.push_back(std::make_unique<TagStage>());
   return stages;

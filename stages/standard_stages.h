@@ -11,8 +11,14 @@
 
 namespace sextant {
 
-// PDF → clean, segmented, tagged paragraphs: extract, normalize, layout,
-// language, paragraphs, segment, tag.
-std::vector<std::unique_ptr<Stage>> ExtractionStages();
+// How far the extraction pipeline goes.
+enum class ExtractionDepth {
+  kParagraphs,  // extract, normalize, layout, language, paragraphs
+  kTagged,      // … then segment and tag
+};
+
+// PDF → clean paragraphs, and by default segmented and tagged.
+std::vector<std::unique_ptr<Stage>> ExtractionStages(
+    ExtractionDepth depth = ExtractionDepth::kTagged);
 
 }  // namespace sextant

@@ -67,7 +67,9 @@ int Extract(const std::vector<std::string>& args) {
   if (files.empty()) return Usage("extract needs at least one PDF file");
 
   const bool progress = files.size() > 1 && isatty(STDERR_FILENO);
-  sextant::Runner runner(sextant::ExtractionStages());
+  // Clean text needs no sentences or tags.
+  sextant::Runner runner(sextant::ExtractionStages(
+      json ? sextant::ExtractionDepth::kTagged : sextant::ExtractionDepth::kParagraphs));
   sextant::RunnerOptions options;
   options.jobs = jobs;
   if (progress) {
