@@ -1,0 +1,58 @@
+// Lexicon: words of one language and the words of another that translate
+// them, learned from the text pairs themselves: the sentence pairs a first,
+// length-and-anchor alignment is confident about are counted for words that
+// occur together (Dice's coefficient), and the strong pairs kept. No
+// dictionary is needed, so every language pair works the same way; a pair
+// of long documents, or a corpus of short ones, teaches enough.
+//
+// The aligner then scores a candidate link by the share of words on each
+// side whose learned translations occur on the other.
+//
+// Thread-safety: a Lexicon is immutable once learned; Similarity() is const.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "pipeline/language.h"
+
+namespace sextant {
+
+// The words of a unit, as ids in a Lexicon's vocabulary (sorted, unique).
+using WordIds = std::vector<int>;
+
+class Lexicon {
+ public:
+  // Learns from sentence pairs known (or believed) to translate each other.
+  static Lexicon Learn(const std::vector<std::pair<std::string_view, std::string_view>>& pairs,
+                       Language source, Language target);
+
+  // The unit's words as ids (source side when `source` is true); words the
+  // lexicon never saw are dropped.
+  WordIds Words(std::string_view text, bool source) const;
+
+  // The share of words on both sides that have a learned translation and
+  // find it on the other side; negative when too few words have entries to
+  // tell (the signal then abstains).
+  double Similarity(const WordIds& source, const WordIds& target) const;
+
+  // One way only: the share of `from`'s words with a learned translation
+  // that find it in `to` (`from` on the source side when `from_source`);
+  // negative when fewer than two words have entries.
+  double Coverage(const WordIds& from, const WordIds& to, bool from_source) const;
+
+  std::size_t size() const { return entries_; }
+
+ private:
+  Language source_language_ = Language::kEnglish;
+  Language target_language_ = Language::kEnglish;
+  std::unordered_map<std::string, int> source_ids_, target_ids_;
+  std::vector<std::vector<int>> source_to_target_;  // by source id: sorted target ids
+  std::vector<std::vector<int>> target_to_source_;
+  std::size_t entries_ = 0;
+};
+
+}  // namespace sextant

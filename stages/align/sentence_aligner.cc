@@ -1,0 +1,272 @@
+#include "stages/align/sentence_aligner.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstdint>
+#include <iterator>
+#include <limits>
+
+#include "stages/align/lexicon.h"
+#include "stages/align/sentence_features.h"
+
+namespace sextant {
+namespace {
+
+// The six kinds of link: units taken from the source and from the target.
+struct Move {
+  int source, target;
+};
+
+constexpr std::array<Move, 6> kMoves{{{1, 1}, {1, 0}, {0, 1}, {2, 1}, {1, 2}, {2, 2}}};
+
+// -log of how often a kind of link occurs: 1–1 is by far the commonest.
+double PriorCost(const Move& move, const AlignerWeights& weights) {
+  if (move.source == 1 && move.target == 1) return 0.1;
+  if (move.source == 0 || move.target == 0) return weights.skip;
+  if (move.source == 2 && move.target == 2) return weights.merge_both;
+  return weights.merge;
+}
+
+constexpr double kInfinity = std::numeric_limits<double>::infinity();
+
+struct Side {
+  std::vector<SentenceFeatures> features;
+  std::vector<WordIds> words;  // with a lexicon
+};
+
+Side Prepare(const AlignerInput& input, const Lexicon* lexicon, bool source) {
+  Side side;
+  side.features.reserve(input.units.size());
+  for (std::string_view unit : input.units) {
+    side.features.push_back(ComputeFeatures(unit, input.language));
+    if (lexicon != nullptr) side.words.push_back(lexicon->Words(unit, source));
+  }
+  return side;
+}
+
+WordIds Union(const WordIds& a, const WordIds& b) {
+  WordIds out;
+  std::set_union(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(out));
+  return out;
+}
+
+// Standard normal tail, two-sided: P(|Z| >= |delta|).
+double TwoSidedTail(double delta) { return std::erfc(std::abs(delta) / std::sqrt(2.0)); }
+
+class CostModel {
+ public:
+  CostModel(const Side& source, const Side& target, const AlignerOptions& options)
+      : source_(source), target_(target), options_(options) {
+    double source_total = 0, target_total = 0;
+    for (const auto& f : source.features) source_total += f.length;
+    for (const auto& f : target.features) target_total += f.length;
+    ratio_ = source_total > 0 && target_total > 0 ? target_total / source_total : 1.0;
+  }
+
+  // The cost of linking source units [i - a, i) with target units [j - b, j).
+  double Cost(std::size_t i, std::size_t j, const Move& move) const {
+    const AlignerWeights& w = options_.weights;
+    double cost = PriorCost(move, w);
+    double source_length = 0, target_length = 0;
+    std::vector<std::string> source_anchors, target_anchors;
+    for (int k = 1; k <= move.source; ++k) {
+      const SentenceFeatures& f = source_.features[i - static_cast<std::size_t>(k)];
+      source_length += f.length;
+      source_anchors.insert(source_anchors.end(), f.anchors.begin(), f.anchors.end());
+    }
+    for (int k = 1; k <= move.target; ++k) {
+      const SentenceFeatures& f = target_.features[j - static_cast<std::size_t>(k)];
+      target_length += f.length;
+      target_anchors.insert(target_anchors.end(), f.anchors.begin(), f.anchors.end());
+    }
+    if (options_.use_length && move.source > 0 && move.target > 0) {
+      // Gale–Church on target length against the expected one, in units of
+      // source characters; variance 6.8 per character as they measured.
+      const double expected = source_length * ratio_;
+      const double scale = std::sqrt(6.8 * std::max(1.0, (source_length + target_length / ratio_) / 2));
+      const double delta = (target_length / ratio_ - source_length) / scale;
+      cost += -std::log(std::max(TwoSidedTail(delta), 1e-12));
+      (void)expected;
+    }
+    if (options_.use_lexicon && options_.lexicon != nullptr && move.source > 0 && move.target > 0) {
+      const double similarity = LexicalSimilarity(i, j, move);
+      if (similarity >= 0) cost += w.lexicon * (0.5 - similarity);
+    }
+    if (options_.use_anchors) {
+      std::sort(source_anchors.begin(), source_anchors.end());
+      std::sort(target_anchors.begin(), target_anchors.end());
+      if (move.source > 0 && move.target > 0 && !(source_anchors.empty() && target_anchors.empty())) {
+        // Shared anchors are strong evidence, anchors on one side only
+        // weaker evidence against.
+        const double overlap = AnchorOverlap(source_anchors, target_anchors);
+        cost += w.anchors * (0.5 - overlap) * 2.0;
+      } else if (move.source == 0 || move.target == 0) {
+        // Dropping a unit that carries anchors is unlikely.
+        cost += 0.5 * static_cast<double>(source_anchors.size() + target_anchors.size());
+      }
+    }
+    return cost;
+  }
+
+ private:
+  // For a merge, each of the merged units must find its translation in the
+  // other side: the weakest part counts. (A sentence that was dropped from
+  // one version must not hide inside a 2–1 link.)
+  double LexicalSimilarity(std::size_t i, std::size_t j, const Move& move) const {
+    const Lexicon& lexicon = *options_.lexicon;
+    WordIds source_all, target_all;
+    for (int k = 1; k <= move.source; ++k) source_all = Union(source_all, source_.words[i - static_cast<std::size_t>(k)]);
+    for (int k = 1; k <= move.target; ++k) target_all = Union(target_all, target_.words[j - static_cast<std::size_t>(k)]);
+    double weakest = lexicon.Similarity(source_all, target_all);
+    if (weakest < 0) return weakest;
+    if (move.source == 2) {
+      for (int k = 1; k <= 2; ++k) {
+        const double part = lexicon.Coverage(source_.words[i - static_cast<std::size_t>(k)], target_all, true);
+        if (part >= 0) weakest = std::min(weakest, part);
+      }
+    }
+    if (move.target == 2) {
+      for (int k = 1; k <= 2; ++k) {
+        const double part = lexicon.Coverage(target_.words[j - static_cast<std::size_t>(k)], source_all, false);
+        if (part >= 0) weakest = std::min(weakest, part);
+      }
+    }
+    return weakest;
+  }
+
+  const Side& source_;
+  const Side& target_;
+  const AlignerOptions& options_;
+  double ratio_ = 1.0;
+};
+
+// Maps a cost to a confidence in [0, 1]: a 1–1 link between sentences of
+// expected length and shared anchors costs about 0–1.
+double Confidence(double cost, const Move& move, const AlignerWeights& weights) {
+  const double excess = std::max(0.0, cost - PriorCost(move, weights));
+  return std::exp(-excess / 3.0);
+}
+
+}  // namespace
+
+Alignment SentenceAligner::Align(const AlignerInput& source_input,
+                                 const AlignerInput& target_input) const {
+  Alignment alignment;
+  alignment.source_language = source_input.language;
+  alignment.target_language = target_input.language;
+  const Lexicon* lexicon = options_.use_lexicon ? options_.lexicon : nullptr;
+  const Side source = Prepare(source_input, lexicon, true);
+  const Side target = Prepare(target_input, lexicon, false);
+  const std::size_t n = source.features.size(), m = target.features.size();
+  const CostModel model(source, target, options_);
+
+  // The band: target index j is considered for source index i when it lies
+  // within `width` of the diagonal point i * m / n.
+  const std::size_t difference = n > m ? n - m : m - n;
+  const std::size_t width =
+      options_.band > 0 ? static_cast<std::size_t>(options_.band)
+                        : std::min<std::size_t>(400, std::max<std::size_t>(64, std::max(n, m) / 10)) +
+                              difference;
+  const auto centre = [&](std::size_t i) { return n == 0 ? 0 : i * m / n; };
+  const auto low = [&](std::size_t i) { return centre(i) > width ? centre(i) - width : 0; };
+  const auto high = [&](std::size_t i) { return std::min(m, centre(i) + width); };
+  const std::size_t row_width = 2 * width + 2;
+
+  // Three rows of costs (i, i-1, i-2) and one back-pointer byte per cell.
+  std::array<std::vector<double>, 3> rows;
+  for (auto& row : rows) row.assign(row_width, kInfinity);
+  std::vector<std::uint8_t> back((n + 1) * row_width, 0xFF);
+  const auto slot = [&](std::size_t i, std::size_t j) -> std::ptrdiff_t {
+    if (j < low(i) || j > high(i)) return -1;
+    return static_cast<std::ptrdiff_t>(j - low(i));
+  };
+  for (std::size_t i = 0; i <= n; ++i) {
+    std::vector<double>& row = rows[i % 3];
+    std::fill(row.begin(), row.end(), kInfinity);
+    for (std::size_t j = low(i); j <= high(i); ++j) {
+      const std::ptrdiff_t here = slot(i, j);
+      if (i == 0 && j == 0) {
+        row[static_cast<std::size_t>(here)] = 0;
+        continue;
+      }
+      double best = kInfinity;
+      std::uint8_t best_move = 0xFF;
+      for (std::uint8_t k = 0; k < kMoves.size(); ++k) {
+        const Move& move = kMoves[k];
+        if (static_cast<std::size_t>(move.source) > i || static_cast<std::size_t>(move.target) > j) continue;
+        const std::size_t pi = i - static_cast<std::size_t>(move.source);
+        const std::size_t pj = j - static_cast<std::size_t>(move.target);
+        const std::ptrdiff_t there = slot(pi, pj);
+        if (there < 0) continue;
+        const double previous = rows[pi % 3][static_cast<std::size_t>(there)];
+        if (previous == kInfinity) continue;
+        const double total = previous + model.Cost(i, j, move);
+        if (total < best) {
+          best = total;
+          best_move = k;
+        }
+      }
+      row[static_cast<std::size_t>(here)] = best;
+      back[i * row_width + static_cast<std::size_t>(here)] = best_move;
+    }
+  }
+
+  // Trace back from (n, m).
+  std::vector<AlignmentLink> reversed;
+  std::size_t i = n, j = m;
+  while (i > 0 || j > 0) {
+    const std::ptrdiff_t here = slot(i, j);
+    const std::uint8_t k = here < 0 ? 0xFF : back[i * row_width + static_cast<std::size_t>(here)];
+    if (k == 0xFF) break;  // outside the band: cannot happen with (n, m) inside it
+    const Move& move = kMoves[k];
+    AlignmentLink link;
+    for (int s = move.source; s >= 1; --s) link.source.push_back(i - static_cast<std::size_t>(s));
+    for (int t = move.target; t >= 1; --t) link.target.push_back(j - static_cast<std::size_t>(t));
+    link.score = Confidence(model.Cost(i, j, move), move, options_.weights);
+    reversed.push_back(std::move(link));
+    i -= static_cast<std::size_t>(move.source);
+    j -= static_cast<std::size_t>(move.target);
+  }
+  alignment.links.assign(reversed.rbegin(), reversed.rend());
+
+  // Weak regions: two or more weak links in a row.
+  for (std::size_t k = 0; k < alignment.links.size();) {
+    if (alignment.links[k].score >= options_.weak_score) {
+      ++k;
+      continue;
+    }
+    std::size_t end = k;
+    double sum = 0;
+    while (end < alignment.links.size() && alignment.links[end].score < options_.weak_score) {
+      sum += alignment.links[end].score;
+      ++end;
+    }
+    if (end - k >= 2) {
+      alignment.weak_regions.push_back({k, end - 1, sum / static_cast<double>(end - k)});
+    }
+    k = end;
+  }
+  return alignment;
+}
+
+Alignment AlignBootstrapped(const AlignerInput& source, const AlignerInput& target,
+                            AlignerOptions options) {
+  if (!options.use_lexicon || options.lexicon != nullptr) {
+    return SentenceAligner(options).Align(source, target);
+  }
+  AlignerOptions first = options;
+  first.use_lexicon = false;
+  const Alignment draft = SentenceAligner(first).Align(source, target);
+  std::vector<std::pair<std::string_view, std::string_view>> pairs;
+  for (const AlignmentLink& link : draft.links) {
+    if (link.source.size() == 1 && link.target.size() == 1 && link.score >= 0.5) {
+      pairs.push_back({source.units[link.source[0]], target.units[link.target[0]]});
+    }
+  }
+  const Lexicon lexicon = Lexicon::Learn(pairs, source.language, target.language);
+  options.lexicon = &lexicon;
+  return SentenceAligner(options).Align(source, target);
+}
+
+}  // namespace sextant

@@ -1,0 +1,82 @@
+// SentenceAligner: aligns two sequences of units (sentences or paragraphs)
+// of two language versions of one text, in order, with 1–1, 1–2, 2–1, 2–2,
+// 1–0 and 0–1 links, by dynamic programming over a band around the
+// diagonal. Pure algorithm: no I/O.
+//
+// The cost of a link adds up three signals, each can be switched off to
+// measure what it gains:
+//   - length: Gale and Church's (1993) model, on lengths in characters
+//     rescaled by the pair's overall ratio (a Chinese sentence has about a
+//     third as many characters as its English translation);
+//   - anchors: numbers, symbols, dates and Latin names shared or not
+//     (sentence_features.h);
+//   - lexicon: words that translate each other, learned from the text pair
+//     itself by bootstrapping on the confident links of a first pass
+//     (lexicon_learner.h).
+// Memory is linear in the text length: the band's width is bounded and
+// only three rows of costs are kept, plus one byte of back-pointer a cell.
+//
+// Thread-safety: Align() is const; the aligner keeps no state.
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+#include "pipeline/alignment.h"
+#include "pipeline/language.h"
+
+namespace sextant {
+
+class Lexicon;
+
+// The weights of the cost model (costs are negative log-likelihoods, so a
+// weight of 1 is one nat). Defaults measured on the UN Parallel Corpus
+// devset (tests/corpus/alignment_corpus_test.cc).
+struct AlignerWeights {
+  double skip = 6.0;        // a 1–0 or 0–1 link
+  double merge = 4.0;       // a 2–1 or 1–2 link
+  double merge_both = 6.0;  // a 2–2 link
+  double anchors = 3.0;     // shared against unshared anchors
+  double lexicon = 30.0;    // words translated against not
+};
+
+struct AlignerOptions {
+  AlignerWeights weights;
+  // A lexicon learned beforehand (e.g. over a whole corpus); not owned.
+  // Without one, AlignBootstrapped() learns one from the pair itself.
+  const Lexicon* lexicon = nullptr;
+  bool use_length = true;
+  bool use_anchors = true;
+  bool use_lexicon = true;
+  // Half-width of the band around the diagonal, in units; 0: chosen from
+  // the lengths (at least 64, at most 400, plus the length difference).
+  int band = 0;
+  // Links below this confidence form weak regions when two or more follow
+  // each other.
+  double weak_score = 0.35;
+};
+
+struct AlignerInput {
+  Language language = Language::kEnglish;
+  std::vector<std::string_view> units;  // sentences or paragraphs, in order
+};
+
+class SentenceAligner;
+
+// Two passes: length and anchors first; then a lexicon learned from that
+// pass's confident 1–1 links (options.lexicon, if set, is used instead);
+// then the final alignment with all three signals.
+Alignment AlignBootstrapped(const AlignerInput& source, const AlignerInput& target,
+                            AlignerOptions options = {});
+
+class SentenceAligner {
+ public:
+  explicit SentenceAligner(AlignerOptions options = {}) : options_(options) {}
+
+  Alignment Align(const AlignerInput& source, const AlignerInput& target) const;
+
+ private:
+  AlignerOptions options_;
+};
+
+}  // namespace sextant

@@ -1,0 +1,116 @@
+#include "stages/align/sentence_features.h"
+
+#include <algorithm>
+
+#include "pipeline/unicode_text.h"
+#include "stages/tag/date_parser.h"
+#include "stages/tag/symbol_tagger.h"
+
+namespace sextant {
+namespace {
+
+int DigitValue(char32_t c) {
+  if (c >= '0' && c <= '9') return static_cast<int>(c - '0');
+  if (c >= 0x0660 && c <= 0x0669) return static_cast<int>(c - 0x0660);
+  if (c >= 0xFF10 && c <= 0xFF19) return static_cast<int>(c - 0xFF10);
+  return -1;
+}
+
+bool IsAsciiLetter(char32_t c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+// Numbers, with thousands separators and decimal marks of any language
+// folded ("1,383,000", "1 383 000", "1.383.000" → "1383000"); a number
+// spanning a symbol or a date is left to those.
+void AddNumbers(std::string_view text, std::vector<std::string>& anchors) {
+  std::string number;
+  const auto flush = [&] {
+    // Single digits are list numbers and counts that translations write
+    // out in words ("two", "两"): too weak to anchor on.
+    if (number.size() >= 2) anchors.push_back("#" + number);
+    number.clear();
+  };
+  for (std::size_t pos = 0; pos < text.size();) {
+    const char32_t c = NextCodePoint(text, pos);
+    const int digit = DigitValue(c);
+    if (digit >= 0) {
+      number += static_cast<char>('0' + digit);
+      continue;
+    }
+    // A separator between digits continues the number.
+    const bool separator = c == ',' || c == '.' || c == ' ' || c == 0xA0 || c == 0x066C;
+    if (separator && !number.empty() && pos < text.size()) {
+      std::size_t next = pos;
+      if (DigitValue(NextCodePoint(text, next)) >= 0 && c != '.') continue;
+    }
+    flush();
+  }
+  flush();
+}
+
+// Latin-script names and acronyms kept in any language's text: "UNISFA",
+// "COVID", "Abyei" in Chinese or Arabic; capitalised words in Latin and
+// Cyrillic text ("Italy" does not survive into Russian, "UNAR" does).
+void AddLatinNames(std::string_view text, Language language, std::vector<std::string>& anchors) {
+  const Script script = Info(language).script;
+  std::string word;
+  const auto flush = [&] {
+    const bool acronym = word.size() >= 2 &&
+                         std::all_of(word.begin(), word.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+    const bool foreign = script != Script::kLatin && word.size() >= 3;
+    if (acronym || foreign) anchors.push_back("@" + LowerCase(word));
+    word.clear();
+  };
+  for (std::size_t pos = 0; pos < text.size();) {
+    const std::size_t start = pos;
+    const char32_t c = NextCodePoint(text, pos);
+    if (IsAsciiLetter(c)) {
+      word.append(text.substr(start, pos - start));
+    } else {
+      flush();
+    }
+  }
+  flush();
+}
+
+}  // namespace
+
+SentenceFeatures ComputeFeatures(std::string_view sentence, Language language) {
+  SentenceFeatures features;
+  for (std::size_t pos = 0; pos < sentence.size();) {
+    const char32_t c = NextCodePoint(sentence, pos);
+    if (c != ' ' && c != '\t' && c != '\n' && c != 0xA0 && c != 0x3000) features.length += 1;
+  }
+  // Symbols and dates first; their digits are then not counted as numbers.
+  std::string rest(sentence);
+  for (const Tag& tag : FindSymbols(sentence)) {
+    features.anchors.push_back("$" + tag.value);
+    std::fill(rest.begin() + static_cast<std::ptrdiff_t>(tag.begin),
+              rest.begin() + static_cast<std::ptrdiff_t>(tag.end), ' ');
+  }
+  for (const DateMatch& date : FindDates(rest)) {
+    features.anchors.push_back("%" + date.iso);
+    std::fill(rest.begin() + static_cast<std::ptrdiff_t>(date.begin),
+              rest.begin() + static_cast<std::ptrdiff_t>(date.end), ' ');
+  }
+  AddNumbers(rest, features.anchors);
+  AddLatinNames(rest, language, features.anchors);
+  std::sort(features.anchors.begin(), features.anchors.end());
+  return features;
+}
+
+double AnchorOverlap(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+  if (a.empty() && b.empty()) return 0;
+  std::size_t common = 0;
+  for (std::size_t i = 0, j = 0; i < a.size() && j < b.size();) {
+    if (a[i] == b[j]) {
+      ++common, ++i, ++j;
+    } else if (a[i] < b[j]) {
+      ++i;
+    } else {
+      ++j;
+    }
+  }
+  return 2.0 * static_cast<double>(common) / static_cast<double>(a.size() + b.size());
+}
+
+}  // namespace sextant
