@@ -1,0 +1,235 @@
+// `sextant align`: two language versions of one document, aligned sentence
+// by sentence, as JSON (default), TSV or TMX.
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <optional>
+
+#include <nlohmann/json.hpp>
+
+#include "pipeline/cli/commands.h"
+#include "pipeline/runner.h"
+#include "stages/align/document_aligner.h"
+#include "stages/segment/sentence_segmenter.h"
+#include "stages/standard_stages.h"
+
+namespace sextant::cli {
+namespace {
+
+enum class InputKind { kPdf, kText, kSegmented };
+enum class Format { kJson, kTsv, kTmx };
+
+struct AlignArguments {
+  std::vector<std::string> files;
+  InputKind input = InputKind::kPdf;
+  Format format = Format::kJson;
+  std::vector<Language> languages;  // for text input
+  std::string output;               // empty: standard output
+  bool paragraphs = false;          // --level paragraph
+};
+
+std::optional<std::vector<Language>> ParseLanguages(const std::string& list) {
+  std::vector<Language> languages;
+  std::size_t start = 0;
+  while (start <= list.size()) {
+    const std::size_t comma = list.find(',', start);
+    const auto code = LanguageFromCode(list.substr(start, comma - start));
+    if (!code) return std::nullopt;
+    languages.push_back(*code);
+    if (comma == std::string::npos) break;
+    start = comma + 1;
+  }
+  return languages;
+}
+
+// Parses the arguments; returns a usage problem, or empty.
+std::string Parse(const std::vector<std::string>& args, AlignArguments& out) {
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string& arg = args[i];
+    const bool has_value = i + 1 < args.size();
+    if (arg == "--text") {
+      out.input = InputKind::kText;
+    } else if (arg == "--segmented") {
+      out.input = InputKind::kSegmented;
+    } else if (arg == "--format" && has_value) {
+      const std::string& format = args[++i];
+      if (format == "json") out.format = Format::kJson;
+      else if (format == "tsv") out.format = Format::kTsv;
+      else if (format == "tmx") out.format = Format::kTmx;
+      else return "--format takes json, tsv or tmx, not " + format;
+    } else if (arg == "--langs" && has_value) {
+      const auto languages = ParseLanguages(args[++i]);
+      if (!languages || languages->size() != 2) {
+        return "--langs takes two of ar zh en fr ru es, as in --langs zh,en";
+      }
+      out.languages = *languages;
+    } else if (arg == "--level" && has_value) {
+      const std::string& level = args[++i];
+      if (level != "paragraph" && level != "sentence") {
+        return "--level takes paragraph or sentence, not " + level;
+      }
+      out.paragraphs = level == "paragraph";
+    } else if (arg == "--output" && has_value) {
+      out.output = args[++i];
+    } else if (arg.rfind("--", 0) == 0) {
+      return "unknown option " + arg;
+    } else {
+      out.files.push_back(arg);
+    }
+  }
+  if (out.files.size() != 2) return "align takes exactly two files, one per language";
+  if (out.input != InputKind::kPdf && out.languages.empty()) {
+    return "text input needs the languages: --langs zh,en";
+  }
+  if (out.format == Format::kTmx) return "--format tmx is not available in this build yet";
+  return "";
+}
+
+std::optional<std::string> ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+// A text file: one paragraph (or, segmented, one sentence) a line.
+std::optional<AlignableText> ReadText(const std::string& path, Language language, bool segmented) {
+  const std::optional<std::string> content = ReadFile(path);
+  if (!content) return std::nullopt;
+  AlignableText text;
+  text.language = language;
+  const SentenceSegmenter segmenter(language);
+  std::size_t start = 0;
+  while (start < content->size()) {
+    std::size_t end = content->find('\n', start);
+    if (end == std::string::npos) end = content->size();
+    std::string line = content->substr(start, end - start);
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    start = end + 1;
+    if (line.find_first_not_of(" \t") == std::string::npos) continue;
+    text.sentences.push_back(segmented ? std::vector<Segment>{{0, line.size()}} : segmenter.Split(line));
+    text.paragraphs.push_back(std::move(line));
+  }
+  return text;
+}
+
+void PrintJson(const DocumentAlignment& result, std::ostream& out) {
+  using nlohmann::json;
+  json links = json::array();
+  const auto join = [](const std::vector<std::size_t>& indices, const std::vector<std::string>& texts,
+                       Language language) {
+    std::string joined;
+    for (std::size_t index : indices) {
+      if (!joined.empty() && language != Language::kChinese) joined += ' ';
+      joined += texts[index];
+    }
+    return joined;
+  };
+  const Alignment& a = result.sentences;
+  for (const AlignmentLink& link : a.links) {
+    links.push_back({{"source", link.source},
+                     {"target", link.target},
+                     {"score", std::round(link.score * 1000) / 1000},
+                     {"source_text", join(link.source, result.source_sentences, a.source_language)},
+                     {"target_text", join(link.target, result.target_sentences, a.target_language)}});
+  }
+  json weak = json::array();
+  for (const WeakRegion& region : a.weak_regions) {
+    weak.push_back({{"first_link", region.first_link}, {"last_link", region.last_link},
+                    {"mean_score", std::round(region.mean_score * 1000) / 1000}});
+  }
+  out << json{{"languages", {Code(a.source_language), Code(a.target_language)}},
+              {"links", links},
+              {"weak_regions", weak}}
+             .dump(-1, ' ', false, json::error_handler_t::replace)
+      << '\n';
+}
+
+std::string TsvField(std::string text) {
+  for (char& c : text) {
+    if (c == '\t' || c == '\n' || c == '\r') c = ' ';
+  }
+  return text;
+}
+
+void PrintTsv(const DocumentAlignment& result, std::ostream& out) {
+  const Alignment& a = result.sentences;
+  for (const AlignmentLink& link : a.links) {
+    std::string source, target;
+    for (std::size_t s : link.source) source += (source.empty() ? "" : " ") + result.source_sentences[s];
+    for (std::size_t t : link.target) target += (target.empty() ? "" : " ") + result.target_sentences[t];
+    out << TsvField(source) << '\t' << TsvField(target) << '\t' << link.score << '\n';
+  }
+}
+
+}  // namespace
+
+int Align(const std::vector<std::string>& args) {
+  AlignArguments arguments;
+  if (const std::string problem = Parse(args, arguments); !problem.empty()) return Usage(problem);
+
+  std::vector<AlignableText> texts;
+  if (arguments.input == InputKind::kPdf) {
+    const Runner runner(ExtractionStages());
+    RunnerOptions options;
+    options.jobs = 2;
+    for (const DocumentResult& result : runner.Run(arguments.files, options)) {
+      if (!result.status.ok()) {
+        std::cerr << "sextant: " << result.status.message() << '\n';
+        return 1;
+      }
+      if (!result.document.language) {
+        std::cerr << "sextant: " << result.document.path
+                  << ": its language could not be told; align its text with --text --langs\n";
+        return 1;
+      }
+      texts.push_back(AlignableFromDocument(result.document));
+    }
+  } else {
+    for (std::size_t k = 0; k < 2; ++k) {
+      auto text = ReadText(arguments.files[k], arguments.languages[k],
+                           arguments.input == InputKind::kSegmented);
+      if (!text) {
+        std::cerr << "sextant: " << arguments.files[k] << ": cannot open the file; check the path\n";
+        return 1;
+      }
+      texts.push_back(std::move(*text));
+    }
+  }
+  for (std::size_t k = 0; k < 2; ++k) {
+    if (texts[k].paragraphs.empty()) {
+      std::cerr << "sextant: " << arguments.files[k] << ": has no text to align\n";
+      return 1;
+    }
+  }
+  if (texts[0].language == texts[1].language) {
+    std::cerr << "sextant: " << arguments.files[0] << " and " << arguments.files[1]
+              << " are both in " << Code(texts[0].language)
+              << "; give two language versions of the document\n";
+    return 1;
+  }
+  DocumentAlignment result = AlignDocuments(texts[0], texts[1]);
+  if (arguments.paragraphs) {
+    // The paragraph links, printed the same way as sentence links.
+    result.sentences = result.paragraphs;
+    result.source_sentences = texts[0].paragraphs;
+    result.target_sentences = texts[1].paragraphs;
+  }
+
+  std::ofstream file;
+  if (!arguments.output.empty()) {
+    file.open(arguments.output, std::ios::binary);
+    if (!file) {
+      std::cerr << "sextant: " << arguments.output << ": cannot write there; check the folder exists\n";
+      return 1;
+    }
+  }
+  std::ostream& out = arguments.output.empty() ? std::cout : file;
+  if (arguments.format == Format::kTsv) {
+    PrintTsv(result, out);
+  } else {
+    PrintJson(result, out);
+  }
+  return 0;
+}
+
+}  // namespace sextant::cli

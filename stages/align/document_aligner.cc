@@ -1,0 +1,124 @@
+#include "stages/align/document_aligner.h"
+
+#include <algorithm>
+
+#include "stages/align/lexicon.h"
+
+namespace sextant {
+namespace {
+
+// Every sentence of the text, in order, with the paragraph it belongs to.
+struct Sentences {
+  std::vector<std::string> texts;
+  std::vector<std::size_t> first_of_paragraph;  // global index of each paragraph's first
+};
+
+Sentences Flatten(const AlignableText& text) {
+  Sentences out;
+  for (std::size_t p = 0; p < text.paragraphs.size(); ++p) {
+    out.first_of_paragraph.push_back(out.texts.size());
+    const std::string& paragraph = text.paragraphs[p];
+    const auto& spans = text.sentences[p];
+    if (spans.empty()) {
+      out.texts.push_back(paragraph);
+      continue;
+    }
+    for (const Segment& span : spans) out.texts.push_back(paragraph.substr(span.begin, span.end - span.begin));
+  }
+  out.first_of_paragraph.push_back(out.texts.size());
+  return out;
+}
+
+void MarkWeakRegions(Alignment& alignment, double weak_score) {
+  alignment.weak_regions.clear();
+  for (std::size_t k = 0; k < alignment.links.size();) {
+    if (alignment.links[k].score >= weak_score) {
+      ++k;
+      continue;
+    }
+    std::size_t end = k;
+    double sum = 0;
+    while (end < alignment.links.size() && alignment.links[end].score < weak_score) {
+      sum += alignment.links[end].score;
+      ++end;
+    }
+    if (end - k >= 2) alignment.weak_regions.push_back({k, end - 1, sum / static_cast<double>(end - k)});
+    k = end;
+  }
+}
+
+}  // namespace
+
+AlignableText AlignableFromDocument(const Document& document) {
+  AlignableText text;
+  text.language = document.language.value_or(Language::kEnglish);
+  for (const Paragraph& paragraph : document.paragraphs) {
+    text.paragraphs.push_back(paragraph.text);
+    text.sentences.push_back(paragraph.segments);
+  }
+  return text;
+}
+
+DocumentAlignment AlignDocuments(const AlignableText& source, const AlignableText& target,
+                                 AlignerOptions options) {
+  DocumentAlignment result;
+  const Sentences source_sentences = Flatten(source);
+  const Sentences target_sentences = Flatten(target);
+
+  // 1. Paragraphs, with a lexicon learned from the document's own
+  //    confident paragraph pairs.
+  const AlignerInput source_paragraphs{source.language, {source.paragraphs.begin(), source.paragraphs.end()}};
+  const AlignerInput target_paragraphs{target.language, {target.paragraphs.begin(), target.paragraphs.end()}};
+  result.paragraphs = AlignBootstrapped(source_paragraphs, target_paragraphs, options);
+  Lexicon learned;
+  if (options.use_lexicon && options.lexicon == nullptr) {
+    std::vector<std::pair<std::string_view, std::string_view>> pairs;
+    for (const AlignmentLink& link : result.paragraphs.links) {
+      if (link.source.size() == 1 && link.target.size() == 1 && link.score >= 0.5) {
+        pairs.push_back({source.paragraphs[link.source[0]], target.paragraphs[link.target[0]]});
+      }
+    }
+    learned = Lexicon::Learn(pairs, source.language, target.language);
+    options.lexicon = &learned;
+  }
+
+  // 2. Sentences inside each paragraph link.
+  const SentenceAligner aligner(options);
+  Alignment& sentences = result.sentences;
+  sentences.source_language = source.language;
+  sentences.target_language = target.language;
+  const auto range = [](const Sentences& all, const std::vector<std::size_t>& paragraphs) {
+    std::vector<std::size_t> indices;
+    for (std::size_t p : paragraphs) {
+      for (std::size_t s = all.first_of_paragraph[p]; s < all.first_of_paragraph[p + 1]; ++s) indices.push_back(s);
+    }
+    return indices;
+  };
+  for (const AlignmentLink& paragraph_link : result.paragraphs.links) {
+    const std::vector<std::size_t> from = range(source_sentences, paragraph_link.source);
+    const std::vector<std::size_t> to = range(target_sentences, paragraph_link.target);
+    if (from.empty() || to.empty()) {
+      for (std::size_t s : from) sentences.links.push_back({{s}, {}, paragraph_link.score});
+      for (std::size_t t : to) sentences.links.push_back({{}, {t}, paragraph_link.score});
+      continue;
+    }
+    AlignerInput a{source.language, {}}, b{target.language, {}};
+    for (std::size_t s : from) a.units.push_back(source_sentences.texts[s]);
+    for (std::size_t t : to) b.units.push_back(target_sentences.texts[t]);
+    for (const AlignmentLink& local : aligner.Align(a, b).links) {
+      AlignmentLink link;
+      for (std::size_t s : local.source) link.source.push_back(from[s]);
+      for (std::size_t t : local.target) link.target.push_back(to[t]);
+      // A sentence link is as sure as its own evidence, tempered by its
+      // paragraphs' link.
+      link.score = local.score * (0.5 + 0.5 * paragraph_link.score);
+      sentences.links.push_back(std::move(link));
+    }
+  }
+  MarkWeakRegions(sentences, options.weak_score);
+  result.source_sentences = source_sentences.texts;
+  result.target_sentences = target_sentences.texts;
+  return result;
+}
+
+}  // namespace sextant
