@@ -93,6 +93,28 @@ Lexicon Lexicon::Learn(const std::vector<std::pair<std::string_view, std::string
   return lexicon;
 }
 
+void Lexicon::AddPairs(const std::vector<std::pair<std::string, std::string>>& pairs) {
+  const auto id = [](std::unordered_map<std::string, int>& ids,
+                     std::vector<std::vector<int>>& table, const std::string& word) {
+    const auto [it, added] = ids.emplace(word, static_cast<int>(ids.size()));
+    if (added) table.emplace_back();
+    return it->second;
+  };
+  for (const auto& [source_word, target_word] : pairs) {
+    const int s = id(source_ids_, source_to_target_, source_word);
+    const int t = id(target_ids_, target_to_source_, target_word);
+    source_to_target_[static_cast<std::size_t>(s)].push_back(t);
+    target_to_source_[static_cast<std::size_t>(t)].push_back(s);
+    ++entries_;
+  }
+  for (auto* table : {&source_to_target_, &target_to_source_}) {
+    for (auto& list : *table) {
+      std::sort(list.begin(), list.end());
+      list.erase(std::unique(list.begin(), list.end()), list.end());
+    }
+  }
+}
+
 WordIds Lexicon::Words(std::string_view text, bool source) const {
   const auto& ids = source ? source_ids_ : target_ids_;
   WordIds out;

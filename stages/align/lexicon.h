@@ -30,6 +30,10 @@ class Lexicon {
   static Lexicon Learn(const std::vector<std::pair<std::string_view, std::string_view>>& pairs,
                        Language source, Language target);
 
+  // Adds word pairs from a dictionary (source word, target word), both
+  // lower-cased; they count like learned pairs.
+  void AddPairs(const std::vector<std::pair<std::string, std::string>>& pairs);
+
   // The unit's words as ids (source side when `source` is true); words the
   // lexicon never saw are dropped.
   WordIds Words(std::string_view text, bool source) const;
