@@ -1,5 +1,6 @@
 // `sextant align`: two language versions of one document, aligned sentence
 // by sentence, as JSON (default), TSV or TMX.
+#include <ctime>
 #include <fstream>
 #include <iostream>
 #include <iterator>
@@ -10,6 +11,7 @@
 #include "pipeline/cli/commands.h"
 #include "pipeline/runner.h"
 #include "stages/align/document_aligner.h"
+#include "stages/export/tmx_writer.h"
 #include "stages/segment/sentence_segmenter.h"
 #include "stages/standard_stages.h"
 
@@ -81,7 +83,6 @@ std::string Parse(const std::vector<std::string>& args, AlignArguments& out) {
   if (out.input != InputKind::kPdf && out.languages.empty()) {
     return "text input needs the languages: --langs zh,en";
   }
-  if (out.format == Format::kTmx) return "--format tmx is not available in this build yet";
   return "";
 }
 
@@ -161,6 +162,16 @@ void PrintTsv(const DocumentAlignment& result, std::ostream& out) {
   }
 }
 
+// Now, in TMX's date form: "20261128T120000Z".
+std::string TmxDateNow() {
+  const std::time_t now = std::time(nullptr);
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  char buffer[32];
+  std::strftime(buffer, sizeof buffer, "%Y%m%dT%H%M%SZ", &utc);
+  return buffer;
+}
+
 }  // namespace
 
 int Align(const std::vector<std::string>& args) {
@@ -168,6 +179,7 @@ int Align(const std::vector<std::string>& args) {
   if (const std::string problem = Parse(args, arguments); !problem.empty()) return Usage(problem);
 
   std::vector<AlignableText> texts;
+  std::string symbol;  // the documents' own symbol, for the TMX header
   if (arguments.input == InputKind::kPdf) {
     const Runner runner(ExtractionStages());
     RunnerOptions options;
@@ -183,6 +195,14 @@ int Align(const std::vector<std::string>& args) {
         return 1;
       }
       texts.push_back(AlignableFromDocument(result.document));
+      const std::string own = result.document.furniture.symbol.value_or("");
+      if (symbol.empty()) {
+        symbol = own;
+      } else if (!own.empty() && own != symbol) {
+        std::cerr << "sextant: warning: " << arguments.files[0] << " is " << symbol << " but "
+                  << result.document.path << " is " << own
+                  << "; aligning them anyway, check they are versions of one document\n";
+      }
     }
   } else {
     for (std::size_t k = 0; k < 2; ++k) {
@@ -213,6 +233,26 @@ int Align(const std::vector<std::string>& args) {
     result.sentences = result.paragraphs;
     result.source_sentences = texts[0].paragraphs;
     result.target_sentences = texts[1].paragraphs;
+  }
+
+  if (arguments.format == Format::kTmx) {
+    TmxDocument tmx;
+    tmx.symbol = symbol;
+    tmx.source_language = texts[0].language;
+    tmx.target_language = texts[1].language;
+    tmx.source_units = result.source_sentences;
+    tmx.target_units = result.target_sentences;
+    tmx.alignment = &result.sentences;
+    tmx.creation_date = TmxDateNow();
+    if (arguments.output.empty()) {
+      std::cout << WriteTmx(tmx);
+      return 0;
+    }
+    if (const Status status = WriteTmxFile(tmx, arguments.output); !status.ok()) {
+      std::cerr << "sextant: " << status.message() << '\n';
+      return 1;
+    }
+    return 0;
   }
 
   std::ofstream file;
