@@ -28,6 +28,7 @@ struct AlignArguments {
   std::vector<Language> languages;  // for text input
   std::string output;               // empty: standard output
   bool paragraphs = false;          // --level paragraph
+  AlignerOptions options;           // --signals
 };
 
 std::optional<std::vector<Language>> ParseLanguages(const std::string& list) {
@@ -71,6 +72,15 @@ std::string Parse(const std::vector<std::string>& args, AlignArguments& out) {
         return "--level takes paragraph or sentence, not " + level;
       }
       out.paragraphs = level == "paragraph";
+    } else if (arg == "--signals" && has_value) {
+      // Which evidence the aligner uses, to measure what each one gains.
+      const std::string list = "," + args[++i] + ",";
+      out.options.use_length = list.find(",length,") != std::string::npos;
+      out.options.use_anchors = list.find(",anchors,") != std::string::npos;
+      out.options.use_lexicon = list.find(",lexicon,") != std::string::npos;
+      if (!out.options.use_length && !out.options.use_anchors && !out.options.use_lexicon) {
+        return "--signals takes a list of length, anchors, lexicon";
+      }
     } else if (arg == "--output" && has_value) {
       out.output = args[++i];
     } else if (arg.rfind("--", 0) == 0) {
@@ -227,7 +237,7 @@ int Align(const std::vector<std::string>& args) {
               << "; give two language versions of the document\n";
     return 1;
   }
-  DocumentAlignment result = AlignDocuments(texts[0], texts[1]);
+  DocumentAlignment result = AlignDocuments(texts[0], texts[1], arguments.options);
   if (arguments.paragraphs) {
     // The paragraph links, printed the same way as sentence links.
     result.sentences = result.paragraphs;
