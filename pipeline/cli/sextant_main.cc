@@ -4,6 +4,7 @@
 //   sextant extract [--json | --text] [--jobs N] FILE.pdf...
 //   sextant tag [--lang L] [FILE | -]
 //   sextant align A B [--format json | tsv | tmx] [--text | --segmented --langs L1,L2]
+//   sextant sets [--jobs N] FILE.pdf...
 //
 // One line per failed file on stderr ("sextant: FILE: reason"); the exit
 // status is 1 if any input failed, 2 for bad usage.
@@ -33,7 +34,10 @@ constexpr const char* kUsage =
     "  aligns two language versions of one document, sentence by sentence:\n"
     "  two PDFs (default), two plain-text files with one paragraph a line\n"
     "  (--text), or with one sentence a line (--segmented); --langs names\n"
-    "  their languages for text input (PDFs tell their own)\n";
+    "  their languages for text input (PDFs tell their own)\n"
+    "usage: sextant sets [--jobs N] FILE.pdf...\n"
+    "  groups the files into the language versions of each document (by its\n"
+    "  own symbol): one JSON object per document: symbol, versions, missing\n";
 
 }  // namespace
 
@@ -55,6 +59,7 @@ int main(int argc, char** argv) {
   if (command == "extract") return Extract(args);
   if (command == "tag") return Tag(args);
   if (command == "align") return Align(args);
+  if (command == "sets") return Sets(args);
   if (command == "--help" || command == "-h" || command == "help") {
     std::cout << UsageText();
     return 0;
