@@ -30,25 +30,49 @@ double PriorCost(const Move& move, const AlignerWeights& weights) {
 
 constexpr double kInfinity = std::numeric_limits<double>::infinity();
 
+// One side's units, with what the cost model reads precomputed: for unit
+// k, its own length, anchors and words, and those of the pair (k-1, k)
+// that a 2–x link takes together.
 struct Side {
-  std::vector<SentenceFeatures> features;
-  std::vector<WordIds> words;  // with a lexicon
-};
+  std::vector<double> length, pair_length;
+  std::vector<std::vector<std::string>> anchors, pair_anchors;
+  std::vector<WordIds> words, pair_words;  // with a lexicon
 
-Side Prepare(const AlignerInput& input, const Lexicon* lexicon, bool source) {
-  Side side;
-  side.features.reserve(input.units.size());
-  for (std::string_view unit : input.units) {
-    side.features.push_back(ComputeFeatures(unit, input.language));
-    if (lexicon != nullptr) side.words.push_back(lexicon->Words(unit, source));
+  // The units [end - count, end) taken together.
+  double Length(std::size_t end, int count) const { return count == 1 ? length[end - 1] : pair_length[end - 1]; }
+  const std::vector<std::string>& Anchors(std::size_t end, int count) const {
+    return count == 1 ? anchors[end - 1] : pair_anchors[end - 1];
   }
-  return side;
-}
+  const WordIds& Words(std::size_t end, int count) const {
+    return count == 1 ? words[end - 1] : pair_words[end - 1];
+  }
+};
 
 WordIds Union(const WordIds& a, const WordIds& b) {
   WordIds out;
   std::set_union(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(out));
   return out;
+}
+
+Side Prepare(const AlignerInput& input, const Lexicon* lexicon, bool source) {
+  Side side;
+  const std::size_t n = input.units.size();
+  for (std::string_view unit : input.units) {
+    SentenceFeatures features = ComputeFeatures(unit, input.language);
+    side.length.push_back(features.length);
+    side.anchors.push_back(std::move(features.anchors));
+    if (lexicon != nullptr) side.words.push_back(lexicon->Words(unit, source));
+  }
+  side.pair_length.resize(n);
+  side.pair_anchors.resize(n);
+  if (lexicon != nullptr) side.pair_words.resize(n);
+  for (std::size_t k = 1; k < n; ++k) {
+    side.pair_length[k] = side.length[k - 1] + side.length[k];
+    std::merge(side.anchors[k - 1].begin(), side.anchors[k - 1].end(), side.anchors[k].begin(),
+               side.anchors[k].end(), std::back_inserter(side.pair_anchors[k]));
+    if (lexicon != nullptr) side.pair_words[k] = Union(side.words[k - 1], side.words[k]);
+  }
+  return side;
 }
 
 // Standard normal tail, two-sided: P(|Z| >= |delta|).
@@ -59,8 +83,8 @@ class CostModel {
   CostModel(const Side& source, const Side& target, const AlignerOptions& options)
       : source_(source), target_(target), options_(options) {
     double source_total = 0, target_total = 0;
-    for (const auto& f : source.features) source_total += f.length;
-    for (const auto& f : target.features) target_total += f.length;
+    for (double length : source.length) source_total += length;
+    for (double length : target.length) target_total += length;
     ratio_ = source_total > 0 && target_total > 0 ? target_total / source_total : 1.0;
   }
 
@@ -68,42 +92,36 @@ class CostModel {
   double Cost(std::size_t i, std::size_t j, const Move& move) const {
     const AlignerWeights& w = options_.weights;
     double cost = PriorCost(move, w);
-    double source_length = 0, target_length = 0;
-    std::vector<std::string> source_anchors, target_anchors;
-    for (int k = 1; k <= move.source; ++k) {
-      const SentenceFeatures& f = source_.features[i - static_cast<std::size_t>(k)];
-      source_length += f.length;
-      source_anchors.insert(source_anchors.end(), f.anchors.begin(), f.anchors.end());
+    if (move.source == 0 || move.target == 0) {
+      // Dropping a unit that carries anchors is unlikely.
+      if (options_.use_anchors) {
+        const std::size_t anchors = move.source > 0 ? source_.anchors[i - 1].size() : target_.anchors[j - 1].size();
+        cost += 0.5 * static_cast<double>(anchors);
+      }
+      return cost;
     }
-    for (int k = 1; k <= move.target; ++k) {
-      const SentenceFeatures& f = target_.features[j - static_cast<std::size_t>(k)];
-      target_length += f.length;
-      target_anchors.insert(target_anchors.end(), f.anchors.begin(), f.anchors.end());
-    }
-    if (options_.use_length && move.source > 0 && move.target > 0) {
-      // Gale–Church on target length against the expected one, in units of
+    if (options_.use_length) {
+      // Gale–Church on the target length against the expected one, in
       // source characters; variance 6.8 per character as they measured.
-      const double expected = source_length * ratio_;
-      const double scale = std::sqrt(6.8 * std::max(1.0, (source_length + target_length / ratio_) / 2));
-      const double delta = (target_length / ratio_ - source_length) / scale;
+      const double source_length = source_.Length(i, move.source);
+      const double target_length = target_.Length(j, move.target) / ratio_;
+      const double scale = std::sqrt(6.8 * std::max(1.0, (source_length + target_length) / 2));
+      const double delta = (target_length - source_length) / scale;
       cost += -std::log(std::max(TwoSidedTail(delta), 1e-12));
-      (void)expected;
     }
-    if (options_.use_lexicon && options_.lexicon != nullptr && move.source > 0 && move.target > 0) {
+    if (options_.use_lexicon && options_.lexicon != nullptr) {
       const double similarity = LexicalSimilarity(i, j, move);
       if (similarity >= 0) cost += w.lexicon * (0.5 - similarity);
     }
     if (options_.use_anchors) {
-      std::sort(source_anchors.begin(), source_anchors.end());
-      std::sort(target_anchors.begin(), target_anchors.end());
-      if (move.source > 0 && move.target > 0 && !(source_anchors.empty() && target_anchors.empty())) {
-        // Shared anchors are strong evidence, anchors on one side only
-        // weaker evidence against.
-        const double overlap = AnchorOverlap(source_anchors, target_anchors);
-        cost += w.anchors * (0.5 - overlap) * 2.0;
-      } else if (move.source == 0 || move.target == 0) {
-        // Dropping a unit that carries anchors is unlikely.
-        cost += 0.5 * static_cast<double>(source_anchors.size() + target_anchors.size());
+      const auto& source_anchors = source_.Anchors(i, move.source);
+      const auto& target_anchors = target_.Anchors(j, move.target);
+      if (!source_anchors.empty() || !target_anchors.empty()) {
+        // Each shared anchor is evidence for the link, each anchor found on
+        // one side only evidence against it (a number a translation lost).
+        const std::size_t shared = SharedAnchors(source_anchors, target_anchors);
+        const std::size_t unshared = source_anchors.size() + target_anchors.size() - 2 * shared;
+        cost += w.anchors * (0.5 * static_cast<double>(unshared) - static_cast<double>(shared)) / 3.0 * 2.0;
       }
     }
     return cost;
@@ -115,20 +133,19 @@ class CostModel {
   // one version must not hide inside a 2–1 link.)
   double LexicalSimilarity(std::size_t i, std::size_t j, const Move& move) const {
     const Lexicon& lexicon = *options_.lexicon;
-    WordIds source_all, target_all;
-    for (int k = 1; k <= move.source; ++k) source_all = Union(source_all, source_.words[i - static_cast<std::size_t>(k)]);
-    for (int k = 1; k <= move.target; ++k) target_all = Union(target_all, target_.words[j - static_cast<std::size_t>(k)]);
+    const WordIds& source_all = source_.Words(i, move.source);
+    const WordIds& target_all = target_.Words(j, move.target);
     double weakest = lexicon.Similarity(source_all, target_all);
     if (weakest < 0) return weakest;
     if (move.source == 2) {
-      for (int k = 1; k <= 2; ++k) {
-        const double part = lexicon.Coverage(source_.words[i - static_cast<std::size_t>(k)], target_all, true);
+      for (std::size_t k : {i - 2, i - 1}) {
+        const double part = lexicon.Coverage(source_.words[k], target_all, true);
         if (part >= 0) weakest = std::min(weakest, part);
       }
     }
     if (move.target == 2) {
-      for (int k = 1; k <= 2; ++k) {
-        const double part = lexicon.Coverage(target_.words[j - static_cast<std::size_t>(k)], source_all, false);
+      for (std::size_t k : {j - 2, j - 1}) {
+        const double part = lexicon.Coverage(target_.words[k], source_all, false);
         if (part >= 0) weakest = std::min(weakest, part);
       }
     }
@@ -158,7 +175,7 @@ Alignment SentenceAligner::Align(const AlignerInput& source_input,
   const Lexicon* lexicon = options_.use_lexicon ? options_.lexicon : nullptr;
   const Side source = Prepare(source_input, lexicon, true);
   const Side target = Prepare(target_input, lexicon, false);
-  const std::size_t n = source.features.size(), m = target.features.size();
+  const std::size_t n = source.length.size(), m = target.length.size();
   const CostModel model(source, target, options_);
 
   // The band: target index j is considered for source index i when it lies

@@ -37,7 +37,7 @@ struct AlignerWeights {
   double skip = 8.0;        // a 1–0 or 0–1 link
   double merge = 3.0;       // a 2–1 or 1–2 link
   double merge_both = 6.0;  // a 2–2 link
-  double anchors = 3.0;     // shared against unshared anchors
+  double anchors = 9.0;     // per 3 anchors: shared ones for, unshared against
   double lexicon = 30.0;    // words translated against not
 };
 

@@ -98,8 +98,7 @@ SentenceFeatures ComputeFeatures(std::string_view sentence, Language language) {
   return features;
 }
 
-double AnchorOverlap(const std::vector<std::string>& a, const std::vector<std::string>& b) {
-  if (a.empty() && b.empty()) return 0;
+std::size_t SharedAnchors(const std::vector<std::string>& a, const std::vector<std::string>& b) {
   std::size_t common = 0;
   for (std::size_t i = 0, j = 0; i < a.size() && j < b.size();) {
     if (a[i] == b[j]) {
@@ -110,7 +109,12 @@ double AnchorOverlap(const std::vector<std::string>& a, const std::vector<std::s
       ++j;
     }
   }
-  return 2.0 * static_cast<double>(common) / static_cast<double>(a.size() + b.size());
+  return common;
+}
+
+double AnchorOverlap(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+  if (a.empty() && b.empty()) return 0;
+  return 2.0 * static_cast<double>(SharedAnchors(a, b)) / static_cast<double>(a.size() + b.size());
 }
 
 }  // namespace sextant

@@ -22,6 +22,9 @@ struct SentenceFeatures {
 
 SentenceFeatures ComputeFeatures(std::string_view sentence, Language language);
 
+// How many anchors two sorted multisets share.
+std::size_t SharedAnchors(const std::vector<std::string>& a, const std::vector<std::string>& b);
+
 // Dice overlap of two sorted anchor multisets: 2|A∩B| / (|A|+|B|); 0 when
 // both are empty.
 double AnchorOverlap(const std::vector<std::string>& a, const std::vector<std::string>& b);

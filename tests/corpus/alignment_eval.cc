@@ -11,6 +11,7 @@
 #include <thread>
 #include <utility>
 
+#include "stages/align/document_aligner.h"
 #include "stages/align/lexicon.h"
 #include "stages/align/sentence_aligner.h"
 #include "stages/segment/sentence_segmenter.h"
@@ -69,7 +70,9 @@ void Harden(DocumentPair& pair, Language target, std::mt19937& rng) {
       --kept;
     }
   }
+  const std::vector<int> original_paragraphs = std::move(pair.target_paragraphs);
   pair.target.clear();
+  pair.target_paragraphs.clear();
   pair.gold.clear();
   for (std::size_t u = 0; u < groups.size(); ++u) {
     if (deleted[u]) {
@@ -78,6 +81,7 @@ void Harden(DocumentPair& pair, Language target, std::mt19937& rng) {
     }
     pair.gold.push_back({groups[u], {pair.target.size()}, 1.0});
     pair.target.push_back(std::move(texts[u]));
+    pair.target_paragraphs.push_back(original_paragraphs[groups[u].front()]);
   }
 }
 
@@ -100,6 +104,24 @@ struct PreparedPair {
   const std::vector<AlignmentLink>* gold = nullptr;
 };
 
+// A prepared unsegmented side as the document aligner takes it.
+AlignableText Alignable(const PreparedSide& side, Language language) {
+  AlignableText text;
+  text.language = language;
+  for (std::size_t p = 0; p < side.paragraphs.size(); ++p) {
+    const Segment& paragraph = side.paragraphs[p];
+    text.paragraphs.push_back(side.text.substr(paragraph.begin, paragraph.end - paragraph.begin));
+    const std::size_t end = p + 1 < side.first_unit_of_paragraph.size() ? side.first_unit_of_paragraph[p + 1]
+                                                                         : side.units.size();
+    std::vector<Segment> spans;
+    for (std::size_t u = side.first_unit_of_paragraph[p]; u < end; ++u) {
+      spans.push_back({side.units[u].begin - paragraph.begin, side.units[u].end - paragraph.begin});
+    }
+    text.sentences.push_back(std::move(spans));
+  }
+  return text;
+}
+
 // Aligns every document with `options`, scores against the gold and fills
 // the counting fields of `result` (not the time); returns the alignments.
 std::vector<Alignment> AlignAll(const std::vector<PreparedPair>& documents,
@@ -112,8 +134,15 @@ std::vector<Alignment> AlignAll(const std::vector<PreparedPair>& documents,
   std::size_t sentences = 0;
   const auto start = std::chrono::steady_clock::now();
   for (const PreparedPair& document : documents) {
-    alignments.push_back(aligner.Align({source, document.source.Views()},
-                                       {target, document.target.Views()}));
+    if (document.source.paragraphs.empty()) {
+      alignments.push_back(aligner.Align({source, document.source.Views()},
+                                         {target, document.target.Views()}));
+    } else {
+      // Unsegmented: paragraphs first, then sentences, as `sextant align`.
+      alignments.push_back(AlignDocuments(Alignable(document.source, source),
+                                          Alignable(document.target, target), options)
+                               .sentences);
+    }
   }
   result->seconds = Seconds(start);
   for (std::size_t d = 0; d < documents.size(); ++d) {
@@ -157,10 +186,11 @@ std::vector<PreparedPair> Prepare(const std::vector<DocumentPair>& pairs, Langua
   std::vector<PreparedPair> documents;
   documents.reserve(pairs.size());
   for (const DocumentPair& pair : pairs) {
-    documents.push_back(
-        {PrepareSide(pair.source, source, source_segmenter ? &*source_segmenter : nullptr),
-         PrepareSide(pair.target, target, target_segmenter ? &*target_segmenter : nullptr),
-         &pair.gold});
+    documents.push_back({PrepareSide(pair.source, pair.source_paragraphs, source,
+                                     source_segmenter ? &*source_segmenter : nullptr),
+                         PrepareSide(pair.target, pair.target_paragraphs, target,
+                                     target_segmenter ? &*target_segmenter : nullptr),
+                         &pair.gold});
   }
   return documents;
 }
@@ -191,6 +221,7 @@ std::optional<Devset> ReadDevset(const fs::path& dir, std::string* error) {
     document_of_line.push_back(it->second);
   }
   devset.documents.resize(AllLanguages().size());
+  devset.paragraphs.resize(AllLanguages().size());
   for (const LanguageInfo& info : AllLanguages()) {
     const fs::path path = dir / ("UNv1.0.devset." + std::string(info.code));
     std::vector<std::string> lines;
@@ -199,9 +230,15 @@ std::optional<Devset> ReadDevset(const fs::path& dir, std::string* error) {
       return std::nullopt;
     }
     auto& documents = devset.documents[static_cast<std::size_t>(info.language)];
+    auto& paragraphs = devset.paragraphs[static_cast<std::size_t>(info.language)];
     documents.resize(devset.document_ids.size());
+    paragraphs.resize(devset.document_ids.size());
+    const std::string field = " " + std::string(info.code) + ":";
     for (std::size_t i = 0; i < lines.size(); ++i) {
       documents[document_of_line[i]].push_back(Trim(lines[i]));
+      const std::size_t at = ids[i].find(field);
+      paragraphs[document_of_line[i]].push_back(
+          at == std::string::npos ? static_cast<int>(i) : std::atoi(ids[i].c_str() + at + field.size()));
     }
   }
   return devset;
@@ -222,7 +259,9 @@ std::vector<DocumentPair> MakeDocumentPairs(const Devset& devset, Language sourc
   std::vector<DocumentPair> pairs;
   pairs.reserve(sources.size());
   for (std::size_t d = 0; d < sources.size(); ++d) {
-    DocumentPair pair{sources[d], targets[d], DiagonalGold(sources[d].size())};
+    DocumentPair pair{sources[d], targets[d], DiagonalGold(sources[d].size()),
+                      devset.paragraphs[static_cast<std::size_t>(source)][d],
+                      devset.paragraphs[static_cast<std::size_t>(target)][d]};
     if (difficulty == Difficulty::kHard) Harden(pair, target, rng);
     pairs.push_back(std::move(pair));
   }
@@ -267,21 +306,41 @@ std::vector<std::string_view> PreparedSide::Views() const {
   return views;
 }
 
-PreparedSide PrepareSide(const std::vector<std::string>& sentences, Language language,
-                         const SentenceSegmenter* segmenter) {
+PreparedSide PrepareSide(const std::vector<std::string>& sentences, const std::vector<int>& paragraphs,
+                         Language language, const SentenceSegmenter* segmenter) {
   PreparedSide side;
   std::vector<Segment> spans;
-  for (const std::string& sentence : sentences) {
-    if (!spans.empty()) side.text += Joiner(language);
-    spans.push_back({side.text.size(), side.text.size() + sentence.size()});
-    side.text += sentence;
-  }
   if (segmenter == nullptr) {
+    for (const std::string& sentence : sentences) {
+      if (!spans.empty()) side.text += Joiner(language);
+      spans.push_back({side.text.size(), side.text.size() + sentence.size()});
+      side.text += sentence;
+    }
     side.units = spans;
     for (std::size_t k = 0; k < spans.size(); ++k) side.gold_of_unit.push_back({k});
     return side;
   }
-  side.units = segmenter->Split(side.text);
+  // Paragraphs: runs of sentences from one paragraph, joined; a new line
+  // between paragraphs.
+  for (std::size_t k = 0; k < sentences.size(); ++k) {
+    const bool new_paragraph = k == 0 || paragraphs[k] != paragraphs[k - 1];
+    if (new_paragraph) {
+      if (k > 0) side.text += '\n';
+      side.paragraphs.push_back({side.text.size(), side.text.size()});
+    } else {
+      side.text += Joiner(language);
+    }
+    spans.push_back({side.text.size(), side.text.size() + sentences[k].size()});
+    side.text += sentences[k];
+    side.paragraphs.back().end = side.text.size();
+  }
+  for (const Segment& paragraph : side.paragraphs) {
+    side.first_unit_of_paragraph.push_back(side.units.size());
+    const std::string_view text = std::string_view(side.text).substr(paragraph.begin, paragraph.end - paragraph.begin);
+    for (const Segment& segment : segmenter->Split(text)) {
+      side.units.push_back({paragraph.begin + segment.begin, paragraph.begin + segment.end});
+    }
+  }
   for (const Segment& unit : side.units) {
     std::vector<std::size_t> overlapped;
     for (std::size_t k = 0; k < spans.size(); ++k) {
@@ -294,18 +353,51 @@ PreparedSide PrepareSide(const std::vector<std::string>& sentences, Language lan
 
 std::vector<AlignmentLink> MapToGold(const Alignment& alignment, const PreparedSide& source,
                                      const PreparedSide& target) {
-  const auto map = [](const std::vector<std::size_t>& units, const PreparedSide& side) {
-    std::set<std::size_t> gold;
-    for (std::size_t unit : units) {
-      gold.insert(side.gold_of_unit[unit].begin(), side.gold_of_unit[unit].end());
-    }
-    return std::vector<std::size_t>(gold.begin(), gold.end());
-  };
-  std::vector<AlignmentLink> links;
-  std::set<LinkKey> seen;
+  // Each link as the gold units it touches; links that touch a common gold
+  // unit stand for one gold link and are joined (a merged unit that the
+  // segmenter cut in two gives two links, which together are one).
+  std::vector<std::set<std::size_t>> sources, targets;
   for (const AlignmentLink& link : alignment.links) {
-    AlignmentLink mapped{map(link.source, source), map(link.target, target), link.score};
-    if (seen.insert({mapped.source, mapped.target}).second) links.push_back(std::move(mapped));
+    std::set<std::size_t> s, t;
+    for (std::size_t unit : link.source) s.insert(source.gold_of_unit[unit].begin(), source.gold_of_unit[unit].end());
+    for (std::size_t unit : link.target) t.insert(target.gold_of_unit[unit].begin(), target.gold_of_unit[unit].end());
+    sources.push_back(std::move(s));
+    targets.push_back(std::move(t));
+  }
+  std::vector<std::size_t> group(sources.size());
+  for (std::size_t k = 0; k < group.size(); ++k) group[k] = k;
+  const auto root = [&](std::size_t k) {
+    while (group[k] != k) k = group[k] = group[group[k]];
+    return k;
+  };
+  std::map<std::size_t, std::size_t> owner_of_source, owner_of_target;
+  for (std::size_t k = 0; k < sources.size(); ++k) {
+    for (std::size_t g : sources[k]) {
+      const auto [it, fresh] = owner_of_source.emplace(g, k);
+      if (!fresh) group[root(k)] = root(it->second);
+    }
+    for (std::size_t g : targets[k]) {
+      const auto [it, fresh] = owner_of_target.emplace(g, k);
+      if (!fresh) group[root(k)] = root(it->second);
+    }
+  }
+  std::map<std::size_t, AlignmentLink> joined;  // by group root, in order
+  std::vector<std::size_t> order;
+  for (std::size_t k = 0; k < sources.size(); ++k) {
+    const std::size_t r = root(k);
+    auto [it, fresh] = joined.emplace(r, AlignmentLink{});
+    if (fresh) order.push_back(r);
+    std::set<std::size_t> s(it->second.source.begin(), it->second.source.end());
+    std::set<std::size_t> t(it->second.target.begin(), it->second.target.end());
+    s.insert(sources[k].begin(), sources[k].end());
+    t.insert(targets[k].begin(), targets[k].end());
+    it->second.source.assign(s.begin(), s.end());
+    it->second.target.assign(t.begin(), t.end());
+    it->second.score = std::max(it->second.score, alignment.links[k].score);
+  }
+  std::vector<AlignmentLink> links;
+  for (std::size_t r : order) {
+    if (!joined[r].source.empty() || !joined[r].target.empty()) links.push_back(joined[r]);
   }
   return links;
 }

@@ -51,6 +51,9 @@ struct Devset {
   std::vector<std::string> document_ids;  // in order of first appearance
   // [language index, as static_cast<int>(Language)][document][sentence]
   std::vector<std::vector<std::vector<std::string>>> documents;
+  // The same, the number of the paragraph each sentence came from in that
+  // language's version ("en:70:2" in the .ids: paragraph 70, sentence 2).
+  std::vector<std::vector<std::vector<int>>> paragraphs;
 
   const std::vector<std::vector<std::string>>& Of(Language language) const {
     return documents[static_cast<std::size_t>(language)];
@@ -67,6 +70,9 @@ std::optional<Devset> ReadDevset(const std::filesystem::path& dir, std::string* 
 struct DocumentPair {
   std::vector<std::string> source, target;
   std::vector<AlignmentLink> gold;
+  // The paragraph each source sentence and each target unit came from (a
+  // merged unit: its first sentence's).
+  std::vector<int> source_paragraphs, target_paragraphs;
 };
 
 enum class Difficulty { kClean, kHard };
@@ -101,18 +107,24 @@ struct PreparedSide {
   std::string text;
   std::vector<Segment> units;
   std::vector<std::vector<std::size_t>> gold_of_unit;
+  // Unsegmented: the paragraphs (spans into `text`) and each one's units,
+  // for the hierarchical aligner; empty when the units are given.
+  std::vector<Segment> paragraphs;
+  std::vector<std::size_t> first_unit_of_paragraph;
 
   std::vector<std::string_view> Views() const;
 };
 
-// Joins `sentences` (with " ", or "" for Chinese) and takes them as units
-// (`segmenter` null) or cuts the text with `segmenter` and maps each segment
-// to the sentences it overlaps.
-PreparedSide PrepareSide(const std::vector<std::string>& sentences, Language language,
-                         const SentenceSegmenter* segmenter);
+// Takes `sentences` as units (`segmenter` null); or, unsegmented, joins the
+// sentences of each paragraph (with " ", or "" for Chinese: the paragraphs
+// as the document had them), cuts each paragraph with `segmenter`, and maps
+// each segment to the sentences it overlaps.
+PreparedSide PrepareSide(const std::vector<std::string>& sentences, const std::vector<int>& paragraphs,
+                         Language language, const SentenceSegmenter* segmenter);
 
 // The aligner's links over units, as links over gold indices: unions of the
-// units' gold sets, identical links merged, in order of first appearance.
+// units' gold sets; links that touch a common gold index are joined into
+// one (the gold cannot be split finer than its units), in order.
 std::vector<AlignmentLink> MapToGold(const Alignment& alignment, const PreparedSide& source,
                                      const PreparedSide& target);
 
