@@ -10,10 +10,12 @@ namespace {
 
 // Prefixes that are written with a hyphen: a line break after them keeps the
 // hyphen ("non-" + "governmental" → "non-governmental").
-constexpr std::array<std::string_view, 24> kHyphenatedPrefixes{
+constexpr std::array<std::string_view, 30> kHyphenatedPrefixes{
     "non", "self", "co", "anti", "multi", "inter", "socio", "quasi", "post",
     "pre", "ex", "semi", "cross", "well", "long", "short", "high", "low",
-    "sub", "vice", "follow", "small", "so", "same"};
+    "sub", "vice", "follow", "small", "so", "same",
+    // French compound numerals: "quarante-" + "neuvième".
+    "vingt", "trente", "quarante", "cinquante", "soixante", "dix"};
 
 bool EndsWithHyphen(std::string_view text) {
   return !text.empty() && text.back() == '-';

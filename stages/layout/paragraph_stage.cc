@@ -178,6 +178,26 @@ bool StartsNewParagraph(const PlacedLine& previous, const PlacedLine& next) {
 
 // Set in capitals ("REPORT OF THE SECRETARY-GENERAL"); a symbol quoted in
 // Chinese or Arabic text is not.
+// A paragraph that opens with a number set apart ("48/161.   The situation
+// in Central America:", "(a)   The State of Palestine may…") and goes on in
+// lines that start where its text started, after the number: a title or a
+// list item with a hanging indent, whatever the length of its lines.
+bool ContinuesHangingIndent(const Draft& draft, const PlacedLine& next) {
+  if (draft.lines.empty() || draft.lines.back().page != next.page) return false;
+  const PlacedLine& first = draft.lines.front();
+  const PlacedLine& last = draft.lines.back();
+  const auto& words = first.line.words;
+  if (words.size() < 2 || first.right_to_left) return false;
+  const std::string& number = words.front().text;
+  const bool numbered = StartsWithListMarker(number + " x") || number.find('/') != std::string::npos;
+  const double hanging_x = words[1].box.x0;
+  const double em = Em(first.line);
+  if (!numbered || hanging_x - words.front().box.x1 < 1.5 * em) return false;  // not set apart
+  const bool gap_ok = next.line.box.y0 - last.line.box.y1 < 0.6 * Em(last.line);
+  return gap_ok && std::abs(next.line.box.x0 - hanging_x) < 0.5 * em &&
+         std::abs(next.line.font_size - first.line.font_size) <= 1.0;
+}
+
 bool IsMostlyUppercase(std::string_view text) {
   std::size_t upper = 0, lower = 0;
   for (std::size_t pos = 0; pos < text.size();) {
@@ -353,7 +373,8 @@ Status ParagraphStage::Run(Document& document) const {
       drafts.push_back({{body[i]}, ParagraphKind::kTable, {}});
       continue;
     }
-    if (i == 0 || table_row[i - 1] || StartsNewParagraph(body[i - 1], body[i])) {
+    const bool hanging = i > 0 && !table_row[i - 1] && ContinuesHangingIndent(drafts.back(), body[i]);
+    if (i == 0 || table_row[i - 1] || (!hanging && StartsNewParagraph(body[i - 1], body[i]))) {
       drafts.emplace_back();
     }
     drafts.back().lines.push_back(body[i]);
