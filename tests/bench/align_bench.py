@@ -244,18 +244,22 @@ def main():
     parser.add_argument("--tmp", default="/tmp/align_bench")
     args = parser.parse_args()
 
-    sextant = find_sextant(args.sextant)
+    os.makedirs(args.tmp, exist_ok=True)
+    # A private copy: a rebuild of the tree during the run must not change
+    # (or, half-written, break) the binary under test.
+    built = find_sextant(args.sextant)
+    sextant = os.path.join(args.tmp, "sextant")
+    shutil.copy2(built, sextant)
     usage = subprocess.run([sextant], capture_output=True, text=True)
     has_signals = "--signals" in usage.stdout + usage.stderr
     hunalign = args.hunalign if args.hunalign and os.access(args.hunalign, os.X_OK) else None
     stat = os.stat(sextant)
-    print(f"sextant:  {sextant} ({stat.st_size} bytes, "
+    print(f"sextant:  {built} ({stat.st_size} bytes, "
           f"{time.strftime('%Y-%m-%d %H:%M:%S', time.localtime(stat.st_mtime))})")
     print(f"hunalign: {hunalign or 'unavailable (pass --hunalign)'}")
     if not has_signals:
         print("gale-church: unavailable (this sextant has no --signals)")
     docs = load_documents(args.devset)
-    os.makedirs(args.tmp, exist_ok=True)
     dic = os.path.join(args.tmp, "empty.dic")
     open(dic, "w").close()
 
@@ -291,7 +295,7 @@ def main():
                         else:
                             predicted = [tool.concat(*concat)]
                             gold = [offset_gold(golds, counts)]
-                    except RuntimeError as error:
+                    except (RuntimeError, OSError) as error:
                         print(f"{tool.name} {mode} {pair} {variant}: {error}", file=sys.stderr)
                         rows.append((tool.name, mode, pair, variant, None, None, None, None))
                         continue

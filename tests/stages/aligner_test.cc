@@ -6,6 +6,7 @@
 #include "pipeline/runner.h"
 #include "stages/align/document_aligner.h"
 #include "stages/align/lexicon.h"
+#include "stages/align/pivot.h"
 #include "stages/align/sentence_aligner.h"
 #include "stages/standard_stages.h"
 #include "tests/test_paths.h"
@@ -164,6 +165,31 @@ TEST(DocumentAlignerTest, FixturePdfsAlignPairwise) {
     for (const AlignmentLink& link : result.sentences.links) skips += link.source.empty() || link.target.empty();
     EXPECT_LE(skips, 2u);
   }
+}
+
+}  // namespace
+}  // namespace sextant
+
+namespace sextant {
+namespace {
+
+Alignment Links(std::vector<std::pair<std::vector<std::size_t>, std::vector<std::size_t>>> links) {
+  Alignment alignment;
+  for (auto& [s, t] : links) alignment.links.push_back({s, t, 0.9});
+  return alignment;
+}
+
+TEST(PivotTest, ComposesThroughThePivot) {
+  // Pivot (English) 0..4; French merges pivot 1–2 and drops pivot 4;
+  // Chinese splits pivot 3 in two and adds a sentence of its own.
+  const Alignment en_fr = Links({{{0}, {0}}, {{1, 2}, {1}}, {{3}, {2}}, {{4}, {}}});
+  const Alignment en_zh = Links({{{0}, {0}}, {{1}, {1}}, {{2}, {2}}, {{3}, {3, 4}}, {{}, {5}}, {{4}, {6}}});
+  const Alignment fr_zh = ComposeThroughPivot(en_fr, en_zh);
+  std::vector<std::pair<std::vector<std::size_t>, std::vector<std::size_t>>> got;
+  for (const AlignmentLink& link : fr_zh.links) got.push_back({link.source, link.target});
+  const std::vector<std::pair<std::vector<std::size_t>, std::vector<std::size_t>>> expected = {
+      {{0}, {0}}, {{1}, {1, 2}}, {{2}, {3, 4}}, {{}, {5}}, {{}, {6}}};
+  EXPECT_EQ(got, expected);
 }
 
 }  // namespace
