@@ -4,13 +4,16 @@
 #include <fstream>
 #include <iostream>
 #include <iterator>
+#include <map>
 #include <optional>
 
 #include <nlohmann/json.hpp>
 
 #include "pipeline/cli/commands.h"
 #include "pipeline/runner.h"
+#include "pipeline/document_set.h"
 #include "stages/align/document_aligner.h"
+#include "stages/align/pivot.h"
 #include "stages/export/tmx_writer.h"
 #include "stages/segment/sentence_segmenter.h"
 #include "stages/standard_stages.h"
@@ -123,7 +126,7 @@ std::optional<AlignableText> ReadText(const std::string& path, Language language
   return text;
 }
 
-void PrintJson(const DocumentAlignment& result, std::ostream& out) {
+void PrintJson(const DocumentAlignment& result, std::ostream& out, const std::string& symbol = "") {
   using nlohmann::json;
   json links = json::array();
   const auto join = [](const std::vector<std::size_t>& indices, const std::vector<std::string>& texts,
@@ -148,11 +151,11 @@ void PrintJson(const DocumentAlignment& result, std::ostream& out) {
     weak.push_back({{"first_link", region.first_link}, {"last_link", region.last_link},
                     {"mean_score", std::round(region.mean_score * 1000) / 1000}});
   }
-  out << json{{"languages", {Code(a.source_language), Code(a.target_language)}},
-              {"links", links},
-              {"weak_regions", weak}}
-             .dump(-1, ' ', false, json::error_handler_t::replace)
-      << '\n';
+  json document = {{"languages", {Code(a.source_language), Code(a.target_language)}},
+                   {"links", links},
+                   {"weak_regions", weak}};
+  if (!symbol.empty()) document["symbol"] = symbol;
+  out << document.dump(-1, ' ', false, json::error_handler_t::replace) << '\n';
 }
 
 std::string TsvField(std::string text) {
@@ -280,6 +283,67 @@ int Align(const std::vector<std::string>& args) {
     PrintJson(result, out);
   }
   return 0;
+}
+
+int AlignSet(const std::vector<std::string>& args) {
+  Language pivot = Language::kEnglish;
+  std::vector<std::string> files;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    if (args[i] == "--pivot" && i + 1 < args.size()) {
+      const auto language = LanguageFromCode(args[++i]);
+      if (!language) return Usage("--pivot takes one of ar zh en fr ru es");
+      pivot = *language;
+    } else if (args[i].rfind("--", 0) == 0) {
+      return Usage("unknown option " + args[i]);
+    } else {
+      files.push_back(args[i]);
+    }
+  }
+  if (files.size() < 2) return Usage("align-set takes the PDF files of the language versions");
+  const Runner runner(ExtractionStages());
+  RunnerOptions options;
+  options.jobs = 2;
+  const std::vector<DocumentResult> results = runner.Run(files, options);
+  std::vector<const Document*> documents;
+  int failures = 0;
+  for (const DocumentResult& result : results) {
+    if (!result.status.ok()) {
+      std::cerr << "sextant: " << result.status.message() << '\n';
+      ++failures;
+    } else {
+      documents.push_back(&result.document);
+    }
+  }
+  std::map<std::string, const Document*> by_path;
+  for (const Document* document : documents) by_path[document->path] = document;
+  for (const DocumentSet& set : GroupLanguageVersions(documents)) {
+    if (!set.versions.count(pivot)) {
+      std::cerr << "sextant: " << (set.symbol.empty() ? set.versions.begin()->second : set.symbol)
+                << ": no " << Code(pivot) << " version to align the others through; give one, or --pivot\n";
+      ++failures;
+      continue;
+    }
+    // Every version against the pivot, then every other pair through it.
+    const AlignableText pivot_text = AlignableFromDocument(*by_path[set.versions.at(pivot)]);
+    std::map<Language, DocumentAlignment> against_pivot;
+    std::map<Language, AlignableText> texts;
+    for (const auto& [language, path] : set.versions) {
+      texts[language] = AlignableFromDocument(*by_path[path]);
+      if (language == pivot) continue;
+      against_pivot[language] = AlignDocuments(pivot_text, texts[language]);
+      PrintJson(against_pivot[language], std::cout, set.symbol);
+    }
+    for (auto a = against_pivot.begin(); a != against_pivot.end(); ++a) {
+      for (auto b = std::next(a); b != against_pivot.end(); ++b) {
+        DocumentAlignment derived;
+        derived.sentences = ComposeThroughPivot(a->second.sentences, b->second.sentences);
+        derived.source_sentences = a->second.target_sentences;
+        derived.target_sentences = b->second.target_sentences;
+        PrintJson(derived, std::cout, set.symbol);
+      }
+    }
+  }
+  return failures == 0 ? 0 : 1;
 }
 
 }  // namespace sextant::cli

@@ -15,6 +15,7 @@ int Extract(const std::vector<std::string>& args);
 int Tag(const std::vector<std::string>& args);
 int Align(const std::vector<std::string>& args);
 int Sets(const std::vector<std::string>& args);
+int AlignSet(const std::vector<std::string>& args);
 
 // Prints "sextant: <problem>" and the usage text on stderr; returns 2.
 int Usage(const std::string& problem);

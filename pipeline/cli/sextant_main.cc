@@ -4,6 +4,7 @@
 //   sextant extract [--json | --text] [--jobs N] FILE.pdf...
 //   sextant tag [--lang L] [FILE | -]
 //   sextant align A B [--format json | tsv | tmx] [--text | --segmented --langs L1,L2]
+//   sextant align-set [--pivot L] FILE.pdf...
 //   sextant sets [--jobs N] FILE.pdf...
 //
 // One line per failed file on stderr ("sextant: FILE: reason"); the exit
@@ -35,6 +36,10 @@ constexpr const char* kUsage =
     "  two PDFs (default), two plain-text files with one paragraph a line\n"
     "  (--text), or with one sentence a line (--segmented); --langs names\n"
     "  their languages for text input (PDFs tell their own)\n"
+    "usage: sextant align-set [--pivot L] FILE.pdf...\n"
+    "  groups the files by document; aligns every language version with the\n"
+    "  pivot (default en) and derives every other pair through it: one JSON\n"
+    "  object (as align prints) per pair, with the document's symbol\n"
     "usage: sextant sets [--jobs N] FILE.pdf...\n"
     "  groups the files into the language versions of each document (by its\n"
     "  own symbol): one JSON object per document: symbol, versions, missing\n";
@@ -60,6 +65,7 @@ int main(int argc, char** argv) {
   if (command == "tag") return Tag(args);
   if (command == "align") return Align(args);
   if (command == "sets") return Sets(args);
+  if (command == "align-set") return AlignSet(args);
   if (command == "--help" || command == "-h" || command == "help") {
     std::cout << UsageText();
     return 0;
