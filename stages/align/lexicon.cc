@@ -1,7 +1,7 @@
 #include "stages/align/lexicon.h"
 
 #include <algorithm>
-#include <map>
+#include <cstdint>
 
 #include "pipeline/unicode_text.h"
 #include "stages/segment/word_tokenizer.h"
@@ -32,87 +32,108 @@ std::vector<std::string> WordList(std::string_view text, Language language) {
 
 }  // namespace
 
+namespace {
+
+// A word's id in `ids`, added (with an empty row in `table`) when new.
+int Intern(std::unordered_map<std::string, int>& ids, std::vector<std::vector<int>>& table,
+           const std::string& word) {
+  const auto [it, added] = ids.emplace(word, static_cast<int>(ids.size()));
+  if (added) table.emplace_back();
+  return it->second;
+}
+
+// Words as dense ids while counting.
+struct Vocabulary {
+  std::unordered_map<std::string, int> ids;
+  std::vector<std::string> words;
+  std::vector<int> count;
+
+  std::vector<int> Add(const std::vector<std::string>& list) {
+    std::vector<int> out;
+    for (const std::string& word : list) {
+      const auto [it, added] = ids.emplace(word, static_cast<int>(words.size()));
+      if (added) {
+        words.push_back(word);
+        count.push_back(0);
+      }
+      ++count[static_cast<std::size_t>(it->second)];
+      out.push_back(it->second);
+    }
+    return out;
+  }
+};
+
+}  // namespace
+
 Lexicon Lexicon::Learn(const std::vector<std::pair<std::string_view, std::string_view>>& pairs,
                        Language source, Language target) {
   Lexicon lexicon;
   lexicon.source_language_ = source;
   lexicon.target_language_ = target;
   // Counts of each word, and of each pair of words, over the sentence pairs.
-  std::unordered_map<std::string, int> source_count, target_count;
-  std::unordered_map<std::string, int> pair_count;  // "source\x1ftarget"
+  Vocabulary source_words, target_words;
+  std::unordered_map<std::uint64_t, int> pair_count;
+  pair_count.reserve(pairs.size() * 64);
   for (const auto& [source_text, target_text] : pairs) {
-    const std::vector<std::string> s = WordList(source_text, source);
-    const std::vector<std::string> t = WordList(target_text, target);
-    for (const auto& w : s) ++source_count[w];
-    for (const auto& w : t) ++target_count[w];
+    const std::vector<int> s = source_words.Add(WordList(source_text, source));
+    const std::vector<int> t = target_words.Add(WordList(target_text, target));
     if (s.size() * t.size() > 4000) continue;  // too long to pair every word
-    for (const auto& a : s) {
-      for (const auto& b : t) ++pair_count[a + '\x1f' + b];
+    for (int a : s) {
+      for (int b : t) ++pair_count[(static_cast<std::uint64_t>(a) << 32) | static_cast<std::uint32_t>(b)];
     }
   }
   // Strong pairs, by Dice, the best few for each word.
-  std::map<std::string, std::vector<std::pair<double, std::string>>> best_targets, best_sources;
+  std::vector<std::vector<std::pair<double, int>>> best_targets(source_words.words.size());
+  std::vector<std::vector<std::pair<double, int>>> best_sources(target_words.words.size());
   for (const auto& [key, count] : pair_count) {
     if (count < kMinimumPairCount) continue;
-    const std::size_t split = key.find('\x1f');
-    const std::string a = key.substr(0, split), b = key.substr(split + 1);
-    const double dice = 2.0 * count / (source_count[a] + target_count[b]);
+    const int a = static_cast<int>(key >> 32), b = static_cast<int>(key & 0xFFFFFFFFu);
+    const double dice = 2.0 * count /
+                        (source_words.count[static_cast<std::size_t>(a)] + target_words.count[static_cast<std::size_t>(b)]);
     if (dice < kMinimumDice) continue;
-    best_targets[a].push_back({dice, b});
-    best_sources[b].push_back({dice, a});
+    best_targets[static_cast<std::size_t>(a)].push_back({dice, b});
+    best_sources[static_cast<std::size_t>(b)].push_back({dice, a});
   }
-  const auto id = [](std::unordered_map<std::string, int>& ids,
-                     std::vector<std::vector<int>>& table, const std::string& word) {
-    const auto [it, added] = ids.emplace(word, static_cast<int>(ids.size()));
-    if (added) table.emplace_back();
-    return it->second;
-  };
-  const auto keep = [&](auto& best, bool from_source) {
-    for (auto& [word, candidates] : best) {
+  const auto keep = [&](std::vector<std::vector<std::pair<double, int>>>& best, bool from_source) {
+    for (std::size_t word = 0; word < best.size(); ++word) {
+      auto& candidates = best[word];
       std::sort(candidates.rbegin(), candidates.rend());
       if (candidates.size() > kTranslationsPerWord) candidates.resize(kTranslationsPerWord);
-      for (const auto& candidate : candidates) {
-        const int s = from_source ? id(lexicon.source_ids_, lexicon.source_to_target_, word)
-                                  : id(lexicon.source_ids_, lexicon.source_to_target_, candidate.second);
-        const int t = from_source ? id(lexicon.target_ids_, lexicon.target_to_source_, candidate.second)
-                                  : id(lexicon.target_ids_, lexicon.target_to_source_, word);
-        lexicon.source_to_target_[static_cast<std::size_t>(s)].push_back(t);
-        lexicon.target_to_source_[static_cast<std::size_t>(t)].push_back(s);
+      for (const auto& [dice, other] : candidates) {
+        const std::string& s = from_source ? source_words.words[word] : source_words.words[static_cast<std::size_t>(other)];
+        const std::string& t = from_source ? target_words.words[static_cast<std::size_t>(other)] : target_words.words[word];
+        const int si = Intern(lexicon.source_ids_, lexicon.source_to_target_, s);
+        const int ti = Intern(lexicon.target_ids_, lexicon.target_to_source_, t);
+        lexicon.source_to_target_[static_cast<std::size_t>(si)].push_back(ti);
+        lexicon.target_to_source_[static_cast<std::size_t>(ti)].push_back(si);
         ++lexicon.entries_;
       }
     }
   };
   keep(best_targets, true);
   keep(best_sources, false);
-  for (auto* table : {&lexicon.source_to_target_, &lexicon.target_to_source_}) {
-    for (auto& list : *table) {
-      std::sort(list.begin(), list.end());
-      list.erase(std::unique(list.begin(), list.end()), list.end());
-    }
-  }
+  lexicon.SortTables();
   return lexicon;
 }
 
-void Lexicon::AddPairs(const std::vector<std::pair<std::string, std::string>>& pairs) {
-  const auto id = [](std::unordered_map<std::string, int>& ids,
-                     std::vector<std::vector<int>>& table, const std::string& word) {
-    const auto [it, added] = ids.emplace(word, static_cast<int>(ids.size()));
-    if (added) table.emplace_back();
-    return it->second;
-  };
-  for (const auto& [source_word, target_word] : pairs) {
-    const int s = id(source_ids_, source_to_target_, source_word);
-    const int t = id(target_ids_, target_to_source_, target_word);
-    source_to_target_[static_cast<std::size_t>(s)].push_back(t);
-    target_to_source_[static_cast<std::size_t>(t)].push_back(s);
-    ++entries_;
-  }
+void Lexicon::SortTables() {
   for (auto* table : {&source_to_target_, &target_to_source_}) {
     for (auto& list : *table) {
       std::sort(list.begin(), list.end());
       list.erase(std::unique(list.begin(), list.end()), list.end());
     }
   }
+}
+
+void Lexicon::AddPairs(const std::vector<std::pair<std::string, std::string>>& pairs) {
+  for (const auto& [source_word, target_word] : pairs) {
+    const int s = Intern(source_ids_, source_to_target_, source_word);
+    const int t = Intern(target_ids_, target_to_source_, target_word);
+    source_to_target_[static_cast<std::size_t>(s)].push_back(t);
+    target_to_source_[static_cast<std::size_t>(t)].push_back(s);
+    ++entries_;
+  }
+  SortTables();
 }
 
 WordIds Lexicon::Words(std::string_view text, bool source) const {

@@ -51,6 +51,8 @@ class Lexicon {
   std::size_t size() const { return entries_; }
 
  private:
+  void SortTables();  // translations sorted and unique, for binary search
+
   Language source_language_ = Language::kEnglish;
   Language target_language_ = Language::kEnglish;
   std::unordered_map<std::string, int> source_ids_, target_ids_;
