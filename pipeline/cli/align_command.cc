@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "pipeline/cli/commands.h"
+#include "pipeline/cli/extraction.h"
 #include "pipeline/runner.h"
 #include "pipeline/document_set.h"
 #include "stages/align/document_aligner.h"
@@ -300,23 +301,11 @@ int AlignSet(const std::vector<std::string>& args) {
     }
   }
   if (files.size() < 2) return Usage("align-set takes the PDF files of the language versions");
-  const Runner runner(ExtractionStages());
-  RunnerOptions options;
-  options.jobs = 2;
-  const std::vector<DocumentResult> results = runner.Run(files, options);
-  std::vector<const Document*> documents;
-  int failures = 0;
-  for (const DocumentResult& result : results) {
-    if (!result.status.ok()) {
-      std::cerr << "sextant: " << result.status.message() << '\n';
-      ++failures;
-    } else {
-      documents.push_back(&result.document);
-    }
-  }
+  const ExtractedFiles extracted = ExtractFiles(files, ExtractionDepth::kTagged, 2);
+  int failures = extracted.failures;
   std::map<std::string, const Document*> by_path;
-  for (const Document* document : documents) by_path[document->path] = document;
-  for (const DocumentSet& set : GroupLanguageVersions(documents)) {
+  for (const Document* document : extracted.documents) by_path[document->path] = document;
+  for (const DocumentSet& set : GroupLanguageVersions(extracted.documents)) {
     if (!set.versions.count(pivot)) {
       std::cerr << "sextant: " << (set.symbol.empty() ? set.versions.begin()->second : set.symbol)
                 << ": no " << Code(pivot) << " version to align the others through; give one, or --pivot\n";

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "pipeline/cli/commands.h"
+#include "pipeline/cli/extraction.h"
 #include "pipeline/document_set.h"
 #include "pipeline/runner.h"
 #include "stages/standard_stages.h"
@@ -25,22 +26,9 @@ int Sets(const std::vector<std::string>& args) {
     }
   }
   if (files.empty()) return Usage("sets needs PDF files");
-  const Runner runner(ExtractionStages(ExtractionDepth::kParagraphs));
-  RunnerOptions options;
-  options.jobs = jobs;
-  const std::vector<DocumentResult> results = runner.Run(files, options);
-  std::vector<const Document*> documents;
-  int failures = 0;
-  for (const DocumentResult& result : results) {
-    if (!result.status.ok()) {
-      std::cerr << "sextant: " << result.status.message() << '\n';
-      ++failures;
-      continue;
-    }
-    documents.push_back(&result.document);
-  }
+  const ExtractedFiles extracted = ExtractFiles(files, ExtractionDepth::kParagraphs, jobs);
   using nlohmann::json;
-  for (const DocumentSet& set : GroupLanguageVersions(documents)) {
+  for (const DocumentSet& set : GroupLanguageVersions(extracted.documents)) {
     json versions = json::object();
     for (const auto& [language, path] : set.versions) versions[std::string(Code(language))] = path;
     json missing = json::array();
@@ -52,7 +40,7 @@ int Sets(const std::vector<std::string>& args) {
     if (!set.unknown_language.empty()) out["unknown_language"] = set.unknown_language;
     std::cout << out.dump(-1, ' ', false, json::error_handler_t::replace) << '\n';
   }
-  return failures == 0 ? 0 : 1;
+  return extracted.failures == 0 ? 0 : 1;
 }
 
 }  // namespace sextant::cli

@@ -147,44 +147,33 @@ WordIds Lexicon::Words(std::string_view text, bool source) const {
   return out;
 }
 
-double Lexicon::Similarity(const WordIds& source, const WordIds& target) const {
-  std::size_t covered = 0, matched = 0;
-  const auto count = [&](const WordIds& from, const WordIds& to,
-                         const std::vector<std::vector<int>>& table) {
-    for (int word : from) {
-      const std::vector<int>& translations = table[static_cast<std::size_t>(word)];
-      if (translations.empty()) continue;
-      ++covered;
-      for (int translation : translations) {
-        if (std::binary_search(to.begin(), to.end(), translation)) {
-          ++matched;
-          break;
-        }
-      }
-    }
-  };
-  count(source, target, source_to_target_);
-  count(target, source, target_to_source_);
-  if (covered < 4) return -1;
-  return static_cast<double>(matched) / static_cast<double>(covered);
-}
-
-double Lexicon::Coverage(const WordIds& from, const WordIds& to, bool from_source) const {
+Lexicon::Counts Lexicon::Count(const WordIds& from, const WordIds& to, bool from_source) const {
   const auto& table = from_source ? source_to_target_ : target_to_source_;
-  std::size_t covered = 0, matched = 0;
+  Counts counts;
   for (int word : from) {
     const std::vector<int>& translations = table[static_cast<std::size_t>(word)];
     if (translations.empty()) continue;
-    ++covered;
-    for (int translation : translations) {
-      if (std::binary_search(to.begin(), to.end(), translation)) {
-        ++matched;
-        break;
-      }
-    }
+    ++counts.covered;
+    const bool found = std::any_of(translations.begin(), translations.end(), [&](int translation) {
+      return std::binary_search(to.begin(), to.end(), translation);
+    });
+    if (found) ++counts.matched;
   }
-  if (covered < 2) return -1;
-  return static_cast<double>(matched) / static_cast<double>(covered);
+  return counts;
+}
+
+double Lexicon::Similarity(const WordIds& source, const WordIds& target) const {
+  const Counts forward = Count(source, target, true);
+  const Counts backward = Count(target, source, false);
+  const std::size_t covered = forward.covered + backward.covered;
+  if (covered < 4) return -1;
+  return static_cast<double>(forward.matched + backward.matched) / static_cast<double>(covered);
+}
+
+double Lexicon::Coverage(const WordIds& from, const WordIds& to, bool from_source) const {
+  const Counts counts = Count(from, to, from_source);
+  if (counts.covered < 2) return -1;
+  return static_cast<double>(counts.matched) / static_cast<double>(counts.covered);
 }
 
 }  // namespace sextant

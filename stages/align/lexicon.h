@@ -53,6 +53,12 @@ class Lexicon {
  private:
   void SortTables();  // translations sorted and unique, for binary search
 
+  // Of `from`'s words, how many have a translation and how many find it in `to`.
+  struct Counts {
+    std::size_t covered = 0, matched = 0;
+  };
+  Counts Count(const WordIds& from, const WordIds& to, bool from_source) const;
+
   Language source_language_ = Language::kEnglish;
   Language target_language_ = Language::kEnglish;
   std::unordered_map<std::string, int> source_ids_, target_ids_;
