@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cassert>
 #include <cstdint>
 #include <iterator>
 #include <limits>
@@ -165,46 +166,33 @@ double Confidence(double cost, const Move& move, const AlignerWeights& weights) 
   return std::exp(-excess / 3.0);
 }
 
-}  // namespace
+// Half-width of the second pass's corridor around the first path.
+constexpr std::size_t kCorridor = 24;
 
-Alignment SentenceAligner::Align(const AlignerInput& source_input,
-                                 const AlignerInput& target_input) const {
-  Alignment alignment;
-  alignment.source_language = source_input.language;
-  alignment.target_language = target_input.language;
-  const Lexicon* lexicon = options_.use_lexicon ? options_.lexicon : nullptr;
-  const Side source = Prepare(source_input, lexicon, true);
-  const Side target = Prepare(target_input, lexicon, false);
-  const std::size_t n = source.length.size(), m = target.length.size();
-  const CostModel model(source, target, options_);
-
-  // The band: target index j is considered for source index i when it lies
-  // within `width` of the diagonal point i * m / n.
-  const std::size_t difference = n > m ? n - m : m - n;
-  const std::size_t width =
-      options_.band > 0 ? static_cast<std::size_t>(options_.band)
-                        : std::min<std::size_t>(400, std::max<std::size_t>(64, std::max(n, m) / 10)) +
-                              difference;
-  const auto centre = [&](std::size_t i) { return n == 0 ? 0 : i * m / n; };
-  const auto low = [&](std::size_t i) { return centre(i) > width ? centre(i) - width : 0; };
-  const auto high = [&](std::size_t i) { return std::min(m, centre(i) + width); };
+// The dynamic programme over a band of rows: row i (source units taken)
+// considers target positions within `width` of centres[i]. Returns the best
+// path's links, in order, each with its confidence.
+std::vector<AlignmentLink> Decode(const CostModel& model, std::size_t n, std::size_t m,
+                                  const std::vector<std::size_t>& centres, std::size_t width,
+                                  const AlignerWeights& weights) {
+  const auto low = [&](std::size_t i) { return centres[i] > width ? centres[i] - width : 0; };
+  const auto high = [&](std::size_t i) { return std::min(m, centres[i] + width); };
   const std::size_t row_width = 2 * width + 2;
-
-  // Three rows of costs (i, i-1, i-2) and one back-pointer byte per cell.
-  std::array<std::vector<double>, 3> rows;
-  for (auto& row : rows) row.assign(row_width, kInfinity);
-  std::vector<std::uint8_t> back((n + 1) * row_width, 0xFF);
   const auto slot = [&](std::size_t i, std::size_t j) -> std::ptrdiff_t {
     if (j < low(i) || j > high(i)) return -1;
     return static_cast<std::ptrdiff_t>(j - low(i));
   };
+  // Three rows of costs (i, i-1, i-2) and one back-pointer byte per cell.
+  std::array<std::vector<double>, 3> rows;
+  for (auto& row : rows) row.assign(row_width, kInfinity);
+  std::vector<std::uint8_t> back((n + 1) * row_width, 0xFF);
   for (std::size_t i = 0; i <= n; ++i) {
     std::vector<double>& row = rows[i % 3];
     std::fill(row.begin(), row.end(), kInfinity);
     for (std::size_t j = low(i); j <= high(i); ++j) {
-      const std::ptrdiff_t here = slot(i, j);
+      const auto here = static_cast<std::size_t>(slot(i, j));
       if (i == 0 && j == 0) {
-        row[static_cast<std::size_t>(here)] = 0;
+        row[here] = 0;
         continue;
       }
       double best = kInfinity;
@@ -213,8 +201,7 @@ Alignment SentenceAligner::Align(const AlignerInput& source_input,
         const Move& move = kMoves[k];
         if (static_cast<std::size_t>(move.source) > i || static_cast<std::size_t>(move.target) > j) continue;
         const std::size_t pi = i - static_cast<std::size_t>(move.source);
-        const std::size_t pj = j - static_cast<std::size_t>(move.target);
-        const std::ptrdiff_t there = slot(pi, pj);
+        const std::ptrdiff_t there = slot(pi, j - static_cast<std::size_t>(move.target));
         if (there < 0) continue;
         const double previous = rows[pi % 3][static_cast<std::size_t>(there)];
         if (previous == kInfinity) continue;
@@ -224,46 +211,102 @@ Alignment SentenceAligner::Align(const AlignerInput& source_input,
           best_move = k;
         }
       }
-      row[static_cast<std::size_t>(here)] = best;
-      back[i * row_width + static_cast<std::size_t>(here)] = best_move;
+      row[here] = best;
+      back[i * row_width + here] = best_move;
     }
   }
-
   // Trace back from (n, m).
   std::vector<AlignmentLink> reversed;
   std::size_t i = n, j = m;
   while (i > 0 || j > 0) {
     const std::ptrdiff_t here = slot(i, j);
     const std::uint8_t k = here < 0 ? 0xFF : back[i * row_width + static_cast<std::size_t>(here)];
-    if (k == 0xFF) break;  // outside the band: cannot happen with (n, m) inside it
+    assert(k != 0xFF && "the band holds a path from (0, 0) to (n, m)");
+    if (k == 0xFF) break;
     const Move& move = kMoves[k];
     AlignmentLink link;
     for (int s = move.source; s >= 1; --s) link.source.push_back(i - static_cast<std::size_t>(s));
     for (int t = move.target; t >= 1; --t) link.target.push_back(j - static_cast<std::size_t>(t));
-    link.score = Confidence(model.Cost(i, j, move), move, options_.weights);
+    link.score = Confidence(model.Cost(i, j, move), move, weights);
     reversed.push_back(std::move(link));
     i -= static_cast<std::size_t>(move.source);
     j -= static_cast<std::size_t>(move.target);
   }
-  alignment.links.assign(reversed.rbegin(), reversed.rend());
+  return {reversed.rbegin(), reversed.rend()};
+}
 
-  // Weak regions: two or more weak links in a row.
-  for (std::size_t k = 0; k < alignment.links.size();) {
-    if (alignment.links[k].score >= options_.weak_score) {
+// Row centres along a path: for each source count i, the target count the
+// path has reached.
+std::vector<std::size_t> CentresAlong(const std::vector<AlignmentLink>& links, std::size_t n) {
+  std::vector<std::size_t> centres(n + 1, 0);
+  std::size_t i = 0, j = 0;
+  for (const AlignmentLink& link : links) {
+    for (std::size_t k = 1; k <= link.source.size(); ++k) centres[i + k] = j + link.target.size();
+    i += link.source.size();
+    j += link.target.size();
+    centres[i] = j;
+  }
+  return centres;
+}
+
+std::vector<WeakRegion> WeakRegions(const std::vector<AlignmentLink>& links, double weak_score) {
+  std::vector<WeakRegion> regions;
+  for (std::size_t k = 0; k < links.size();) {
+    if (links[k].score >= weak_score) {
       ++k;
       continue;
     }
     std::size_t end = k;
     double sum = 0;
-    while (end < alignment.links.size() && alignment.links[end].score < options_.weak_score) {
-      sum += alignment.links[end].score;
-      ++end;
-    }
-    if (end - k >= 2) {
-      alignment.weak_regions.push_back({k, end - 1, sum / static_cast<double>(end - k)});
-    }
+    while (end < links.size() && links[end].score < weak_score) sum += links[end++].score;
+    if (end - k >= 2) regions.push_back({k, end - 1, sum / static_cast<double>(end - k)});
     k = end;
   }
+  return regions;
+}
+
+}  // namespace
+
+Alignment SentenceAligner::Align(const AlignerInput& source_input,
+                                 const AlignerInput& target_input) const {
+  Alignment alignment;
+  alignment.source_language = source_input.language;
+  alignment.target_language = target_input.language;
+  // A lexicon learned from too little text says little; without one, the
+  // weights measured for length and anchors alone apply.
+  const Lexicon* lexicon = options_.use_lexicon ? options_.lexicon : nullptr;
+  if (lexicon != nullptr && lexicon->size() < options_.minimum_lexicon_size) lexicon = nullptr;
+  const Side source = Prepare(source_input, lexicon, true);
+  const Side target = Prepare(target_input, lexicon, false);
+  const std::size_t n = source.length.size(), m = target.length.size();
+
+  // First pass, length and anchors, over a band around the diagonal.
+  AlignerOptions plain = options_;
+  plain.use_lexicon = false;
+  plain.weights = options_.weights_without_lexicon;
+  const CostModel plain_model(source, target, plain);
+  const std::size_t difference = n > m ? n - m : m - n;
+  const std::size_t width =
+      options_.band > 0 ? static_cast<std::size_t>(options_.band)
+                        : std::min<std::size_t>(400, std::max<std::size_t>(64, std::max(n, m) / 10)) +
+                              difference;
+  std::vector<std::size_t> diagonal(n + 1);
+  for (std::size_t i = 0; i <= n; ++i) diagonal[i] = n == 0 ? m : i * m / n;
+  diagonal[n] = m;
+  alignment.links = Decode(plain_model, n, m, diagonal, width, plain.weights);
+
+  // Second pass with the lexicon, in a corridor around the first path: the
+  // lexicon moves links by a few units, not by hundreds, and costs far more
+  // to consult than lengths.
+  if (lexicon != nullptr) {
+    AlignerOptions full = options_;
+    full.lexicon = lexicon;
+    full.weights = options_.weights;
+    const CostModel full_model(source, target, full);
+    alignment.links = Decode(full_model, n, m, CentresAlong(alignment.links, n),
+                             std::min<std::size_t>(width, kCorridor), full.weights);
+  }
+  alignment.weak_regions = WeakRegions(alignment.links, options_.weak_score);
   return alignment;
 }
 

@@ -13,8 +13,11 @@
 //   - lexicon: words that translate each other, learned from the text pair
 //     itself by bootstrapping on the confident links of a first pass
 //     (lexicon_learner.h).
-// Memory is linear in the text length: the band's width is bounded and
-// only three rows of costs are kept, plus one byte of back-pointer a cell.
+// Two passes: length and anchors over a band around the diagonal, then,
+// with a lexicon, all three signals in a narrow corridor around the first
+// path. Memory is linear in the text length: the band's width is bounded
+// and only three rows of costs are kept, plus one byte of back-pointer a
+// cell.
 //
 // Thread-safety: Align() is const; the aligner keeps no state.
 #pragma once
@@ -30,7 +33,9 @@ namespace sextant {
 class Lexicon;
 
 // The weights of the cost model (costs are negative log-likelihoods, so a
-// weight of 1 is one nat). Defaults chosen by a grid search on the UN
+// weight of 1 is one nat). Two sets: with a lexicon, links are judged by
+// their words and skips can be made dear; without, length and anchors must
+// decide, and the weights differ. Both chosen by a grid search on the UN
 // Parallel Corpus devset, zh–en, harder version (the same data the
 // alignment test reports on: tests/corpus/alignment_corpus_test.cc).
 struct AlignerWeights {
@@ -42,10 +47,14 @@ struct AlignerWeights {
 };
 
 struct AlignerOptions {
-  AlignerWeights weights;
+  AlignerWeights weights;  // with a lexicon
+  AlignerWeights weights_without_lexicon{3.0, 3.5, 6.0, 3.0, 0.0};
   // A lexicon learned beforehand (e.g. over a whole corpus); not owned.
   // Without one, AlignBootstrapped() learns one from the pair itself.
   const Lexicon* lexicon = nullptr;
+  // A lexicon with fewer entries than this (learned from too little text)
+  // abstains, and the weights without lexicon apply.
+  std::size_t minimum_lexicon_size = 300;
   bool use_length = true;
   bool use_anchors = true;
   bool use_lexicon = true;

@@ -40,45 +40,45 @@ struct Floor {
 // no end punctuation: joined into one paragraph, they run into the next
 // sentence (only 45 % of the documents segment exactly).
 constexpr Floor kFloors[] = {
-    {"ar-en", Difficulty::kHard, InputMode::kSegmented, 0.954},  // 0.964
-    {"zh-en", Difficulty::kHard, InputMode::kSegmented, 0.962},  // 0.972
-    {"fr-en", Difficulty::kHard, InputMode::kSegmented, 0.952},  // 0.962
-    {"ru-en", Difficulty::kHard, InputMode::kSegmented, 0.944},  // 0.954
-    {"es-en", Difficulty::kHard, InputMode::kSegmented, 0.961},  // 0.971
-    {"ar-zh", Difficulty::kHard, InputMode::kSegmented, 0.926},  // 0.936
-    {"en-zh", Difficulty::kHard, InputMode::kSegmented, 0.946},  // 0.956
-    {"fr-zh", Difficulty::kHard, InputMode::kSegmented, 0.914},  // 0.924
-    {"ru-zh", Difficulty::kHard, InputMode::kSegmented, 0.906},  // 0.916
-    {"es-zh", Difficulty::kHard, InputMode::kSegmented, 0.922},  // 0.932
-    {"ar-en", Difficulty::kHard, InputMode::kUnsegmented, 0.950},  // 0.960
-    {"zh-en", Difficulty::kHard, InputMode::kUnsegmented, 0.955},  // 0.965
-    {"fr-en", Difficulty::kHard, InputMode::kUnsegmented, 0.942},  // 0.952
-    {"ru-en", Difficulty::kHard, InputMode::kUnsegmented, 0.938},  // 0.948
-    {"es-en", Difficulty::kHard, InputMode::kUnsegmented, 0.954},  // 0.964
-    {"ar-zh", Difficulty::kHard, InputMode::kUnsegmented, 0.919},  // 0.929
-    {"en-zh", Difficulty::kHard, InputMode::kUnsegmented, 0.937},  // 0.947
-    {"fr-zh", Difficulty::kHard, InputMode::kUnsegmented, 0.905},  // 0.915
-    {"ru-zh", Difficulty::kHard, InputMode::kUnsegmented, 0.897},  // 0.907
-    {"es-zh", Difficulty::kHard, InputMode::kUnsegmented, 0.913},  // 0.923
-    {"ar-en", Difficulty::kClean, InputMode::kSegmented, 0.981},  // 0.991
-    {"zh-en", Difficulty::kClean, InputMode::kSegmented, 0.984},  // 0.994
-    {"fr-en", Difficulty::kClean, InputMode::kSegmented, 0.984},  // 0.994
-    {"ru-en", Difficulty::kClean, InputMode::kSegmented, 0.984},  // 0.994
-    {"es-en", Difficulty::kClean, InputMode::kSegmented, 0.986},  // 0.996
-    {"ar-zh", Difficulty::kClean, InputMode::kSegmented, 0.970},  // 0.980
-    {"en-zh", Difficulty::kClean, InputMode::kSegmented, 0.981},  // 0.991
-    {"fr-zh", Difficulty::kClean, InputMode::kSegmented, 0.974},  // 0.984
-    {"ru-zh", Difficulty::kClean, InputMode::kSegmented, 0.966},  // 0.976
-    {"es-zh", Difficulty::kClean, InputMode::kSegmented, 0.975},  // 0.985
+    {"ar-en", Difficulty::kHard, InputMode::kSegmented, 0.958},  // 0.968
+    {"zh-en", Difficulty::kHard, InputMode::kSegmented, 0.965},  // 0.975
+    {"fr-en", Difficulty::kHard, InputMode::kSegmented, 0.950},  // 0.960
+    {"ru-en", Difficulty::kHard, InputMode::kSegmented, 0.948},  // 0.958
+    {"es-en", Difficulty::kHard, InputMode::kSegmented, 0.964},  // 0.974
+    {"ar-zh", Difficulty::kHard, InputMode::kSegmented, 0.927},  // 0.937
+    {"en-zh", Difficulty::kHard, InputMode::kSegmented, 0.949},  // 0.959
+    {"fr-zh", Difficulty::kHard, InputMode::kSegmented, 0.915},  // 0.925
+    {"ru-zh", Difficulty::kHard, InputMode::kSegmented, 0.904},  // 0.914
+    {"es-zh", Difficulty::kHard, InputMode::kSegmented, 0.926},  // 0.936
+    {"ar-en", Difficulty::kHard, InputMode::kUnsegmented, 0.952},  // 0.962
+    {"zh-en", Difficulty::kHard, InputMode::kUnsegmented, 0.958},  // 0.968
+    {"fr-en", Difficulty::kHard, InputMode::kUnsegmented, 0.941},  // 0.951
+    {"ru-en", Difficulty::kHard, InputMode::kUnsegmented, 0.937},  // 0.947
+    {"es-en", Difficulty::kHard, InputMode::kUnsegmented, 0.955},  // 0.965
+    {"ar-zh", Difficulty::kHard, InputMode::kUnsegmented, 0.923},  // 0.933
+    {"en-zh", Difficulty::kHard, InputMode::kUnsegmented, 0.940},  // 0.950
+    {"fr-zh", Difficulty::kHard, InputMode::kUnsegmented, 0.910},  // 0.920
+    {"ru-zh", Difficulty::kHard, InputMode::kUnsegmented, 0.896},  // 0.906
+    {"es-zh", Difficulty::kHard, InputMode::kUnsegmented, 0.921},  // 0.931
+    {"ar-en", Difficulty::kClean, InputMode::kSegmented, 0.982},  // 0.992
+    {"zh-en", Difficulty::kClean, InputMode::kSegmented, 0.985},  // 0.995
+    {"fr-en", Difficulty::kClean, InputMode::kSegmented, 0.985},  // 0.995
+    {"ru-en", Difficulty::kClean, InputMode::kSegmented, 0.983},  // 0.993
+    {"es-en", Difficulty::kClean, InputMode::kSegmented, 0.987},  // 0.997
+    {"ar-zh", Difficulty::kClean, InputMode::kSegmented, 0.971},  // 0.981
+    {"en-zh", Difficulty::kClean, InputMode::kSegmented, 0.982},  // 0.992
+    {"fr-zh", Difficulty::kClean, InputMode::kSegmented, 0.976},  // 0.986
+    {"ru-zh", Difficulty::kClean, InputMode::kSegmented, 0.967},  // 0.977
+    {"es-zh", Difficulty::kClean, InputMode::kSegmented, 0.976},  // 0.986
     {"ar-en", Difficulty::kClean, InputMode::kUnsegmented, 0.981},  // 0.991
-    {"zh-en", Difficulty::kClean, InputMode::kUnsegmented, 0.983},  // 0.993
+    {"zh-en", Difficulty::kClean, InputMode::kUnsegmented, 0.984},  // 0.994
     {"fr-en", Difficulty::kClean, InputMode::kUnsegmented, 0.984},  // 0.994
     {"ru-en", Difficulty::kClean, InputMode::kUnsegmented, 0.982},  // 0.992
     {"es-en", Difficulty::kClean, InputMode::kUnsegmented, 0.985},  // 0.995
-    {"ar-zh", Difficulty::kClean, InputMode::kUnsegmented, 0.968},  // 0.978
-    {"en-zh", Difficulty::kClean, InputMode::kUnsegmented, 0.980},  // 0.990
-    {"fr-zh", Difficulty::kClean, InputMode::kUnsegmented, 0.973},  // 0.983
-    {"ru-zh", Difficulty::kClean, InputMode::kUnsegmented, 0.966},  // 0.976
+    {"ar-zh", Difficulty::kClean, InputMode::kUnsegmented, 0.970},  // 0.980
+    {"en-zh", Difficulty::kClean, InputMode::kUnsegmented, 0.981},  // 0.991
+    {"fr-zh", Difficulty::kClean, InputMode::kUnsegmented, 0.974},  // 0.984
+    {"ru-zh", Difficulty::kClean, InputMode::kUnsegmented, 0.969},  // 0.979
     {"es-zh", Difficulty::kClean, InputMode::kUnsegmented, 0.977},  // 0.987
 };
 

@@ -83,6 +83,7 @@ TEST(SentenceAlignerTest, KindsOfLink) {
     AlignerInput target{Language::kChinese, {chinese.begin(), chinese.end()}};
     AlignerOptions options;
     options.lexicon = &lexicon;
+    options.minimum_lexicon_size = 1;  // a hand-made lexicon, small but right
     const Alignment alignment = SentenceAligner(options).Align(source, target);
     std::vector<std::pair<std::vector<std::size_t>, std::vector<std::size_t>>> got;
     for (const AlignmentLink& link : alignment.links) {

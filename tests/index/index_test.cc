@@ -1,0 +1,255 @@
+// The Xapian index end to end: the six fixture PDFs (one document in six
+// languages) extracted, aligned with the English pivot, written into an
+// index in a temporary folder, then queried after reopening: words in each
+// language, symbol exact and by prefix, cited symbol, resolution, agenda
+// item, date range, a Chinese query without spaces with its English beside
+// it; re-adding is a no-op, a changed file replaces its entries, a second
+// writer gets the lock error, the schema is in the metadata.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "index/index_searcher.h"
+#include "index/index_writer.h"
+#include "pipeline/runner.h"
+#include "stages/align/document_aligner.h"
+#include "stages/standard_stages.h"
+#include "tests/test_paths.h"
+
+namespace sextant {
+namespace {
+
+std::string FileHash(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream bytes;
+  bytes << in.rdbuf();
+  return Fnv1aHex(bytes.str());
+}
+
+// The fixture set, extracted and aligned once for the whole suite.
+struct Fixture {
+  std::filesystem::path folder;
+  std::vector<Document> documents;  // en first (the pivot), then ar zh fr ru es
+  std::vector<DocumentAlignment> alignments;  // en → documents[k + 1]
+  std::vector<std::string> hashes;
+  std::size_t segments = 0;
+
+  std::vector<IndexVersion> Versions() const {
+    std::vector<IndexVersion> versions;
+    for (std::size_t k = 0; k < documents.size(); ++k) {
+      versions.push_back({&documents[k], hashes[k], k == 0 ? nullptr : &alignments[k - 1]});
+    }
+    return versions;
+  }
+};
+
+class IndexTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    fixture_ = new Fixture();
+    fixture_->folder = std::filesystem::temp_directory_path() / ("sextant_index_test_" + std::to_string(::getpid()));
+    std::filesystem::remove_all(fixture_->folder);
+    const Runner runner(ExtractionStages());
+    for (const char* code : {"en", "ar", "zh", "fr", "ru", "es"}) {
+      const std::string path = (testing::SourceDir() / "corpora/pdf" / (std::string(code) + ".pdf")).string();
+      DocumentResult result = runner.RunOne(path);
+      ASSERT_TRUE(result.status.ok()) << result.status.ToString();
+      fixture_->documents.push_back(std::move(result.document));
+      fixture_->hashes.push_back(FileHash(path));
+    }
+    const AlignableText pivot = AlignableFromDocument(fixture_->documents[0]);
+    for (std::size_t k = 1; k < fixture_->documents.size(); ++k) {
+      fixture_->alignments.push_back(AlignDocuments(pivot, AlignableFromDocument(fixture_->documents[k])));
+    }
+    std::unique_ptr<IndexWriter> writer;
+    const Status opened = IndexWriter::Open(fixture_->folder.string(), {}, &writer);
+    ASSERT_TRUE(opened.ok()) << opened.ToString();
+    AddCounts counts;
+    const Status added = writer->AddDocumentSet(fixture_->Versions(), &counts);
+    ASSERT_TRUE(added.ok()) << added.ToString();
+    EXPECT_EQ(counts.documents, 6u);
+    EXPECT_FALSE(counts.unchanged);
+    fixture_->segments = counts.segments;
+  }
+
+  static void TearDownTestSuite() {
+    std::filesystem::remove_all(fixture_->folder);
+    delete fixture_;
+    fixture_ = nullptr;
+  }
+
+  void SetUp() override {
+    const Status status = IndexSearcher::Open(fixture_->folder.string(), &searcher_);
+    ASSERT_TRUE(status.ok()) << status.ToString();
+  }
+
+  SearchResult Search(std::string_view query, SearchOptions options = {}) {
+    SearchResult result;
+    const Status status = searcher_->Search(query, options, &result);
+    EXPECT_TRUE(status.ok()) << query << ": " << status.ToString();
+    return result;
+  }
+
+  static Fixture* fixture_;
+  std::unique_ptr<IndexSearcher> searcher_;
+};
+
+Fixture* IndexTest::fixture_ = nullptr;
+
+TEST_F(IndexTest, WordsInEachLanguage) {
+  const std::vector<std::pair<Language, std::string>> cases = {
+      {Language::kEnglish, "trafficking"}, {Language::kFrench, "traite"},
+      {Language::kSpanish, "trata"},       {Language::kRussian, "торговля людьми"},
+      {Language::kArabic, "الاتجار"},      {Language::kChinese, "贩运"}};
+  for (const auto& [language, query] : cases) {
+    SCOPED_TRACE(query);
+    SearchOptions options;
+    options.language = language;
+    const SearchResult filtered = Search(query, options);
+    EXPECT_GE(filtered.total, 3u);
+    for (const SearchHit& hit : filtered.hits) EXPECT_EQ(hit.language, language);
+    // Without the filter, the query language is guessed from the script.
+    const SearchResult guessed = Search(query);
+    EXPECT_GE(guessed.facets.languages.at(std::string(Code(language))), filtered.total);
+  }
+}
+
+TEST_F(IndexTest, StemmingAndSnippets) {
+  SearchOptions options;
+  options.language = Language::kEnglish;
+  const SearchResult result = Search("trafficked", options);  // stems with "trafficking"
+  ASSERT_FALSE(result.hits.empty());
+  EXPECT_NE(result.hits[0].snippet.find("**"), std::string::npos) << result.hits[0].snippet;
+  EXPECT_GT(Search("\"trafficking in persons\"", options).total, 0u);
+}
+
+TEST_F(IndexTest, SymbolExactAndPrefix) {
+  const SearchResult exact = Search("symbol:CTOC/COP/WG.4/2022/1");
+  EXPECT_EQ(exact.total, fixture_->segments);
+  EXPECT_EQ(exact.facets.languages.size(), 6u);
+  EXPECT_EQ(exact.facets.series.at("CTOC/COP"), fixture_->segments);
+  EXPECT_EQ(exact.facets.years.at("2022"), fixture_->segments);
+  EXPECT_EQ(Search("symbol:CTOC/COP/WG.4/*").total, fixture_->segments);
+  EXPECT_EQ(Search("body:WG.4").total, fixture_->segments);
+  EXPECT_EQ(Search("symbol:CTOC/COP/WG.4/2020/*").total, 0u);
+  EXPECT_EQ(Search("symbol:CTOC/COP/WG.4/2022/2").total, 0u);
+}
+
+TEST_F(IndexTest, CitedSymbolResolutionAgendaItem) {
+  const SearchResult cited = Search("cited:CTOC/COP/WG.4/2022/2");
+  EXPECT_EQ(cited.facets.languages.size(), 6u);
+  for (const SearchHit& hit : cited.hits) EXPECT_NE(hit.text.find("CTOC/COP/WG.4/2022/2"), std::string::npos) << hit.text;
+  const SearchResult resolution = Search("resolution:7/1");
+  EXPECT_EQ(resolution.facets.languages.size(), 6u);
+  for (const SearchHit& hit : resolution.hits) EXPECT_NE(hit.text.find("7/1"), std::string::npos) << hit.text;
+  SearchOptions options;
+  options.limit = 100;
+  const SearchResult item = Search("item:1(a)", options);
+  EXPECT_GE(item.facets.languages.size(), 5u);
+  for (const SearchHit& hit : item.hits) EXPECT_EQ(hit.agenda_item, "1(a)");
+  // Words and fields together.
+  options.language = Language::kEnglish;
+  const SearchResult both = Search("meeting item:1(a)", options);
+  EXPECT_GT(both.total, 0u);
+  EXPECT_LT(both.total, item.total);
+}
+
+TEST_F(IndexTest, DateRange) {
+  SearchOptions options;
+  options.date_from = options.date_to = "2022-04";  // the document is dated 2022-04-08
+  EXPECT_EQ(Search("", options).total, fixture_->segments);
+  options.date_from = "2022-06";  // the meeting's month, not the document's
+  options.date_to = "2022-12";
+  EXPECT_EQ(Search("", options).total, 0u);
+  options.date_from = "2022";
+  options.date_to = "";
+  EXPECT_EQ(Search("", options).total, fixture_->segments);
+  options.date_from = "June";
+  SearchResult result;
+  EXPECT_EQ(searcher_->Search("", options, &result).code(), StatusCode::kInvalidArgument);
+}
+
+TEST_F(IndexTest, ChineseWithoutSpacesShowsEnglish) {
+  SearchOptions options;
+  options.show = Language::kEnglish;
+  const SearchResult result = Search("贩运人口", options);
+  ASSERT_FALSE(result.hits.empty());
+  bool shown = false;
+  for (const SearchHit& hit : result.hits) {
+    EXPECT_EQ(hit.language, Language::kChinese);
+    EXPECT_NE(hit.text.find("贩运人口"), std::string::npos) << hit.text;
+    const std::string& english = hit.parallel.at(Language::kEnglish);
+    shown = shown || english.find("Trafficking in Persons") != std::string::npos;
+  }
+  EXPECT_TRUE(shown);
+  // And the other way: an English hit with its Chinese text.
+  options.show = Language::kChinese;
+  options.language = Language::kEnglish;
+  const SearchResult english = Search("\"Working Group on Trafficking in Persons will be opened\"", options);
+  ASSERT_EQ(english.hits.size(), 1u);
+  EXPECT_NE(english.hits[0].parallel.at(Language::kChinese).find("开幕"), std::string::npos);
+}
+
+TEST_F(IndexTest, ReAddingIsANoOpAndChangesReplace) {
+  const std::string before = searcher_->TermChecksum();
+  const std::size_t entries = searcher_->entry_count();
+  EXPECT_EQ(entries, fixture_->segments + 6);
+  {
+    std::unique_ptr<IndexWriter> writer;
+    ASSERT_TRUE(IndexWriter::Open(fixture_->folder.string(), {}, &writer).ok());
+    AddCounts counts;
+    ASSERT_TRUE(writer->AddDocumentSet(fixture_->Versions(), &counts).ok());
+    EXPECT_TRUE(counts.unchanged);
+    EXPECT_EQ(counts.segments, 0u);
+    // A changed file (same path, new hash): the whole set is rewritten, not added.
+    std::vector<IndexVersion> changed = fixture_->Versions();
+    changed[3].content_hash = "0123456789abcdef";
+    ASSERT_TRUE(writer->AddDocumentSet(changed, &counts).ok());
+    EXPECT_FALSE(counts.unchanged);
+    EXPECT_EQ(writer->entry_count(), entries);
+    ASSERT_TRUE(writer->AddDocumentSet(fixture_->Versions(), &counts).ok());
+    EXPECT_FALSE(counts.unchanged);
+  }
+  ASSERT_TRUE(searcher_->Reopen().ok());
+  EXPECT_EQ(searcher_->entry_count(), entries);
+  EXPECT_EQ(searcher_->TermChecksum(), before);
+}
+
+TEST_F(IndexTest, SecondWriterGetsTheLockError) {
+  std::unique_ptr<IndexWriter> first, second;
+  ASSERT_TRUE(IndexWriter::Open(fixture_->folder.string(), {}, &first).ok());
+  const Status status = IndexWriter::Open(fixture_->folder.string(), {}, &second);
+  EXPECT_FALSE(status.ok());
+  EXPECT_NE(status.message().find("index is locked by another writer"), std::string::npos) << status.ToString();
+  EXPECT_NE(status.message().find(fixture_->folder.string()), std::string::npos);
+}
+
+TEST_F(IndexTest, SchemaIsInTheMetadata) {
+  EXPECT_EQ(searcher_->metadata(kMetaSchemaVersion), std::to_string(kIndexSchemaVersion));
+  EXPECT_EQ(searcher_->metadata(kMetaChineseTerms), "bigrams");
+  const auto schema = nlohmann::json::parse(searcher_->metadata(kMetaSchema));
+  EXPECT_EQ(schema["version"], kIndexSchemaVersion);
+  std::vector<std::string> keys;
+  for (const auto& row : schema["table"]) keys.push_back(row["key"]);
+  for (const char* prefix : {"XL", "XS", "XC", "XR", "XA", "XB", "XT", "XY", "XK", "XP", "Q", "slot 0"}) {
+    EXPECT_NE(std::find(keys.begin(), keys.end(), prefix), keys.end()) << prefix;
+  }
+}
+
+TEST(IndexErrorsTest, MissingIndexAndBadQuery) {
+  std::unique_ptr<IndexSearcher> searcher;
+  const Status missing = IndexSearcher::Open("/nonexistent/sextant-index", &searcher);
+  EXPECT_EQ(missing.code(), StatusCode::kNotFound);
+  EXPECT_NE(missing.message().find("/nonexistent/sextant-index"), std::string::npos);
+  std::unique_ptr<IndexWriter> writer;
+  const Status not_folder = IndexWriter::Open("/dev/null/index", {}, &writer);
+  EXPECT_FALSE(not_folder.ok());
+  EXPECT_NE(not_folder.message().find("/dev/null/index"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace sextant
