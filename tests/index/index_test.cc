@@ -173,6 +173,24 @@ TEST_F(IndexTest, DateRange) {
   EXPECT_EQ(searcher_->Search("", options, &result).code(), StatusCode::kInvalidArgument);
 }
 
+TEST_F(IndexTest, SortByDateKeepsDocumentOrder) {
+  SearchOptions options;
+  options.language = Language::kEnglish;
+  options.sort = SearchSort::kDate;
+  options.limit = 100;
+  const SearchResult result = Search("trafficking OR meeting", options);
+  ASSERT_GE(result.hits.size(), 3u);
+  for (std::size_t k = 1; k < result.hits.size(); ++k) {
+    EXPECT_LT(result.hits[k - 1].segment, result.hits[k].segment);  // one date, one symbol
+  }
+  options.offset = 1;
+  options.limit = 2;
+  const SearchResult page = Search("trafficking OR meeting", options);
+  ASSERT_EQ(page.hits.size(), 2u);
+  EXPECT_EQ(page.hits[0].segment, result.hits[1].segment);
+  EXPECT_EQ(page.total, result.total);
+}
+
 TEST_F(IndexTest, ChineseWithoutSpacesShowsEnglish) {
   SearchOptions options;
   options.show = Language::kEnglish;

@@ -1,0 +1,315 @@
+#include "index/index_searcher.h"
+
+#include <filesystem>
+
+#include <nlohmann/json.hpp>
+#include <xapian.h>
+
+#include "pipeline/unicode_text.h"
+
+namespace sextant {
+namespace {
+
+constexpr std::pair<std::string_view, std::string_view> kFields[] = {
+    {"symbol", term_prefix::kSymbol},       {"cited", term_prefix::kCited},
+    {"resolution", term_prefix::kResolution}, {"item", term_prefix::kAgendaItem},
+    {"body", term_prefix::kBody},           {"type", term_prefix::kType},
+    {"lang", term_prefix::kLanguage},       {"year", term_prefix::kYear},
+    {"recommendation", term_prefix::kRecommendation}};
+
+std::string Term(std::string_view prefix, std::string_view value) { return BooleanTerm(prefix, value); }
+
+Xapian::Query LanguageFilter(Language language) {
+  return Xapian::Query(Term(term_prefix::kLanguage, Code(language)));
+}
+
+// QueryParser ends a boolean value at ")": "item:1(a)" is quoted as
+// item:"1(a)" (a ")" beyond the balanced ones closes a group and stays out).
+std::string QuoteFieldValues(std::string_view query) {
+  std::string out;
+  std::size_t pos = 0;
+  while (pos <= query.size()) {
+    std::size_t end = query.find(' ', pos);
+    if (end == std::string_view::npos) end = query.size();
+    std::string_view word = query.substr(pos, end - pos);
+    const std::size_t colon = word.find(':');
+    std::string_view value = colon == std::string_view::npos ? std::string_view() : word.substr(colon + 1);
+    if (!value.empty() && value[0] != '"' && value.find('(') != std::string_view::npos) {
+      int depth = 0;
+      std::size_t balanced = 0;
+      for (std::size_t i = 0; i < value.size() && depth >= 0; ++i) {
+        depth += value[i] == '(' ? 1 : value[i] == ')' ? -1 : 0;
+        if (depth >= 0) balanced = i + 1;
+      }
+      out.append(word.substr(0, colon + 1)).append("\"").append(value.substr(0, balanced)).append("\"");
+      out.append(value.substr(balanced));
+    } else {
+      out.append(word);
+    }
+    if (end < query.size()) out += ' ';
+    pos = end + 1;
+  }
+  return out;
+}
+
+// The query with its field:value words left out, to guess its script from.
+std::string FreeText(std::string_view query) {
+  std::string out;
+  std::size_t pos = 0;
+  while (pos < query.size()) {
+    std::size_t end = query.find(' ', pos);
+    if (end == std::string_view::npos) end = query.size();
+    const std::string_view word = query.substr(pos, end - pos);
+    if (word.find(':') == std::string_view::npos) out.append(word).append(" ");
+    pos = end + 1;
+  }
+  return out;
+}
+
+Xapian::Query Parse(const Xapian::Database& db, const std::string& query, std::optional<Language> language) {
+  Xapian::QueryParser parser;
+  parser.set_database(db);
+  for (const auto& [field, prefix] : kFields) parser.add_boolean_prefix(std::string(field), std::string(prefix));
+  parser.set_default_op(Xapian::Query::OP_AND);
+  if (language) {
+    if (const std::string_view name = StemmerName(*language); !name.empty()) {
+      parser.set_stemmer(Xapian::Stem(std::string(name)));
+      parser.set_stemming_strategy(Xapian::QueryParser::STEM_ALL_Z);
+    }
+    const auto words = StopWords(*language);
+    std::vector<std::string> stop(words.begin(), words.end());
+    parser.set_stopper((new Xapian::SimpleStopper(stop.begin(), stop.end()))->release());
+  }
+  const unsigned flags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_PURE_NOT;
+  return parser.parse_query(query, flags);
+}
+
+// The user query as Xapian queries, stemmed per language (see the header).
+Xapian::Query BuildTextQuery(const Xapian::Database& db, std::string_view query, std::optional<Language> language,
+                             ChineseTerms chinese) {
+  const std::string prepared = QuoteFieldValues(PrepareQuery(query, chinese));
+  if (FoldWhitespace(prepared).empty()) return Xapian::Query::MatchAll;
+  if (language) return Parse(db, prepared, language);
+  const ScriptCounts counts = CountScripts(FreeText(prepared));
+  if (counts.han > 0) return Parse(db, prepared, Language::kChinese);
+  if (counts.arabic > 0) return Parse(db, prepared, Language::kArabic);
+  if (counts.cyrillic > 0) return Parse(db, prepared, Language::kRussian);
+  // Latin words (French, Spanish, English text, but also names and
+  // acronyms in the others), numbers, fields only: each language's
+  // segments with its own stemmer.
+  std::vector<Xapian::Query> parts;
+  for (const LanguageInfo& info : AllLanguages()) {
+    parts.emplace_back(Xapian::Query::OP_FILTER, Parse(db, prepared, info.language), LanguageFilter(info.language));
+  }
+  return Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
+}
+
+Status DateRange(const SearchOptions& options, Xapian::Query* range) {
+  if (options.date_from.empty() && options.date_to.empty()) return Status::Ok();
+  const std::string from = CompactDate(options.date_from);
+  std::string to = CompactDate(options.date_to);
+  if ((!options.date_from.empty() && from.empty()) || (!options.date_to.empty() && to.empty())) {
+    return Status(StatusCode::kInvalidArgument, "dates must be written 2022, 2022-06 or 2022-06-27");
+  }
+  if (to.empty()) to = "99999999";
+  to.resize(8, '9');  // "202206" → "20220699": the whole month
+  *range = Xapian::Query(Xapian::Query::OP_VALUE_RANGE, kSlotDate, from, to);
+  return Status::Ok();
+}
+
+// MSet::snippet() writes HTML; we give plain text with the caller's markers.
+std::string PlainSnippet(const std::string& html, const SearchOptions& options) {
+  std::string out;
+  for (std::size_t pos = 0; pos < html.size(); ++pos) {
+    const char c = html[pos];
+    if (c == '\x01') {
+      out += options.highlight_begin;
+    } else if (c == '\x02') {
+      out += options.highlight_end;
+    } else if (c == '&') {
+      static constexpr std::pair<std::string_view, char> kEntities[] = {
+          {"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}, {"&#39;", '\''}};
+      bool replaced = false;
+      for (const auto& [entity, plain] : kEntities) {
+        if (html.compare(pos, entity.size(), entity) == 0) {
+          out += plain;
+          pos += entity.size() - 1;
+          replaced = true;
+          break;
+        }
+      }
+      if (!replaced) out += c;
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+void CountFacet(const Xapian::ValueCountMatchSpy& spy, std::map<std::string, std::size_t>& out) {
+  for (auto it = spy.values_begin(); it != spy.values_end(); ++it) {
+    if (!(*it).empty()) out[*it] = it.get_termfreq();
+  }
+}
+
+
+// The texts, in document order, of the segments in `language` that share a
+// parallel-unit term with `entry`, joined by spaces.
+std::string AlignedText(const Xapian::Database& db, const Xapian::Document& entry, Language language) {
+  std::vector<std::string> units;
+  const std::string xp(term_prefix::kParallel);
+  auto term = entry.termlist_begin();
+  for (term.skip_to(xp); term != entry.termlist_end() && (*term).starts_with(xp); ++term) units.push_back(*term);
+  if (units.empty()) return "";
+  Xapian::Enquire lookup(db);
+  const Xapian::Query wanted(Xapian::Query::OP_AND, LanguageFilter(language),
+                             Xapian::Query(Term(term_prefix::kKind, "segment")));
+  lookup.set_query(Xapian::Query(Xapian::Query::OP_FILTER,
+                                 Xapian::Query(Xapian::Query::OP_OR, units.begin(), units.end()), wanted));
+  lookup.set_sort_by_value(kSlotSegment, false);
+  const Xapian::MSet aligned = lookup.get_mset(0, 20);
+  std::string joined;
+  for (auto it = aligned.begin(); it != aligned.end(); ++it) {
+    const auto data = nlohmann::json::parse(it.get_document().get_data(), nullptr, false);
+    if (data.is_discarded()) continue;
+    joined += (joined.empty() ? "" : " ") + data.value("text", "");
+  }
+  return joined;
+}
+
+}  // namespace
+
+struct IndexSearcher::Impl {
+  Xapian::Database db;
+};
+
+IndexSearcher::IndexSearcher(std::string folder, std::unique_ptr<Impl> impl, ChineseTerms chinese)
+    : folder_(std::move(folder)), impl_(std::move(impl)), chinese_(chinese) {}
+
+IndexSearcher::~IndexSearcher() = default;
+
+Status IndexSearcher::Open(const std::string& folder, std::unique_ptr<IndexSearcher>* searcher) {
+  if (!std::filesystem::is_directory(folder)) {
+    return Status(StatusCode::kNotFound, "no index at " + folder + " (run `sextant ingest --index " + folder + "` first)");
+  }
+  try {
+    Xapian::Database db(folder);
+    const std::string version = db.get_metadata(std::string(kMetaSchemaVersion));
+    if (version != std::to_string(kIndexSchemaVersion)) {
+      return Status(StatusCode::kInvalidArgument, "index " + folder + " has schema version '" + version +
+                                                      "', this build reads " + std::to_string(kIndexSchemaVersion) +
+                                                      " (ingest again into a new folder)");
+    }
+    const auto chinese = ChineseTermsFromName(db.get_metadata(std::string(kMetaChineseTerms)));
+    searcher->reset(new IndexSearcher(folder, std::make_unique<Impl>(Impl{std::move(db)}),
+                                      chinese.value_or(ChineseTerms::kBigrams)));
+    return Status::Ok();
+  } catch (const Xapian::DatabaseCorruptError& error) {
+    return Status(StatusCode::kDamaged, "index " + folder + " is corrupt: " + error.get_msg() +
+                                            " (delete the folder and ingest again)");
+  } catch (const Xapian::Error& error) {
+    return Status(StatusCode::kIoError, "cannot open index " + folder + ": " + error.get_msg());
+  }
+}
+
+Status IndexSearcher::Reopen() {
+  try {
+    impl_->db.reopen();
+    return Status::Ok();
+  } catch (const Xapian::Error& error) {
+    return Status(StatusCode::kIoError, "cannot reopen index " + folder_ + ": " + error.get_msg());
+  }
+}
+
+std::string IndexSearcher::TermChecksum() const {
+  std::string all = std::to_string(impl_->db.get_doccount());
+  for (auto it = impl_->db.allterms_begin(); it != impl_->db.allterms_end(); ++it) {
+    all += '\n';
+    all += *it;
+    all += ' ' + std::to_string(it.get_termfreq());
+  }
+  return Fnv1aHex(all);
+}
+
+std::size_t IndexSearcher::entry_count() const { return impl_->db.get_doccount(); }
+
+Status IndexSearcher::ParallelText(const std::string& content_hash, std::size_t segment, Language language,
+                                   std::string* text) {
+  const std::string identity = Term(term_prefix::kIdentity, content_hash + ":" + std::to_string(segment));
+  text->clear();
+  try {
+    auto posting = impl_->db.postlist_begin(identity);
+    if (posting == impl_->db.postlist_end(identity)) {
+      return Status(StatusCode::kNotFound, "no segment " + std::to_string(segment) + " of " + content_hash + " in " + folder_);
+    }
+    *text = AlignedText(impl_->db, impl_->db.get_document(*posting), language);
+    return Status::Ok();
+  } catch (const Xapian::Error& error) {
+    return Status(StatusCode::kIoError, "reading index " + folder_ + ": " + error.get_msg());
+  }
+}
+
+std::string IndexSearcher::metadata(std::string_view key) const { return impl_->db.get_metadata(std::string(key)); }
+
+Status IndexSearcher::Search(std::string_view query, const SearchOptions& options, SearchResult* result) {
+  *result = SearchResult();
+  Xapian::Query filter(Term(term_prefix::kKind, "segment"));
+  if (options.language) filter = Xapian::Query(Xapian::Query::OP_FILTER, filter, LanguageFilter(*options.language));
+  Xapian::Query range;
+  if (Status status = DateRange(options, &range); !status.ok()) return status;
+  if (!range.empty()) filter = Xapian::Query(Xapian::Query::OP_FILTER, filter, range);
+  try {
+    const Xapian::Query text = BuildTextQuery(impl_->db, query, options.language, chinese_);
+    Xapian::Enquire enquire(impl_->db);
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, text, filter));
+    Xapian::MultiValueKeyMaker by_date;
+    by_date.add_value(kSlotDate);
+    by_date.add_value(kSlotSymbol);
+    by_date.add_value(kSlotSegment);
+    if (options.sort == SearchSort::kDate) enquire.set_sort_by_key_then_relevance(&by_date, false);
+    Xapian::ValueCountMatchSpy languages(kSlotLanguage), years(kSlotYear), series(kSlotSeries);
+    if (options.facets) {
+      enquire.add_matchspy(&languages);
+      enquire.add_matchspy(&years);
+      enquire.add_matchspy(&series);
+    }
+    const Xapian::doccount check = options.facets ? impl_->db.get_doccount() : 0;
+    const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(options.offset),
+                                               static_cast<Xapian::doccount>(options.limit), check);
+    result->total = mset.get_matches_estimated();
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+      const Xapian::Document entry = it.get_document();
+      const auto data = nlohmann::json::parse(entry.get_data(), nullptr, false);
+      if (data.is_discarded()) continue;
+      SearchHit hit;
+      hit.symbol = data.value("symbol", "");
+      hit.language = LanguageFromCode(data.value("language", "")).value_or(Language::kEnglish);
+      hit.date = data.value("date", "");
+      hit.agenda_item = data.value("agenda_item", "");
+      hit.text = data.value("text", "");
+      hit.path = data.value("path", "");
+      hit.page = data.value("page", 0);
+      hit.segment = data.value("segment", std::size_t{0});
+      hit.weight = it.get_weight();
+      const std::string_view stemmer = StemmerName(hit.language);
+      unsigned flags = Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE;
+      if (hit.language == Language::kChinese && chinese_ == ChineseTerms::kBigrams) flags |= Xapian::MSet::SNIPPET_CJK_NGRAM;
+      const std::string snippet_source = hit.language == Language::kArabic ? NormalizeArabic(hit.text) : hit.text;
+      hit.snippet = PlainSnippet(mset.snippet(snippet_source, options.snippet_bytes, Xapian::Stem(std::string(stemmer)),
+                                              flags, "\x01", "\x02", "…"),
+                                 options);
+      if (options.show && *options.show != hit.language) hit.parallel[*options.show] = AlignedText(impl_->db, entry, *options.show);
+      result->hits.push_back(std::move(hit));
+    }
+    CountFacet(languages, result->facets.languages);
+    CountFacet(years, result->facets.years);
+    CountFacet(series, result->facets.series);
+    return Status::Ok();
+  } catch (const Xapian::QueryParserError& error) {
+    return Status(StatusCode::kInvalidArgument, "cannot read the query '" + std::string(query) + "': " + error.get_msg());
+  } catch (const Xapian::Error& error) {
+    return Status(StatusCode::kIoError, "search in " + folder_ + " failed: " + error.get_msg());
+  }
+}
+
+}  // namespace sextant

@@ -1,0 +1,112 @@
+// IndexSearcher: queries a Sextant Xapian index (see index/schema.h) for
+// segments by words, symbol, agenda item, date and the other fields, with
+// the aligned text of another language beside each hit, and facet counts.
+//
+// Query syntax: Xapian's QueryParser (AND, OR, NOT, "phrases", +/-, brackets;
+// terms are combined with AND by default) with these boolean fields:
+//   symbol:CTOC/COP/WG.4/2022/2   symbol:CTOC/COP/WG.4/*   cited:A/RES/55/25
+//   resolution:7/1   item:1(a)   body:WG.4   type:RES   lang:en   year:2022
+//   recommendation:yes
+// Free text is stemmed in the query language: the language filter when
+// given, else guessed from the script (Han → zh, Arabic → ar, Cyrillic → ru,
+// Latin → en, fr and es each on its own language's segments, and unstemmed
+// on the others). Chinese needs no spaces: a run of Han characters is cut as
+// the index cuts it and searched as a phrase.
+//
+// Contract: Open() fails with a Status naming the folder when it is missing,
+// not an index, or corrupt; Search() fails on a query that does not parse.
+// Snippets are plain text with the matched words between the highlight
+// markers of the options.
+//
+// Thread-safety: an IndexSearcher is used by one thread at a time (Xapian
+// database handles are not shared across threads); open one per thread.
+// It sees the database as it was when opened (call Reopen() for news).
+#pragma once
+
+#include <cstddef>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "index/schema.h"
+#include "pipeline/language.h"
+#include "pipeline/status.h"
+
+namespace sextant {
+
+enum class SearchSort { kRelevance, kDate };
+
+struct SearchOptions {
+  std::optional<Language> language;  // only segments in this language
+  std::optional<Language> show;      // fill SearchHit::parallel with this language
+  SearchSort sort = SearchSort::kRelevance;  // kDate: oldest first
+  std::size_t offset = 0;
+  std::size_t limit = 10;
+  // Inclusive, ISO "2022", "2022-06" or "2022-06-27"; empty: open ended.
+  std::string date_from, date_to;
+  bool facets = true;  // count the whole match set (costs a full match)
+  std::string highlight_begin = "**", highlight_end = "**";
+  std::size_t snippet_bytes = 200;
+};
+
+struct SearchHit {
+  std::string symbol;
+  Language language = Language::kEnglish;
+  std::string date;         // ISO, as in the document
+  std::string agenda_item;
+  std::string text;         // the whole segment
+  std::string snippet;      // highlighted excerpt
+  std::string path;
+  int page = 0;
+  std::size_t segment = 0;  // index through its document
+  double weight = 0;
+  std::map<Language, std::string> parallel;  // the aligned text, for options.show
+};
+
+struct SearchFacets {
+  std::map<std::string, std::size_t> languages, years, series;
+};
+
+struct SearchResult {
+  std::size_t total = 0;  // matching segments (exact when facets are on)
+  std::vector<SearchHit> hits;
+  SearchFacets facets;
+};
+
+class IndexSearcher {
+ public:
+  static Status Open(const std::string& folder, std::unique_ptr<IndexSearcher>* searcher);
+  ~IndexSearcher();
+  IndexSearcher(const IndexSearcher&) = delete;
+  IndexSearcher& operator=(const IndexSearcher&) = delete;
+
+  Status Search(std::string_view query, const SearchOptions& options, SearchResult* result);
+
+  // The aligned text, in `language`, of segment `segment` (through its
+  // document) of the file with `content_hash`; "" when nothing is aligned.
+  Status ParallelText(const std::string& content_hash, std::size_t segment, Language language,
+                      std::string* text);
+
+  // FNV-1a over every term with its frequency, and the entry count: equal
+  // checksums mean the same terms in the same number of entries (for
+  // tests and consistency checks; reads the whole term list).
+  std::string TermChecksum() const;
+
+  Status Reopen();
+  std::size_t entry_count() const;
+  std::string metadata(std::string_view key) const;
+  ChineseTerms chinese() const { return chinese_; }
+
+ private:
+  struct Impl;
+  IndexSearcher(std::string folder, std::unique_ptr<Impl> impl, ChineseTerms chinese);
+
+  std::string folder_;
+  std::unique_ptr<Impl> impl_;
+  ChineseTerms chinese_;
+};
+
+}  // namespace sextant

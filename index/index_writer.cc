@@ -1,0 +1,316 @@
+#include "index/index_writer.h"
+
+#include <filesystem>
+#include <set>
+#include <system_error>
+#include <unistd.h>
+
+#include <nlohmann/json.hpp>
+#include <xapian.h>
+
+#include "stages/tag/symbol_tagger.h"
+
+namespace sextant {
+namespace {
+
+constexpr std::size_t kMaxTermBytes = 240;  // Xapian's limit is 245
+
+// One segment entry to write: a sentence, or a paragraph without sentences
+// (counted as AlignableFromDocument's sentences are).
+struct Unit {
+  std::size_t paragraph = 0;
+  std::string text;
+  int page = 0;
+  std::vector<const Tag*> tags;
+  std::string agenda_item;
+};
+
+std::vector<Unit> UnitsOf(const Document& document) {
+  std::vector<Unit> units;
+  for (std::size_t p = 0; p < document.paragraphs.size(); ++p) {
+    const Paragraph& paragraph = document.paragraphs[p];
+    std::vector<Segment> spans = paragraph.segments;
+    if (spans.empty()) spans.push_back({0, paragraph.text.size()});
+    for (const Segment& span : spans) {
+      Unit unit{p, paragraph.text.substr(span.begin, span.end - span.begin), paragraph.page, {}, paragraph.agenda_item};
+      for (const Tag& tag : paragraph.tags) {
+        const bool inside = tag.begin >= span.begin && tag.begin < span.end;
+        if (inside || (tag.begin == span.begin && tag.end == span.end)) unit.tags.push_back(&tag);
+      }
+      units.push_back(std::move(unit));
+    }
+  }
+  return units;
+}
+
+// What every entry of one language version shares.
+struct VersionFields {
+  std::string language, symbol, date_iso, date, year, series, hash, path_key, path;
+  std::vector<std::string> bodies, types;
+};
+
+VersionFields FieldsOf(const IndexVersion& version) {
+  const Document& document = *version.document;
+  VersionFields fields;
+  fields.language = std::string(Code(*document.language));
+  fields.symbol = document.furniture.symbol.value_or("");
+  fields.date_iso = document.furniture.date.value_or("");
+  fields.date = CompactDate(fields.date_iso);
+  if (fields.date.size() >= 4) fields.year = fields.date.substr(0, 4);
+  if (const auto parsed = ParseSymbol(fields.symbol); !fields.symbol.empty() && parsed) {
+    for (const TagPart& part : parsed->parts) {
+      if (part.name == "joint") break;  // the first member describes the document
+      if (part.name == "root" && fields.series.empty()) fields.series = part.value;
+      if (part.name == "body") fields.bodies.push_back(part.value);
+      if (part.name == "type") fields.types.push_back(part.value);
+      if (part.name == "year" && fields.year.empty()) fields.year = part.value;
+    }
+  }
+  fields.hash = version.content_hash;
+  fields.path = document.path;
+  fields.path_key = document.path.size() <= 200 ? document.path : "#" + Fnv1aHex(document.path);
+  return fields;
+}
+
+void AddFilter(Xapian::Document& entry, std::string_view prefix, std::string_view value) {
+  if (value.empty() || prefix.size() + value.size() + 1 > kMaxTermBytes) return;
+  entry.add_boolean_term(BooleanTerm(prefix, value));
+}
+
+// Terms and values shared by segment and document entries.
+void AddCommon(Xapian::Document& entry, const VersionFields& fields) {
+  AddFilter(entry, term_prefix::kLanguage, fields.language);
+  for (const std::string& value : SymbolTermValues(fields.symbol)) AddFilter(entry, term_prefix::kSymbol, value);
+  for (const std::string& body : fields.bodies) AddFilter(entry, term_prefix::kBody, body);
+  for (const std::string& type : fields.types) AddFilter(entry, term_prefix::kType, type);
+  AddFilter(entry, term_prefix::kYear, fields.year);
+  AddFilter(entry, term_prefix::kContentHash, fields.hash);
+  AddFilter(entry, term_prefix::kPath, fields.path_key);
+  entry.add_value(kSlotDate, fields.date);
+  entry.add_value(kSlotLanguage, fields.language);
+  entry.add_value(kSlotSymbol, fields.symbol);
+  entry.add_value(kSlotYear, fields.year);
+  entry.add_value(kSlotSeries, fields.series);
+}
+
+void AddTagTerms(Xapian::Document& entry, const std::vector<const Tag*>& tags) {
+  for (const Tag* tag : tags) {
+    if (tag->kind == TagKind::kSymbol) {
+      for (const std::string& value : SymbolTermValues(tag->value)) AddFilter(entry, term_prefix::kCited, value);
+    } else if (tag->kind == TagKind::kResolution) {
+      AddFilter(entry, term_prefix::kResolution, tag->value);
+    } else if (tag->kind == TagKind::kRecommendation) {
+      AddFilter(entry, term_prefix::kRecommendation, "yes");
+    }
+  }
+}
+
+Xapian::Document SegmentEntry(const Unit& unit, std::size_t n, const VersionFields& fields,
+                              const std::set<std::string>& parallel, const TextAnalyzer& analyzer,
+                              Language language) {
+  Xapian::Document entry;
+  for (const TextTerm& term : analyzer.Terms(unit.text, language)) {
+    if (term.term.size() <= kMaxTermBytes) entry.add_posting(term.term, term.position);
+  }
+  AddFilter(entry, term_prefix::kKind, "segment");
+  AddFilter(entry, term_prefix::kIdentity, fields.hash + ":" + std::to_string(n));
+  AddCommon(entry, fields);
+  AddTagTerms(entry, unit.tags);
+  AddFilter(entry, term_prefix::kAgendaItem, unit.agenda_item);
+  if (const std::size_t paren = unit.agenda_item.find('('); paren != std::string::npos && paren > 0) {
+    AddFilter(entry, term_prefix::kAgendaItem, unit.agenda_item.substr(0, paren));
+  }
+  for (const std::string& unit_term : parallel) AddFilter(entry, term_prefix::kParallel, unit_term);
+  entry.add_value(kSlotAgendaItem, unit.agenda_item);
+  entry.add_value(kSlotParagraph, Xapian::sortable_serialise(static_cast<double>(unit.paragraph)));
+  entry.add_value(kSlotSegment, Xapian::sortable_serialise(static_cast<double>(n)));
+  const nlohmann::ordered_json data = {
+      {"text", unit.text},       {"symbol", fields.symbol},  {"language", fields.language},
+      {"date", fields.date_iso}, {"agenda_item", unit.agenda_item}, {"page", unit.page},
+      {"paragraph", unit.paragraph}, {"segment", n},        {"path", fields.path}};
+  entry.set_data(data.dump());
+  return entry;
+}
+
+Xapian::Document DocumentEntry(const Document& document, const std::vector<Unit>& units,
+                               const VersionFields& fields) {
+  Xapian::Document entry;
+  AddFilter(entry, term_prefix::kKind, "document");
+  AddFilter(entry, term_prefix::kIdentity, fields.hash + ":d");
+  AddCommon(entry, fields);
+  for (const Unit& unit : units) AddTagTerms(entry, unit.tags);
+  const nlohmann::ordered_json data = {
+      {"path", fields.path},     {"symbol", fields.symbol}, {"language", fields.language},
+      {"date", fields.date_iso}, {"pages", document.pages.size()}, {"segments", units.size()},
+      {"hash", fields.hash}};
+  entry.set_data(data.dump());
+  return entry;
+}
+
+// Parallel-unit values per unit of a version: the pivot's own index for the
+// pivot, the linked pivot units for an aligned version.
+std::vector<std::set<std::string>> ParallelUnits(const IndexVersion& version, bool is_pivot,
+                                                 std::size_t unit_count, const std::string& set_id) {
+  std::vector<std::set<std::string>> out(unit_count);
+  if (is_pivot) {
+    for (std::size_t i = 0; i < unit_count; ++i) out[i].insert(set_id + ":" + std::to_string(i));
+    return out;
+  }
+  if (version.alignment == nullptr) return out;
+  for (const AlignmentLink& link : version.alignment->sentences.links) {
+    for (std::size_t target : link.target) {
+      if (target >= unit_count) continue;
+      for (std::size_t source : link.source) out[target].insert(set_id + ":" + std::to_string(source));
+    }
+  }
+  return out;
+}
+
+Status XapianFailure(const std::string& folder, const Xapian::Error& error) {
+  return Status(StatusCode::kIoError, "index " + folder + ": " + error.get_type() + ": " + error.get_msg());
+}
+
+Status CheckFolder(const std::string& folder) {
+  std::error_code error;
+  std::filesystem::create_directories(folder, error);
+  if (error) {
+    return Status(StatusCode::kIoError, "cannot create index folder " + folder + ": " + error.message() +
+                                            " (choose a writable --index folder)");
+  }
+  if (!std::filesystem::is_directory(folder)) {
+    return Status(StatusCode::kIoError, "index path " + folder + " is not a folder (choose another --index)");
+  }
+  if (::access(folder.c_str(), W_OK) != 0) {
+    return Status(StatusCode::kIoError, "index folder " + folder + " is not writable (fix its permissions or choose another --index)");
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+struct IndexWriter::Impl {
+  Xapian::WritableDatabase db;
+  TextAnalyzer analyzer;
+  Impl(Xapian::WritableDatabase database, ChineseTerms chinese) : db(std::move(database)), analyzer(chinese) {}
+};
+
+IndexWriter::IndexWriter(std::string folder, std::unique_ptr<Impl> impl)
+    : folder_(std::move(folder)), impl_(std::move(impl)) {}
+
+IndexWriter::~IndexWriter() {
+  try {
+    impl_->db.close();
+  } catch (const Xapian::Error&) {
+    // Every transaction was committed or cancelled already; closing only releases the lock.
+  }
+}
+
+Status IndexWriter::Open(const std::string& folder, const IndexWriterOptions& options,
+                         std::unique_ptr<IndexWriter>* writer) {
+  if (Status status = CheckFolder(folder); !status.ok()) return status;
+  try {
+    Xapian::WritableDatabase db(folder, Xapian::DB_CREATE_OR_OPEN);
+    ChineseTerms chinese = options.chinese;
+    const std::string version = db.get_metadata(std::string(kMetaSchemaVersion));
+    if (version.empty()) {
+      db.set_metadata(std::string(kMetaSchema), SchemaJson());
+      db.set_metadata(std::string(kMetaSchemaVersion), std::to_string(kIndexSchemaVersion));
+      db.set_metadata(std::string(kMetaChineseTerms), std::string(ChineseTermsName(chinese)));
+      db.commit();
+    } else if (version != std::to_string(kIndexSchemaVersion)) {
+      return Status(StatusCode::kInvalidArgument, "index " + folder + " has schema version " + version +
+                                                      ", this build writes " + std::to_string(kIndexSchemaVersion) +
+                                                      " (ingest into a new --index folder)");
+    } else if (auto stored = ChineseTermsFromName(db.get_metadata(std::string(kMetaChineseTerms)))) {
+      chinese = *stored;
+    }
+    writer->reset(new IndexWriter(folder, std::make_unique<Impl>(std::move(db), chinese)));
+    return Status::Ok();
+  } catch (const Xapian::DatabaseLockError&) {
+    return Status(StatusCode::kIoError, "index is locked by another writer: " + folder +
+                                            " (wait for the other `sextant ingest` to finish)");
+  } catch (const Xapian::DatabaseCorruptError& error) {
+    return Status(StatusCode::kDamaged, "index " + folder + " is corrupt: " + error.get_msg() +
+                                            " (delete the folder and ingest again)");
+  } catch (const Xapian::DatabaseOpeningError& error) {
+    return Status(StatusCode::kDamaged, "cannot open index " + folder + ": " + error.get_msg() +
+                                            " (is it a Sextant index? delete it or choose another --index)");
+  } catch (const Xapian::Error& error) {
+    return XapianFailure(folder, error);
+  }
+}
+
+std::size_t IndexWriter::entry_count() const { return impl_->db.get_doccount(); }
+
+Status IndexWriter::CheckVersions(const std::vector<IndexVersion>& versions) const {
+  if (versions.empty()) return Status(StatusCode::kInvalidArgument, "no document versions to index");
+  for (std::size_t k = 0; k < versions.size(); ++k) {
+    const IndexVersion& version = versions[k];
+    if (version.document == nullptr) return Status(StatusCode::kInvalidArgument, "a document version is missing");
+    const std::string& path = version.document->path;
+    if (!version.document->language) {
+      return Status(StatusCode::kInvalidArgument, path + ": language unknown, cannot index it");
+    }
+    if (version.content_hash.empty() || version.content_hash.find(':') != std::string::npos) {
+      return Status(StatusCode::kInvalidArgument, path + ": content hash missing or containing ':'");
+    }
+    if (k == 0 && version.alignment != nullptr) {
+      return Status(StatusCode::kInvalidArgument, path + ": the pivot version carries an alignment");
+    }
+  }
+  return Status::Ok();
+}
+
+bool IndexWriter::AlreadyIndexed(const IndexVersion& version) const {
+  const std::string identity = BooleanTerm(term_prefix::kIdentity, version.content_hash + ":d");
+  for (auto it = impl_->db.postlist_begin(identity); it != impl_->db.postlist_end(identity); ++it) {
+    const auto data = nlohmann::json::parse(impl_->db.get_document(*it).get_data(), nullptr, false);
+    if (!data.is_discarded() && data.value("path", "") == version.document->path) return true;
+  }
+  return false;
+}
+
+Status IndexWriter::AddDocumentSet(const std::vector<IndexVersion>& versions, AddCounts* counts) {
+  *counts = AddCounts();
+  if (Status status = CheckVersions(versions); !status.ok()) return status;
+  Xapian::WritableDatabase& db = impl_->db;
+  try {
+    bool all_indexed = true;
+    for (const IndexVersion& version : versions) all_indexed = all_indexed && AlreadyIndexed(version);
+    if (all_indexed) {
+      counts->unchanged = true;
+      return Status::Ok();
+    }
+    const std::string set_id = versions[0].content_hash.substr(0, 16);
+    db.begin_transaction();
+    for (const IndexVersion& version : versions) {
+      const VersionFields fields = FieldsOf(version);
+      db.delete_document(BooleanTerm(term_prefix::kPath, fields.path_key));
+      db.delete_document(BooleanTerm(term_prefix::kContentHash, fields.hash));
+    }
+    for (std::size_t k = 0; k < versions.size(); ++k) {
+      const IndexVersion& version = versions[k];
+      const VersionFields fields = FieldsOf(version);
+      const std::vector<Unit> units = UnitsOf(*version.document);
+      const auto parallel = ParallelUnits(version, k == 0, units.size(), set_id);
+      for (std::size_t n = 0; n < units.size(); ++n) {
+        db.add_document(SegmentEntry(units[n], n, fields, parallel[n], impl_->analyzer, *version.document->language));
+      }
+      db.add_document(DocumentEntry(*version.document, units, fields));
+      counts->segments += units.size();
+      ++counts->documents;
+    }
+    db.commit_transaction();
+    return Status::Ok();
+  } catch (const Xapian::Error& error) {
+    try {
+      db.cancel_transaction();
+    } catch (const Xapian::InvalidOperationError&) {
+      // No transaction was open: the failure came before begin_transaction().
+    }
+    *counts = AddCounts();
+    return XapianFailure(folder_, error);
+  }
+}
+
+}  // namespace sextant

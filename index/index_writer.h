@@ -1,0 +1,84 @@
+// IndexWriter: writes extracted, segmented, tagged documents into a Xapian
+// database (schema in index/schema.h and index/README.md): one Xapian
+// document per segment and one per language version, aligned segments of
+// the versions of one document sharing parallel-unit (XP) terms.
+//
+// Contract:
+//  - Open() creates the folder and the database when missing, writes the
+//    schema and its version into the metadata, and fails with a Status that
+//    names the folder and what to do: unwritable folder, "index is locked by
+//    another writer" (Xapian::DatabaseLockError), corrupt index, a schema
+//    version this build does not write.
+//  - AddDocumentSet() takes ALL the language versions of one document
+//    (versions[0] is the pivot; every other version carries the pivot→it
+//    DocumentAlignment, or none) and writes them inside ONE Xapian
+//    transaction, so a crash leaves either the old entries or the new ones,
+//    never half a document. When every version's content hash is already
+//    indexed under its path it is a no-op; otherwise the old entries of
+//    those paths and hashes are deleted and the whole set written again.
+//  - Changes are durable after AddDocumentSet() returns ok (each transaction
+//    is committed).
+//
+// Thread-safety: one IndexWriter is used by one thread at a time (Xapian
+// allows one writer per database; a second process or object gets the lock
+// error). Extraction and alignment can run in parallel before.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "index/schema.h"
+#include "pipeline/document.h"
+#include "pipeline/status.h"
+#include "stages/align/document_aligner.h"
+
+namespace sextant {
+
+struct IndexVersion {
+  const Document* document = nullptr;  // extracted, segmented, tagged; has a language
+  std::string content_hash;            // of the file's bytes (any stable hex digest)
+  // Pivot (versions[0]) → this version, over sentences counted through the
+  // documents as AlignableFromDocument() counts them. Null for the pivot,
+  // or when the version is not aligned (it then gets no XP terms).
+  const DocumentAlignment* alignment = nullptr;
+};
+
+struct AddCounts {
+  std::size_t documents = 0;  // language versions written
+  std::size_t segments = 0;   // segment entries written
+  bool unchanged = false;     // every version was already indexed: nothing written
+};
+
+struct IndexWriterOptions {
+  // How Chinese is indexed in a NEW index; an existing index keeps the way
+  // recorded in its metadata (the searcher reads it from there).
+  ChineseTerms chinese = ChineseTerms::kBigrams;
+};
+
+class IndexWriter {
+ public:
+  static Status Open(const std::string& folder, const IndexWriterOptions& options,
+                     std::unique_ptr<IndexWriter>* writer);
+  ~IndexWriter();
+  IndexWriter(const IndexWriter&) = delete;
+  IndexWriter& operator=(const IndexWriter&) = delete;
+
+  Status AddDocumentSet(const std::vector<IndexVersion>& versions, AddCounts* counts);
+
+  // Xapian documents (segments + documents) in the database.
+  std::size_t entry_count() const;
+  const std::string& folder() const { return folder_; }
+
+ private:
+  struct Impl;
+  IndexWriter(std::string folder, std::unique_ptr<Impl> impl);
+  Status CheckVersions(const std::vector<IndexVersion>& versions) const;
+  bool AlreadyIndexed(const IndexVersion& version) const;
+
+  std::string folder_;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace sextant

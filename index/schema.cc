@@ -1,0 +1,297 @@
+#include "index/schema.h"
+
+#include <array>
+#include <cstdint>
+#include <cstdio>
+
+#include <nlohmann/json.hpp>
+#include <xapian.h>
+
+#include "pipeline/unicode_text.h"
+#include "stages/segment/word_tokenizer.h"
+
+namespace sextant {
+namespace {
+
+constexpr SchemaRow kSchema[] = {
+    {"XZ", "", "kind of Xapian document: XZsegment (one per sentence) or XZdocument (one per language version)"},
+    {"XL", "lang:", "language, ISO 639-1: XLen"},
+    {"XS", "symbol:", "own symbol exactly (XSCTOC/COP/WG.4/2022/2) and each leading run of components + \"/*\" (XSCTOC/COP/*)"},
+    {"XC", "cited:", "a symbol cited in the segment (document: in the whole text), exactly and by \"/*\" prefixes"},
+    {"XR", "resolution:", "a resolution or decision cited, as numbered: XR7/1"},
+    {"XA", "item:", "agenda item of the segment: XA1(a), and its parent item XA1"},
+    {"XB", "body:", "body part of the own symbol: XBWG.4"},
+    {"XT", "type:", "document type part of the own symbol: XTRES, XTL, XTPV"},
+    {"XY", "year:", "year of the document date (else of the symbol): XY2022"},
+    {"XK", "recommendation:", "the segment is a recommendation: XKyes"},
+    {"XP", "", "parallel unit XP<set-id>:<pivot sentence>: shared by the aligned segments of the language versions of one document"},
+    {"Q", "", "identity: Q<content-hash>:<n> for segment n (0-based through the document), Q<content-hash>:d for the document"},
+    {"XH", "", "content hash of the file the entry came from"},
+    {"XF", "", "path of the file the entry came from (or XF#<FNV-1a of the path> when longer than 200 bytes)"},
+    {"(none)", "", "Z<stem>: word terms, lower-case, Arabic normalised, stemmed (en fr es ru ar), with positions; Chinese unprefixed: each Han character and each pair of adjacent ones (or ICU words, see sextant.chinese_terms), with positions"},
+    {"slot 0", "", "date, YYYYMMDD (sort, date range)"},
+    {"slot 1", "", "language code (facet)"},
+    {"slot 2", "", "own symbol"},
+    {"slot 3", "", "agenda item"},
+    {"slot 4", "", "paragraph index (sortable_serialise)"},
+    {"slot 5", "", "segment index through the document (sortable_serialise)"},
+    {"slot 6", "", "year (facet)"},
+    {"slot 7", "", "symbol series, the root: CTOC/COP (facet)"},
+    {"data", "", "JSON: segment {text, symbol, language, date, agenda_item, page, paragraph, segment, path}; document {path, symbol, language, date, pages, segments, hash}"},
+};
+
+constexpr std::string_view kStopEnglish[] = {
+    "a", "an", "and", "are", "as", "at", "be", "been", "by", "for", "from", "has", "have", "in",
+    "is", "it", "its", "of", "on", "or", "that", "the", "their", "this", "to", "was", "were", "which", "with"};
+constexpr std::string_view kStopFrench[] = {
+    "a", "au", "aux", "avec", "ce", "ces", "dans", "de", "des", "du", "en", "est", "et", "la", "le",
+    "les", "leur", "leurs", "ont", "par", "pour", "qui", "que", "sa", "se", "ses", "son", "sont", "sur", "un", "une", "à"};
+constexpr std::string_view kStopSpanish[] = {
+    "a", "al", "como", "con", "de", "del", "el", "en", "entre", "es", "la", "las", "lo", "los", "o",
+    "para", "por", "que", "se", "su", "sus", "sobre", "un", "una", "y"};
+constexpr std::string_view kStopRussian[] = {
+    "а", "в", "во", "для", "и", "из", "к", "как", "на", "не", "о", "об", "от", "по", "при", "с",
+    "со", "также", "что", "это", "этой", "этого", "у"};
+constexpr std::string_view kStopArabic[] = {
+    "في", "من", "على", "الى", "ان", "عن", "مع", "هذا", "هذه", "التي", "الذي", "او", "ما", "لا", "قد", "ذلك", "بين", "كما"};
+constexpr std::string_view kStopChinese[] = {"的", "了", "和", "与", "及", "在", "是", "之", "或"};
+
+// Elided articles and pronouns that Words() keeps inside a token: "l'homme".
+constexpr std::string_view kElisions[] = {"jusqu", "lorsqu", "puisqu", "qu", "l", "d", "j", "m", "n", "s", "t", "c"};
+
+std::string Lower(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (Xapian::Utf8Iterator it(text.data(), text.size()); it != Xapian::Utf8Iterator(); ++it) {
+    Xapian::Unicode::append_utf8(out, Xapian::Unicode::tolower(*it));
+  }
+  return out;
+}
+
+// "l'exploitation" → "exploitation" (apostrophe ' or ’); other words unchanged.
+std::string_view StripElision(std::string_view word) {
+  for (std::string_view elision : kElisions) {
+    if (word.size() <= elision.size() + 1 || word.substr(0, elision.size()) != elision) continue;
+    const std::string_view rest = word.substr(elision.size());
+    if (rest.starts_with("'")) return rest.substr(1);
+    if (rest.starts_with("\u2019")) return rest.substr(3);
+  }
+  return word;
+}
+
+bool StartsWithHan(std::string_view text) {
+  std::size_t pos = 0;
+  return !text.empty() && IsHan(NextCodePoint(text, pos));
+}
+
+std::vector<std::string> CodePoints(std::string_view text) {
+  std::vector<std::string> out;
+  for (std::size_t pos = 0; pos < text.size();) {
+    const std::size_t begin = pos;
+    NextCodePoint(text, pos);
+    out.emplace_back(text.substr(begin, pos - begin));
+  }
+  return out;
+}
+
+// Each character, and each pair of adjacent characters at the position of its first.
+void AppendBigrams(const std::vector<std::string>& chars, unsigned& position, std::vector<TextTerm>& out) {
+  for (std::size_t i = 0; i < chars.size(); ++i) {
+    out.push_back({chars[i], position});
+    if (i + 1 < chars.size()) out.push_back({chars[i] + chars[i + 1], position});
+    ++position;
+  }
+}
+
+// How the index cuts a run of Han characters, as query words.
+std::vector<std::string> CutHanRun(std::string_view run, ChineseTerms chinese) {
+  std::vector<std::string> words;
+  if (chinese == ChineseTerms::kWords) {
+    for (const WordSpan& span : Words(run, Language::kChinese)) words.emplace_back(run.substr(span.begin, span.end - span.begin));
+    return words;
+  }
+  const std::vector<std::string> chars = CodePoints(run);
+  if (chars.size() == 1) return chars;
+  for (std::size_t i = 0; i + 1 < chars.size(); ++i) words.push_back(chars[i] + chars[i + 1]);
+  return words;
+}
+
+}  // namespace
+
+std::span<const SchemaRow> SchemaTable() { return kSchema; }
+
+std::string SchemaJson() {
+  nlohmann::ordered_json table = nlohmann::ordered_json::array();
+  for (const SchemaRow& row : kSchema) {
+    table.push_back({{"key", row.key}, {"field", row.field}, {"meaning", row.meaning}});
+  }
+  nlohmann::ordered_json json = {{"version", kIndexSchemaVersion}, {"table", table}};
+  return json.dump();
+}
+
+std::string_view ChineseTermsName(ChineseTerms terms) {
+  return terms == ChineseTerms::kWords ? "words" : "bigrams";
+}
+
+std::optional<ChineseTerms> ChineseTermsFromName(std::string_view name) {
+  if (name == "words") return ChineseTerms::kWords;
+  if (name == "bigrams") return ChineseTerms::kBigrams;
+  return std::nullopt;
+}
+
+std::string NormalizeArabic(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t pos = 0; pos < text.size();) {
+    const std::size_t begin = pos;
+    const char32_t c = NextCodePoint(text, pos);
+    if ((c >= 0x064B && c <= 0x065F) || c == 0x0670 || c == 0x0640) continue;
+    if (c == 0x0622 || c == 0x0623 || c == 0x0625 || c == 0x0671) {
+      AppendUtf8(out, 0x0627);
+      continue;
+    }
+    out.append(text.substr(begin, pos - begin));
+  }
+  return out;
+}
+
+std::string_view StemmerName(Language language) {
+  switch (language) {
+    case Language::kArabic: return "arabic";
+    case Language::kChinese: return "";
+    case Language::kEnglish: return "english";
+    case Language::kFrench: return "french";
+    case Language::kRussian: return "russian";
+    case Language::kSpanish: return "spanish";
+  }
+  return "";
+}
+
+std::span<const std::string_view> StopWords(Language language) {
+  switch (language) {
+    case Language::kArabic: return kStopArabic;
+    case Language::kChinese: return kStopChinese;
+    case Language::kEnglish: return kStopEnglish;
+    case Language::kFrench: return kStopFrench;
+    case Language::kRussian: return kStopRussian;
+    case Language::kSpanish: return kStopSpanish;
+  }
+  return {};
+}
+
+std::string CompactDate(std::string_view iso_date) {
+  std::string out;
+  for (char c : iso_date) {
+    if (c >= '0' && c <= '9') {
+      out += c;
+    } else if (c != '-') {
+      return "";
+    }
+  }
+  return out.size() == 4 || out.size() == 6 || out.size() == 8 ? out : "";
+}
+
+std::vector<std::string> SymbolTermValues(std::string_view symbol) {
+  std::vector<std::string> out{std::string(symbol)};
+  for (std::size_t slash = symbol.find('/'); slash != std::string_view::npos; slash = symbol.find('/', slash + 1)) {
+    out.push_back(std::string(symbol.substr(0, slash)) + "/*");
+  }
+  return out;
+}
+
+std::string BooleanTerm(std::string_view prefix, std::string_view value) {
+  std::string term(prefix);
+  if (!value.empty() && value[0] >= 'A' && value[0] <= 'Z') term += ':';
+  term += value;
+  return term;
+}
+
+std::string Fnv1aHex(std::string_view text) {
+  std::uint64_t hash = 14695981039346656037ull;
+  for (unsigned char c : text) {
+    hash ^= c;
+    hash *= 1099511628211ull;
+  }
+  char buffer[17];
+  std::snprintf(buffer, sizeof buffer, "%016llx", static_cast<unsigned long long>(hash));
+  return buffer;
+}
+
+struct TextAnalyzer::Stemmers {
+  std::array<Xapian::Stem, 6> by_language;  // indexed by Language
+};
+
+TextAnalyzer::TextAnalyzer(ChineseTerms chinese) : chinese_(chinese), stemmers_(std::make_unique<Stemmers>()) {
+  for (const LanguageInfo& info : AllLanguages()) {
+    const std::string_view name = StemmerName(info.language);
+    if (!name.empty()) stemmers_->by_language[static_cast<std::size_t>(info.language)] = Xapian::Stem(std::string(name));
+  }
+}
+
+TextAnalyzer::~TextAnalyzer() = default;
+
+std::vector<TextTerm> TextAnalyzer::Terms(std::string_view text, Language language) const {
+  const std::string normalized = language == Language::kArabic ? NormalizeArabic(text) : std::string(text);
+  const std::vector<WordSpan> spans = Words(normalized, language);
+  const Xapian::Stem& stem = stemmers_->by_language[static_cast<std::size_t>(language)];
+  std::vector<TextTerm> out;
+  unsigned position = 1;
+  for (std::size_t k = 0; k < spans.size(); ++k) {
+    const std::string_view token(normalized.data() + spans[k].begin, spans[k].end - spans[k].begin);
+    if (chinese_ == ChineseTerms::kBigrams && StartsWithHan(token)) {
+      // Join adjacent Han tokens into one run: bigrams cross ICU's word cuts.
+      std::size_t end = spans[k].end;
+      while (k + 1 < spans.size() && spans[k + 1].begin == end &&
+             StartsWithHan(std::string_view(normalized).substr(spans[k + 1].begin))) {
+        end = spans[++k].end;
+      }
+      const std::size_t begin = static_cast<std::size_t>(token.data() - normalized.data());
+      AppendBigrams(CodePoints(std::string_view(normalized).substr(begin, end - begin)), position, out);
+      continue;
+    }
+    const std::string lowered = Lower(StripElision(Lower(token)));
+    if (lowered.empty()) continue;
+    out.push_back({StemmerName(language).empty() ? lowered : "Z" + stem(lowered), position++});
+  }
+  return out;
+}
+
+std::string PrepareQuery(std::string_view query, ChineseTerms chinese) {
+  const std::string text = NormalizeArabic(query);
+  std::string out;
+  bool quoted = false;
+  for (std::size_t pos = 0; pos < text.size();) {
+    const std::size_t begin = pos;
+    const char32_t c = NextCodePoint(text, pos);
+    if (c == U'"' || c == U'\u201C' || c == U'\u201D') quoted = !quoted;
+    if (!IsHan(c)) {
+      out.append(text, begin, pos - begin);
+      continue;
+    }
+    std::size_t end = pos;
+    for (std::size_t next = pos; next < text.size();) {
+      if (!IsHan(NextCodePoint(text, next))) break;
+      end = next;
+    }
+    pos = end;
+    const std::vector<std::string> words = CutHanRun(std::string_view(text).substr(begin, end - begin), chinese);
+    const bool phrase = words.size() > 1 && !quoted;
+    out += phrase ? " \"" : " ";
+    for (std::size_t i = 0; i < words.size(); ++i) out += (i ? " " : "") + words[i];
+    out += phrase ? "\" " : " ";
+  }
+  // Elisions as the index strips them: "l'exploitation" → "exploitation".
+  std::string result;
+  for (std::size_t pos = 0; pos < out.size();) {
+    const bool word_start = pos == 0 || out[pos - 1] == ' ' || out[pos - 1] == '"' || out[pos - 1] == '(';
+    std::size_t end = out.find_first_of(" \"()", pos);
+    if (end == std::string::npos) end = out.size();
+    const std::string_view word = std::string_view(out).substr(pos, end - pos);
+    result += word_start && word.find(':') == std::string_view::npos ? std::string(StripElision(word)) : std::string(word);
+    if (end < out.size()) result += out[end];
+    pos = end + 1;
+  }
+  return result;
+}
+
+}  // namespace sextant
