@@ -112,7 +112,8 @@ std::optional<AlignableText> ReadText(const std::string& path, Language language
   if (!content) return std::nullopt;
   AlignableText text;
   text.language = language;
-  const SentenceSegmenter segmenter(language);
+  std::optional<SentenceSegmenter> segmenter;  // built only when needed: ICU is slow to start
+  if (!segmented) segmenter.emplace(language);
   std::size_t start = 0;
   while (start < content->size()) {
     std::size_t end = content->find('\n', start);
@@ -121,7 +122,7 @@ std::optional<AlignableText> ReadText(const std::string& path, Language language
     if (!line.empty() && line.back() == '\r') line.pop_back();
     start = end + 1;
     if (line.find_first_not_of(" \t") == std::string::npos) continue;
-    text.sentences.push_back(segmented ? std::vector<Segment>{{0, line.size()}} : segmenter.Split(line));
+    text.sentences.push_back(segmented ? std::vector<Segment>{{0, line.size()}} : segmenter->Split(line));
     text.paragraphs.push_back(std::move(line));
   }
   return text;
