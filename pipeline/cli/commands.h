@@ -16,6 +16,8 @@ int Tag(const std::vector<std::string>& args);
 int Align(const std::vector<std::string>& args);
 int Sets(const std::vector<std::string>& args);
 int AlignSet(const std::vector<std::string>& args);
+int Ingest(const std::vector<std::string>& args);
+int Search(const std::vector<std::string>& args);
 
 // Prints "sextant: <problem>" and the usage text on stderr; returns 2.
 int Usage(const std::string& problem);

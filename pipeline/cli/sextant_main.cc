@@ -6,6 +6,8 @@
 //   sextant align A B [--format json | tsv | tmx] [--text | --segmented --langs L1,L2]
 //   sextant align-set [--pivot L] FILE.pdf...
 //   sextant sets [--jobs N] FILE.pdf...
+//   sextant ingest [--index DIR] [--jobs N] PATH...
+//   sextant search [--index DIR] [--lang L] [--show L2] [--json] QUERY
 //
 // One line per failed file on stderr ("sextant: FILE: reason"); the exit
 // status is 1 if any input failed, 2 for bad usage.
@@ -40,6 +42,14 @@ constexpr const char* kUsage =
     "  groups the files by document; aligns every language version with the\n"
     "  pivot (default en) and derives every other pair through it: one JSON\n"
     "  object (as align prints) per pair, with the document's symbol\n"
+    "usage: sextant ingest [--index DIR] [--jobs N] PATH...\n"
+    "  PDF files or folders into the index (default ./sextant-index): each\n"
+    "  document's language versions aligned through English; unchanged\n"
+    "  files are skipped, changed ones replaced\n"
+    "usage: sextant search [--index DIR] [--lang L] [--show L2] [--sort relevance|date]\n"
+    "                      [--limit N] [--json] QUERY\n"
+    "  words in any language, and symbol:CTOC/COP/WG.4/* cited:A/RES/70/1\n"
+    "  resolution:7/1 item:1(a) body:… type:… lang:… year:… recommendation:…\n"
     "usage: sextant sets [--jobs N] FILE.pdf...\n"
     "  groups the files into the language versions of each document (by its\n"
     "  own symbol): one JSON object per document: symbol, versions, missing\n";
@@ -66,6 +76,8 @@ int main(int argc, char** argv) {
   if (command == "align") return Align(args);
   if (command == "sets") return Sets(args);
   if (command == "align-set") return AlignSet(args);
+  if (command == "ingest") return Ingest(args);
+  if (command == "search") return Search(args);
   if (command == "--help" || command == "-h" || command == "help") {
     std::cout << UsageText();
     return 0;
