@@ -82,8 +82,10 @@ std::string Parse(const std::vector<std::string>& args, AlignArguments& out) {
       out.options.use_length = list.find(",length,") != std::string::npos;
       out.options.use_anchors = list.find(",anchors,") != std::string::npos;
       out.options.use_lexicon = list.find(",lexicon,") != std::string::npos;
-      if (!out.options.use_length && !out.options.use_anchors && !out.options.use_lexicon) {
-        return "--signals takes a list of length, anchors, lexicon";
+      out.options.use_cognates = list.find(",cognates,") != std::string::npos;
+      if (!out.options.use_length && !out.options.use_anchors && !out.options.use_lexicon &&
+          !out.options.use_cognates) {
+        return "--signals takes a list of length, anchors, cognates, lexicon";
       }
     } else if (arg == "--output" && has_value) {
       out.output = args[++i];

@@ -33,7 +33,7 @@ constexpr const char* kUsage =
     "usage: sextant align A B [--format json | tsv | tmx] [--output FILE]\n"
     "                         [--text | --segmented] [--langs L1,L2]\n"
     "                         [--level sentence | paragraph]\n"
-    "                         [--signals length,anchors,lexicon]\n"
+    "                         [--signals length,anchors,cognates,lexicon]\n"
     "  aligns two language versions of one document, sentence by sentence:\n"
     "  two PDFs (default), two plain-text files with one paragraph a line\n"
     "  (--text), or with one sentence a line (--segmented); --langs names\n"

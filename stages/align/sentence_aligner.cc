@@ -37,12 +37,16 @@ constexpr double kInfinity = std::numeric_limits<double>::infinity();
 struct Side {
   std::vector<double> length, pair_length;
   std::vector<std::vector<std::string>> anchors, pair_anchors;
+  std::vector<std::vector<std::string>> cognates, pair_cognates;
   std::vector<WordIds> words, pair_words;  // with a lexicon
 
   // The units [end - count, end) taken together.
   double Length(std::size_t end, int count) const { return count == 1 ? length[end - 1] : pair_length[end - 1]; }
   const std::vector<std::string>& Anchors(std::size_t end, int count) const {
     return count == 1 ? anchors[end - 1] : pair_anchors[end - 1];
+  }
+  const std::vector<std::string>& Cognates(std::size_t end, int count) const {
+    return count == 1 ? cognates[end - 1] : pair_cognates[end - 1];
   }
   const WordIds& Words(std::size_t end, int count) const {
     return count == 1 ? words[end - 1] : pair_words[end - 1];
@@ -62,15 +66,19 @@ Side Prepare(const AlignerInput& input, const Lexicon* lexicon, bool source) {
     SentenceFeatures features = ComputeFeatures(unit, input.language);
     side.length.push_back(features.length);
     side.anchors.push_back(std::move(features.anchors));
+    side.cognates.push_back(std::move(features.cognates));
     if (lexicon != nullptr) side.words.push_back(lexicon->Words(unit, source));
   }
   side.pair_length.resize(n);
   side.pair_anchors.resize(n);
+  side.pair_cognates.resize(n);
   if (lexicon != nullptr) side.pair_words.resize(n);
   for (std::size_t k = 1; k < n; ++k) {
     side.pair_length[k] = side.length[k - 1] + side.length[k];
     std::merge(side.anchors[k - 1].begin(), side.anchors[k - 1].end(), side.anchors[k].begin(),
                side.anchors[k].end(), std::back_inserter(side.pair_anchors[k]));
+    std::merge(side.cognates[k - 1].begin(), side.cognates[k - 1].end(), side.cognates[k].begin(),
+               side.cognates[k].end(), std::back_inserter(side.pair_cognates[k]));
     if (lexicon != nullptr) side.pair_words[k] = Union(side.words[k - 1], side.words[k]);
   }
   return side;
@@ -113,6 +121,12 @@ class CostModel {
     if (options_.use_lexicon && options_.lexicon != nullptr) {
       const double similarity = LexicalSimilarity(i, j, move);
       if (similarity >= 0) cost += w.lexicon * (0.5 - similarity);
+    }
+    if (options_.use_cognates) {
+      // Both Latin-script: cognates and names shared by their first letters.
+      const auto& a = source_.Cognates(i, move.source);
+      const auto& b = target_.Cognates(j, move.target);
+      if (a.size() + b.size() >= 4) cost += w.cognates * (0.3 - AnchorOverlap(a, b));
     }
     if (options_.use_anchors) {
       const auto& source_anchors = source_.Anchors(i, move.source);
@@ -280,8 +294,12 @@ Alignment SentenceAligner::Align(const AlignerInput& source_input,
   const Side target = Prepare(target_input, lexicon, false);
   const std::size_t n = source.length.size(), m = target.length.size();
 
+  // Cognates only between two Latin-script languages.
+  const bool both_latin = Info(source_input.language).script == Script::kLatin &&
+                          Info(target_input.language).script == Script::kLatin;
   // First pass, length and anchors, over a band around the diagonal.
   AlignerOptions plain = options_;
+  plain.use_cognates = options_.use_cognates && both_latin;
   plain.use_lexicon = false;
   plain.weights = options_.weights_without_lexicon;
   const CostModel plain_model(source, target, plain);
@@ -300,6 +318,7 @@ Alignment SentenceAligner::Align(const AlignerInput& source_input,
   // to consult than lengths.
   if (lexicon != nullptr) {
     AlignerOptions full = options_;
+    full.use_cognates = options_.use_cognates && both_latin;
     full.lexicon = lexicon;
     full.weights = options_.weights;
     const CostModel full_model(source, target, full);

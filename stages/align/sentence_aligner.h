@@ -3,13 +3,15 @@
 // 1–0 and 0–1 links, by dynamic programming over a band around the
 // diagonal. Pure algorithm: no I/O.
 //
-// The cost of a link adds up three signals, each can be switched off to
+// The cost of a link adds up four signals, each can be switched off to
 // measure what it gains:
 //   - length: Gale and Church's (1993) model, on lengths in characters
 //     rescaled by the pair's overall ratio (a Chinese sentence has about a
 //     third as many characters as its English translation);
 //   - anchors: numbers, symbols, dates and Latin names shared or not
 //     (sentence_features.h);
+//   - cognates, between two Latin-script languages: words sharing their
+//     first four letters ("Conference"/"Conférence"), as Simard et al. did;
 //   - lexicon: words that translate each other, learned from the text pair
 //     itself by bootstrapping on the confident links of a first pass
 //     (lexicon_learner.h).
@@ -44,11 +46,12 @@ struct AlignerWeights {
   double merge_both = 6.0;  // a 2–2 link
   double anchors = 9.0;     // per 3 anchors: shared ones for, unshared against
   double lexicon = 30.0;    // words translated against not
+  double cognates = 10.0;   // shared first-four-letter keys (Latin–Latin pairs)
 };
 
 struct AlignerOptions {
   AlignerWeights weights;  // with a lexicon
-  AlignerWeights weights_without_lexicon{3.0, 3.5, 6.0, 3.0, 0.0};
+  AlignerWeights weights_without_lexicon{4.0, 4.5, 6.0, 3.0, 0.0, 10.0};
   // A lexicon learned beforehand (e.g. over a whole corpus); not owned.
   // Without one, AlignBootstrapped() learns one from the pair itself.
   const Lexicon* lexicon = nullptr;
@@ -58,6 +61,7 @@ struct AlignerOptions {
   bool use_length = true;
   bool use_anchors = true;
   bool use_lexicon = true;
+  bool use_cognates = true;  // only between two Latin-script languages
   // Half-width of the band around the diagonal, in units; 0: chosen from
   // the lengths (at least 64, at most 400, plus the length difference).
   int band = 0;

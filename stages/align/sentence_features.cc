@@ -72,6 +72,38 @@ void AddLatinNames(std::string_view text, Language language, std::vector<std::st
   flush();
 }
 
+// "é" → "e" and the like, for the Latin-1 and Latin Extended-A letters the
+// UN's Latin-script languages use; other letters unchanged.
+char32_t WithoutAccent(char32_t c) {
+  static constexpr std::u32string_view kFrom = U"àáâãäåçèéêëìíîïñòóôõöùúûüýÿœæ";
+  static constexpr std::string_view kTo = "aaaaaaceeeeiiiinooooouuuuyyoa";
+  const std::size_t at = kFrom.find(c);
+  return at == std::u32string_view::npos ? c : static_cast<char32_t>(kTo[at]);
+}
+
+void AddCognates(std::string_view text, std::vector<std::string>& cognates) {
+  std::u32string word;
+  const auto flush = [&] {
+    if (word.size() >= 4) {
+      std::string key;
+      for (std::size_t k = 0; k < 4; ++k) AppendUtf8(key, word[k]);
+      cognates.push_back(std::move(key));
+    }
+    word.clear();
+  };
+  for (std::size_t pos = 0; pos < text.size();) {
+    const char32_t c = NextCodePoint(text, pos);
+    if (IsLatinLetter(c)) {
+      char32_t l = c;
+      if ((l >= 'A' && l <= 'Z') || (l >= 0xC0 && l <= 0xDE && l != 0xD7)) l += 0x20;
+      word.push_back(WithoutAccent(l));
+    } else {
+      flush();
+    }
+  }
+  flush();
+}
+
 }  // namespace
 
 SentenceFeatures ComputeFeatures(std::string_view sentence, Language language) {
@@ -95,6 +127,10 @@ SentenceFeatures ComputeFeatures(std::string_view sentence, Language language) {
   AddNumbers(rest, features.anchors);
   AddLatinNames(rest, language, features.anchors);
   std::sort(features.anchors.begin(), features.anchors.end());
+  if (Info(language).script == Script::kLatin) {
+    AddCognates(sentence, features.cognates);
+    std::sort(features.cognates.begin(), features.cognates.end());
+  }
   return features;
 }
 

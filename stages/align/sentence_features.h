@@ -18,6 +18,11 @@ namespace sextant {
 struct SentenceFeatures {
   double length = 0;                 // characters, white space not counted
   std::vector<std::string> anchors;  // sorted, may repeat
+  // Latin-script words of 4 letters or more by their first four letters,
+  // lower-cased and without accents ("Conférence" → "conf"): between two
+  // Latin-script languages, cognates and names share them (Simard et al.,
+  // 1992). Sorted, may repeat; empty for other scripts.
+  std::vector<std::string> cognates;
 };
 
 SentenceFeatures ComputeFeatures(std::string_view sentence, Language language);

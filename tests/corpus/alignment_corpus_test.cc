@@ -42,39 +42,39 @@ struct Floor {
 constexpr Floor kFloors[] = {
     {"ar-en", Difficulty::kHard, InputMode::kSegmented, 0.958},  // 0.968
     {"zh-en", Difficulty::kHard, InputMode::kSegmented, 0.965},  // 0.975
-    {"fr-en", Difficulty::kHard, InputMode::kSegmented, 0.950},  // 0.960
-    {"ru-en", Difficulty::kHard, InputMode::kSegmented, 0.948},  // 0.958
-    {"es-en", Difficulty::kHard, InputMode::kSegmented, 0.964},  // 0.974
-    {"ar-zh", Difficulty::kHard, InputMode::kSegmented, 0.927},  // 0.937
+    {"fr-en", Difficulty::kHard, InputMode::kSegmented, 0.957},  // 0.967
+    {"ru-en", Difficulty::kHard, InputMode::kSegmented, 0.947},  // 0.957
+    {"es-en", Difficulty::kHard, InputMode::kSegmented, 0.965},  // 0.975
+    {"ar-zh", Difficulty::kHard, InputMode::kSegmented, 0.929},  // 0.939
     {"en-zh", Difficulty::kHard, InputMode::kSegmented, 0.949},  // 0.959
-    {"fr-zh", Difficulty::kHard, InputMode::kSegmented, 0.915},  // 0.925
-    {"ru-zh", Difficulty::kHard, InputMode::kSegmented, 0.904},  // 0.914
+    {"fr-zh", Difficulty::kHard, InputMode::kSegmented, 0.916},  // 0.926
+    {"ru-zh", Difficulty::kHard, InputMode::kSegmented, 0.907},  // 0.917
     {"es-zh", Difficulty::kHard, InputMode::kSegmented, 0.926},  // 0.936
-    {"ar-en", Difficulty::kHard, InputMode::kUnsegmented, 0.952},  // 0.962
-    {"zh-en", Difficulty::kHard, InputMode::kUnsegmented, 0.958},  // 0.968
-    {"fr-en", Difficulty::kHard, InputMode::kUnsegmented, 0.941},  // 0.951
-    {"ru-en", Difficulty::kHard, InputMode::kUnsegmented, 0.937},  // 0.947
-    {"es-en", Difficulty::kHard, InputMode::kUnsegmented, 0.955},  // 0.965
-    {"ar-zh", Difficulty::kHard, InputMode::kUnsegmented, 0.923},  // 0.933
-    {"en-zh", Difficulty::kHard, InputMode::kUnsegmented, 0.940},  // 0.950
-    {"fr-zh", Difficulty::kHard, InputMode::kUnsegmented, 0.910},  // 0.920
-    {"ru-zh", Difficulty::kHard, InputMode::kUnsegmented, 0.896},  // 0.906
+    {"ar-en", Difficulty::kHard, InputMode::kUnsegmented, 0.950},  // 0.960
+    {"zh-en", Difficulty::kHard, InputMode::kUnsegmented, 0.957},  // 0.967
+    {"fr-en", Difficulty::kHard, InputMode::kUnsegmented, 0.946},  // 0.956
+    {"ru-en", Difficulty::kHard, InputMode::kUnsegmented, 0.939},  // 0.949
+    {"es-en", Difficulty::kHard, InputMode::kUnsegmented, 0.957},  // 0.967
+    {"ar-zh", Difficulty::kHard, InputMode::kUnsegmented, 0.922},  // 0.932
+    {"en-zh", Difficulty::kHard, InputMode::kUnsegmented, 0.941},  // 0.951
+    {"fr-zh", Difficulty::kHard, InputMode::kUnsegmented, 0.911},  // 0.921
+    {"ru-zh", Difficulty::kHard, InputMode::kUnsegmented, 0.899},  // 0.909
     {"es-zh", Difficulty::kHard, InputMode::kUnsegmented, 0.921},  // 0.931
     {"ar-en", Difficulty::kClean, InputMode::kSegmented, 0.982},  // 0.992
     {"zh-en", Difficulty::kClean, InputMode::kSegmented, 0.985},  // 0.995
-    {"fr-en", Difficulty::kClean, InputMode::kSegmented, 0.985},  // 0.995
+    {"fr-en", Difficulty::kClean, InputMode::kSegmented, 0.983},  // 0.993
     {"ru-en", Difficulty::kClean, InputMode::kSegmented, 0.983},  // 0.993
-    {"es-en", Difficulty::kClean, InputMode::kSegmented, 0.987},  // 0.997
+    {"es-en", Difficulty::kClean, InputMode::kSegmented, 0.986},  // 0.996
     {"ar-zh", Difficulty::kClean, InputMode::kSegmented, 0.971},  // 0.981
     {"en-zh", Difficulty::kClean, InputMode::kSegmented, 0.982},  // 0.992
-    {"fr-zh", Difficulty::kClean, InputMode::kSegmented, 0.976},  // 0.986
-    {"ru-zh", Difficulty::kClean, InputMode::kSegmented, 0.967},  // 0.977
+    {"fr-zh", Difficulty::kClean, InputMode::kSegmented, 0.977},  // 0.987
+    {"ru-zh", Difficulty::kClean, InputMode::kSegmented, 0.968},  // 0.978
     {"es-zh", Difficulty::kClean, InputMode::kSegmented, 0.976},  // 0.986
     {"ar-en", Difficulty::kClean, InputMode::kUnsegmented, 0.981},  // 0.991
     {"zh-en", Difficulty::kClean, InputMode::kUnsegmented, 0.984},  // 0.994
-    {"fr-en", Difficulty::kClean, InputMode::kUnsegmented, 0.984},  // 0.994
+    {"fr-en", Difficulty::kClean, InputMode::kUnsegmented, 0.981},  // 0.991
     {"ru-en", Difficulty::kClean, InputMode::kUnsegmented, 0.982},  // 0.992
-    {"es-en", Difficulty::kClean, InputMode::kUnsegmented, 0.985},  // 0.995
+    {"es-en", Difficulty::kClean, InputMode::kUnsegmented, 0.984},  // 0.994
     {"ar-zh", Difficulty::kClean, InputMode::kUnsegmented, 0.970},  // 0.980
     {"en-zh", Difficulty::kClean, InputMode::kUnsegmented, 0.981},  // 0.991
     {"fr-zh", Difficulty::kClean, InputMode::kUnsegmented, 0.974},  // 0.984

@@ -418,12 +418,14 @@ std::vector<EvalResult> EvaluateConfiguration(const Devset& devset, Language sou
   AlignerOptions length_only;
   length_only.use_anchors = false;
   length_only.use_lexicon = false;
+  length_only.use_cognates = false;
   AlignAll(documents, length_only, source, target, &gale_church);
 
   EvalResult anchors = blank;
   anchors.aligner = "length+anchors";
   AlignerOptions no_lexicon;
   no_lexicon.use_lexicon = false;
+  no_lexicon.use_cognates = false;
   const std::vector<Alignment> first = AlignAll(documents, no_lexicon, source, target, &anchors);
 
   // The sextant aligner: the length+anchors pass above is its first pass.
