@@ -19,6 +19,11 @@
 //
 // Floors: the measured shares (in the comments) minus 0.01. Skipped, with a
 // message, when ../shared/corpora is absent.
+//
+// Time: the build is bound by the disk, not the CPU: IndexWriter commits
+// (and syncs) one Xapian transaction per document set, 732 of them, about
+// 4 s on tmpfs and 8-20 s on the project disk for 24,000 segments; set
+// TMPDIR=/dev/shm to build in memory. The 1,200 queries take about 0.3 s.
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -51,20 +56,27 @@ constexpr std::size_t kWordsPerQuery = 3;
 constexpr std::size_t kTopN = 10;
 
 // Measured with index/ as it stood when this test was written (in the
-// comments), minus 0.01.
-constexpr double kOverallTop10Floor = 0.0;       // measured: TBD
-constexpr double kTranslationShownFloor = 0.0;  // measured: TBD
+// comments), minus 0.01. The misses (23 of 1,200) are ranking, not lost
+// terms: short boilerplate headings whose words are everywhere ("Item 51",
+// "Session 2015", Security Council agenda dates, which differ only in the
+// digits the queries leave out), queries that stop-words cut to one word
+// ("their this effective"), stems shared with frequent words ("Nationality"
+// and "Nations" both stem to "nation"), and one term the index does not
+// split: a URL is one term ("www.mercuryconvention.org" →
+// "wwwmercuryconventionorg"), so its middle word alone matches nothing.
+constexpr double kOverallTop10Floor = 0.971;      // 1177/1200 = 0.981
+constexpr double kTranslationShownFloor = 0.995;  // 1177/1177 = 1.000
 struct LanguageFloor {
   Language language;
   double top10;
 };
 constexpr LanguageFloor kLanguageFloors[] = {
-    {Language::kArabic, 0.0},   // TBD
-    {Language::kChinese, 0.0},  // TBD
-    {Language::kEnglish, 0.0},  // TBD
-    {Language::kFrench, 0.0},   // TBD
-    {Language::kRussian, 0.0},  // TBD
-    {Language::kSpanish, 0.0},  // TBD
+    {Language::kArabic, 0.950},   // 192/200 = 0.960
+    {Language::kChinese, 0.965},  // 195/200 = 0.975
+    {Language::kEnglish, 0.975},  // 197/200 = 0.985
+    {Language::kFrench, 0.980},   // 198/200 = 0.990
+    {Language::kRussian, 0.980},  // 198/200 = 0.990
+    {Language::kSpanish, 0.975},  // 197/200 = 0.985
 };
 
 // "2015/a/ac_182/l_139" → "A/AC.182/L.139": the id without its year,
