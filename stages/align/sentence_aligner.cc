@@ -37,7 +37,7 @@ constexpr double kInfinity = std::numeric_limits<double>::infinity();
 struct Side {
   std::vector<double> length, pair_length;
   std::vector<std::vector<std::string>> anchors, pair_anchors;
-  std::vector<std::vector<std::string>> cognates, pair_cognates;
+  std::vector<std::vector<std::uint32_t>> cognates, pair_cognates;
   std::vector<WordIds> words, pair_words;  // with a lexicon
 
   // The units [end - count, end) taken together.
@@ -45,7 +45,7 @@ struct Side {
   const std::vector<std::string>& Anchors(std::size_t end, int count) const {
     return count == 1 ? anchors[end - 1] : pair_anchors[end - 1];
   }
-  const std::vector<std::string>& Cognates(std::size_t end, int count) const {
+  const std::vector<std::uint32_t>& Cognates(std::size_t end, int count) const {
     return count == 1 ? cognates[end - 1] : pair_cognates[end - 1];
   }
   const WordIds& Words(std::size_t end, int count) const {
@@ -181,7 +181,7 @@ double Confidence(double cost, const Move& move, const AlignerWeights& weights) 
 }
 
 // Half-width of the second pass's corridor around the first path.
-constexpr std::size_t kCorridor = 24;
+constexpr std::size_t kCorridor = 12;
 
 // The dynamic programme over a band of rows: row i (source units taken)
 // considers target positions within `width` of centres[i]. Returns the best
@@ -283,6 +283,16 @@ std::vector<WeakRegion> WeakRegions(const std::vector<AlignmentLink>& links, dou
 
 Alignment SentenceAligner::Align(const AlignerInput& source_input,
                                  const AlignerInput& target_input) const {
+  return Run(source_input, target_input, nullptr);
+}
+
+Alignment SentenceAligner::Refine(const AlignerInput& source_input, const AlignerInput& target_input,
+                                  const Alignment& draft) const {
+  return Run(source_input, target_input, &draft);
+}
+
+Alignment SentenceAligner::Run(const AlignerInput& source_input, const AlignerInput& target_input,
+                               const Alignment* draft) const {
   Alignment alignment;
   alignment.source_language = source_input.language;
   alignment.target_language = target_input.language;
@@ -297,21 +307,26 @@ Alignment SentenceAligner::Align(const AlignerInput& source_input,
   // Cognates only between two Latin-script languages.
   const bool both_latin = Info(source_input.language).script == Script::kLatin &&
                           Info(target_input.language).script == Script::kLatin;
-  // First pass, length and anchors, over a band around the diagonal.
-  AlignerOptions plain = options_;
-  plain.use_cognates = options_.use_cognates && both_latin;
-  plain.use_lexicon = false;
-  plain.weights = options_.weights_without_lexicon;
-  const CostModel plain_model(source, target, plain);
-  const std::size_t difference = n > m ? n - m : m - n;
-  const std::size_t width =
-      options_.band > 0 ? static_cast<std::size_t>(options_.band)
-                        : std::min<std::size_t>(400, std::max<std::size_t>(64, std::max(n, m) / 10)) +
-                              difference;
-  std::vector<std::size_t> diagonal(n + 1);
-  for (std::size_t i = 0; i <= n; ++i) diagonal[i] = n == 0 ? m : i * m / n;
-  diagonal[n] = m;
-  alignment.links = Decode(plain_model, n, m, diagonal, width, plain.weights);
+  // First pass, length and anchors, over a band around the diagonal (or
+  // the draft a caller already has).
+  if (draft != nullptr && lexicon != nullptr) {
+    alignment.links = draft->links;
+  } else {
+    AlignerOptions plain = options_;
+    plain.use_cognates = options_.use_cognates && both_latin;
+    plain.use_lexicon = false;
+    plain.weights = options_.weights_without_lexicon;
+    const CostModel plain_model(source, target, plain);
+    const std::size_t difference = n > m ? n - m : m - n;
+    const std::size_t width =
+        options_.band > 0 ? static_cast<std::size_t>(options_.band)
+                          : std::min<std::size_t>(400, std::max<std::size_t>(64, std::max(n, m) / 10)) +
+                                difference;
+    std::vector<std::size_t> diagonal(n + 1);
+    for (std::size_t i = 0; i <= n; ++i) diagonal[i] = n == 0 ? m : i * m / n;
+    diagonal[n] = m;
+    alignment.links = Decode(plain_model, n, m, diagonal, width, plain.weights);
+  }
 
   // Second pass with the lexicon, in a corridor around the first path: the
   // lexicon moves links by a few units, not by hundreds, and costs far more
@@ -322,8 +337,7 @@ Alignment SentenceAligner::Align(const AlignerInput& source_input,
     full.lexicon = lexicon;
     full.weights = options_.weights;
     const CostModel full_model(source, target, full);
-    alignment.links = Decode(full_model, n, m, CentresAlong(alignment.links, n),
-                             std::min<std::size_t>(width, kCorridor), full.weights);
+    alignment.links = Decode(full_model, n, m, CentresAlong(alignment.links, n), kCorridor, full.weights);
   }
   alignment.weak_regions = WeakRegions(alignment.links, options_.weak_score);
   return alignment;
@@ -345,7 +359,7 @@ Alignment AlignBootstrapped(const AlignerInput& source, const AlignerInput& targ
   }
   const Lexicon lexicon = Lexicon::Learn(pairs, source.language, target.language);
   options.lexicon = &lexicon;
-  return SentenceAligner(options).Align(source, target);
+  return SentenceAligner(options).Refine(source, target, draft);
 }
 
 }  // namespace sextant

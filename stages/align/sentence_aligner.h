@@ -89,7 +89,13 @@ class SentenceAligner {
 
   Alignment Align(const AlignerInput& source, const AlignerInput& target) const;
 
+  // With a lexicon: only the second pass, in a corridor around `draft` (a
+  // first-pass alignment of the same inputs). Without one: as Align().
+  Alignment Refine(const AlignerInput& source, const AlignerInput& target, const Alignment& draft) const;
+
  private:
+  Alignment Run(const AlignerInput& source, const AlignerInput& target, const Alignment* draft) const;
+
   AlignerOptions options_;
 };
 

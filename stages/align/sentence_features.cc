@@ -81,13 +81,13 @@ char32_t WithoutAccent(char32_t c) {
   return at == std::u32string_view::npos ? c : static_cast<char32_t>(kTo[at]);
 }
 
-void AddCognates(std::string_view text, std::vector<std::string>& cognates) {
+void AddCognates(std::string_view text, std::vector<std::uint32_t>& cognates) {
   std::u32string word;
   const auto flush = [&] {
     if (word.size() >= 4) {
-      std::string key;
-      for (std::size_t k = 0; k < 4; ++k) AppendUtf8(key, word[k]);
-      cognates.push_back(std::move(key));
+      std::uint32_t key = 2166136261u;  // FNV-1a over the four letters
+      for (std::size_t k = 0; k < 4; ++k) key = (key ^ static_cast<std::uint32_t>(word[k])) * 16777619u;
+      cognates.push_back(key);
     }
     word.clear();
   };
@@ -132,25 +132,6 @@ SentenceFeatures ComputeFeatures(std::string_view sentence, Language language) {
     std::sort(features.cognates.begin(), features.cognates.end());
   }
   return features;
-}
-
-std::size_t SharedAnchors(const std::vector<std::string>& a, const std::vector<std::string>& b) {
-  std::size_t common = 0;
-  for (std::size_t i = 0, j = 0; i < a.size() && j < b.size();) {
-    if (a[i] == b[j]) {
-      ++common, ++i, ++j;
-    } else if (a[i] < b[j]) {
-      ++i;
-    } else {
-      ++j;
-    }
-  }
-  return common;
-}
-
-double AnchorOverlap(const std::vector<std::string>& a, const std::vector<std::string>& b) {
-  if (a.empty() && b.empty()) return 0;
-  return 2.0 * static_cast<double>(SharedAnchors(a, b)) / static_cast<double>(a.size() + b.size());
 }
 
 }  // namespace sextant

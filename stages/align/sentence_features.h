@@ -7,6 +7,7 @@
 // Thread-safety: pure functions.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,17 +22,35 @@ struct SentenceFeatures {
   // Latin-script words of 4 letters or more by their first four letters,
   // lower-cased and without accents ("Conférence" → "conf"): between two
   // Latin-script languages, cognates and names share them (Simard et al.,
-  // 1992). Sorted, may repeat; empty for other scripts.
-  std::vector<std::string> cognates;
+  // 1992), each packed into 32 bits (FNV-1a of the four letters) so that
+  // comparing them is cheap. Sorted, may repeat; empty for other scripts.
+  std::vector<std::uint32_t> cognates;
 };
 
 SentenceFeatures ComputeFeatures(std::string_view sentence, Language language);
 
-// How many anchors two sorted multisets share.
-std::size_t SharedAnchors(const std::vector<std::string>& a, const std::vector<std::string>& b);
+// How many elements two sorted multisets share.
+template <typename T>
+std::size_t SharedAnchors(const std::vector<T>& a, const std::vector<T>& b) {
+  std::size_t common = 0;
+  for (std::size_t i = 0, j = 0; i < a.size() && j < b.size();) {
+    if (a[i] == b[j]) {
+      ++common, ++i, ++j;
+    } else if (a[i] < b[j]) {
+      ++i;
+    } else {
+      ++j;
+    }
+  }
+  return common;
+}
 
-// Dice overlap of two sorted anchor multisets: 2|A∩B| / (|A|+|B|); 0 when
-// both are empty.
-double AnchorOverlap(const std::vector<std::string>& a, const std::vector<std::string>& b);
+// Dice overlap of two sorted multisets: 2|A∩B| / (|A|+|B|); 0 when both
+// are empty.
+template <typename T>
+double AnchorOverlap(const std::vector<T>& a, const std::vector<T>& b) {
+  if (a.empty() && b.empty()) return 0;
+  return 2.0 * static_cast<double>(SharedAnchors(a, b)) / static_cast<double>(a.size() + b.size());
+}
 
 }  // namespace sextant
