@@ -346,7 +346,15 @@ Alignment SentenceAligner::Run(const AlignerInput& source_input, const AlignerIn
     std::vector<std::size_t> diagonal(n + 1);
     for (std::size_t i = 0; i <= n; ++i) diagonal[i] = n == 0 ? m : i * m / n;
     diagonal[n] = m;
-    alignment.links = Decode(plain_model, n, m, diagonal, width, plain.weights);
+    // Cognates cost the most of the first-pass signals: the wide band is
+    // searched without them, and a corridor around that path with them.
+    AlignerOptions coarse = plain;
+    coarse.use_cognates = false;
+    const CostModel coarse_model(source, target, coarse);
+    alignment.links = Decode(coarse_model, n, m, diagonal, width, coarse.weights);
+    if (plain.use_cognates) {
+      alignment.links = Decode(plain_model, n, m, CentresAlong(alignment.links, n), kCorridor, plain.weights);
+    }
   }
 
   // Second pass with the lexicon, in a corridor around the first path: the
