@@ -201,7 +201,8 @@ double Confidence(double cost, const Move& move, const AlignerWeights& weights) 
   return std::exp(-excess / 3.0);
 }
 
-// Half-width of the second pass's corridor around the first path.
+// Half-width of a corridor around an earlier path, for the signals that
+// cost too much to consult over the whole band (cognates, the lexicon).
 constexpr std::size_t kCorridor = 12;
 
 // The dynamic programme over a band of rows: row i (source units taken)
