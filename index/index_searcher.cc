@@ -1,5 +1,6 @@
 #include "index/index_searcher.h"
 
+#include <algorithm>
 #include <filesystem>
 
 #include <nlohmann/json.hpp>
@@ -146,6 +147,44 @@ std::string PlainSnippet(const std::string& html, const SearchOptions& options) 
   return out;
 }
 
+// The runs of Han characters in the free text of a query, longest first.
+std::vector<std::string> HanRuns(std::string_view query) {
+  std::vector<std::string> runs;
+  std::string run;
+  for (std::size_t pos = 0; pos < query.size();) {
+    const char32_t c = NextCodePoint(query, pos);
+    if (IsHan(c)) {
+      AppendUtf8(run, c);
+    } else if (!run.empty()) {
+      runs.push_back(std::move(run));
+      run.clear();
+    }
+  }
+  if (!run.empty()) runs.push_back(std::move(run));
+  std::sort(runs.begin(), runs.end(), [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+  return runs;
+}
+
+// Xapian's snippet does not mark n-gram matches in Chinese text; the
+// query's Han runs are marked where they occur whole.
+std::string MarkHanRuns(std::string snippet, const std::vector<std::string>& runs, const SearchOptions& options) {
+  for (const std::string& run : runs) {
+    for (std::size_t at = snippet.find(run); at != std::string::npos; at = snippet.find(run, at)) {
+      const bool inside = snippet.rfind(options.highlight_begin, at) != std::string::npos &&
+                          (snippet.rfind(options.highlight_end, at) == std::string::npos ||
+                           snippet.rfind(options.highlight_end, at) < snippet.rfind(options.highlight_begin, at));
+      if (inside) {
+        at += run.size();
+        continue;
+      }
+      snippet.insert(at + run.size(), options.highlight_end);
+      snippet.insert(at, options.highlight_begin);
+      at += run.size() + options.highlight_begin.size() + options.highlight_end.size();
+    }
+  }
+  return snippet;
+}
+
 void CountFacet(const Xapian::ValueCountMatchSpy& spy, std::map<std::string, std::size_t>& out) {
   for (auto it = spy.values_begin(); it != spy.values_end(); ++it) {
     if (!(*it).empty()) out[*it] = it.get_termfreq();
@@ -277,6 +316,7 @@ Status IndexSearcher::Search(std::string_view query, const SearchOptions& option
     const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(options.offset),
                                                static_cast<Xapian::doccount>(options.limit), check);
     result->total = mset.get_matches_estimated();
+    const std::vector<std::string> han_runs = HanRuns(FreeText(query));
     for (auto it = mset.begin(); it != mset.end(); ++it) {
       const Xapian::Document entry = it.get_document();
       const auto data = nlohmann::json::parse(entry.get_data(), nullptr, false);
@@ -291,6 +331,12 @@ Status IndexSearcher::Search(std::string_view query, const SearchOptions& option
       hit.page = data.value("page", 0);
       hit.segment = data.value("segment", std::size_t{0});
       hit.weight = it.get_weight();
+      auto identity = entry.termlist_begin();
+      identity.skip_to(std::string(term_prefix::kIdentity));
+      if (identity != entry.termlist_end() && (*identity).starts_with(term_prefix::kIdentity)) {
+        const std::string term = *identity;  // "Q<hash>:<n>"
+        hit.content_hash = term.substr(term_prefix::kIdentity.size(), term.rfind(':') - term_prefix::kIdentity.size());
+      }
       const std::string_view stemmer = StemmerName(hit.language);
       unsigned flags = Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE;
       if (hit.language == Language::kChinese && chinese_ == ChineseTerms::kBigrams) flags |= Xapian::MSet::SNIPPET_CJK_NGRAM;
@@ -298,6 +344,7 @@ Status IndexSearcher::Search(std::string_view query, const SearchOptions& option
       hit.snippet = PlainSnippet(mset.snippet(snippet_source, options.snippet_bytes, Xapian::Stem(std::string(stemmer)),
                                               flags, "\x01", "\x02", "…"),
                                  options);
+      if (hit.language == Language::kChinese) hit.snippet = MarkHanRuns(std::move(hit.snippet), han_runs, options);
       if (options.show && *options.show != hit.language) hit.parallel[*options.show] = AlignedText(impl_->db, entry, *options.show);
       result->hits.push_back(std::move(hit));
     }

@@ -60,6 +60,7 @@ struct SearchHit {
   std::string text;         // the whole segment
   std::string snippet;      // highlighted excerpt
   std::string path;
+  std::string content_hash;  // of the file: names the document when it has no symbol
   int page = 0;
   std::size_t segment = 0;  // index through its document
   double weight = 0;

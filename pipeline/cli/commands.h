@@ -18,6 +18,7 @@ int Sets(const std::vector<std::string>& args);
 int AlignSet(const std::vector<std::string>& args);
 int Ingest(const std::vector<std::string>& args);
 int Search(const std::vector<std::string>& args);
+int Serve(const std::vector<std::string>& args);
 
 // Prints "sextant: <problem>" and the usage text on stderr; returns 2.
 int Usage(const std::string& problem);

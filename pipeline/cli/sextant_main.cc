@@ -8,6 +8,7 @@
 //   sextant sets [--jobs N] FILE.pdf...
 //   sextant ingest [--index DIR] [--jobs N] PATH...
 //   sextant search [--index DIR] [--lang L] [--show L2] [--json] QUERY
+//   sextant serve [--index DIR] [--port P] [--bind ADDR] [--threads N]
 //
 // One line per failed file on stderr ("sextant: FILE: reason"); the exit
 // status is 1 if any input failed, 2 for bad usage.
@@ -50,6 +51,10 @@ constexpr const char* kUsage =
     "                      [--limit N] [--json] QUERY\n"
     "  words in any language, and symbol:CTOC/COP/WG.4/* cited:A/RES/70/1\n"
     "  resolution:7/1 item:1(a) body:… type:… lang:… year:… recommendation:…\n"
+    "usage: sextant serve [--index DIR] [--port P] [--bind ADDR] [--threads N]\n"
+    "  the search page and JSON API (/api/search, /api/document,\n"
+    "  /api/alignment, /api/alignment.tmx) over the index, read-only;\n"
+    "  default 127.0.0.1:8080, --port 0 for any free port\n"
     "usage: sextant sets [--jobs N] FILE.pdf...\n"
     "  groups the files into the language versions of each document (by its\n"
     "  own symbol): one JSON object per document: symbol, versions, missing\n";
@@ -78,6 +83,7 @@ int main(int argc, char** argv) {
   if (command == "align-set") return AlignSet(args);
   if (command == "ingest") return Ingest(args);
   if (command == "search") return Search(args);
+  if (command == "serve") return Serve(args);
   if (command == "--help" || command == "-h" || command == "help") {
     std::cout << UsageText();
     return 0;

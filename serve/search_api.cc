@@ -1,0 +1,333 @@
+#include "serve/search_api.h"
+
+#include <charconv>
+#include <filesystem>
+#include <optional>
+
+#include <nlohmann/json.hpp>
+
+#include "stages/export/tmx_writer.h"
+
+namespace sextant {
+namespace {
+
+using nlohmann::json;
+
+// Private-use markers the searcher puts around matched words; turned into
+// "**" for "snippet" and <mark> for "snippet_html".
+constexpr std::string_view kMarkBegin = "\xEE\x80\x80";  // U+E000
+constexpr std::string_view kMarkEnd = "\xEE\x80\x81";    // U+E001
+
+std::string Dump(const json& value) { return value.dump(-1, ' ', false, json::error_handler_t::replace); }
+
+ApiResponse Json(int status, const json& value) {
+  ApiResponse response;
+  response.status = status;
+  response.body = Dump(value);
+  return response;
+}
+
+ApiResponse Error(int status, const std::string& message) { return Json(status, json{{"error", message}}); }
+
+ApiResponse FromStatus(const Status& status) {
+  switch (status.code()) {
+    case StatusCode::kInvalidArgument: return Error(400, status.message());
+    case StatusCode::kNotFound: return Error(404, status.message());
+    default: return Error(500, status.message());
+  }
+}
+
+std::string ReplaceAll(std::string text, std::string_view from, std::string_view to) {
+  for (std::size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size())) {
+    text.replace(at, from.size(), to);
+  }
+  return text;
+}
+
+std::string Param(const ApiRequest& request, const std::string& name) {
+  const auto it = request.params.find(name);
+  return it == request.params.end() ? "" : it->second;
+}
+
+// A language parameter: empty when absent; an error message when not a code.
+std::optional<Language> LanguageParam(const ApiRequest& request, const std::string& name, std::string* error) {
+  const std::string value = Param(request, name);
+  if (value.empty()) return std::nullopt;
+  const auto language = LanguageFromCode(value);
+  if (!language) *error = name + " takes one of ar zh en fr ru es, not '" + value + "'";
+  return language;
+}
+
+// A whole number in [0, max]; `fallback` when absent.
+bool NumberParam(const ApiRequest& request, const std::string& name, std::size_t fallback, std::size_t min,
+                 std::size_t max, std::size_t* out, std::string* error) {
+  const std::string value = Param(request, name);
+  if (value.empty()) {
+    *out = fallback;
+    return true;
+  }
+  std::size_t number = 0;
+  const auto [end, problem] = std::from_chars(value.data(), value.data() + value.size(), number);
+  if (problem != std::errc() || end != value.data() + value.size() || number < min || number > max) {
+    *error = name + " takes a whole number from " + std::to_string(min) + " to " + std::to_string(max) + ", not '" +
+             value + "'";
+    return false;
+  }
+  *out = number;
+  return true;
+}
+
+// A field value goes into the query as field:value, so it may not hold
+// what would end or quote it.
+bool FieldValueOk(const std::string& value) {
+  if (value.size() > 200) return false;
+  for (const unsigned char c : value) {
+    if (c <= ' ' || c == '"' || c == 0x7F) return false;
+  }
+  return true;
+}
+
+std::string JoinTexts(const std::vector<RecordSegment>& segments, const std::vector<std::size_t>& which,
+                      Language language) {
+  const std::string_view gap = language == Language::kChinese ? "" : " ";
+  std::string out;
+  for (const std::size_t k : which) {
+    if (k >= segments.size()) continue;
+    if (!out.empty()) out += gap;
+    out += segments[k].text;
+  }
+  return out;
+}
+
+json VersionsJson(const std::vector<RecordVersion>& versions) {
+  json out = json::array();
+  for (const RecordVersion& version : versions) {
+    out.push_back({{"language", std::string(Code(version.language))}, {"date", version.date},
+                   {"file", std::filesystem::path(version.path).filename().string()}, {"pages", version.pages},
+                   {"segments", version.segments}});
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string EscapeHtml(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() + text.size() / 8);
+  for (const char c : text) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+class SearchApi::Borrowed {
+ public:
+  Borrowed(SearchApi& api, std::unique_ptr<Handles> handles) : api_(api), handles_(std::move(handles)) {}
+  ~Borrowed() { api_.Release(std::move(handles_)); }
+  Handles& operator*() { return *handles_; }
+
+ private:
+  SearchApi& api_;
+  std::unique_ptr<Handles> handles_;
+};
+
+SearchApi::~SearchApi() = default;
+
+Status SearchApi::Open(const std::string& folder, std::unique_ptr<SearchApi>* api) {
+  std::unique_ptr<SearchApi> opened(new SearchApi(folder));
+  std::unique_ptr<Handles> handles;
+  if (Status status = opened->Acquire(&handles); !status.ok()) return status;
+  opened->Release(std::move(handles));
+  *api = std::move(opened);
+  return Status::Ok();
+}
+
+Status SearchApi::Acquire(std::unique_ptr<Handles>* handles) {
+  {
+    std::lock_guard lock(mutex_);
+    if (!idle_.empty()) {
+      *handles = std::move(idle_.back());
+      idle_.pop_back();
+    }
+  }
+  if (*handles) {
+    if (Status status = (*handles)->searcher->Reopen(); !status.ok()) return status;
+    return (*handles)->reader->Reopen();
+  }
+  auto fresh = std::make_unique<Handles>();
+  if (Status status = IndexSearcher::Open(folder_, &fresh->searcher); !status.ok()) return status;
+  if (Status status = RecordReader::Open(folder_, &fresh->reader); !status.ok()) return status;
+  *handles = std::move(fresh);
+  return Status::Ok();
+}
+
+void SearchApi::Release(std::unique_ptr<Handles> handles) {
+  if (!handles) return;
+  std::lock_guard lock(mutex_);
+  idle_.push_back(std::move(handles));
+}
+
+ApiResponse SearchApi::Handle(const ApiRequest& request) {
+  const bool known = request.path == "/api/search" || request.path == "/api/document" ||
+                     request.path == "/api/alignment" || request.path == "/api/alignment.tmx";
+  if (!known) {
+    return Error(404, "no endpoint " + request.path +
+                          " (try /api/search, /api/document, /api/alignment, /api/alignment.tmx)");
+  }
+  std::unique_ptr<Handles> handles;
+  if (Status status = Acquire(&handles); !status.ok()) return Error(500, status.message());
+  Borrowed borrowed(*this, std::move(handles));
+  try {
+    if (request.path == "/api/search") return Search(request, *borrowed);
+    if (request.path == "/api/document") return Document(request, *borrowed);
+    return Alignment(request, *borrowed, request.path == "/api/alignment.tmx");
+  } catch (const std::exception& error) {
+    return Error(500, std::string("internal error: ") + error.what());
+  }
+}
+
+ApiResponse SearchApi::Search(const ApiRequest& request, Handles& handles) {
+  std::string error;
+  std::string query = Param(request, "q");
+  if (query.size() > kMaxQueryBytes) {
+    return Error(400, "q is " + std::to_string(query.size()) + " bytes; the limit is " + std::to_string(kMaxQueryBytes));
+  }
+  SearchOptions options;
+  options.language = LanguageParam(request, "lang", &error);
+  options.show = LanguageParam(request, "show", &error);
+  if (!error.empty()) return Error(400, error);
+  if (!NumberParam(request, "limit", 10, 1, kMaxLimit, &options.limit, &error) ||
+      !NumberParam(request, "offset", 0, 0, kMaxOffset, &options.offset, &error)) {
+    return Error(400, error);
+  }
+  const std::string sort = Param(request, "sort");
+  if (!sort.empty() && sort != "relevance" && sort != "date") return Error(400, "sort takes relevance or date, not '" + sort + "'");
+  options.sort = sort == "date" ? SearchSort::kDate : SearchSort::kRelevance;
+  options.date_from = Param(request, "from");
+  options.date_to = Param(request, "to");
+  bool filtered = !options.date_from.empty() || !options.date_to.empty() || options.language;
+  for (const char* field : {"symbol", "cited", "resolution", "item", "recommendation"}) {
+    const std::string value = Param(request, field);
+    if (value.empty()) continue;
+    if (!FieldValueOk(value)) {
+      return Error(400, std::string(field) + " takes one value of at most 200 bytes, without spaces or quotes");
+    }
+    if (std::string_view(field) == "recommendation" && value != "yes") return Error(400, "recommendation takes yes");
+    query += std::string(query.empty() ? "" : " ") + field + ":" + value;
+    filtered = true;
+  }
+  if (query.find_first_not_of(" \t") == std::string::npos && !filtered) {
+    return Error(400, "q is empty: give words, or a filter (symbol, cited, item, resolution, recommendation, lang, from, to)");
+  }
+  options.highlight_begin = std::string(kMarkBegin);
+  options.highlight_end = std::string(kMarkEnd);
+  SearchResult result;
+  if (Status status = handles.searcher->Search(query, options, &result); !status.ok()) return FromStatus(status);
+  json hits = json::array();
+  for (const SearchHit& hit : result.hits) {
+    json parallel = json::object();
+    for (const auto& [language, text] : hit.parallel) parallel[std::string(Code(language))] = text;
+    hits.push_back({{"id", hit.symbol.empty() ? hit.content_hash : hit.symbol},
+                    {"symbol", hit.symbol},
+                    {"language", std::string(Code(hit.language))},
+                    {"date", hit.date},
+                    {"agenda_item", hit.agenda_item},
+                    {"text", hit.text},
+                    {"snippet", ReplaceAll(ReplaceAll(hit.snippet, kMarkBegin, "**"), kMarkEnd, "**")},
+                    {"snippet_html", ReplaceAll(ReplaceAll(EscapeHtml(hit.snippet), kMarkBegin, "<mark>"), kMarkEnd, "</mark>")},
+                    {"parallel", parallel},
+                    {"segment", hit.segment},
+                    {"page", hit.page}});
+  }
+  const SearchFacets& f = result.facets;
+  return Json(200, json{{"total", result.total},
+                        {"offset", options.offset},
+                        {"limit", options.limit},
+                        {"hits", hits},
+                        {"facets", {{"language", f.languages}, {"year", f.years}, {"series", f.series}}}});
+}
+
+ApiResponse SearchApi::Document(const ApiRequest& request, Handles& handles) {
+  std::string error;
+  const std::string id = Param(request, "id");
+  if (id.empty()) return Error(400, "id is missing: give a document's symbol (A/RES/70/1) or content hash");
+  const auto language = LanguageParam(request, "lang", &error);
+  if (!error.empty()) return Error(400, error);
+  if (!language) return Error(400, "lang is missing: give one of ar zh en fr ru es");
+  RecordDocument document;
+  if (Status status = handles.reader->ReadDocument(id, *language, &document); !status.ok()) return FromStatus(status);
+  json paragraphs = json::array();
+  for (const RecordSegment& segment : document.segments) {
+    if (paragraphs.empty() || paragraphs.back()["index"] != segment.paragraph) {
+      paragraphs.push_back({{"index", segment.paragraph}, {"agenda_item", segment.agenda_item},
+                            {"page", segment.page}, {"segments", json::array()}});
+    }
+    paragraphs.back()["segments"].push_back(
+        {{"index", segment.index}, {"text", segment.text}, {"recommendation", segment.recommendation}});
+  }
+  return Json(200, json{{"id", id},
+                        {"symbol", document.symbol},
+                        {"language", std::string(Code(document.version.language))},
+                        {"date", document.version.date},
+                        {"file", std::filesystem::path(document.version.path).filename().string()},
+                        {"pages", document.version.pages},
+                        {"versions", VersionsJson(document.versions)},
+                        {"agenda", document.agenda_items},
+                        {"paragraphs", paragraphs}});
+}
+
+ApiResponse SearchApi::Alignment(const ApiRequest& request, Handles& handles, bool as_tmx) {
+  std::string error;
+  const std::string id = Param(request, "id");
+  if (id.empty()) return Error(400, "id is missing: give a document's symbol (A/RES/70/1) or content hash");
+  const auto source = LanguageParam(request, "source", &error);
+  const auto target = LanguageParam(request, "target", &error);
+  if (!error.empty()) return Error(400, error);
+  if (!source || !target) return Error(400, "source and target are needed: two of ar zh en fr ru es");
+  RecordAlignment record;
+  if (Status status = handles.reader->ReadAlignment(id, *source, *target, &record); !status.ok()) return FromStatus(status);
+  const auto& source_segments = record.source.segments;
+  const auto& target_segments = record.target.segments;
+  if (as_tmx) {
+    TmxDocument tmx;
+    tmx.symbol = record.source.symbol;
+    tmx.source_language = *source;
+    tmx.target_language = *target;
+    for (const RecordSegment& segment : source_segments) tmx.source_units.push_back(segment.text);
+    for (const RecordSegment& segment : target_segments) tmx.target_units.push_back(segment.text);
+    tmx.alignment = &record.alignment;
+    ApiResponse response;
+    response.content_type = "application/x-tmx+xml; charset=utf-8";
+    response.body = WriteTmx(tmx);
+    std::string name = record.source.symbol.empty() ? id : record.source.symbol;
+    for (char& c : name) c = (std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-') ? c : '_';
+    response.download_name = name + "_" + std::string(Code(*source)) + "_" + std::string(Code(*target)) + ".tmx";
+    return response;
+  }
+  json links = json::array();
+  for (const AlignmentLink& link : record.alignment.links) {
+    const std::string item = !link.source.empty() ? source_segments[link.source.front()].agenda_item
+                                                  : target_segments[link.target.front()].agenda_item;
+    links.push_back({{"source", link.source},
+                     {"target", link.target},
+                     {"score", link.score},
+                     {"agenda_item", item},
+                     {"source_text", JoinTexts(source_segments, link.source, *source)},
+                     {"target_text", JoinTexts(target_segments, link.target, *target)}});
+  }
+  return Json(200, json{{"id", id},
+                        {"symbol", record.source.symbol},
+                        {"languages", {std::string(Code(*source)), std::string(Code(*target))}},
+                        {"versions", VersionsJson(record.source.versions)},
+                        {"agenda", record.source.agenda_items},
+                        {"links", links}});
+}
+
+}  // namespace sextant

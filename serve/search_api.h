@@ -1,0 +1,91 @@
+// SearchApi: the JSON API of `sextant serve`, as plain functions of a
+// request (path + query parameters) to a response (status, content type,
+// body), with no HTTP in it, so that every endpoint and every error can be
+// tested without a socket. http_server.h puts it behind cpp-httplib.
+//
+// Endpoints (all GET; documented with examples in README.md):
+//   /api/search     q, lang, show, symbol, cited, resolution, item, from, to,
+//                   recommendation, sort, offset, limit
+//   /api/document   id (own symbol or content hash), lang
+//   /api/alignment  id, source, target
+//   /api/alignment.tmx  id, source, target: TMX 1.4b, as a download
+// A bad parameter gives 400 with {"error": "..."} naming the parameter and
+// what it takes; an unknown document or path 404; a failing index 500.
+// Bounds: a query of at most kMaxQueryBytes, limit ≤ kMaxLimit, offset ≤
+// kMaxOffset, filter values of at most 200 bytes without spaces or quotes.
+//
+// Snippets: "snippet" is plain text with the matched words between "**";
+// "snippet_html" is the same excerpt HTML-escaped with the matched words in
+// <mark>…</mark>, the only markup the API ever returns.
+//
+// Thread-safety: Handle() may be called from many threads at once; each
+// call borrows its own IndexSearcher and RecordReader from a pool (Xapian
+// handles are one per thread) and reopens them, so a running ingest's
+// commits are seen. Nothing is ever written to the index.
+#pragma once
+
+#include <cstddef>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "index/index_searcher.h"
+#include "index/record_reader.h"
+#include "pipeline/status.h"
+
+namespace sextant {
+
+inline constexpr std::size_t kMaxQueryBytes = 500;
+inline constexpr std::size_t kMaxLimit = 100;
+inline constexpr std::size_t kMaxOffset = 10000;
+
+struct ApiRequest {
+  std::string path;                           // "/api/search"
+  std::map<std::string, std::string> params;  // decoded; the last value of a repeated name
+};
+
+struct ApiResponse {
+  int status = 200;
+  std::string content_type = "application/json; charset=utf-8";
+  std::string body;
+  std::string download_name;  // set: sent as an attachment with this file name
+};
+
+class SearchApi {
+ public:
+  // Fails like IndexSearcher::Open() (the folder named, and what to do).
+  static Status Open(const std::string& folder, std::unique_ptr<SearchApi>* api);
+  ~SearchApi();
+  SearchApi(const SearchApi&) = delete;
+  SearchApi& operator=(const SearchApi&) = delete;
+
+  ApiResponse Handle(const ApiRequest& request);
+
+  const std::string& folder() const { return folder_; }
+
+ private:
+  struct Handles {
+    std::unique_ptr<IndexSearcher> searcher;
+    std::unique_ptr<RecordReader> reader;
+  };
+  class Borrowed;
+
+  explicit SearchApi(std::string folder) : folder_(std::move(folder)) {}
+  Status Acquire(std::unique_ptr<Handles>* handles);
+  void Release(std::unique_ptr<Handles> handles);
+
+  ApiResponse Search(const ApiRequest& request, Handles& handles);
+  ApiResponse Document(const ApiRequest& request, Handles& handles);
+  ApiResponse Alignment(const ApiRequest& request, Handles& handles, bool as_tmx);
+
+  std::string folder_;
+  std::mutex mutex_;
+  std::vector<std::unique_ptr<Handles>> idle_;
+};
+
+// `text` with & < > " ' written as HTML entities.
+std::string EscapeHtml(std::string_view text);
+
+}  // namespace sextant

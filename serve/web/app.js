@@ -1,0 +1,253 @@
+// Sextant's search page: passages (search), history (hits by meeting
+// date) and the side-by-side document view, all from the JSON API.
+// Document text is only ever set with textContent; the one HTML the API
+// gives, snippet_html, is escaped by the server with <mark> around matches.
+"use strict";
+
+const LANGUAGES = [["ar", "العربية"], ["zh", "中文"], ["en", "English"], ["fr", "Français"], ["ru", "Русский"], ["es", "Español"]];
+const FILTERS = ["lang", "show", "symbol", "cited", "item", "from", "to", "sort"];
+const PAGE = 10;
+
+const $ = (id) => document.getElementById(id);
+
+function el(tag, attrs, ...children) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(attrs || {})) {
+    if (value === undefined || value === null || value === false) continue;
+    if (key === "text") node.textContent = value;
+    else if (key === "onclick") node.addEventListener("click", value);
+    else node.setAttribute(key, value);
+  }
+  for (const child of children) if (child) node.append(child);
+  return node;
+}
+
+// A text in its language: lang and direction set, so the right font and
+// right-to-left layout apply.
+function textIn(tag, language, text, attrs) {
+  return el(tag, Object.assign({ lang: language, dir: language === "ar" ? "rtl" : "auto", text }, attrs || {}));
+}
+
+function status(message, isError) {
+  $("status").textContent = message || "";
+  $("status").className = isError ? "status error" : "status";
+}
+
+async function api(path, params) {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) if (value !== "" && value !== undefined && value !== null) query.set(key, value);
+  const response = await fetch(path + "?" + query.toString());
+  const body = await response.json().catch(() => ({ error: "the server answered " + response.status }));
+  if (!response.ok) throw new Error(body.error || ("HTTP " + response.status));
+  return body;
+}
+
+function route() {
+  const hash = location.hash.replace(/^#/, "") || "/";
+  const [path, query] = hash.split("?");
+  return { path, params: new URLSearchParams(query || "") };
+}
+
+function go(path, params) {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) if (value) query.set(key, value);
+  location.hash = "#" + path + (query.toString() ? "?" + query.toString() : "");
+}
+
+function formParams() {
+  const params = { q: $("q").value.trim() };
+  for (const name of FILTERS) params[name] = $("f-" + name).value.trim();
+  if ($("f-rec").checked) params.recommendation = "yes";
+  return params;
+}
+
+function fillForm(params) {
+  $("q").value = params.get("q") || "";
+  for (const name of FILTERS) $("f-" + name).value = params.get(name) || (name === "sort" ? "relevance" : "");
+  $("f-rec").checked = params.get("recommendation") === "yes";
+}
+
+function show(view) {
+  for (const name of ["search", "history", "document"]) $(name + "-view").hidden = name !== view;
+  $("filters").hidden = view === "document";
+  $("nav-search").className = view === "search" ? "active" : "";
+  $("nav-history").className = view === "history" ? "active" : "";
+  $("pager").replaceChildren();
+}
+
+function docLink(hit, label) {
+  const target = hit.parallel && Object.keys(hit.parallel)[0];
+  const other = target || (hit.language === "en" ? "zh" : "en");
+  return el("a", { href: "#/doc?" + new URLSearchParams({ id: hit.id, source: hit.language, target: other }).toString(), text: label });
+}
+
+function hitMeta(hit) {
+  return el("div", { class: "meta" },
+    docLink(hit, hit.symbol || "(no symbol)"),
+    el("span", { class: "tag", text: hit.language }),
+    hit.date ? el("span", { text: hit.date }) : null,
+    hit.agenda_item ? el("span", { text: "item " + hit.agenda_item }) : null,
+    el("span", { text: "p. " + hit.page }));
+}
+
+function hitBody(hit) {
+  const snippet = el("div", { lang: hit.language, dir: hit.language === "ar" ? "rtl" : "auto", class: "snippet" });
+  snippet.innerHTML = hit.snippet_html;  // escaped by the server; only <mark> inside
+  const parallel = Object.entries(hit.parallel || {});
+  const pair = el("div", { class: parallel.length ? "pair" : "pair single" }, snippet);
+  for (const [language, text] of parallel) {
+    pair.append(textIn("div", language, text || "(not aligned)", { class: "translation", "data-lang": language }));
+  }
+  return pair;
+}
+
+function facetList(title, counts, onPick) {
+  const entries = Object.entries(counts || {}).sort((a, b) => b[1] - a[1]).slice(0, 12);
+  if (!entries.length) return null;
+  const box = el("div", {}, el("h3", { text: title }));
+  for (const [value, count] of entries) {
+    box.append(el("button", { type: "button", onclick: () => onPick(value) }, el("span", { text: value }), el("span", { class: "count", text: String(count) })));
+  }
+  return box;
+}
+
+async function runSearch(params) {
+  show("search");
+  fillForm(params);
+  const query = Object.fromEntries(params.entries());
+  if (!query.q && !FILTERS.some((f) => f !== "sort" && f !== "show" && query[f]) && !query.recommendation) {
+    status("Search UN meeting records in Arabic, Chinese, English, French, Russian and Spanish; pick a translation to read beside each passage.");
+    $("hits").replaceChildren();
+    $("facets").replaceChildren();
+    return;
+  }
+  query.limit = PAGE;
+  status("Searching…");
+  try {
+    const result = await api("/api/search", query);
+    const offset = Number(query.offset || 0);
+    status(result.total + " passage" + (result.total === 1 ? "" : "s") + (result.total ? ", " + (offset + 1) + "–" + (offset + result.hits.length) : ""));
+    $("hits").replaceChildren(...result.hits.map((hit) => el("li", { class: "hit" }, hitMeta(hit), hitBody(hit))));
+    const pick = (field) => (value) => go("/", Object.assign(query, { [field]: value, offset: "" }));
+    $("facets").replaceChildren(...[
+      facetList("Language", result.facets.language, pick("lang")),
+      facetList("Year", result.facets.year, (y) => go("/", Object.assign(query, { from: y, to: y, offset: "" }))),
+      facetList("Series", result.facets.series, (s) => pick("symbol")(s + "/*")),
+    ].filter(Boolean));
+    const pager = $("pager");
+    if (offset > 0) pager.append(el("button", { type: "button", text: "← Previous", onclick: () => go("/", Object.assign(query, { offset: String(Math.max(0, offset - PAGE)) })) }));
+    if (offset + PAGE < result.total && offset + PAGE <= 10000) pager.append(el("button", { type: "button", text: "Next →", onclick: () => go("/", Object.assign(query, { offset: String(offset + PAGE) })) }));
+  } catch (error) {
+    status(error.message, true);
+  }
+}
+
+async function runHistory(params) {
+  show("history");
+  fillForm(params);
+  $("f-sort").value = "date";
+  const query = Object.fromEntries(params.entries());
+  if (!query.q && !query.symbol && !query.cited && !query.item && !query.recommendation) {
+    status("History: search a topic or a recommendation and see its passages laid out by meeting date.");
+    $("timeline").replaceChildren();
+    return;
+  }
+  Object.assign(query, { sort: "date", limit: 100, offset: "" });
+  status("Searching…");
+  try {
+    const result = await api("/api/search", query);
+    const byDate = new Map();
+    for (const hit of result.hits) {
+      const date = hit.date || "undated";
+      if (!byDate.has(date)) byDate.set(date, []);
+      byDate.get(date).push(hit);
+    }
+    status(result.total + " passages by meeting date" + (result.total > 100 ? " (the first 100)" : ""));
+    $("timeline").replaceChildren(...[...byDate.entries()].map(([date, hits]) => el("li", { class: "meeting" },
+      el("h3", { text: date }),
+      ...hits.map((hit) => el("div", { class: "hit" }, hitMeta(hit), hitBody(hit))))));
+  } catch (error) {
+    status(error.message, true);
+  }
+}
+
+function languageOptions(select, versions, chosen) {
+  select.replaceChildren(...versions.map((v) => el("option", { value: v.language, selected: v.language === chosen ? "selected" : null,
+    text: (LANGUAGES.find(([code]) => code === v.language) || [, v.language])[1] })));
+}
+
+async function runDocument(params) {
+  show("document");
+  const id = params.get("id") || "";
+  const source = params.get("source") || "en";
+  let target = params.get("target") || "zh";
+  status("Loading…");
+  try {
+    let data;
+    try {
+      data = await api("/api/alignment", { id, source, target });
+    } catch (error) {
+      // The target language may be missing: show the first other version.
+      const doc = await api("/api/document", { id, lang: source });
+      const other = doc.versions.find((v) => v.language !== source);
+      if (!other || other.language === target) throw error;
+      target = other.language;
+      data = await api("/api/alignment", { id, source, target });
+    }
+    $("doc-title").textContent = (data.symbol || id) + " — " + source + " ↔ " + target;
+    languageOptions($("doc-source"), data.versions, source);
+    languageOptions($("doc-target"), data.versions, target);
+    $("doc-tmx").href = "/api/alignment.tmx?" + new URLSearchParams({ id, source, target }).toString();
+    const rows = [];
+    const agenda = [];
+    let item = null;
+    data.links.forEach((link, n) => {
+      if (link.agenda_item && link.agenda_item !== item) {
+        item = link.agenda_item;
+        const anchor = "item-" + agenda.length;
+        agenda.push(el("a", { href: "#", text: "Item " + item, onclick: (e) => { e.preventDefault(); document.getElementById(anchor).scrollIntoView({ behavior: "smooth" }); } }));
+        rows.push(el("tr", { class: "item", id: anchor }, el("td", { class: "n" }), el("td", { colspan: "2", text: "Agenda item " + item })));
+      }
+      const gap = !link.source.length || !link.target.length;
+      rows.push(el("tr", { class: gap ? "gap" : "link", "data-link": String(n) },
+        el("td", { class: "n", text: String(n + 1) }),
+        textIn("td", source, link.source_text, { class: link.source.length ? "src" : "src empty" }),
+        textIn("td", target, link.target_text, { class: link.target.length ? "tgt" : "tgt empty" })));
+    });
+    $("doc-agenda").replaceChildren(...agenda);
+    $("doc-table").tBodies[0].replaceChildren(...rows);
+    status(data.links.length + " aligned links; pale rows have no counterpart.");
+  } catch (error) {
+    status(error.message, true);
+  }
+}
+
+function render() {
+  const { path, params } = route();
+  if (path === "/doc") return runDocument(params);
+  if (path === "/history") return runHistory(params);
+  return runSearch(params);
+}
+
+document.addEventListener("DOMContentLoaded", () => {
+  for (const id of ["f-lang", "f-show"]) {
+    for (const [code, name] of LANGUAGES) $(id).append(el("option", { value: code, text: name }));
+  }
+  $("search-form").addEventListener("submit", (event) => {
+    event.preventDefault();
+    go(route().path === "/history" ? "/history" : "/", formParams());
+  });
+  for (const id of ["f-lang", "f-show", "f-sort", "f-rec"]) {
+    $(id).addEventListener("change", () => go(route().path === "/history" ? "/history" : "/", formParams()));
+  }
+  $("nav-history").addEventListener("click", (event) => { event.preventDefault(); go("/history", formParams()); });
+  $("nav-search").addEventListener("click", (event) => { event.preventDefault(); go("/", formParams()); });
+  for (const id of ["doc-source", "doc-target"]) {
+    $(id).addEventListener("change", () => {
+      const params = route().params;
+      go("/doc", { id: params.get("id"), source: $("doc-source").value, target: $("doc-target").value });
+    });
+  }
+  window.addEventListener("hashchange", render);
+  render();
+});
