@@ -271,45 +271,71 @@ bool IndexWriter::AlreadyIndexed(const IndexVersion& version) const {
 }
 
 Status IndexWriter::AddDocumentSet(const std::vector<IndexVersion>& versions, AddCounts* counts) {
-  *counts = AddCounts();
-  if (Status status = CheckVersions(versions); !status.ok()) return status;
+  std::vector<SetOutcome> outcomes;
+  const Status status = AddDocumentSets({versions}, &outcomes);
+  *counts = outcomes.empty() ? AddCounts() : outcomes[0].counts;
+  if (!status.ok()) return status;
+  return outcomes[0].status;
+}
+
+void IndexWriter::WriteSet(const std::vector<IndexVersion>& versions, AddCounts* counts) {
   Xapian::WritableDatabase& db = impl_->db;
+  const std::string set_id = versions[0].content_hash.substr(0, 16);
+  for (const IndexVersion& version : versions) {
+    const VersionFields fields = FieldsOf(version);
+    db.delete_document(BooleanTerm(term_prefix::kPath, fields.path_key));
+    db.delete_document(BooleanTerm(term_prefix::kContentHash, fields.hash));
+  }
+  for (std::size_t k = 0; k < versions.size(); ++k) {
+    const IndexVersion& version = versions[k];
+    const VersionFields fields = FieldsOf(version);
+    const std::vector<Unit> units = UnitsOf(*version.document);
+    const auto parallel = ParallelUnits(version, k == 0, units.size(), set_id);
+    for (std::size_t n = 0; n < units.size(); ++n) {
+      db.add_document(SegmentEntry(units[n], n, fields, parallel[n], impl_->analyzer, *version.document->language));
+    }
+    db.add_document(DocumentEntry(*version.document, units, fields));
+    counts->segments += units.size();
+    ++counts->documents;
+  }
+}
+
+Status IndexWriter::AddDocumentSets(const std::vector<std::vector<IndexVersion>>& sets,
+                                    std::vector<SetOutcome>* outcomes) {
+  outcomes->assign(sets.size(), SetOutcome());
+  Xapian::WritableDatabase& db = impl_->db;
+  bool in_transaction = false;
   try {
-    bool all_indexed = true;
-    for (const IndexVersion& version : versions) all_indexed = all_indexed && AlreadyIndexed(version);
-    if (all_indexed) {
-      counts->unchanged = true;
-      return Status::Ok();
-    }
-    const std::string set_id = versions[0].content_hash.substr(0, 16);
-    db.begin_transaction();
-    for (const IndexVersion& version : versions) {
-      const VersionFields fields = FieldsOf(version);
-      db.delete_document(BooleanTerm(term_prefix::kPath, fields.path_key));
-      db.delete_document(BooleanTerm(term_prefix::kContentHash, fields.hash));
-    }
-    for (std::size_t k = 0; k < versions.size(); ++k) {
-      const IndexVersion& version = versions[k];
-      const VersionFields fields = FieldsOf(version);
-      const std::vector<Unit> units = UnitsOf(*version.document);
-      const auto parallel = ParallelUnits(version, k == 0, units.size(), set_id);
-      for (std::size_t n = 0; n < units.size(); ++n) {
-        db.add_document(SegmentEntry(units[n], n, fields, parallel[n], impl_->analyzer, *version.document->language));
+    for (std::size_t s = 0; s < sets.size(); ++s) {
+      SetOutcome& outcome = (*outcomes)[s];
+      outcome.status = CheckVersions(sets[s]);
+      if (!outcome.status.ok()) continue;
+      // Read inside the transaction, this sees the sets written before it.
+      bool all_indexed = true;
+      for (const IndexVersion& version : sets[s]) all_indexed = all_indexed && AlreadyIndexed(version);
+      if (all_indexed) {
+        outcome.counts.unchanged = true;
+        continue;
       }
-      db.add_document(DocumentEntry(*version.document, units, fields));
-      counts->segments += units.size();
-      ++counts->documents;
+      if (!in_transaction) {
+        db.begin_transaction();
+        in_transaction = true;
+      }
+      WriteSet(sets[s], &outcome.counts);
     }
-    db.commit_transaction();
+    if (in_transaction) db.commit_transaction();
     return Status::Ok();
   } catch (const Xapian::Error& error) {
-    try {
-      db.cancel_transaction();
-    } catch (const Xapian::InvalidOperationError&) {
-      // No transaction was open: the failure came before begin_transaction().
+    if (in_transaction) {
+      try {
+        db.cancel_transaction();
+      } catch (const Xapian::Error&) {
+        // The transaction is gone with the failure; nothing of it was committed.
+      }
     }
-    *counts = AddCounts();
-    return XapianFailure(folder_, error);
+    const Status failure = XapianFailure(folder_, error);
+    for (SetOutcome& outcome : *outcomes) outcome = {failure, AddCounts()};
+    return failure;
   }
 }
 

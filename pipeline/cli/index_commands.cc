@@ -2,11 +2,14 @@
 // passages out of it, with their translation beside them.
 #include <unistd.h>
 
+#include <atomic>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <mutex>
+#include <thread>
 
 #include <nlohmann/json.hpp>
 
@@ -23,6 +26,8 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr const char* kDefaultIndex = "sextant-index";
+// Segments written per Xapian transaction (a batch of whole sets).
+constexpr std::size_t kBatchSegments = 20000;
 
 // Files named on the command line, and the PDFs below folders, sorted.
 std::vector<std::string> CollectPdfs(const std::vector<std::string>& paths) {
@@ -57,6 +62,65 @@ std::string ContentHash(const std::string& path) {
   return hex;
 }
 
+// One document set, ready for IndexWriter::AddDocumentSet: the pivot
+// (English when there, else the first language present) first, the others
+// with their alignment to it. `versions` points into `alignments` and the
+// extracted documents.
+struct SetToWrite {
+  std::string symbol;
+  std::size_t segments = 0;  // segment entries it makes (all versions)
+  std::vector<DocumentAlignment> alignments;
+  std::vector<IndexVersion> versions;
+};
+
+void Prepare(const DocumentSet& set, const std::map<std::string, const Document*>& by_path, SetToWrite* out) {
+  out->symbol = set.symbol;
+  for (const auto& [language, path] : set.versions) {
+    for (const Paragraph& paragraph : by_path.at(path)->paragraphs) {
+      out->segments += std::max<std::size_t>(1, paragraph.segments.size());
+    }
+  }
+  const Language pivot = set.versions.count(Language::kEnglish) ? Language::kEnglish : set.versions.begin()->first;
+  const Document& pivot_document = *by_path.at(set.versions.at(pivot));
+  const AlignableText pivot_text = AlignableFromDocument(pivot_document);
+  out->alignments.reserve(set.versions.size());
+  out->versions.push_back({&pivot_document, ContentHash(pivot_document.path), nullptr});
+  for (const auto& [language, path] : set.versions) {
+    if (language == pivot) continue;
+    const Document& document = *by_path.at(path);
+    out->alignments.push_back(AlignDocuments(pivot_text, AlignableFromDocument(document)));
+    out->versions.push_back({&document, ContentHash(path), &out->alignments.back()});
+  }
+}
+
+// Groups the documents into sets and aligns each set's versions, `jobs`
+// sets at a time (alignment is a pure function; the writer stays serial).
+std::vector<SetToWrite> PrepareSets(const std::vector<const Document*>& documents, int jobs, bool progress) {
+  const std::vector<DocumentSet> sets = GroupLanguageVersions(documents);
+  std::map<std::string, const Document*> by_path;
+  for (const Document* document : documents) by_path[document->path] = document;
+  std::vector<SetToWrite> out(sets.size());
+  std::atomic<std::size_t> next{0};
+  std::size_t done = 0;
+  std::mutex done_mutex;
+  auto work = [&] {
+    for (std::size_t s = next++; s < sets.size(); s = next++) {
+      Prepare(sets[s], by_path, &out[s]);
+      std::lock_guard<std::mutex> lock(done_mutex);
+      ++done;
+      if (progress) {
+        std::cerr << '\r' << ProgressLine("ingest", "aligning", done, sets.size(), sets[s].symbol) << "\033[K"
+                  << std::flush;
+      }
+    }
+  };
+  std::vector<std::thread> workers;
+  for (int j = 1; j < jobs; ++j) workers.emplace_back(work);
+  work();
+  for (std::thread& worker : workers) worker.join();
+  return out;
+}
+
 }  // namespace
 
 int Ingest(const std::vector<std::string>& args) {
@@ -85,7 +149,8 @@ int Ingest(const std::vector<std::string>& args) {
     return 1;
   }
   std::cerr << "ingest: extracting " << files.size() << " files into " << folder << '\n';
-  const ExtractedFiles extracted = ExtractFiles(files, ExtractionDepth::kTagged, jobs);
+  const ExtractedFiles extracted = ExtractFiles(files, ExtractionDepth::kTagged, jobs, "ingest");
+  const auto extracted_at = std::chrono::steady_clock::now();
 
   std::size_t pages = 0, segments = 0, symbols = 0, written = 0, unchanged = 0;
   for (const Document* document : extracted.documents) {
@@ -96,39 +161,48 @@ int Ingest(const std::vector<std::string>& args) {
     }
   }
   int failures = extracted.failures;
-  const std::vector<DocumentSet> sets = GroupLanguageVersions(extracted.documents);
-  std::map<std::string, const Document*> by_path;
-  for (const Document* document : extracted.documents) by_path[document->path] = document;
   const bool progress = isatty(STDERR_FILENO);
-  for (std::size_t s = 0; s < sets.size(); ++s) {
-    const DocumentSet& set = sets[s];
-    if (progress) std::cerr << "\ringest: [" << s + 1 << "/" << sets.size() << "] " << set.symbol << "\033[K" << std::flush;
-    // The pivot: English when there, else the first language present.
-    const Language pivot = set.versions.count(Language::kEnglish) ? Language::kEnglish : set.versions.begin()->first;
-    const Document& pivot_document = *by_path[set.versions.at(pivot)];
-    std::vector<DocumentAlignment> alignments;
-    alignments.reserve(set.versions.size());
-    std::vector<IndexVersion> versions{{&pivot_document, ContentHash(pivot_document.path), nullptr}};
-    for (const auto& [language, path] : set.versions) {
-      if (language == pivot) continue;
-      const Document& document = *by_path[path];
-      alignments.push_back(AlignDocuments(AlignableFromDocument(pivot_document), AlignableFromDocument(document)));
-      versions.push_back({&document, ContentHash(path), &alignments.back()});
+  std::vector<SetToWrite> sets = PrepareSets(extracted.documents, jobs, progress);
+  const auto aligned_at = std::chrono::steady_clock::now();
+  // Sets go to the writer in batches of about kBatchSegments segments, one
+  // transaction each (IndexWriter::AddDocumentSets): a kill loses at most
+  // the batch being written, never part of a set.
+  for (std::size_t first = 0; first < sets.size();) {
+    std::size_t last = first, batch_segments = 0;
+    std::vector<std::vector<IndexVersion>> batch;
+    while (last < sets.size() && (batch.empty() || batch_segments + sets[last].segments <= kBatchSegments)) {
+      batch_segments += sets[last].segments;
+      batch.push_back(sets[last++].versions);
     }
-    AddCounts counts;
-    if (const Status status = writer->AddDocumentSet(versions, &counts); !status.ok()) {
-      std::cerr << "\nsextant: " << status.message() << '\n';
-      ++failures;
-      continue;
+    if (progress) {
+      std::cerr << '\r' << ProgressLine("ingest", "indexing", last, sets.size(), sets[last - 1].symbol) << "\033[K"
+                << std::flush;
     }
-    written += counts.documents;
-    unchanged += counts.unchanged ? set.versions.size() : 0;
+    std::vector<IndexWriter::SetOutcome> outcomes;
+    if (const Status status = writer->AddDocumentSets(batch, &outcomes); !status.ok()) {
+      std::cerr << (progress ? "\r\033[K" : "") << "sextant: " << status.message() << '\n';
+      failures += static_cast<int>(batch.size());
+    } else {
+      for (std::size_t k = 0; k < batch.size(); ++k) {
+        if (!outcomes[k].status.ok()) {
+          std::cerr << (progress ? "\r\033[K" : "") << "sextant: " << outcomes[k].status.message() << '\n';
+          ++failures;
+          continue;
+        }
+        written += outcomes[k].counts.documents;
+        unchanged += outcomes[k].counts.unchanged ? batch[k].size() : 0;
+      }
+    }
+    first = last;
   }
   if (progress) std::cerr << "\r\033[K";
-  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  const auto end = std::chrono::steady_clock::now();
+  auto seconds = [](auto from, auto to) { return std::chrono::duration<double>(to - from).count(); };
   std::cerr << "ingest: " << files.size() << " files, " << pages << " pages, " << segments << " segments, "
             << symbols << " symbols; " << written << " versions written, " << unchanged
-            << " unchanged, " << failures << " failed; " << seconds << " s\n";
+            << " unchanged, " << failures << " failed; " << seconds(start, end) << " s (extract "
+            << seconds(start, extracted_at) << ", align " << seconds(extracted_at, aligned_at) << ", index "
+            << seconds(aligned_at, end) << ")\n";
   return failures == 0 ? 0 : 1;
 }
 

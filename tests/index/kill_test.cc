@@ -40,6 +40,7 @@
 #include "index/index_writer.h"
 #include "index/schema.h"
 #include "stages/align/document_aligner.h"
+#include "tests/index/synthetic_documents.h"
 
 namespace sextant {
 namespace {
@@ -51,59 +52,15 @@ constexpr std::size_t kLargeSegments = 3000;  // per version of a large set
 constexpr std::size_t kSmallSetsFirst = 5;   // committed before each large set
 const std::vector<Language> kLanguages = {Language::kEnglish, Language::kFrench, Language::kSpanish};
 
-const char* const kWords[] = {"committee", "resolution", "trafficking", "persons", "member", "states",
-                              "report",    "secretary",  "general",     "meeting", "agenda", "item",
-                              "session",   "council",    "assembly",    "working", "group",  "protocol"};
-
-// One language version of set `set`: `segments` sentences, 4 a paragraph.
-Document SyntheticVersion(std::size_t set, Language language, std::size_t segments) {
-  Document document;
-  document.path = "kill/set" + std::to_string(set) + "." + std::string(Code(language)) + ".pdf";
-  document.language = language;
-  document.furniture.symbol = "CTOC/COP/WG.4/2030/" + std::to_string(set + 1);
-  document.furniture.date = "2030-01-15";
-  std::uint64_t state = set * 7919 + static_cast<std::uint64_t>(language) + 1;
-  for (std::size_t s = 0; s < segments;) {
-    Paragraph paragraph;
-    paragraph.page = 1 + static_cast<int>(s / 40);
-    for (std::size_t k = 0; k < 4 && s < segments; ++k, ++s) {
-      const std::size_t begin = paragraph.text.size();
-      for (int w = 0; w < 9; ++w) {
-        state = state * 6364136223846793005ull + 1442695040888963407ull;
-        paragraph.text += kWords[(state >> 33) % (sizeof kWords / sizeof *kWords)];
-        paragraph.text += ' ';
-      }
-      paragraph.text += "number " + std::to_string(s) + ".";
-      paragraph.segments.push_back({begin, paragraph.text.size()});
-      paragraph.text += ' ';
-    }
-    document.paragraphs.push_back(std::move(paragraph));
-  }
-  return document;
-}
-
-std::string HashOf(std::size_t set, Language language) {
-  return Fnv1aHex("kill-test set " + std::to_string(set) + " " + std::string(Code(language)));
-}
-
 std::size_t SegmentsOf(std::size_t set) {
   return (set + 1) % (kSmallSetsFirst + 1) == 0 ? kLargeSegments : kSmallSegments;
 }
 
 // Writes set `set` (every language, English the pivot, aligned 1-1).
 Status WriteSet(IndexWriter& writer, std::size_t set) {
-  std::vector<Document> documents;
-  for (Language language : kLanguages) documents.push_back(SyntheticVersion(set, language, SegmentsOf(set)));
-  std::vector<DocumentAlignment> alignments(documents.size());
-  std::vector<IndexVersion> versions;
-  for (std::size_t k = 0; k < documents.size(); ++k) {
-    if (k > 0) {
-      for (std::size_t s = 0; s < SegmentsOf(set); ++s) alignments[k].sentences.links.push_back({{s}, {s}, 1.0});
-    }
-    versions.push_back({&documents[k], HashOf(set, kLanguages[k]), k == 0 ? nullptr : &alignments[k]});
-  }
+  const testing::SyntheticSet synthetic(set, kLanguages, SegmentsOf(set));
   AddCounts counts;
-  return writer.AddDocumentSet(versions, &counts);
+  return writer.AddDocumentSet(synthetic.Versions(), &counts);
 }
 
 // What the child tells the parent.
@@ -218,7 +175,7 @@ std::map<std::size_t, std::size_t> WholeVersionsBySet(const std::string& folder)
     EXPECT_EQ(db.get_termfreq(hash_term), segments + 1) << data.dump();
     documented_segments += segments;
     const std::string path = data.at("path");
-    const std::size_t set = std::stoul(path.substr(path.find("set") + 3));
+    const std::size_t set = std::stoul(path.substr(path.find("/set") + 4));
     EXPECT_EQ(segments, SegmentsOf(set)) << path;
     ++versions_by_set[set];
   }
