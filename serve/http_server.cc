@@ -23,6 +23,7 @@ HttpServer::HttpServer(SearchApi& api, HttpServerOptions options)
     : api_(api), options_(std::move(options)), server_(std::make_unique<httplib::Server>()) {
   const int threads = std::max(1, options_.threads);
   server_->new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<std::size_t>(threads)); };
+  server_->set_tcp_nodelay(true);  // headers and body go out at once: no 40 ms Nagle/delayed-ACK stall
   server_->set_payload_max_length(64 * 1024);
   server_->set_keep_alive_max_count(1000);
   server_->set_read_timeout(10);
