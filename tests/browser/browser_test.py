@@ -1,0 +1,311 @@
+#!/usr/bin/env python3
+"""The search page in headless Chromium, as a reader uses it.
+
+Ingests the six fixture PDFs (one document in six languages) and, when
+make_fixture_pdfs is given, a hostile document (markup and a <script> in its
+text) into a temporary index; starts `sextant serve --port 0` on it; then, in
+Chromium driven by Selenium through chromedriver:
+
+  1. search: English as the translation, a Chinese query (会议开幕): the first
+     hit is Chinese, highlighted (<mark>), with the English beside it;
+  2. document: the hit's symbol opens the side-by-side view: rows with Chinese
+     on the left and English on the right; an agenda link scrolls to its item;
+  3. history: a topic's hits grouped by meeting date, in date order;
+  4. hostile text: a search that shows the hostile passage creates no element
+     from it and runs none of its script (window.__sextant_xss stays unset);
+
+and no JavaScript error or CSP violation in the console. A screenshot of each
+view is saved in --screenshots. Exits 77 (skipped) when Chromium,
+chromedriver or Selenium is missing (scripts/install-deps installs them).
+
+usage: browser_test.py --sextant BIN --fixtures DIR --screenshots DIR
+                       [--make-fixture BIN --hostile-base SPEC.json]
+"""
+import argparse
+import json
+import os
+import re
+import select
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.parse
+
+SKIP = 77
+CHROMIUM = "/usr/bin/chromium"
+CHROMEDRIVER = "/usr/bin/chromedriver"
+
+try:
+    from selenium import webdriver
+    from selenium.common.exceptions import TimeoutException
+    from selenium.webdriver.chrome.service import Service
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import Select, WebDriverWait
+except ImportError as error:
+    print(f"browser test skipped: Selenium is missing ({error}); run scripts/install-deps "
+          "(python3-selenium) and use Debian's /usr/bin/python3", file=sys.stderr)
+    sys.exit(SKIP)
+
+HOSTILE = ('<script>window.__sextant_xss=1</script><img src=x onerror="window.__sextant_xss=2">'
+           ' <b id="xss-bold">bold</b> & "quoted" hostile markup on trafficking.')
+
+failures = []
+
+
+def check(condition, message):
+    print(("ok   " if condition else "FAIL ") + message)
+    if not condition:
+        failures.append(message)
+    return condition
+
+
+def step(name):
+    print(f"-- {name} ({time.monotonic() - START:.1f} s)")
+
+
+START = time.monotonic()
+
+
+def run(command):
+    result = subprocess.run(command, capture_output=True, text=True, timeout=60)
+    if result.returncode != 0:
+        raise RuntimeError(f"{' '.join(command)} failed ({result.returncode}): {result.stderr.strip()}")
+    return result
+
+
+def start_server(sextant, index):
+    """`sextant serve --port 0`; the process and the URL it prints."""
+    server = subprocess.Popen([sextant, "serve", "--index", index, "--port", "0"],
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    deadline = time.monotonic() + 10
+    line = ""
+    while time.monotonic() < deadline:
+        ready, _, _ = select.select([server.stdout], [], [], 0.2)
+        if ready:
+            line = server.stdout.readline()
+            match = re.search(r"serving .* at (http://127\.0\.0\.1:\d+/)", line)
+            if match:
+                return server, match.group(1)
+            if not line and server.poll() is not None:
+                break
+    server.kill()
+    raise RuntimeError(f"sextant serve printed no URL: {line!r} (exit {server.poll()})")
+
+
+def make_driver():
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                     "--window-size=1400,1000", "--lang=en-US", "--no-first-run",
+                     "--disable-extensions", "--disable-background-networking"):
+        options.add_argument(argument)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    return webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+
+
+def wait(driver, condition, what, seconds=10):
+    try:
+        return WebDriverWait(driver, seconds, poll_frequency=0.05).until(lambda d: condition(d))
+    except TimeoutException:
+        status = driver.execute_script("return document.getElementById('status').textContent")
+        raise AssertionError(f"timed out waiting for {what} (status line: {status!r})")
+
+
+def console_errors(driver):
+    """SEVERE entries of the browser console since the last call."""
+    return [entry for entry in driver.get_log("browser") if entry.get("level") == "SEVERE"]
+
+
+def test_search(driver, url, shots):
+    step("search: a Chinese query with English beside it")
+    driver.get(url)
+    wait(driver, lambda d: d.find_element(By.ID, "status").text, "the page to start")
+    Select(driver.find_element(By.ID, "f-show")).select_by_value("en")
+    box = driver.find_element(By.ID, "q")
+    box.clear()
+    box.send_keys("会议开幕")
+    driver.find_element(By.CSS_SELECTOR, "#search-form button[type=submit]").click()
+    hits = wait(driver, lambda d: d.find_elements(By.CSS_SELECTOR, "ol#hits > li.hit"), "hits")
+    check("q=%E4%BC%9A%E8%AE%AE%E5%BC%80%E5%B9%95" in driver.current_url and "show=en" in driver.current_url,
+          f"the route holds the query and the translation: {driver.current_url}")
+    first = hits[0]
+    snippet = first.find_element(By.CSS_SELECTOR, ".snippet")
+    check(snippet.get_attribute("lang") == "zh", f"the first hit is Chinese (lang={snippet.get_attribute('lang')})")
+    check(re.search(r"[\u4e00-\u9fff]", snippet.text) is not None, f"its snippet is in Chinese: {snippet.text[:60]!r}")
+    marks = snippet.find_elements(By.TAG_NAME, "mark")
+    check(len(marks) > 0 and all(m.text for m in marks), f"the snippet highlights the match: {[m.text for m in marks]}")
+    translations = first.find_elements(By.CSS_SELECTOR, ".translation[data-lang=en]")
+    check(len(translations) == 1 and "Opening of the meeting" in translations[0].text,
+          f"the English beside it reads 'Opening of the meeting': {[t.text for t in translations]}")
+    if translations:
+        check(translations[0].get_attribute("lang") == "en", "the translation is marked lang=en")
+    font = driver.execute_script("return getComputedStyle(arguments[0]).fontFamily", snippet)
+    check("CJK" in font, f"the Chinese snippet asks for a CJK font: {font}")
+    facets = driver.find_elements(By.CSS_SELECTOR, "#facets button")
+    check(len(facets) > 0, f"facet counts are shown ({len(facets)} buttons)")
+    driver.save_screenshot(os.path.join(shots, "search.png"))
+    return first
+
+
+def test_document(driver, first, shots):
+    step("document: side by side from the hit's symbol")
+    link = first.find_element(By.CSS_SELECTOR, ".meta a")
+    symbol = link.text
+    check(symbol == "CTOC/COP/WG.4/2022/1", f"the hit's symbol link names the document: {symbol!r}")
+    link.click()
+    rows = wait(driver, lambda d: d.find_elements(By.CSS_SELECTOR, "table#doc-table tr.link"), "aligned rows")
+    route = urllib.parse.urlsplit(driver.current_url).fragment
+    check(route.startswith("/doc?") and "source=zh" in route and "target=en" in route,
+          f"the document route is Chinese to English: {route}")
+    check(len(rows) >= 10, f"the table has aligned rows ({len(rows)})")
+    pairs = [(row.find_element(By.CSS_SELECTOR, "td.src"), row.find_element(By.CSS_SELECTOR, "td.tgt"))
+             for row in rows[:12]]
+    chinese = sum(1 for src, _ in pairs if re.search(r"[\u4e00-\u9fff]", src.text))
+    english = sum(1 for _, tgt in pairs if re.search(r"[A-Za-z]{3}", tgt.text)
+                  and not re.search(r"[\u4e00-\u9fff]", tgt.text))
+    check(chinese == len(pairs) and english == len(pairs),
+          f"Chinese on the left, English on the right ({chinese} and {english} of {len(pairs)} rows)")
+    check(all(src.get_attribute("lang") == "zh" and tgt.get_attribute("lang") == "en" for src, tgt in pairs),
+          "the cells carry their languages (lang=zh, lang=en)")
+    opening = [tgt.text for _, tgt in pairs if "Opening of the meeting" in tgt.text]
+    check(bool(opening), "'Opening of the meeting' is among the first rows")
+    title = driver.find_element(By.ID, "doc-title").text
+    check(symbol in title, f"the title names the document: {title!r}")
+    agenda = driver.find_elements(By.CSS_SELECTOR, "nav#doc-agenda a")
+    check(len(agenda) >= 3, f"agenda navigation has links ({[a.text for a in agenda]})")
+    if agenda:
+        target = agenda[-1]
+        label = target.text
+        driver.execute_script("window.scrollTo(0, 0)")
+        before = driver.execute_script("return window.scrollY")
+        target.click()
+        moved = wait(driver, lambda d: d.execute_script("return window.scrollY") > before + 50 or None,
+                     "the agenda link to scroll", 5)
+        heading = driver.execute_script(
+            "const rows = [...document.querySelectorAll('#doc-table tr.item')];"
+            "const top = document.querySelector('.bar').getBoundingClientRect().bottom;"
+            "const seen = rows.filter(r => { const b = r.getBoundingClientRect(); return b.bottom > top && b.top < innerHeight; });"
+            "return seen.map(r => r.textContent).join(' | ')")
+        check(bool(moved) and label.split()[-1] in heading,
+              f"clicking '{label}' brings its item into view (visible item rows: {heading!r})")
+        check(urllib.parse.urlsplit(driver.current_url).fragment == route, "the agenda link keeps the route")
+        driver.execute_script("window.scrollTo(0, 0)")
+    driver.save_screenshot(os.path.join(shots, "document.png"))
+    # The other direction, from the language pickers: Arabic on the right is
+    # laid out right to left.
+    Select(driver.find_element(By.ID, "doc-target")).select_by_value("ar")
+    wait(driver, lambda d: "target=ar" in d.current_url and
+         d.find_elements(By.CSS_SELECTOR, "table#doc-table tr.link td.tgt[lang=ar]"), "the Arabic side")
+    cell = driver.find_element(By.CSS_SELECTOR, "table#doc-table tr.link td.tgt[lang=ar]")
+    direction = driver.execute_script("return getComputedStyle(arguments[0]).direction", cell)
+    check(direction == "rtl", f"Arabic cells run right to left ({direction})")
+    driver.save_screenshot(os.path.join(shots, "document-ar.png"))
+
+
+def test_history(driver, url, shots):
+    step("history: a topic by meeting date")
+    driver.get(url + "#/history?q=trafficking&show=fr")
+    groups = wait(driver, lambda d: d.find_elements(By.CSS_SELECTOR, "ol#timeline > li.meeting"), "dated groups")
+    dates = [g.find_element(By.CSS_SELECTOR, "h3").text for g in groups]
+    check(len(groups) >= 1, f"hits are grouped by meeting date: {dates}")
+    iso = [re.search(r"\d{4}-\d{2}-\d{2}", d) for d in dates]
+    check(all(iso), f"each group is headed by its date: {dates}")
+    keys = [m.group(0) for m in iso if m]
+    check(keys == sorted(keys) or keys == sorted(keys, reverse=True), f"the groups are in date order: {keys}")
+    inside = driver.find_elements(By.CSS_SELECTOR, "ol#timeline > li.meeting .hit")
+    check(len(inside) >= 2, f"each group lists its passages ({len(inside)} in all)")
+    translations = driver.find_elements(By.CSS_SELECTOR, "ol#timeline .translation[data-lang=fr]")
+    check(len(translations) > 0, "history passages show the chosen translation too")
+    check(driver.find_element(By.ID, "nav-history").get_attribute("class") == "active", "History is the active view")
+    driver.save_screenshot(os.path.join(shots, "history.png"))
+
+
+def test_hostile(driver, url, shots):
+    step("hostile text: markup in a passage stays text")
+    driver.get(url + "#/?q=hostile+markup")
+    hits = wait(driver, lambda d: [h for h in d.find_elements(By.CSS_SELECTOR, "ol#hits > li.hit")
+                                   if "XSS/TEST/1" in h.text], "the hostile passage")
+    time.sleep(0.2)  # an injected onerror would have fired by now
+    text = hits[0].find_element(By.CSS_SELECTOR, ".snippet").text
+    check("<script>" in text and "<b id=" in text, f"the markup is shown as text: {text[:80]!r}")
+    xss = driver.execute_script("return window.__sextant_xss")
+    check(xss is None, f"no script from the document ran (window.__sextant_xss = {xss!r})")
+    injected = driver.execute_script(
+        "return document.querySelectorAll('#hits script, #hits img, #hits b, #xss-bold').length")
+    check(injected == 0, f"no element was made from the document's text ({injected})")
+    driver.save_screenshot(os.path.join(shots, "hostile.png"))
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--sextant", required=True)
+    parser.add_argument("--fixtures", required=True)
+    parser.add_argument("--screenshots", required=True)
+    parser.add_argument("--make-fixture", default="")
+    parser.add_argument("--hostile-base", default="")
+    args = parser.parse_args()
+
+    for path, package in ((CHROMIUM, "chromium"), (CHROMEDRIVER, "chromium-driver")):
+        if not os.access(path, os.X_OK):
+            print(f"browser test skipped: {path} is missing; run scripts/install-deps ({package})", file=sys.stderr)
+            return SKIP
+    os.makedirs(args.screenshots, exist_ok=True)
+    work = tempfile.mkdtemp(prefix="sextant_browser_")
+    server = driver = None
+    try:
+        index = os.path.join(work, "index")
+        pdfs = sorted(os.path.join(args.fixtures, f) for f in os.listdir(args.fixtures) if f.endswith(".pdf"))
+        step(f"ingest {len(pdfs)} fixture PDFs")
+        run([args.sextant, "ingest", "--index", index] + pdfs)
+        hostile = bool(args.make_fixture and os.access(args.make_fixture, os.X_OK) and args.hostile_base)
+        if hostile:
+            with open(args.hostile_base, encoding="utf-8") as f:
+                spec = json.load(f)
+            spec["symbol"] = "XSS/TEST/1"
+            spec["pages"] = [{"paragraphs": [{"kind": "heading", "text": "Hostile text"},
+                                             {"kind": "body", "text": HOSTILE}]}]
+            with open(os.path.join(work, "hostile.json"), "w", encoding="utf-8") as f:
+                json.dump(spec, f)
+            run([args.make_fixture, os.path.join(work, "hostile.json"), os.path.join(work, "hostile.pdf")])
+            run([args.sextant, "ingest", "--index", index, os.path.join(work, "hostile.pdf")])
+        else:
+            print("note: no make_fixture_pdfs (pangocairo): the hostile-text check is not run")
+        server, url = start_server(args.sextant, index)
+        step(f"server at {url}; starting Chromium")
+        try:
+            driver = make_driver()
+        except Exception as error:  # a browser that cannot start is a failure, not a skip
+            raise RuntimeError(f"Chromium did not start through {CHROMEDRIVER}: {error}")
+        first = test_search(driver, url, args.screenshots)
+        test_document(driver, first, args.screenshots)
+        test_history(driver, url, args.screenshots)
+        if hostile:
+            test_hostile(driver, url, args.screenshots)
+        errors = console_errors(driver)
+        check(not errors, "no JavaScript error or CSP violation in the console" +
+              "".join(f"\n     {e['message']}" for e in errors))
+    except (AssertionError, RuntimeError) as error:
+        failures.append(str(error))
+        print(f"FAIL {error}")
+        if driver:
+            driver.save_screenshot(os.path.join(args.screenshots, "failure.png"))
+    finally:
+        if driver:
+            driver.quit()
+        if server:
+            server.kill()
+            server.wait(timeout=10)
+        shutil.rmtree(work, ignore_errors=True)
+    print(f"screenshots: {args.screenshots}")
+    print(f"browser test: {time.monotonic() - START:.1f} s")
+    if failures:
+        print(f"{len(failures)} check(s) failed")
+        return 1
+    print("all browser checks passed")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
