@@ -1,5 +1,6 @@
 #include "index/index_writer.h"
 
+#include <cmath>
 #include <filesystem>
 #include <set>
 #include <system_error>
@@ -106,8 +107,8 @@ void AddTagTerms(Xapian::Document& entry, const std::vector<const Tag*>& tags) {
 }
 
 Xapian::Document SegmentEntry(const Unit& unit, std::size_t n, const VersionFields& fields,
-                              const std::set<std::string>& parallel, const TextAnalyzer& analyzer,
-                              Language language) {
+                              const std::set<std::string>& parallel, double link_score,
+                              const TextAnalyzer& analyzer, Language language) {
   Xapian::Document entry;
   for (const TextTerm& term : analyzer.Terms(unit.text, language)) {
     if (term.term.size() <= kMaxTermBytes) entry.add_posting(term.term, term.position);
@@ -124,10 +125,11 @@ Xapian::Document SegmentEntry(const Unit& unit, std::size_t n, const VersionFiel
   entry.add_value(kSlotAgendaItem, unit.agenda_item);
   entry.add_value(kSlotParagraph, Xapian::sortable_serialise(static_cast<double>(unit.paragraph)));
   entry.add_value(kSlotSegment, Xapian::sortable_serialise(static_cast<double>(n)));
-  const nlohmann::ordered_json data = {
+  nlohmann::ordered_json data = {
       {"text", unit.text},       {"symbol", fields.symbol},  {"language", fields.language},
       {"date", fields.date_iso}, {"agenda_item", unit.agenda_item}, {"page", unit.page},
       {"paragraph", unit.paragraph}, {"segment", n},        {"path", fields.path}};
+  if (link_score >= 0) data["link_score"] = std::round(link_score * 1000) / 1000;
   entry.set_data(data.dump());
   return entry;
 }
@@ -149,6 +151,19 @@ Xapian::Document DocumentEntry(const Document& document, const std::vector<Unit>
 
 // Parallel-unit values per unit of a version: the pivot's own index for the
 // pivot, the linked pivot units for an aligned version.
+// The confidence of the pivot link that holds each unit of an aligned
+// version; -1 for the pivot's own units and for unaligned versions.
+std::vector<double> LinkScores(const IndexVersion& version, bool is_pivot, std::size_t unit_count) {
+  std::vector<double> out(unit_count, -1.0);
+  if (is_pivot || version.alignment == nullptr) return out;
+  for (const AlignmentLink& link : version.alignment->sentences.links) {
+    for (std::size_t target : link.target) {
+      if (target < unit_count) out[target] = link.score;
+    }
+  }
+  return out;
+}
+
 std::vector<std::set<std::string>> ParallelUnits(const IndexVersion& version, bool is_pivot,
                                                  std::size_t unit_count, const std::string& set_id) {
   std::vector<std::set<std::string>> out(unit_count);
@@ -291,8 +306,9 @@ void IndexWriter::WriteSet(const std::vector<IndexVersion>& versions, AddCounts*
     const VersionFields fields = FieldsOf(version);
     const std::vector<Unit> units = UnitsOf(*version.document);
     const auto parallel = ParallelUnits(version, k == 0, units.size(), set_id);
+    const auto scores = LinkScores(version, k == 0, units.size());
     for (std::size_t n = 0; n < units.size(); ++n) {
-      db.add_document(SegmentEntry(units[n], n, fields, parallel[n], impl_->analyzer, *version.document->language));
+      db.add_document(SegmentEntry(units[n], n, fields, parallel[n], scores[n], impl_->analyzer, *version.document->language));
     }
     db.add_document(DocumentEntry(*version.document, units, fields));
     counts->segments += units.size();

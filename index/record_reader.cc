@@ -9,6 +9,7 @@
 #include <xapian.h>
 
 #include "index/schema.h"
+#include "stages/align/sentence_aligner.h"
 
 namespace sextant {
 namespace {
@@ -149,6 +150,7 @@ Status RecordReader::ReadSegments(const RecordVersion& version, std::vector<Reco
     segment.agenda_item = data.value("agenda_item", "");
     segment.page = data.value("page", 0);
     segment.text = data.value("text", "");
+    segment.link_score = data.value("link_score", -1.0);
     const auto flags = TermsWithPrefix(entry, term_prefix::kRecommendation);
     segment.recommendation = std::find(flags.begin(), flags.end(), recommendation) != flags.end();
     segments->push_back(std::move(segment));
@@ -216,12 +218,22 @@ Status RecordReader::ReadAlignment(const std::string& id, Language source, Langu
   }
   std::vector<AlignmentLink> links;
   for (auto& [root, link] : by_root) {
-    link.score = !link.source.empty() && !link.target.empty() ? 1.0 : 0.0;
+    link.score = 0;
+    if (!link.source.empty() && !link.target.empty()) {
+      link.score = 1;
+      for (const std::size_t k : link.source) {
+        if (const double score = alignment->source.segments[k].link_score; score >= 0) link.score = std::min(link.score, score);
+      }
+      for (const std::size_t k : link.target) {
+        if (const double score = alignment->target.segments[k].link_score; score >= 0) link.score = std::min(link.score, score);
+      }
+    }
     links.push_back(std::move(link));
   }
   alignment->alignment.source_language = source;
   alignment->alignment.target_language = target;
   alignment->alignment.links = InReadingOrder(std::move(links));
+  alignment->alignment.weak_regions = WeakRegions(alignment->alignment.links, AlignerOptions().weak_score);
   return Status::Ok();
 }
 

@@ -15,8 +15,10 @@
 // back as they were written, also between two non-pivot versions, whose
 // links compose through the pivot). A segment sharing no term is a 1–0 or
 // 0–1 link. Links are ordered by their first source segment, then target.
-// The index keeps no link scores, so `score` is 1 for a link with both sides
-// and 0 for 1–0 / 0–1.
+// A link's score is the lowest confidence of the pivot links it was made
+// of (the writer keeps each aligned segment's in its data; 1 when an older
+// index has none), 0 for 1–0 / 0–1; weak regions are found as the aligner
+// finds them (stages/align/sentence_aligner.h).
 //
 // Contract: Open() fails like IndexSearcher::Open(); Read*() give kNotFound
 // with a message naming the symbol and the language when there is no such
@@ -42,6 +44,7 @@ struct RecordSegment {
   std::string agenda_item;    // "1(a)", or empty
   int page = 0;
   bool recommendation = false;
+  double link_score = -1;     // confidence of its link with the pivot; -1: the pivot's own, or unknown
   std::string text;
 };
 

@@ -311,6 +311,10 @@ ApiResponse SearchApi::Alignment(const ApiRequest& request, Handles& handles, bo
     response.download_name = name + "_" + std::string(Code(*source)) + "_" + std::string(Code(*target)) + ".tmx";
     return response;
   }
+  json weak = json::array();
+  for (const WeakRegion& region : record.alignment.weak_regions) {
+    weak.push_back({{"first_link", region.first_link}, {"last_link", region.last_link}, {"mean_score", region.mean_score}});
+  }
   json links = json::array();
   for (const AlignmentLink& link : record.alignment.links) {
     const std::string item = !link.source.empty() ? source_segments[link.source.front()].agenda_item
@@ -327,7 +331,8 @@ ApiResponse SearchApi::Alignment(const ApiRequest& request, Handles& handles, bo
                         {"languages", {std::string(Code(*source)), std::string(Code(*target))}},
                         {"versions", VersionsJson(record.source.versions)},
                         {"agenda", record.source.agenda_items},
-                        {"links", links}});
+                        {"links", links},
+                        {"weak_regions", weak}});
 }
 
 }  // namespace sextant

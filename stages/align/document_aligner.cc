@@ -29,23 +29,6 @@ Sentences Flatten(const AlignableText& text) {
   return out;
 }
 
-void MarkWeakRegions(Alignment& alignment, double weak_score) {
-  alignment.weak_regions.clear();
-  for (std::size_t k = 0; k < alignment.links.size();) {
-    if (alignment.links[k].score >= weak_score) {
-      ++k;
-      continue;
-    }
-    std::size_t end = k;
-    double sum = 0;
-    while (end < alignment.links.size() && alignment.links[end].score < weak_score) {
-      sum += alignment.links[end].score;
-      ++end;
-    }
-    if (end - k >= 2) alignment.weak_regions.push_back({k, end - 1, sum / static_cast<double>(end - k)});
-    k = end;
-  }
-}
 
 }  // namespace
 
@@ -115,7 +98,7 @@ DocumentAlignment AlignDocuments(const AlignableText& source, const AlignableTex
       sentences.links.push_back(std::move(link));
     }
   }
-  MarkWeakRegions(sentences, options.weak_score);
+  sentences.weak_regions = WeakRegions(sentences.links, options.weak_score);
   result.source_sentences = source_sentences.texts;
   result.target_sentences = target_sentences.texts;
   return result;

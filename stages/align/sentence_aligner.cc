@@ -285,6 +285,9 @@ std::vector<std::size_t> CentresAlong(const std::vector<AlignmentLink>& links, s
   return centres;
 }
 
+
+}  // namespace
+
 std::vector<WeakRegion> WeakRegions(const std::vector<AlignmentLink>& links, double weak_score) {
   std::vector<WeakRegion> regions;
   for (std::size_t k = 0; k < links.size();) {
@@ -300,8 +303,6 @@ std::vector<WeakRegion> WeakRegions(const std::vector<AlignmentLink>& links, dou
   }
   return regions;
 }
-
-}  // namespace
 
 Alignment SentenceAligner::Align(const AlignerInput& source_input,
                                  const AlignerInput& target_input) const {

@@ -77,6 +77,10 @@ struct AlignerInput {
 
 class SentenceAligner;
 
+// The runs of two or more links in a row whose confidence is below
+// `weak_score`, with their mean confidence.
+std::vector<WeakRegion> WeakRegions(const std::vector<AlignmentLink>& links, double weak_score);
+
 // Two passes: length and anchors first; then a lexicon learned from that
 // pass's confident 1–1 links (options.lexicon, if set, is used instead);
 // then the final alignment with all three signals.

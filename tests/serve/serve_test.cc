@@ -80,7 +80,7 @@ class ServeTest : public ::testing::Test {
       hashes.push_back(FileHash(path));
     }
     const AlignableText pivot = AlignableFromDocument(documents[0]);
-    std::vector<DocumentAlignment> alignments;
+    std::vector<DocumentAlignment>& alignments = alignments_;
     alignments.reserve(documents.size());
     std::vector<IndexVersion> versions{{&documents[0], hashes[0], nullptr}};
     for (std::size_t k = 1; k < documents.size(); ++k) {
@@ -123,6 +123,7 @@ class ServeTest : public ::testing::Test {
     return client.Get(path);
   }
 
+  static inline std::vector<DocumentAlignment> alignments_;  // en → ar zh fr ru es
   static inline std::filesystem::path folder_;
   static inline std::unique_ptr<SearchApi> api_;
   static inline HttpServer* server_ = nullptr;
@@ -227,6 +228,21 @@ TEST_F(ServeTest, AlignmentLinksEveryUnitOnceInOrder) {
   std::size_t zh_segments = 0;
   for (const json& paragraph : zh["paragraphs"]) zh_segments += paragraph["segments"].size();
   EXPECT_EQ(target, zh_segments);
+}
+
+TEST_F(ServeTest, AlignmentWithThePivotKeepsTheAlignersLinksAndScores) {
+  const auto [status, body] = GetJson("/api/alignment?id=CTOC/COP/WG.4/2022/1&source=en&target=fr");
+  ASSERT_EQ(status, 200) << body.dump();
+  const Alignment& written = alignments_[2].sentences;  // en → fr
+  ASSERT_EQ(body["links"].size(), written.links.size());
+  for (std::size_t k = 0; k < written.links.size(); ++k) {
+    const json& link = body["links"][k];
+    EXPECT_EQ(link["source"].get<std::vector<std::size_t>>(), written.links[k].source) << k;
+    EXPECT_EQ(link["target"].get<std::vector<std::size_t>>(), written.links[k].target) << k;
+    const double expected = written.links[k].source.empty() || written.links[k].target.empty() ? 0 : written.links[k].score;
+    EXPECT_NEAR(link["score"].get<double>(), expected, 0.0006) << k;
+  }
+  EXPECT_TRUE(body["weak_regions"].is_array());
 }
 
 TEST_F(ServeTest, TmxIsADownloadWithTheSymbol) {
