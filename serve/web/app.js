@@ -9,6 +9,7 @@ const FILTERS = ["lang", "show", "symbol", "cited", "item", "from", "to", "sort"
 const PAGE = 10;
 
 const $ = (id) => document.getElementById(id);
+const languageName = (code) => (LANGUAGES.find(([c]) => c === code) || [, code])[1];
 
 function el(tag, attrs, ...children) {
   const node = document.createElement(tag);
@@ -101,12 +102,12 @@ function hitBody(hit) {
   return pair;
 }
 
-function facetList(title, counts, onPick) {
+function facetList(title, counts, onPick, label) {
   const entries = Object.entries(counts || {}).sort((a, b) => b[1] - a[1]).slice(0, 12);
   if (!entries.length) return null;
   const box = el("div", {}, el("h3", { text: title }));
   for (const [value, count] of entries) {
-    box.append(el("button", { type: "button", onclick: () => onPick(value) }, el("span", { text: value }), el("span", { class: "count", text: String(count) })));
+    box.append(el("button", { type: "button", onclick: () => onPick(value) }, el("span", { text: label ? label(value) : value }), el("span", { class: "count", text: String(count) })));
   }
   return box;
 }
@@ -126,11 +127,16 @@ async function runSearch(params) {
   try {
     const result = await api("/api/search", query);
     const offset = Number(query.offset || 0);
-    status(result.total + " passage" + (result.total === 1 ? "" : "s") + (result.total ? ", " + (offset + 1) + "–" + (offset + result.hits.length) : ""));
+    delete query.limit;
+    const range = result.total > result.hits.length ? ", " + (offset + 1) + "–" + (offset + result.hits.length) : "";
+    status(result.total + " passage" + (result.total === 1 ? "" : "s") + range);
     $("hits").replaceChildren(...result.hits.map((hit) => el("li", { class: "hit" }, hitMeta(hit), hitBody(hit))));
+    if (!result.total) {
+      $("hits").append(el("li", { class: "empty-note", text: "No passage matches. Try fewer words, another language, or fewer filters; symbol:CTOC/* matches a series." }));
+    }
     const pick = (field) => (value) => go("/", Object.assign(query, { [field]: value, offset: "" }));
     $("facets").replaceChildren(...[
-      facetList("Language", result.facets.language, pick("lang")),
+      facetList("Language", result.facets.language, pick("lang"), languageName),
       facetList("Year", result.facets.year, (y) => go("/", Object.assign(query, { from: y, to: y, offset: "" }))),
       facetList("Series", result.facets.series, (s) => pick("symbol")(s + "/*")),
     ].filter(Boolean));
@@ -162,7 +168,7 @@ async function runHistory(params) {
       if (!byDate.has(date)) byDate.set(date, []);
       byDate.get(date).push(hit);
     }
-    status(result.total + " passages by meeting date" + (result.total > 100 ? " (the first 100)" : ""));
+    status(result.total + " passage" + (result.total === 1 ? "" : "s") + " by meeting date" + (result.total > 100 ? " (the first 100)" : ""));
     $("timeline").replaceChildren(...[...byDate.entries()].map(([date, hits]) => el("li", { class: "meeting" },
       el("h3", { text: date }),
       ...hits.map((hit) => el("div", { class: "hit" }, hitMeta(hit), hitBody(hit))))));
@@ -173,7 +179,52 @@ async function runHistory(params) {
 
 function languageOptions(select, versions, chosen) {
   select.replaceChildren(...versions.map((v) => el("option", { value: v.language, selected: v.language === chosen ? "selected" : null,
-    text: (LANGUAGES.find(([code]) => code === v.language) || [, v.language])[1] })));
+    text: languageName(v.language) })));
+}
+
+// The agenda navigation: each item once, linking to its first row; an item
+// that comes back later (the annotations after the agenda) gets small
+// numbered links to its other rows.
+function agendaNav(anchors) {
+  const byItem = new Map();
+  for (const [item, anchor] of anchors) {
+    if (!byItem.has(item)) byItem.set(item, []);
+    byItem.get(item).push(anchor);
+  }
+  const jump = (anchor) => (event) => {
+    event.preventDefault();
+    document.getElementById(anchor).scrollIntoView({ behavior: "smooth", block: "start" });
+  };
+  return [el("h3", { text: "Agenda" }), ...[...byItem.entries()].map(([item, rows]) => el("div", { class: "agenda-item" },
+    el("a", { href: "#", "data-row": rows[0], text: "Item " + item, onclick: jump(rows[0]) }),
+    ...rows.slice(1).map((anchor, k) => el("a", { href: "#", "data-row": anchor, class: "again", title: "Item " + item + ", mention " + (k + 2), text: String(k + 2), onclick: jump(anchor) }))))];
+}
+
+// One version alone, when the index holds no other language of it.
+function singleVersion(doc, id) {
+  $("doc-title").replaceChildren(el("span", { text: doc.symbol || id }), el("span", { class: "langs", text: languageName(doc.language) + " only" }));
+  languageOptions($("doc-source"), doc.versions, doc.language);
+  languageOptions($("doc-target"), doc.versions, doc.language);
+  for (const control of [$("doc-tmx"), $("doc-swap"), $("doc-source").parentElement, $("doc-target").parentElement]) control.hidden = true;
+  const rows = [];
+  const anchors = [];
+  let item = null;
+  for (const paragraph of doc.paragraphs) {
+    if (paragraph.agenda_item && paragraph.agenda_item !== item) {
+      item = paragraph.agenda_item;
+      const anchor = "item-" + anchors.length;
+      anchors.push([item, anchor]);
+      rows.push(el("tr", { class: "item", id: anchor }, el("td", { class: "n" }), el("td", { text: "Agenda item " + item })));
+    }
+    for (const segment of paragraph.segments) {
+      rows.push(el("tr", { class: "link" }, el("td", { class: "n", text: String(segment.index + 1) }),
+        textIn("td", doc.language, segment.text, { class: "src" })));
+    }
+  }
+  $("doc-agenda").replaceChildren(...(anchors.length ? agendaNav(anchors) : []));
+  $("doc-table").className = "aligned single";
+  $("doc-table").tBodies[0].replaceChildren(...rows);
+  status("Only the " + languageName(doc.language) + " version of this document is in the index.");
 }
 
 async function runDocument(params) {
@@ -183,29 +234,31 @@ async function runDocument(params) {
   let target = params.get("target") || "zh";
   status("Loading…");
   try {
-    let data;
-    try {
-      data = await api("/api/alignment", { id, source, target });
-    } catch (error) {
-      // The target language may be missing: show the first other version.
-      const doc = await api("/api/document", { id, lang: source });
+    // The versions first: the target asked for may not be in the index
+    // (then English, or the first other version), or the document may have
+    // one version only (then it is shown alone).
+    const doc = await api("/api/document", { id, lang: source });
+    const has = (code) => code !== source && doc.versions.some((v) => v.language === code);
+    if (!has(target)) {
       const other = doc.versions.find((v) => v.language !== source);
-      if (!other || other.language === target) throw error;
-      target = other.language;
-      data = await api("/api/alignment", { id, source, target });
+      if (!other) return singleVersion(doc, id);
+      target = has("en") ? "en" : other.language;
     }
-    $("doc-title").textContent = (data.symbol || id) + " — " + source + " ↔ " + target;
+    const data = await api("/api/alignment", { id, source, target });
+    $("doc-title").replaceChildren(el("span", { text: data.symbol || id }),
+      el("span", { class: "langs", text: languageName(source) + " ↔ " + languageName(target) }));
     languageOptions($("doc-source"), data.versions, source);
     languageOptions($("doc-target"), data.versions, target);
+    for (const control of [$("doc-tmx"), $("doc-swap"), $("doc-source").parentElement, $("doc-target").parentElement]) control.hidden = false;
     $("doc-tmx").href = "/api/alignment.tmx?" + new URLSearchParams({ id, source, target }).toString();
     const rows = [];
-    const agenda = [];
+    const anchors = [];
     let item = null;
     data.links.forEach((link, n) => {
       if (link.agenda_item && link.agenda_item !== item) {
         item = link.agenda_item;
-        const anchor = "item-" + agenda.length;
-        agenda.push(el("a", { href: "#", text: "Item " + item, onclick: (e) => { e.preventDefault(); document.getElementById(anchor).scrollIntoView({ behavior: "smooth" }); } }));
+        const anchor = "item-" + anchors.length;
+        anchors.push([item, anchor]);
         rows.push(el("tr", { class: "item", id: anchor }, el("td", { class: "n" }), el("td", { colspan: "2", text: "Agenda item " + item })));
       }
       const gap = !link.source.length || !link.target.length;
@@ -214,9 +267,11 @@ async function runDocument(params) {
         textIn("td", source, link.source_text, { class: link.source.length ? "src" : "src empty" }),
         textIn("td", target, link.target_text, { class: link.target.length ? "tgt" : "tgt empty" })));
     });
-    $("doc-agenda").replaceChildren(...agenda);
+    $("doc-agenda").replaceChildren(...(anchors.length ? agendaNav(anchors) : []));
+    $("doc-table").className = "aligned";
     $("doc-table").tBodies[0].replaceChildren(...rows);
-    status(data.links.length + " aligned links; pale rows have no counterpart.");
+    const gaps = data.links.filter((link) => !link.source.length || !link.target.length).length;
+    status(data.links.length + " aligned links" + (gaps ? "; " + gaps + " pale row" + (gaps === 1 ? " has" : "s have") + " no counterpart." : "."));
   } catch (error) {
     status(error.message, true);
   }
@@ -242,6 +297,10 @@ document.addEventListener("DOMContentLoaded", () => {
   }
   $("nav-history").addEventListener("click", (event) => { event.preventDefault(); go("/history", formParams()); });
   $("nav-search").addEventListener("click", (event) => { event.preventDefault(); go("/", formParams()); });
+  $("doc-swap").addEventListener("click", () => {
+    const params = route().params;
+    go("/doc", { id: params.get("id"), source: $("doc-target").value, target: $("doc-source").value });
+  });
   for (const id of ["doc-source", "doc-target"]) {
     $(id).addEventListener("change", () => {
       const params = route().params;

@@ -160,6 +160,9 @@ def test_document(driver, first, shots):
     check(route.startswith("/doc?") and "source=zh" in route and "target=en" in route,
           f"the document route is Chinese to English: {route}")
     check(len(rows) >= 10, f"the table has aligned rows ({len(rows)})")
+    check(not driver.find_element(By.ID, "filters").is_displayed() and
+          not driver.find_element(By.ID, "search-view").is_displayed(),
+          "the search filters and hits are hidden in the document view")
     pairs = [(row.find_element(By.CSS_SELECTOR, "td.src"), row.find_element(By.CSS_SELECTOR, "td.tgt"))
              for row in rows[:12]]
     chinese = sum(1 for src, _ in pairs if re.search(r"[\u4e00-\u9fff]", src.text))
@@ -172,27 +175,34 @@ def test_document(driver, first, shots):
     opening = [tgt.text for _, tgt in pairs if "Opening of the meeting" in tgt.text]
     check(bool(opening), "'Opening of the meeting' is among the first rows")
     title = driver.find_element(By.ID, "doc-title").text
-    check(symbol in title, f"the title names the document: {title!r}")
-    agenda = driver.find_elements(By.CSS_SELECTOR, "nav#doc-agenda a")
-    check(len(agenda) >= 3, f"agenda navigation has links ({[a.text for a in agenda]})")
-    if agenda:
-        target = agenda[-1]
-        label = target.text
-        driver.execute_script("window.scrollTo(0, 0)")
-        before = driver.execute_script("return window.scrollY")
-        target.click()
-        moved = wait(driver, lambda d: d.execute_script("return window.scrollY") > before + 50 or None,
-                     "the agenda link to scroll", 5)
-        heading = driver.execute_script(
-            "const rows = [...document.querySelectorAll('#doc-table tr.item')];"
-            "const top = document.querySelector('.bar').getBoundingClientRect().bottom;"
-            "const seen = rows.filter(r => { const b = r.getBoundingClientRect(); return b.bottom > top && b.top < innerHeight; });"
-            "return seen.map(r => r.textContent).join(' | ')")
-        check(bool(moved) and label.split()[-1] in heading,
-              f"clicking '{label}' brings its item into view (visible item rows: {heading!r})")
-        check(urllib.parse.urlsplit(driver.current_url).fragment == route, "the agenda link keeps the route")
-        driver.execute_script("window.scrollTo(0, 0)")
+    check(symbol in title and "中文 ↔ English" in title, f"the title names the document and its languages: {title!r}")
+    items = [a.text for a in driver.find_elements(By.CSS_SELECTOR, "nav#doc-agenda .agenda-item > a:first-child")]
+    check(len(items) >= 3 and len(items) == len(set(items)),
+          f"agenda navigation lists each item once: {items}")
     driver.save_screenshot(os.path.join(shots, "document.png"))
+    # The link to the last item's second mention (its annotation, far down)
+    # scrolls its row to just below the sticky bar.
+    links = (driver.find_elements(By.CSS_SELECTOR, "nav#doc-agenda a.again") or
+             driver.find_elements(By.CSS_SELECTOR, "nav#doc-agenda a"))
+    if links:
+        target = links[-1]
+        label = target.get_attribute("title") or target.text
+        driver.execute_script("window.scrollTo(0, 0)")
+        target.click()
+        position = wait(driver, lambda d: d.execute_script(
+            "const s = window.__lastY === window.scrollY && window.scrollY > 50; window.__lastY = window.scrollY;"
+            "if (!s) return null;"
+            "const row = document.getElementById(arguments[0]);"
+            "const bar = document.querySelector('.bar').getBoundingClientRect().bottom;"
+            "return {text: row.textContent, top: row.getBoundingClientRect().top, bar: bar};",
+            target.get_attribute("data-row")), "the agenda link to scroll", 5)
+        check(position["bar"] - 1 <= position["top"] <= position["bar"] + 150 and
+              label.split(",")[0].split()[-1] in position["text"],
+              f"clicking '{label}' brings '{position['text']}' just below the bar "
+              f"(row top {position['top']:.0f}, bar bottom {position['bar']:.0f})")
+        check(urllib.parse.urlsplit(driver.current_url).fragment == route, "the agenda link keeps the route")
+        driver.save_screenshot(os.path.join(shots, "document-item.png"))
+        driver.execute_script("window.scrollTo(0, 0)")
     # The other direction, from the language pickers: Arabic on the right is
     # laid out right to left.
     Select(driver.find_element(By.ID, "doc-target")).select_by_value("ar")
@@ -204,12 +214,12 @@ def test_document(driver, first, shots):
     driver.save_screenshot(os.path.join(shots, "document-ar.png"))
 
 
-def test_history(driver, url, shots):
+def test_history(driver, url, shots, extra_dates):
     step("history: a topic by meeting date")
     driver.get(url + "#/history?q=trafficking&show=fr")
     groups = wait(driver, lambda d: d.find_elements(By.CSS_SELECTOR, "ol#timeline > li.meeting"), "dated groups")
     dates = [g.find_element(By.CSS_SELECTOR, "h3").text for g in groups]
-    check(len(groups) >= 1, f"hits are grouped by meeting date: {dates}")
+    check(len(groups) >= (3 if extra_dates else 1), f"hits are grouped by meeting date: {dates}")
     iso = [re.search(r"\d{4}-\d{2}-\d{2}", d) for d in dates]
     check(all(iso), f"each group is headed by its date: {dates}")
     keys = [m.group(0) for m in iso if m]
@@ -236,6 +246,32 @@ def test_hostile(driver, url, shots):
         "return document.querySelectorAll('#hits script, #hits img, #hits b, #xss-bold').length")
     check(injected == 0, f"no element was made from the document's text ({injected})")
     driver.save_screenshot(os.path.join(shots, "hostile.png"))
+    # Its own page: the one English version alone, still as text.
+    hits[0].find_element(By.CSS_SELECTOR, ".meta a").click()
+    cells = wait(driver, lambda d: [c for c in d.find_elements(By.CSS_SELECTOR, "table#doc-table td.src")
+                                    if "<script>" in c.text], "the hostile document alone")
+    check(driver.execute_script("return document.querySelectorAll('#doc-table img, #doc-table b').length") == 0
+          and driver.execute_script("return window.__sextant_xss") is None,
+          "the hostile document's own page shows its markup as text")
+    check("only" in driver.find_element(By.ID, "doc-title").text, "a document with one version is shown alone")
+    driver.save_screenshot(os.path.join(shots, "hostile-document.png"))
+
+
+def make_pdf(args, work, name, symbol, date, header_date, paragraphs):
+    """A one-page English document typeset by make_fixture_pdfs from the
+    English fixture's spec, with another symbol, date and text."""
+    with open(args.hostile_base, encoding="utf-8") as f:
+        spec = json.load(f)
+    spec["symbol"] = symbol
+    spec["date"] = date
+    spec["header_lines"] = [header_date if line == "8 April 2022" else line for line in spec["header_lines"]]
+    spec["pages"] = [{"paragraphs": [{"kind": "heading", "text": paragraphs[0]}] +
+                      [{"kind": "body", "text": text} for text in paragraphs[1:]]}]
+    json_path, pdf_path = os.path.join(work, name + ".json"), os.path.join(work, name + ".pdf")
+    with open(json_path, "w", encoding="utf-8") as f:
+        json.dump(spec, f)
+    run([args.make_fixture, json_path, pdf_path])
+    return pdf_path
 
 
 def main():
@@ -261,15 +297,15 @@ def main():
         run([args.sextant, "ingest", "--index", index] + pdfs)
         hostile = bool(args.make_fixture and os.access(args.make_fixture, os.X_OK) and args.hostile_base)
         if hostile:
-            with open(args.hostile_base, encoding="utf-8") as f:
-                spec = json.load(f)
-            spec["symbol"] = "XSS/TEST/1"
-            spec["pages"] = [{"paragraphs": [{"kind": "heading", "text": "Hostile text"},
-                                             {"kind": "body", "text": HOSTILE}]}]
-            with open(os.path.join(work, "hostile.json"), "w", encoding="utf-8") as f:
-                json.dump(spec, f)
-            run([args.make_fixture, os.path.join(work, "hostile.json"), os.path.join(work, "hostile.pdf")])
-            run([args.sextant, "ingest", "--index", index, os.path.join(work, "hostile.pdf")])
+            # Two more English documents, typeset like the fixtures: an
+            # earlier session on trafficking (for the history view) and
+            # the hostile one, later.
+            step("typeset and ingest two more documents")
+            extra = [make_pdf(args, work, "earlier", "CTOC/COP/WG.4/2020/1", "2020-07-06", "6 July 2020",
+                              ["Provisional agenda", "2. Trafficking in persons: international cooperation."]),
+                     make_pdf(args, work, "hostile", "XSS/TEST/1", "2023-01-16", "16 January 2023",
+                              ["Hostile text", HOSTILE])]
+            run([args.sextant, "ingest", "--index", index] + extra)
         else:
             print("note: no make_fixture_pdfs (pangocairo): the hostile-text check is not run")
         server, url = start_server(args.sextant, index)
@@ -280,7 +316,7 @@ def main():
             raise RuntimeError(f"Chromium did not start through {CHROMEDRIVER}: {error}")
         first = test_search(driver, url, args.screenshots)
         test_document(driver, first, args.screenshots)
-        test_history(driver, url, args.screenshots)
+        test_history(driver, url, args.screenshots, hostile)
         if hostile:
             test_hostile(driver, url, args.screenshots)
         errors = console_errors(driver)
