@@ -112,13 +112,31 @@ function facetList(title, counts, onPick, label) {
   return box;
 }
 
+// The empty page: a few searches to start from, each a link to its route.
+function welcome() {
+  const examples = [
+    ["/", { q: "会议开幕", show: "en" }, "会议开幕", "Chinese, with the English beside it"],
+    ["/", { q: "trafficking in persons", show: "fr" }, "trafficking in persons", "English, with the French"],
+    ["/", { q: "افتتاح الاجتماع", show: "ru" }, "افتتاح الاجتماع", "Arabic, with the Russian"],
+    ["/history", { q: "trafficking" }, "trafficking", "its history, by meeting date"],
+    ["/", { q: "symbol:CTOC/COP/WG.4/*", sort: "date" }, "symbol:CTOC/COP/WG.4/*", "a series, newest first"],
+  ];
+  const list = el("ul", {});
+  for (const [path, params, label, note] of examples) {
+    list.append(el("li", {}, el("a", { href: "#" + path + "?" + new URLSearchParams(params).toString(), text: label, dir: "auto" }),
+      el("span", { class: "note", text: " — " + note })));
+  }
+  return el("li", { class: "welcome" }, el("h2", { text: "Try" }), list,
+    el("p", { class: "note", text: "Open a passage's symbol to read the whole document in two languages side by side, aligned sentence by sentence." }));
+}
+
 async function runSearch(params) {
   show("search");
   fillForm(params);
   const query = Object.fromEntries(params.entries());
   if (!query.q && !FILTERS.some((f) => f !== "sort" && f !== "show" && query[f]) && !query.recommendation) {
     status("Search UN meeting records in Arabic, Chinese, English, French, Russian and Spanish; pick a translation to read beside each passage.");
-    $("hits").replaceChildren();
+    $("hits").replaceChildren(welcome());
     $("facets").replaceChildren();
     return;
   }
