@@ -97,7 +97,8 @@ function hitBody(hit) {
   const parallel = Object.entries(hit.parallel || {});
   const pair = el("div", { class: parallel.length ? "pair" : "pair single" }, snippet);
   for (const [language, text] of parallel) {
-    pair.append(textIn("div", language, text || "(not aligned)", { class: "translation", "data-lang": language }));
+    pair.append(text ? textIn("div", language, text, { class: "translation", "data-lang": language })
+      : el("div", { class: "translation missing", "data-lang": language, text: "No " + languageName(language) + " text aligned with this passage." }));
   }
   return pair;
 }
