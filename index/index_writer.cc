@@ -276,13 +276,23 @@ Status IndexWriter::CheckVersions(const std::vector<IndexVersion>& versions) con
   return Status::Ok();
 }
 
-bool IndexWriter::AlreadyIndexed(const IndexVersion& version) const {
-  const std::string identity = BooleanTerm(term_prefix::kIdentity, version.content_hash + ":d");
+std::optional<IndexWriter::IndexedVersion> IndexWriter::Indexed(const std::string& path,
+                                                                const std::string& content_hash) const {
+  const std::string identity = BooleanTerm(term_prefix::kIdentity, content_hash + ":d");
   for (auto it = impl_->db.postlist_begin(identity); it != impl_->db.postlist_end(identity); ++it) {
     const auto data = nlohmann::json::parse(impl_->db.get_document(*it).get_data(), nullptr, false);
-    if (!data.is_discarded() && data.value("path", "") == version.document->path) return true;
+    if (data.is_discarded() || data.value("path", "") != path) continue;
+    IndexedVersion version;
+    version.symbol = data.value("symbol", "");
+    version.pages = data.value("pages", std::size_t{0});
+    version.segments = data.value("segments", std::size_t{0});
+    return version;
   }
-  return false;
+  return std::nullopt;
+}
+
+bool IndexWriter::AlreadyIndexed(const IndexVersion& version) const {
+  return Indexed(version.document->path, version.content_hash).has_value();
 }
 
 Status IndexWriter::AddDocumentSet(const std::vector<IndexVersion>& versions, AddCounts* counts) {

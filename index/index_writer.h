@@ -34,6 +34,7 @@
 
 #include <cstddef>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -82,6 +83,15 @@ class IndexWriter {
   // Returns the Xapian failure that cancelled the batch, else ok; each set's
   // own outcome is in `outcomes` (one per set, in order).
   Status AddDocumentSets(const std::vector<std::vector<IndexVersion>>& sets, std::vector<SetOutcome>* outcomes);
+
+  // What the index holds of the file at `path` with `content_hash` (its
+  // document entry), or nullopt: lets `sextant ingest` skip reading files
+  // that are indexed already, and find the other versions of a changed one.
+  struct IndexedVersion {
+    std::string symbol;
+    std::size_t pages = 0, segments = 0;
+  };
+  std::optional<IndexedVersion> Indexed(const std::string& path, const std::string& content_hash) const;
 
   // Xapian documents (segments + documents) in the database.
   std::size_t entry_count() const;

@@ -9,6 +9,7 @@
 #include <iostream>
 #include <map>
 #include <mutex>
+#include <set>
 #include <thread>
 
 #include <nlohmann/json.hpp>
@@ -73,7 +74,8 @@ struct SetToWrite {
   std::vector<IndexVersion> versions;
 };
 
-void Prepare(const DocumentSet& set, const std::map<std::string, const Document*>& by_path, SetToWrite* out) {
+void Prepare(const DocumentSet& set, const std::map<std::string, const Document*>& by_path,
+             const std::map<std::string, std::string>& hashes, SetToWrite* out) {
   out->symbol = set.symbol;
   for (const auto& [language, path] : set.versions) {
     for (const Paragraph& paragraph : by_path.at(path)->paragraphs) {
@@ -84,18 +86,19 @@ void Prepare(const DocumentSet& set, const std::map<std::string, const Document*
   const Document& pivot_document = *by_path.at(set.versions.at(pivot));
   const AlignableText pivot_text = AlignableFromDocument(pivot_document);
   out->alignments.reserve(set.versions.size());
-  out->versions.push_back({&pivot_document, ContentHash(pivot_document.path), nullptr});
+  out->versions.push_back({&pivot_document, hashes.at(pivot_document.path), nullptr});
   for (const auto& [language, path] : set.versions) {
     if (language == pivot) continue;
     const Document& document = *by_path.at(path);
     out->alignments.push_back(AlignDocuments(pivot_text, AlignableFromDocument(document)));
-    out->versions.push_back({&document, ContentHash(path), &out->alignments.back()});
+    out->versions.push_back({&document, hashes.at(path), &out->alignments.back()});
   }
 }
 
 // Groups the documents into sets and aligns each set's versions, `jobs`
 // sets at a time (alignment is a pure function; the writer stays serial).
-std::vector<SetToWrite> PrepareSets(const std::vector<const Document*>& documents, int jobs, bool progress) {
+std::vector<SetToWrite> PrepareSets(const std::vector<const Document*>& documents,
+                                    const std::map<std::string, std::string>& hashes, int jobs, bool progress) {
   const std::vector<DocumentSet> sets = GroupLanguageVersions(documents);
   std::map<std::string, const Document*> by_path;
   for (const Document* document : documents) by_path[document->path] = document;
@@ -105,7 +108,7 @@ std::vector<SetToWrite> PrepareSets(const std::vector<const Document*>& document
   std::mutex done_mutex;
   auto work = [&] {
     for (std::size_t s = next++; s < sets.size(); s = next++) {
-      Prepare(sets[s], by_path, &out[s]);
+      Prepare(sets[s], by_path, hashes, &out[s]);
       std::lock_guard<std::mutex> lock(done_mutex);
       ++done;
       if (progress) {
@@ -148,21 +151,53 @@ int Ingest(const std::vector<std::string>& args) {
     std::cerr << "sextant: " << status.message() << '\n';
     return 1;
   }
-  std::cerr << "ingest: extracting " << files.size() << " files into " << folder << '\n';
-  const ExtractedFiles extracted = ExtractFiles(files, ExtractionDepth::kTagged, jobs, "ingest");
-  const auto extracted_at = std::chrono::steady_clock::now();
-
-  std::size_t pages = 0, segments = 0, symbols = 0, written = 0, unchanged = 0;
-  for (const Document* document : extracted.documents) {
-    pages += document->pages.size();
-    for (const Paragraph& paragraph : document->paragraphs) {
-      segments += paragraph.segments.size();
-      for (const sextant::Tag& tag : paragraph.tags) symbols += tag.kind == TagKind::kSymbol;
+  // Files the index holds already (same path, same bytes) are not read
+  // again, unless a changed version of their document (same symbol) is
+  // read: a set is written whole.
+  std::map<std::string, std::string> hashes;
+  std::map<std::string, IndexWriter::IndexedVersion> known;
+  std::vector<std::string> to_read;
+  for (const std::string& file : files) {
+    hashes[file] = ContentHash(file);
+    if (auto indexed = writer->Indexed(file, hashes[file])) {
+      known[file] = *indexed;
+    } else {
+      to_read.push_back(file);
     }
   }
-  int failures = extracted.failures;
+  std::cerr << "ingest: extracting " << to_read.size() << " files into " << folder;
+  if (!known.empty()) std::cerr << " (" << known.size() << " indexed already)";
+  std::cerr << '\n';
+  ExtractedFiles extracted = ExtractFiles(to_read, ExtractionDepth::kTagged, jobs, "ingest");
+  std::set<std::string> read_symbols;
+  for (const Document* document : extracted.documents) {
+    if (document->furniture.symbol && !document->furniture.symbol->empty()) read_symbols.insert(*document->furniture.symbol);
+  }
+  std::vector<std::string> siblings;
+  for (const auto& [file, indexed] : known) {
+    if (read_symbols.count(indexed.symbol)) siblings.push_back(file);
+  }
+  ExtractedFiles sibling_documents = ExtractFiles(siblings, ExtractionDepth::kTagged, jobs, "ingest");
+  for (const std::string& file : siblings) known.erase(file);
+  std::vector<const Document*> documents = extracted.documents;
+  documents.insert(documents.end(), sibling_documents.documents.begin(), sibling_documents.documents.end());
+  const auto extracted_at = std::chrono::steady_clock::now();
+
+  std::size_t pages = 0, segments = 0, written = 0, unchanged = known.size();
+  std::set<std::string> own_symbols;
+  for (const Document* document : documents) {
+    pages += document->pages.size();
+    for (const Paragraph& paragraph : document->paragraphs) segments += std::max<std::size_t>(1, paragraph.segments.size());
+    if (document->furniture.symbol && !document->furniture.symbol->empty()) own_symbols.insert(*document->furniture.symbol);
+  }
+  for (const auto& [file, indexed] : known) {
+    pages += indexed.pages;
+    segments += indexed.segments;
+    if (!indexed.symbol.empty()) own_symbols.insert(indexed.symbol);
+  }
+  int failures = extracted.failures + sibling_documents.failures;
   const bool progress = isatty(STDERR_FILENO);
-  std::vector<SetToWrite> sets = PrepareSets(extracted.documents, jobs, progress);
+  std::vector<SetToWrite> sets = PrepareSets(documents, hashes, jobs, progress);
   const auto aligned_at = std::chrono::steady_clock::now();
   // Sets go to the writer in batches of about kBatchSegments segments, one
   // transaction each (IndexWriter::AddDocumentSets): a kill loses at most
@@ -198,11 +233,12 @@ int Ingest(const std::vector<std::string>& args) {
   if (progress) std::cerr << "\r\033[K";
   const auto end = std::chrono::steady_clock::now();
   auto seconds = [](auto from, auto to) { return std::chrono::duration<double>(to - from).count(); };
-  std::cerr << "ingest: " << files.size() << " files, " << pages << " pages, " << segments << " segments, "
-            << symbols << " symbols; " << written << " versions written, " << unchanged
-            << " unchanged, " << failures << " failed; " << seconds(start, end) << " s (extract "
-            << seconds(start, extracted_at) << ", align " << seconds(extracted_at, aligned_at) << ", index "
-            << seconds(aligned_at, end) << ")\n";
+  std::cerr << "ingest: " << files.size() << " files";
+  if (!known.empty()) std::cerr << " (" << known.size() << " unchanged, not read again)";
+  std::cerr << ", " << pages << " pages, " << segments << " segments, " << own_symbols.size() << " document symbols; "
+            << written << " versions written, " << unchanged << " unchanged, " << failures << " failed; "
+            << seconds(start, end) << " s (extract " << seconds(start, extracted_at) << ", align "
+            << seconds(extracted_at, aligned_at) << ", index " << seconds(aligned_at, end) << ")\n";
   return failures == 0 ? 0 : 1;
 }
 

@@ -14,7 +14,7 @@
 //     else is there;
 //   - the lock died with the writer: a new IndexWriter opens and finishes
 //     the interrupted sets.
-// This is done three times on the same index, killing 0, 30 and 150 ms after
+// This is done three times on the same index, killing 0, 30 and 100 ms after
 // the large transaction began. The text is synthetic (no corpora needed).
 #include <gtest/gtest.h>
 
@@ -48,7 +48,7 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr std::size_t kSmallSegments = 12;   // per version of a small set
-constexpr std::size_t kLargeSegments = 3000;  // per version of a large set
+constexpr std::size_t kLargeSegments = 2000;  // per version of a large set
 constexpr std::size_t kSmallSetsFirst = 5;   // committed before each large set
 const std::vector<Language> kLanguages = {Language::kEnglish, Language::kFrench, Language::kSpanish};
 
@@ -198,7 +198,7 @@ TEST(IndexKillTest, KilledWriterLeavesWholeSetsAndReleasesTheLock) {
   fs::remove_all(folder);
   std::set<std::size_t> expected;  // sets that must be in the index
   std::size_t next_set = 0;
-  for (const int delay_ms : {0, 30, 150}) {
+  for (const int delay_ms : {0, 30, 100}) {
     SCOPED_TRACE("killed " + std::to_string(delay_ms) + " ms into the large set");
     const KillOutcome outcome = KillWriterMidSet(folder.string(), next_set, std::chrono::milliseconds(delay_ms));
     ASSERT_GE(outcome.committed.size(), kSmallSetsFirst);
