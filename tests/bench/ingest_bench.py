@@ -102,7 +102,7 @@ def sextant_runner(sextant, roots, fresh):
         if fresh:
             shutil.rmtree(index, ignore_errors=True)
         seconds, result = timed([sextant, "ingest", "--jobs", "2", "--index", index] + roots)
-        summary = [line for line in result.stderr.splitlines() if line.startswith("ingest: ") and " files, " in line]
+        summary = [line for line in result.stderr.splitlines() if line.startswith("ingest: ") and " pages, " in line]
         if not summary:
             sys.exit(f"ingest_bench: sextant ingest gave no summary: {result.stderr[-500:]}")
         return seconds, summary[-1]
