@@ -159,6 +159,17 @@ Status RecordReader::ReadSegments(const RecordVersion& version, std::vector<Reco
   return Status::Ok();
 }
 
+Status RecordReader::ListVersions(const std::string& id, std::string* symbol, std::vector<RecordVersion>* versions) {
+  symbol->clear();
+  try {
+    if (Status status = ReadVersions(id, versions, symbol); !status.ok()) return status;
+  } catch (const Xapian::Error& error) {
+    return Status(StatusCode::kIoError, "reading index " + folder_ + ": " + error.get_msg());
+  }
+  if (versions->empty()) return Status(StatusCode::kNotFound, "no document " + id + " in index " + folder_);
+  return Status::Ok();
+}
+
 Status RecordReader::ReadDocument(const std::string& id, Language language, RecordDocument* document) {
   *document = RecordDocument();
   try {

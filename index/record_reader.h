@@ -75,7 +75,9 @@ class RecordReader {
   RecordReader(const RecordReader&) = delete;
   RecordReader& operator=(const RecordReader&) = delete;
 
-  // `id` is an own symbol or a content hash.
+  // `id` is an own symbol or a content hash. ListVersions gives the symbol
+  // and the language versions only (kNotFound when there are none).
+  Status ListVersions(const std::string& id, std::string* symbol, std::vector<RecordVersion>* versions);
   Status ReadDocument(const std::string& id, Language language, RecordDocument* document);
   Status ReadAlignment(const std::string& id, Language source, Language target, RecordAlignment* alignment);
 

@@ -175,17 +175,18 @@ void SearchApi::Release(std::unique_ptr<Handles> handles) {
 }
 
 ApiResponse SearchApi::Handle(const ApiRequest& request) {
-  const bool known = request.path == "/api/search" || request.path == "/api/document" ||
+  const bool known = request.path == "/api/search" || request.path == "/api/document" || request.path == "/api/versions" ||
                      request.path == "/api/alignment" || request.path == "/api/alignment.tmx";
   if (!known) {
     return Error(404, "no endpoint " + request.path +
-                          " (try /api/search, /api/document, /api/alignment, /api/alignment.tmx)");
+                           " (try /api/search, /api/versions, /api/document, /api/alignment, /api/alignment.tmx)");
   }
   std::unique_ptr<Handles> handles;
   if (Status status = Acquire(&handles); !status.ok()) return Error(500, status.message());
   Borrowed borrowed(*this, std::move(handles));
   try {
     if (request.path == "/api/search") return Search(request, *borrowed);
+    if (request.path == "/api/versions") return Versions(request, *borrowed);
     if (request.path == "/api/document") return Document(request, *borrowed);
     return Alignment(request, *borrowed, request.path == "/api/alignment.tmx");
   } catch (const std::exception& error) {
@@ -252,6 +253,15 @@ ApiResponse SearchApi::Search(const ApiRequest& request, Handles& handles) {
                         {"limit", options.limit},
                         {"hits", hits},
                         {"facets", {{"language", f.languages}, {"year", f.years}, {"series", f.series}}}});
+}
+
+ApiResponse SearchApi::Versions(const ApiRequest& request, Handles& handles) {
+  const std::string id = Param(request, "id");
+  if (id.empty()) return Error(400, "id is missing: give a document's symbol (A/RES/70/1) or content hash");
+  std::string symbol;
+  std::vector<RecordVersion> versions;
+  if (Status status = handles.reader->ListVersions(id, &symbol, &versions); !status.ok()) return FromStatus(status);
+  return Json(200, json{{"id", id}, {"symbol", symbol}, {"versions", VersionsJson(versions)}});
 }
 
 ApiResponse SearchApi::Document(const ApiRequest& request, Handles& handles) {

@@ -6,7 +6,8 @@
 // Endpoints (all GET; documented with examples in README.md):
 //   /api/search     q, lang, show, symbol, cited, resolution, item, from, to,
 //                   recommendation, sort, offset, limit
-//   /api/document   id (own symbol or content hash), lang
+//   /api/versions   id (own symbol or content hash): its language versions
+//   /api/document   id, lang
 //   /api/alignment  id, source, target
 //   /api/alignment.tmx  id, source, target: TMX 1.4b, as a download
 // A bad parameter gives 400 with {"error": "..."} naming the parameter and
@@ -77,6 +78,7 @@ class SearchApi {
   void Release(std::unique_ptr<Handles> handles);
 
   ApiResponse Search(const ApiRequest& request, Handles& handles);
+  ApiResponse Versions(const ApiRequest& request, Handles& handles);
   ApiResponse Document(const ApiRequest& request, Handles& handles);
   ApiResponse Alignment(const ApiRequest& request, Handles& handles, bool as_tmx);
 

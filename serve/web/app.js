@@ -119,7 +119,7 @@ function welcome() {
     ["/", { q: "会议开幕", show: "en" }, "会议开幕", "Chinese, with the English beside it"],
     ["/", { q: "trafficking in persons", show: "fr" }, "trafficking in persons", "English, with the French"],
     ["/", { q: "افتتاح الاجتماع", show: "ru" }, "افتتاح الاجتماع", "Arabic, with the Russian"],
-    ["/history", { q: "trafficking" }, "trafficking", "its history, by meeting date"],
+    ["/history", { q: "trafficking" }, "trafficking", "its history, by document date"],
     ["/", { q: "symbol:CTOC/COP/WG.4/*", sort: "date" }, "symbol:CTOC/COP/WG.4/*", "a series, newest first"],
   ];
   const list = el("ul", {});
@@ -173,7 +173,7 @@ async function runHistory(params) {
   $("f-sort").value = "date";
   const query = Object.fromEntries(params.entries());
   if (!query.q && !query.symbol && !query.cited && !query.item && !query.recommendation) {
-    status("History: search a topic or a recommendation and see its passages laid out by meeting date.");
+    status("History: search a topic or a recommendation and see its passages laid out by document date.");
     $("timeline").replaceChildren();
     return;
   }
@@ -187,7 +187,7 @@ async function runHistory(params) {
       if (!byDate.has(date)) byDate.set(date, []);
       byDate.get(date).push(hit);
     }
-    status(result.total + " passage" + (result.total === 1 ? "" : "s") + " by meeting date" + (result.total > 100 ? " (the first 100)" : ""));
+    status(result.total + " passage" + (result.total === 1 ? "" : "s") + " by document date" + (result.total > 100 ? " (the first 100)" : ""));
     $("timeline").replaceChildren(...[...byDate.entries()].map(([date, hits]) => el("li", { class: "meeting" },
       el("h3", { text: date }),
       ...hits.map((hit) => el("div", { class: "hit" }, hitMeta(hit), hitBody(hit))))));
@@ -256,11 +256,11 @@ async function runDocument(params) {
     // The versions first: the target asked for may not be in the index
     // (then English, or the first other version), or the document may have
     // one version only (then it is shown alone).
-    const doc = await api("/api/document", { id, lang: source });
-    const has = (code) => code !== source && doc.versions.some((v) => v.language === code);
+    const listed = await api("/api/versions", { id });
+    const has = (code) => code !== source && listed.versions.some((v) => v.language === code);
     if (!has(target)) {
-      const other = doc.versions.find((v) => v.language !== source);
-      if (!other) return singleVersion(doc, id);
+      const other = listed.versions.find((v) => v.language !== source);
+      if (!other) return singleVersion(await api("/api/document", { id, lang: source }), id);
       target = has("en") ? "en" : other.language;
     }
     const data = await api("/api/alignment", { id, source, target });
@@ -272,6 +272,10 @@ async function runDocument(params) {
     $("doc-tmx").href = "/api/alignment.tmx?" + new URLSearchParams({ id, source, target }).toString();
     const rows = [];
     const anchors = [];
+    const weakLinks = new Set();
+    for (const region of data.weak_regions || []) {
+      for (let k = region.first_link; k <= region.last_link; ++k) weakLinks.add(k);
+    }
     let item = null;
     data.links.forEach((link, n) => {
       if (link.agenda_item && link.agenda_item !== item) {
@@ -281,7 +285,9 @@ async function runDocument(params) {
         rows.push(el("tr", { class: "item", id: anchor }, el("td", { class: "n" }), el("td", { colspan: "2", text: "Agenda item " + item })));
       }
       const gap = !link.source.length || !link.target.length;
-      rows.push(el("tr", { class: gap ? "gap" : "link", "data-link": String(n) },
+      const weak = !gap && weakLinks.has(n);
+      rows.push(el("tr", { class: gap ? "gap" : weak ? "link weak" : "link", "data-link": String(n),
+                           title: weak ? "low confidence: worth a look" : null },
         el("td", { class: "n", text: String(n + 1) }),
         textIn("td", source, link.source_text, { class: link.source.length ? "src" : "src empty" }),
         textIn("td", target, link.target_text, { class: link.target.length ? "tgt" : "tgt empty" })));
@@ -290,7 +296,8 @@ async function runDocument(params) {
     $("doc-table").className = "aligned";
     $("doc-table").tBodies[0].replaceChildren(...rows);
     const gaps = data.links.filter((link) => !link.source.length || !link.target.length).length;
-    status(data.links.length + " aligned links" + (gaps ? "; " + gaps + " pale row" + (gaps === 1 ? " has" : "s have") + " no counterpart." : "."));
+    status(data.links.length + " aligned links" + (gaps ? "; " + gaps + " pale row" + (gaps === 1 ? " has" : "s have") + " no counterpart" : "") +
+      (weakLinks.size ? "; " + weakLinks.size + " in weak stretches, marked amber." : "."));
   } catch (error) {
     status(error.message, true);
   }

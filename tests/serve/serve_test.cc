@@ -199,6 +199,19 @@ TEST_F(ServeTest, UnknownThingsGet404) {
   EXPECT_EQ(page->status, 404);
 }
 
+TEST_F(ServeTest, VersionsListsTheSixLanguages) {
+  auto [status, body] = GetJson("/api/versions?id=CTOC/COP/WG.4/2022/1");
+  ASSERT_EQ(status, 200) << body.dump();
+  EXPECT_EQ(body["symbol"], "CTOC/COP/WG.4/2022/1");
+  std::vector<std::string> languages;
+  for (const json& version : body["versions"]) languages.push_back(version["language"]);
+  EXPECT_EQ(languages, (std::vector<std::string>{"ar", "zh", "en", "fr", "ru", "es"}));
+  std::tie(status, body) = GetJson("/api/versions?id=A/RES/99/999");
+  EXPECT_EQ(status, 404);
+  std::tie(status, body) = GetJson("/api/versions");
+  EXPECT_EQ(status, 400);
+}
+
 TEST_F(ServeTest, DocumentHasItsAgendaAndParagraphs) {
   const auto [status, body] = GetJson("/api/document?id=CTOC/COP/WG.4/2022/1&lang=ru");
   ASSERT_EQ(status, 200) << body.dump();
