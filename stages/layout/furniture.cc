@@ -262,7 +262,25 @@ bool IsPageNumber(std::string_view text) {
          });
 }
 
-bool IsBarcodeText(std::string_view text) {
+// Text set in a symbol font comes out of some PDFs in the private use area
+// at U+F000 + its ASCII code ("*1916917*" as U+F02A U+F031 …): such a
+// text, when it is all in U+F020–U+F07E, as ASCII; otherwise as it is.
+std::string SymbolFontAsAscii(std::string_view text) {
+  std::string ascii;
+  for (std::size_t pos = 0; pos < text.size();) {
+    const char32_t c = NextCodePoint(text, pos);
+    if (c >= 0xF020 && c <= 0xF07E) {
+      ascii += static_cast<char>(c - 0xF000);
+    } else {
+      return std::string(text);
+    }
+  }
+  return ascii;
+}
+
+bool IsBarcodeText(std::string_view raw) {
+  const std::string decoded = SymbolFontAsAscii(raw);
+  const std::string text = FoldWhitespace(decoded);
   TextScanner s(text);
   if (!s.Literal("*") || !s.Digits(5, 20)) return false;
   s.Many(0, 1, [](char32_t c) { return c >= 'A' && c <= 'Z'; });

@@ -194,6 +194,11 @@ constexpr FlagCase kBarcodeCases[] = {
     {"*123*", false},
     {"**", false},
     {"", false},
+    // Set in a symbol font, as the private use area U+F000 + ASCII
+    // (A/HRC/WG.6/34/ITA/3, ohchr_1, page 1).
+    {"\uf02a\uf031\uf039\uf031\uf033\uf038\uf037\uf039\uf02a\uf020", true},
+    {"\uf02a\uf031\uf039\uf02a", false},    // too few digits
+    {"\uf06c\uf020Bullet text", false},        // a Wingdings bullet before text
 };
 
 TEST(IsBarcodeTextTest, Table) {
