@@ -61,7 +61,7 @@ DocumentAlignment AlignDocuments(const AlignableText& source, const AlignableTex
         pairs.push_back({source.paragraphs[link.source[0]], target.paragraphs[link.target[0]]});
       }
     }
-    learned = Lexicon::Learn(pairs, source.language, target.language);
+    learned = Lexicon::Learn(pairs, source.language, target.language, options.dictionary);
     options.lexicon = &learned;
   }
 

@@ -66,8 +66,8 @@ struct Vocabulary {
 }  // namespace
 
 Lexicon Lexicon::Learn(const std::vector<std::pair<std::string_view, std::string_view>>& pairs,
-                       Language source, Language target) {
-  Lexicon lexicon;
+                       Language source, Language target, const Lexicon* base) {
+  Lexicon lexicon = base != nullptr ? *base : Lexicon{};
   lexicon.source_language_ = source;
   lexicon.target_language_ = target;
   // Counts of each word, and of each pair of words, over the sentence pairs.

@@ -26,9 +26,10 @@ using WordIds = std::vector<int>;
 
 class Lexicon {
  public:
-  // Learns from sentence pairs known (or believed) to translate each other.
+  // Learns from sentence pairs known (or believed) to translate each other,
+  // on top of `base`'s entries (a dictionary) when given.
   static Lexicon Learn(const std::vector<std::pair<std::string_view, std::string_view>>& pairs,
-                       Language source, Language target);
+                       Language source, Language target, const Lexicon* base = nullptr);
 
   // Adds word pairs from a dictionary (source word, target word), both
   // lower-cased; they count like learned pairs.

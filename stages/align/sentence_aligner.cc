@@ -108,6 +108,10 @@ double LengthTailCost(double delta) {
   return table[k] + fraction * (table[k + 1] - table[k]);
 }
 
+// A merged unit with fewer cognate keys than this says too little to be
+// judged on its own.
+constexpr std::size_t kMinimumCognatesPerPart = 2;
+
 class CostModel {
  public:
   CostModel(const Side& source, const Side& target, const AlignerOptions& options)
@@ -147,7 +151,7 @@ class CostModel {
       // Both Latin-script: cognates and names shared by their first letters.
       const auto& a = source_.Cognates(i, move.source);
       const auto& b = target_.Cognates(j, move.target);
-      if (a.size() + b.size() >= 4) cost += w.cognates * (0.3 - AnchorOverlap(a, b));
+      if (a.size() + b.size() >= 4) cost += w.cognates * (0.3 - CognateSimilarity(i, j, move));
     }
     if (options_.use_anchors) {
       const auto& source_anchors = source_.Anchors(i, move.source);
@@ -184,6 +188,27 @@ class CostModel {
         const double part = lexicon.Coverage(target_.words[k], source_all, false);
         if (part >= 0) weakest = std::min(weakest, part);
       }
+    }
+    return weakest;
+  }
+
+  // Dice overlap of the link's cognate keys; for a merge, as for the
+  // lexicon, each merged unit must find its own cognates on the other side
+  // (the share of its keys found there), and the weakest part counts.
+  double CognateSimilarity(std::size_t i, std::size_t j, const Move& move) const {
+    const auto& source_all = source_.Cognates(i, move.source);
+    const auto& target_all = target_.Cognates(j, move.target);
+    double weakest = AnchorOverlap(source_all, target_all);
+    const auto part = [&](const std::vector<std::uint32_t>& unit, const std::vector<std::uint32_t>& other) {
+      if (unit.size() < kMinimumCognatesPerPart) return;
+      const double found = static_cast<double>(SharedAnchors(unit, other)) / static_cast<double>(unit.size());
+      weakest = std::min(weakest, found);
+    };
+    if (move.source == 2) {
+      for (std::size_t k : {i - 2, i - 1}) part(source_.cognates[k], target_all);
+    }
+    if (move.target == 2) {
+      for (std::size_t k : {j - 2, j - 1}) part(target_.cognates[k], source_all);
     }
     return weakest;
   }
@@ -388,7 +413,7 @@ Alignment AlignBootstrapped(const AlignerInput& source, const AlignerInput& targ
       pairs.push_back({source.units[link.source[0]], target.units[link.target[0]]});
     }
   }
-  const Lexicon lexicon = Lexicon::Learn(pairs, source.language, target.language);
+  const Lexicon lexicon = Lexicon::Learn(pairs, source.language, target.language, options.dictionary);
   options.lexicon = &lexicon;
   return SentenceAligner(options).Refine(source, target, draft);
 }

@@ -55,6 +55,10 @@ struct AlignerOptions {
   // A lexicon learned beforehand (e.g. over a whole corpus); not owned.
   // Without one, AlignBootstrapped() learns one from the pair itself.
   const Lexicon* lexicon = nullptr;
+  // Word pairs from a bilingual dictionary (dictionary.h), added to every
+  // lexicon learned by bootstrapping; not owned. With one, a short document
+  // has a lexicon large enough to speak.
+  const Lexicon* dictionary = nullptr;
   // A lexicon with fewer entries than this (learned from too little text)
   // abstains, and the weights without lexicon apply.
   std::size_t minimum_lexicon_size = 300;

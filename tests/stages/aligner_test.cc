@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "pipeline/runner.h"
+#include "stages/align/dictionary.h"
 #include "stages/align/document_aligner.h"
 #include "stages/align/lexicon.h"
 #include "stages/align/pivot.h"
@@ -93,6 +94,91 @@ TEST(SentenceAlignerTest, KindsOfLink) {
     }
     EXPECT_EQ(got, c.expected);
   }
+}
+
+// One sentence a unit, as `sextant align --segmented` reads it.
+AlignableText OneSentenceEach(Language language, const std::vector<std::string>& sentences) {
+  AlignableText text;
+  text.language = language;
+  text.paragraphs = sentences;
+  text.sentences.assign(sentences.size(), {});
+  return text;
+}
+
+// A short French-English document (devset, UNICEF decision) whose English
+// lost its title and last line: the last French line must stay a 1-0 link,
+// not hide inside a 2-1 merge with the long sentence before it, although
+// its length is small enough for the merge to pass. Each merged sentence
+// must find cognates of its own on the other side ("Conseil",
+// "administration" find none in the English).
+TEST(SentenceAlignerTest, DroppedSentenceDoesNotHideInAMerge) {
+  const AlignableText french = OneSentenceEach(Language::kFrench, {
+      "Fonds des Nations Unies pour l'enfance",
+      "4. Encourage l'UNICEF à mobiliser suffisamment de ressources, à la faveur de sa collaboration avec des partenaires, pour répondre aux besoins de tous les enfants, dans un contexte humanitaire comme dans le cadre du développement;",
+      "3. Prend note des mesures prises par l'UNICEF pour renforcer les liens entre la programmation humanitaire et la programmation du développement, notamment en mettant davantage l'accent sur le renforcement de la résilience comme base du développement durable, et encourage l'UNICEF à poursuivre sur cette voie pour relever les défis que posent les crises qui se prolongent et l'accroissement de besoins humanitaires;",
+      "2. Encourage l'UNICEF à continuer de renforcer ses capacités internes et sa coordination avec les gouvernements, les autres entités compétentes des Nations Unies et la société civile pour garantir une intervention efficace, sans aléas ni retards en cas de catastrophe naturelle, ainsi que dans les situations d'urgence complexes;",
+      "Projet de décision présenté au Conseil d'administration"});
+  const AlignableText english = OneSentenceEach(Language::kEnglish, {
+      "4. Encourages UNICEF to mobilize sufficient resources through its work with partners to meet the needs of all children in both development and humanitarian contexts;",
+      "3. Takes note of steps taken by UNICEF to build stronger links between humanitarian and development programming, including a greater focus on resilience-building leading to sustainable development, and encourages UNICEF to continue to do so in order to address the challenges of protracted crises and increasing humanitarian needs;",
+      "2. Encourages UNICEF to continue to strengthen its internal capacities and its coordination with national Governments, relevant parts of the United Nations system and civil society to ensure an effective, predictable and timely response to natural disasters as well as to ongoing complex emergencies;"});
+  AlignerOptions options;
+  options.dictionary = nullptr;  // length, anchors and cognates only
+  const DocumentAlignment result = AlignDocuments(french, english, options);
+  std::vector<std::pair<std::vector<std::size_t>, std::vector<std::size_t>>> links;
+  for (const AlignmentLink& link : result.sentences.links) links.push_back({link.source, link.target});
+  const std::vector<std::pair<std::vector<std::size_t>, std::vector<std::size_t>>> expected = {
+      {{0}, {}}, {{1}, {0}}, {{2}, {1}}, {{3}, {2}}, {{4}, {}}};
+  EXPECT_EQ(links, expected);
+}
+
+// A dictd dictionary as FreeDict ships it: the index's offsets and lengths
+// in base 64 point into the entries; numbered and comma-separated
+// translations, phrases left out, the database's own entries skipped.
+TEST(DictionaryTest, ParsesDictdEntries) {
+  const std::string data =
+      "00-database-info\nEnglish-French\n"                 // 0..31
+      "Council /kaʊnsl/\nconseil\n"                        // 32..
+      "African /æfrikən/\n1. africain\n2. Africain\n"
+      "Afrikaner /æfrikɑːnər/\nAfrikander, Boer; pays bas\n";
+  const std::size_t council = data.find("Council"), african = data.find("African /"),
+                    afrikaner = data.find("Afrikaner");
+  const auto b64 = [](std::size_t value) {
+    static const std::string digits = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    std::string out;
+    do {
+      out.insert(out.begin(), digits[value % 64]);
+      value /= 64;
+    } while (value > 0);
+    return out;
+  };
+  const std::string index = "00databaseinfo\tA\tf\n" "Council\t" + b64(council) + "\t" +
+                            b64(african - council) + "\n" "African\t" + b64(african) + "\t" +
+                            b64(afrikaner - african) + "\n" "Afrikaner\t" + b64(afrikaner) + "\t" +
+                            b64(data.size() - afrikaner) + "\n" "broken line\n" "Far\t" + b64(data.size()) +
+                            "\tB\n";
+  const WordPairs pairs = ParseDictd(index, data, false);
+  const WordPairs expected = {{"african", "africain"}, {"afrikaner", "afrikander"},
+                              {"afrikaner", "boer"}, {"council", "conseil"}};
+  EXPECT_EQ(pairs, expected);
+  const WordPairs reversed = ParseDictd(index, data, true);
+  ASSERT_EQ(reversed.size(), 4u);
+  EXPECT_EQ(reversed.front(), (std::pair<std::string, std::string>{"africain", "african"}));
+  EXPECT_EQ(FreeDictCode(Language::kChinese), "");
+  EXPECT_EQ(FreeDictCode(Language::kFrench), "fra");
+}
+
+// With a dictionary, a lexicon learned from no text at all still has
+// entries, and the aligner uses it.
+TEST(DictionaryTest, DictionaryJoinsTheLearnedLexicon) {
+  Lexicon dictionary = Lexicon::Learn({}, Language::kFrench, Language::kEnglish);
+  dictionary.AddPairs({{"conseil", "council"}, {"eau", "water"}});
+  const Lexicon learned = Lexicon::Learn({}, Language::kFrench, Language::kEnglish, &dictionary);
+  EXPECT_EQ(learned.size(), 2u);
+  EXPECT_GE(learned.Similarity(learned.Words("Le conseil de l'eau", true), learned.Words("The water council", false)),
+            -1.0);
+  EXPECT_EQ(learned.Words("conseil eau", true).size(), 2u);
+  EXPECT_EQ(learned.Words("water council", false).size(), 2u);
 }
 
 TEST(SentenceAlignerTest, EmptySidesGiveOnlySkips) {
