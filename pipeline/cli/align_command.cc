@@ -1,11 +1,18 @@
 // `sextant align`: two language versions of one document, aligned sentence
-// by sentence, as JSON (default), TSV or TMX.
+// by sentence, as JSON (default), TSV or TMX; with --batch, many document
+// pairs in one process (one "source target output" line each).
+#include <unistd.h>
+#include <zlib.h>
+
+#include <cstdio>
 #include <ctime>
 #include <fstream>
 #include <iostream>
 #include <iterator>
 #include <map>
+#include <memory>
 #include <optional>
+#include <sstream>
 
 #include <nlohmann/json.hpp>
 
@@ -13,7 +20,9 @@
 #include "pipeline/cli/extraction.h"
 #include "pipeline/runner.h"
 #include "pipeline/document_set.h"
+#include "stages/align/dictionary.h"
 #include "stages/align/document_aligner.h"
+#include "stages/align/lexicon.h"
 #include "stages/align/pivot.h"
 #include "stages/export/tmx_writer.h"
 #include "stages/segment/sentence_segmenter.h"
@@ -33,6 +42,8 @@ struct AlignArguments {
   std::string output;               // empty: standard output
   bool paragraphs = false;          // --level paragraph
   AlignerOptions options;           // --signals
+  std::string batch;                // --batch LIST
+  std::string dictionaries = "/usr/share/dictd";  // --dictionary DIR, or "none"
 };
 
 std::optional<std::vector<Language>> ParseLanguages(const std::string& list) {
@@ -89,13 +100,23 @@ std::string Parse(const std::vector<std::string>& args, AlignArguments& out) {
       }
     } else if (arg == "--output" && has_value) {
       out.output = args[++i];
+    } else if (arg == "--batch" && has_value) {
+      out.batch = args[++i];
+    } else if (arg == "--dictionary" && has_value) {
+      out.dictionaries = args[++i];
     } else if (arg.rfind("--", 0) == 0) {
       return "unknown option " + arg;
     } else {
       out.files.push_back(arg);
     }
   }
-  if (out.files.size() != 2) return "align takes exactly two files, one per language";
+  if (!out.batch.empty()) {
+    if (!out.files.empty()) return "--batch takes its files from the list, not the command line";
+    if (out.input == InputKind::kPdf) return "--batch takes text input: --text or --segmented, with --langs";
+    if (!out.output.empty()) return "--batch writes the output named on each line of the list, not --output";
+  } else if (out.files.size() != 2) {
+    return "align takes exactly two files, one per language";
+  }
   if (out.input != InputKind::kPdf && out.languages.empty()) {
     return "text input needs the languages: --langs zh,en";
   }
@@ -128,6 +149,46 @@ std::optional<AlignableText> ReadText(const std::string& path, Language language
     text.paragraphs.push_back(std::move(line));
   }
   return text;
+}
+
+// A whole gzip-compressed file (dictzip is gzip), or nothing.
+std::optional<std::string> ReadGzip(const std::string& path) {
+  gzFile file = gzopen(path.c_str(), "rb");
+  if (file == nullptr) return std::nullopt;
+  std::string content;
+  char buffer[1 << 16];
+  int got = 0;
+  while ((got = gzread(file, buffer, sizeof buffer)) > 0) content.append(buffer, static_cast<std::size_t>(got));
+  const bool ok = got == 0;
+  gzclose(file);
+  if (!ok) return std::nullopt;
+  return content;
+}
+
+// The FreeDict dictionaries of the pair found in `folder` (either
+// direction, both when there are two), as a lexicon; null when there is
+// none.
+std::unique_ptr<Lexicon> LoadDictionary(const std::string& folder, Language source, Language target) {
+  if (folder == "none") return nullptr;
+  const std::string_view a = FreeDictCode(source), b = FreeDictCode(target);
+  if (a.empty() || b.empty()) return nullptr;
+  WordPairs pairs;
+  for (const bool reversed : {false, true}) {
+    const std::string name = folder + "/freedict-" + std::string(reversed ? b : a) + "-" + std::string(reversed ? a : b);
+    const std::optional<std::string> index = ReadFile(name + ".index");
+    if (!index) continue;
+    const std::optional<std::string> data = ReadGzip(name + ".dict.dz");
+    if (!data) {
+      std::cerr << "sextant: warning: " << name << ".dict.dz: cannot be read; aligning without it\n";
+      continue;
+    }
+    WordPairs some = ParseDictd(*index, *data, reversed);
+    pairs.insert(pairs.end(), std::make_move_iterator(some.begin()), std::make_move_iterator(some.end()));
+  }
+  if (pairs.empty()) return nullptr;
+  auto lexicon = std::make_unique<Lexicon>(Lexicon::Learn({}, source, target));
+  lexicon->AddPairs(pairs);
+  return lexicon;
 }
 
 void PrintJson(const DocumentAlignment& result, std::ostream& out, const std::string& symbol = "") {
@@ -189,11 +250,144 @@ std::string TmxDateNow() {
   return buffer;
 }
 
+// The alignment of two texts in the chosen format.
+std::string Render(const std::vector<AlignableText>& texts, const AlignArguments& arguments,
+                   const std::string& symbol) {
+  DocumentAlignment result = AlignDocuments(texts[0], texts[1], arguments.options);
+  if (arguments.paragraphs) {
+    // The paragraph links, printed the same way as sentence links.
+    result.sentences = result.paragraphs;
+    result.source_sentences = texts[0].paragraphs;
+    result.target_sentences = texts[1].paragraphs;
+  }
+  if (arguments.format == Format::kTmx) {
+    TmxDocument tmx;
+    tmx.symbol = symbol;
+    tmx.source_language = texts[0].language;
+    tmx.target_language = texts[1].language;
+    tmx.source_units = result.source_sentences;
+    tmx.target_units = result.target_sentences;
+    tmx.alignment = &result.sentences;
+    tmx.creation_date = TmxDateNow();
+    return WriteTmx(tmx);
+  }
+  std::ostringstream out;
+  if (arguments.format == Format::kTsv) {
+    PrintTsv(result, out);
+  } else {
+    PrintJson(result, out);
+  }
+  return out.str();
+}
+
+// Writes `content` to `path` through a temporary file beside it, renamed
+// into place: a reader never sees half an output. Returns a problem, or empty.
+std::string WriteAtomically(const std::string& path, const std::string& content) {
+  const std::string temporary = path + ".tmp." + std::to_string(::getpid());
+  {
+    std::ofstream file(temporary, std::ios::binary);
+    if (!file) return path + ": cannot write there; check the folder exists";
+    file << content;
+    file.close();
+    if (!file) {
+      std::remove(temporary.c_str());
+      return path + ": writing failed (disk full?)";
+    }
+  }
+  if (std::rename(temporary.c_str(), path.c_str()) != 0) {
+    std::remove(temporary.c_str());
+    return path + ": cannot write there";
+  }
+  return "";
+}
+
+// One line of a batch list: "source TAB target TAB output" (tabs, or, when
+// a line has none, spaces between three fields).
+struct BatchJob {
+  std::size_t line = 0;
+  std::string source, target, output;
+};
+
+// Reads the list; on a bad line, returns a problem naming it.
+std::string ReadBatch(const std::string& path, std::vector<BatchJob>& jobs) {
+  const std::optional<std::string> content = ReadFile(path);
+  if (!content) return path + ": cannot open the batch list; check the path";
+  std::size_t number = 0;
+  for (std::size_t start = 0; start < content->size();) {
+    std::size_t end = content->find('\n', start);
+    if (end == std::string::npos) end = content->size();
+    std::string line = content->substr(start, end - start);
+    start = end + 1;
+    ++number;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.find_first_not_of(" \t") == std::string::npos || line[0] == '#') continue;
+    const char separator = line.find('\t') != std::string::npos ? '\t' : ' ';
+    std::vector<std::string> fields;
+    for (std::size_t from = 0; from <= line.size();) {
+      std::size_t cut = line.find(separator, from);
+      if (cut == std::string::npos) cut = line.size();
+      if (cut > from) fields.push_back(line.substr(from, cut - from));
+      from = cut + 1;
+    }
+    if (fields.size() != 3) {
+      return path + ":" + std::to_string(number) + ": expected three fields (source, target, output), found " +
+             std::to_string(fields.size()) + "; separate them with tabs";
+    }
+    jobs.push_back({number, fields[0], fields[1], fields[2]});
+  }
+  if (jobs.empty()) return path + ": the batch list names no document pair";
+  return "";
+}
+
+// --batch: every pair of the list aligned in this one process, each on its
+// own (as if aligned alone), its output written atomically. A pair that
+// fails is reported with its line and skipped; the exit status is then 1.
+int AlignBatch(AlignArguments& arguments) {
+  std::vector<BatchJob> jobs;
+  if (const std::string problem = ReadBatch(arguments.batch, jobs); !problem.empty()) return Usage(problem);
+  std::unique_ptr<Lexicon> dictionary;
+  if (arguments.options.use_lexicon) {
+    dictionary = LoadDictionary(arguments.dictionaries, arguments.languages[0], arguments.languages[1]);
+    arguments.options.dictionary = dictionary.get();
+  }
+  const bool segmented = arguments.input == InputKind::kSegmented;
+  int failures = 0;
+  for (const BatchJob& job : jobs) {
+    const std::string where = arguments.batch + ":" + std::to_string(job.line) + ": ";
+    std::vector<AlignableText> texts;
+    std::string problem;
+    for (std::size_t k = 0; k < 2 && problem.empty(); ++k) {
+      const std::string& path = k == 0 ? job.source : job.target;
+      auto text = ReadText(path, arguments.languages[k], segmented);
+      if (!text) {
+        problem = path + ": cannot open the file; check the path";
+      } else if (text->paragraphs.empty()) {
+        problem = path + ": has no text to align";
+      } else {
+        texts.push_back(std::move(*text));
+      }
+    }
+    if (problem.empty()) problem = WriteAtomically(job.output, Render(texts, arguments, ""));
+    if (!problem.empty()) {
+      std::cerr << "sextant: " << where << problem << '\n';
+      ++failures;
+    }
+  }
+  return failures == 0 ? 0 : 1;
+}
+
 }  // namespace
 
 int Align(const std::vector<std::string>& args) {
   AlignArguments arguments;
   if (const std::string problem = Parse(args, arguments); !problem.empty()) return Usage(problem);
+  if (!arguments.batch.empty()) {
+    if (arguments.languages[0] == arguments.languages[1]) {
+      return Usage("--langs names " + std::string(Code(arguments.languages[0])) +
+                   " twice; give the two languages of the pairs");
+    }
+    return AlignBatch(arguments);
+  }
 
   std::vector<AlignableText> texts;
   std::string symbol;  // the documents' own symbol, for the TMX header
@@ -244,47 +438,19 @@ int Align(const std::vector<std::string>& args) {
               << "; give two language versions of the document\n";
     return 1;
   }
-  DocumentAlignment result = AlignDocuments(texts[0], texts[1], arguments.options);
-  if (arguments.paragraphs) {
-    // The paragraph links, printed the same way as sentence links.
-    result.sentences = result.paragraphs;
-    result.source_sentences = texts[0].paragraphs;
-    result.target_sentences = texts[1].paragraphs;
+  std::unique_ptr<Lexicon> dictionary;
+  if (arguments.options.use_lexicon) {
+    dictionary = LoadDictionary(arguments.dictionaries, texts[0].language, texts[1].language);
+    arguments.options.dictionary = dictionary.get();
   }
-
-  if (arguments.format == Format::kTmx) {
-    TmxDocument tmx;
-    tmx.symbol = symbol;
-    tmx.source_language = texts[0].language;
-    tmx.target_language = texts[1].language;
-    tmx.source_units = result.source_sentences;
-    tmx.target_units = result.target_sentences;
-    tmx.alignment = &result.sentences;
-    tmx.creation_date = TmxDateNow();
-    if (arguments.output.empty()) {
-      std::cout << WriteTmx(tmx);
-      return 0;
-    }
-    if (const Status status = WriteTmxFile(tmx, arguments.output); !status.ok()) {
-      std::cerr << "sextant: " << status.message() << '\n';
-      return 1;
-    }
+  const std::string output = Render(texts, arguments, symbol);
+  if (arguments.output.empty()) {
+    std::cout << output;
     return 0;
   }
-
-  std::ofstream file;
-  if (!arguments.output.empty()) {
-    file.open(arguments.output, std::ios::binary);
-    if (!file) {
-      std::cerr << "sextant: " << arguments.output << ": cannot write there; check the folder exists\n";
-      return 1;
-    }
-  }
-  std::ostream& out = arguments.output.empty() ? std::cout : file;
-  if (arguments.format == Format::kTsv) {
-    PrintTsv(result, out);
-  } else {
-    PrintJson(result, out);
+  if (const std::string problem = WriteAtomically(arguments.output, output); !problem.empty()) {
+    std::cerr << "sextant: " << problem << '\n';
+    return 1;
   }
   return 0;
 }
