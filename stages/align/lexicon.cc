@@ -34,14 +34,6 @@ std::vector<std::string> WordList(std::string_view text, Language language) {
 
 namespace {
 
-// A word's id in `ids`, added (with an empty row in `table`) when new.
-int Intern(std::unordered_map<std::string, int>& ids, std::vector<std::vector<int>>& table,
-           const std::string& word) {
-  const auto [it, added] = ids.emplace(word, static_cast<int>(ids.size()));
-  if (added) table.emplace_back();
-  return it->second;
-}
-
 // Words as dense ids while counting.
 struct Vocabulary {
   std::unordered_map<std::string, int> ids;
@@ -67,7 +59,15 @@ struct Vocabulary {
 
 Lexicon Lexicon::Learn(const std::vector<std::pair<std::string_view, std::string_view>>& pairs,
                        Language source, Language target, const Lexicon* base) {
-  Lexicon lexicon = base != nullptr ? *base : Lexicon{};
+  Lexicon lexicon;
+  if (base != nullptr && base->base_ != nullptr) {
+    lexicon = *base;  // a base of a base: flattened by copying
+  } else if (base != nullptr) {
+    lexicon.base_ = base;
+    lexicon.source_base_size_ = base->source_to_target_.size();
+    lexicon.target_base_size_ = base->target_to_source_.size();
+    lexicon.entries_ = base->entries_;
+  }
   lexicon.source_language_ = source;
   lexicon.target_language_ = target;
   // Counts of each word, and of each pair of words, over the sentence pairs.
@@ -102,11 +102,9 @@ Lexicon Lexicon::Learn(const std::vector<std::pair<std::string_view, std::string
       for (const auto& [dice, other] : candidates) {
         const std::string& s = from_source ? source_words.words[word] : source_words.words[static_cast<std::size_t>(other)];
         const std::string& t = from_source ? target_words.words[static_cast<std::size_t>(other)] : target_words.words[word];
-        const int si = Intern(lexicon.source_ids_, lexicon.source_to_target_, s);
-        const int ti = Intern(lexicon.target_ids_, lexicon.target_to_source_, t);
-        lexicon.source_to_target_[static_cast<std::size_t>(si)].push_back(ti);
-        lexicon.target_to_source_[static_cast<std::size_t>(ti)].push_back(si);
-        ++lexicon.entries_;
+        const int si = lexicon.Intern(s, true);
+        const int ti = lexicon.Intern(t, false);
+        lexicon.Add(si, ti);
       }
     }
   };
@@ -117,29 +115,77 @@ Lexicon Lexicon::Learn(const std::vector<std::pair<std::string_view, std::string
 }
 
 void Lexicon::SortTables() {
+  const auto sort = [](std::vector<int>& list) {
+    std::sort(list.begin(), list.end());
+    list.erase(std::unique(list.begin(), list.end()), list.end());
+  };
   for (auto* table : {&source_to_target_, &target_to_source_}) {
-    for (auto& list : *table) {
-      std::sort(list.begin(), list.end());
-      list.erase(std::unique(list.begin(), list.end()), list.end());
-    }
+    for (auto& list : *table) sort(list);
+  }
+  for (auto* extra : {&source_extra_, &target_extra_}) {
+    for (auto& [word, list] : *extra) sort(list);
   }
 }
 
-void Lexicon::AddPairs(const std::vector<std::pair<std::string, std::string>>& pairs) {
-  for (const auto& [source_word, target_word] : pairs) {
-    const int s = Intern(source_ids_, source_to_target_, source_word);
-    const int t = Intern(target_ids_, target_to_source_, target_word);
-    source_to_target_[static_cast<std::size_t>(s)].push_back(t);
-    target_to_source_[static_cast<std::size_t>(t)].push_back(s);
-    ++entries_;
+int Lexicon::Intern(const std::string& word, bool source) {
+  if (base_ != nullptr) {
+    const auto& base_ids = source ? base_->source_ids_ : base_->target_ids_;
+    const auto found = base_ids.find(word);
+    if (found != base_ids.end()) return found->second;
   }
+  auto& ids = source ? source_ids_ : target_ids_;
+  auto& table = source ? source_to_target_ : target_to_source_;
+  const std::size_t base_size = source ? source_base_size_ : target_base_size_;
+  const auto [it, added] = ids.emplace(word, static_cast<int>(base_size + table.size()));
+  if (added) table.emplace_back();
+  return it->second;
+}
+
+void Lexicon::Add(int source_word, int target_word) {
+  const auto list = [&](int word, bool source) -> std::vector<int>& {
+    const std::size_t base_size = source ? source_base_size_ : target_base_size_;
+    const auto index = static_cast<std::size_t>(word);
+    if (index >= base_size) return (source ? source_to_target_ : target_to_source_)[index - base_size];
+    return (source ? source_extra_ : target_extra_)[word];
+  };
+  list(source_word, true).push_back(target_word);
+  list(target_word, false).push_back(source_word);
+  ++entries_;
+}
+
+const std::vector<int>* Lexicon::BaseTranslations(int word, bool source) const {
+  const auto index = static_cast<std::size_t>(word);
+  if (base_ == nullptr || index >= (source ? source_base_size_ : target_base_size_)) return nullptr;
+  return &(source ? base_->source_to_target_ : base_->target_to_source_)[index];
+}
+
+const std::vector<int>* Lexicon::OwnTranslations(int word, bool source) const {
+  const auto index = static_cast<std::size_t>(word);
+  const std::size_t base_size = source ? source_base_size_ : target_base_size_;
+  if (index >= base_size) return &(source ? source_to_target_ : target_to_source_)[index - base_size];
+  const auto& extra = source ? source_extra_ : target_extra_;
+  if (extra.empty()) return nullptr;
+  const auto found = extra.find(word);
+  return found == extra.end() ? nullptr : &found->second;
+}
+
+void Lexicon::AddPairs(const std::vector<std::pair<std::string, std::string>>& pairs) {
+  for (const auto& [source_word, target_word] : pairs) Add(Intern(source_word, true), Intern(target_word, false));
   SortTables();
 }
 
 WordIds Lexicon::Words(std::string_view text, bool source) const {
   const auto& ids = source ? source_ids_ : target_ids_;
+  const auto* base_ids = base_ == nullptr ? nullptr : (source ? &base_->source_ids_ : &base_->target_ids_);
   WordIds out;
   for (const std::string& word : WordList(text, source ? source_language_ : target_language_)) {
+    if (base_ids != nullptr) {
+      const auto found = base_ids->find(word);
+      if (found != base_ids->end()) {
+        out.push_back(found->second);
+        continue;
+      }
+    }
     const auto found = ids.find(word);
     if (found != ids.end()) out.push_back(found->second);
   }
@@ -148,16 +194,18 @@ WordIds Lexicon::Words(std::string_view text, bool source) const {
 }
 
 Lexicon::Counts Lexicon::Count(const WordIds& from, const WordIds& to, bool from_source) const {
-  const auto& table = from_source ? source_to_target_ : target_to_source_;
   Counts counts;
+  const auto finds = [&](const std::vector<int>* translations) {
+    return translations != nullptr && std::any_of(translations->begin(), translations->end(), [&](int translation) {
+             return std::binary_search(to.begin(), to.end(), translation);
+           });
+  };
   for (int word : from) {
-    const std::vector<int>& translations = table[static_cast<std::size_t>(word)];
-    if (translations.empty()) continue;
+    const std::vector<int>* base = BaseTranslations(word, from_source);
+    const std::vector<int>* own = OwnTranslations(word, from_source);
+    if ((base == nullptr || base->empty()) && (own == nullptr || own->empty())) continue;
     ++counts.covered;
-    const bool found = std::any_of(translations.begin(), translations.end(), [&](int translation) {
-      return std::binary_search(to.begin(), to.end(), translation);
-    });
-    if (found) ++counts.matched;
+    if (finds(base) || finds(own)) ++counts.matched;
   }
   return counts;
 }

@@ -27,7 +27,9 @@ using WordIds = std::vector<int>;
 class Lexicon {
  public:
   // Learns from sentence pairs known (or believed) to translate each other,
-  // on top of `base`'s entries (a dictionary) when given.
+  // on top of `base`'s entries (a dictionary) when given. The base is not
+  // copied (it is large, and a batch learns once per document): it must
+  // outlive the lexicon learned on it.
   static Lexicon Learn(const std::vector<std::pair<std::string_view, std::string_view>>& pairs,
                        Language source, Language target, const Lexicon* base = nullptr);
 
@@ -59,12 +61,25 @@ class Lexicon {
     std::size_t covered = 0, matched = 0;
   };
   Counts Count(const WordIds& from, const WordIds& to, bool from_source) const;
+  // A word's id, added when new: the base's id when the base has the word,
+  // else one of this lexicon's own (numbered after the base's).
+  int Intern(const std::string& word, bool source);
+  void Add(int source_word, int target_word);  // one entry, both ways
+  // A word's translations: the base's, then this lexicon's own.
+  const std::vector<int>* BaseTranslations(int word, bool source) const;
+  const std::vector<int>* OwnTranslations(int word, bool source) const;
+
+  const Lexicon* base_ = nullptr;  // not owned; has no base itself
+  std::size_t source_base_size_ = 0, target_base_size_ = 0;
 
   Language source_language_ = Language::kEnglish;
   Language target_language_ = Language::kEnglish;
   std::unordered_map<std::string, int> source_ids_, target_ids_;
-  std::vector<std::vector<int>> source_to_target_;  // by source id: sorted target ids
+  // By own id minus the base size: sorted ids on the other side.
+  std::vector<std::vector<int>> source_to_target_;
   std::vector<std::vector<int>> target_to_source_;
+  // Translations learned for words of the base, by base id.
+  std::unordered_map<int, std::vector<int>> source_extra_, target_extra_;
   std::size_t entries_ = 0;
 };
 
