@@ -185,9 +185,11 @@ std::string MarkHanRuns(std::string snippet, const std::vector<std::string>& run
   return snippet;
 }
 
-void CountFacet(const Xapian::ValueCountMatchSpy& spy, std::map<std::string, std::size_t>& out) {
+// The spy's counts, scaled up to `total` when it saw only a sample.
+void CountFacet(const Xapian::ValueCountMatchSpy& spy, std::size_t total, std::map<std::string, std::size_t>& out) {
+  const double scale = spy.get_total() > 0 && total > spy.get_total() ? double(total) / spy.get_total() : 1.0;
   for (auto it = spy.values_begin(); it != spy.values_end(); ++it) {
-    if (!(*it).empty()) out[*it] = it.get_termfreq();
+    if (!(*it).empty()) out[*it] = static_cast<std::size_t>(it.get_termfreq() * scale + 0.5);
   }
 }
 
@@ -312,10 +314,15 @@ Status IndexSearcher::Search(std::string_view query, const SearchOptions& option
       enquire.add_matchspy(&years);
       enquire.add_matchspy(&series);
     }
-    const Xapian::doccount check = options.facets ? impl_->db.get_doccount() : 0;
+    Xapian::doccount check = 0;
+    if (options.facets) {
+      check = impl_->db.get_doccount();
+      if (options.facet_sample > 0) check = std::min<Xapian::doccount>(check, options.facet_sample);
+    }
     const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(options.offset),
                                                static_cast<Xapian::doccount>(options.limit), check);
     result->total = mset.get_matches_estimated();
+    result->exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
     const std::vector<std::string> han_runs = HanRuns(FreeText(query));
     for (auto it = mset.begin(); it != mset.end(); ++it) {
       const Xapian::Document entry = it.get_document();
@@ -348,9 +355,9 @@ Status IndexSearcher::Search(std::string_view query, const SearchOptions& option
       if (options.show && *options.show != hit.language) hit.parallel[*options.show] = AlignedText(impl_->db, entry, *options.show);
       result->hits.push_back(std::move(hit));
     }
-    CountFacet(languages, result->facets.languages);
-    CountFacet(years, result->facets.years);
-    CountFacet(series, result->facets.series);
+    CountFacet(languages, result->total, result->facets.languages);
+    CountFacet(years, result->total, result->facets.years);
+    CountFacet(series, result->total, result->facets.series);
     return Status::Ok();
   } catch (const Xapian::QueryParserError& error) {
     return Status(StatusCode::kInvalidArgument, "cannot read the query '" + std::string(query) + "': " + error.get_msg());

@@ -48,6 +48,10 @@ struct SearchOptions {
   // Inclusive, ISO "2022", "2022-06" or "2022-06-27"; empty: open ended.
   std::string date_from, date_to;
   bool facets = true;  // count the whole match set (costs a full match)
+  // With facets: look at no more than this many matches (0: all of them);
+  // beyond it the total is estimated and the facet counts are scaled up
+  // from the ones seen (SearchResult::exact is then false).
+  std::size_t facet_sample = 0;
   std::string highlight_begin = "**", highlight_end = "**";
   std::size_t snippet_bytes = 200;
 };
@@ -72,7 +76,8 @@ struct SearchFacets {
 };
 
 struct SearchResult {
-  std::size_t total = 0;  // matching segments (exact when facets are on)
+  std::size_t total = 0;  // matching segments (exact when `exact`)
+  bool exact = false;     // total and facets counted over the whole match set
   std::vector<SearchHit> hits;
   SearchFacets facets;
 };

@@ -211,6 +211,10 @@ ApiResponse SearchApi::Search(const ApiRequest& request, Handles& handles) {
   const std::string sort = Param(request, "sort");
   if (!sort.empty() && sort != "relevance" && sort != "date") return Error(400, "sort takes relevance or date, not '" + sort + "'");
   options.sort = sort == "date" ? SearchSort::kDate : SearchSort::kRelevance;
+  const std::string facets = Param(request, "facets");
+  if (!facets.empty() && facets != "yes" && facets != "no") return Error(400, "facets takes yes or no, not '" + facets + "'");
+  options.facets = facets != "no";
+  options.facet_sample = kFacetSample;
   options.date_from = Param(request, "from");
   options.date_to = Param(request, "to");
   bool filtered = !options.date_from.empty() || !options.date_to.empty() || options.language;
@@ -249,6 +253,7 @@ ApiResponse SearchApi::Search(const ApiRequest& request, Handles& handles) {
   }
   const SearchFacets& f = result.facets;
   return Json(200, json{{"total", result.total},
+                        {"total_exact", result.exact},
                         {"offset", options.offset},
                         {"limit", options.limit},
                         {"hits", hits},

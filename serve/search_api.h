@@ -5,7 +5,7 @@
 //
 // Endpoints (all GET; documented with examples in README.md):
 //   /api/search     q, lang, show, symbol, cited, resolution, item, from, to,
-//                   recommendation, sort, offset, limit
+//                   recommendation, sort, offset, limit, facets (yes|no)
 //   /api/versions   id (own symbol or content hash): its language versions
 //   /api/document   id, lang
 //   /api/alignment  id, source, target
@@ -41,6 +41,10 @@ namespace sextant {
 inline constexpr std::size_t kMaxQueryBytes = 500;
 inline constexpr std::size_t kMaxLimit = 100;
 inline constexpr std::size_t kMaxOffset = 10000;
+// Facet counts and the total are counted over at most this many matches,
+// then scaled ("total_exact": false): a common word among 200,000
+// segments costs a bounded look, not a full match.
+inline constexpr std::size_t kFacetSample = 2000;
 
 struct ApiRequest {
   std::string path;                           // "/api/search"

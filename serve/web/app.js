@@ -148,7 +148,7 @@ async function runSearch(params) {
     const offset = Number(query.offset || 0);
     delete query.limit;
     const range = result.total > result.hits.length ? ", " + (offset + 1) + "–" + (offset + result.hits.length) : "";
-    status(result.total + " passage" + (result.total === 1 ? "" : "s") + range);
+    status((result.total_exact ? "" : "about ") + result.total + " passage" + (result.total === 1 ? "" : "s") + range);
     $("hits").replaceChildren(...result.hits.map((hit) => el("li", { class: "hit" }, hitMeta(hit), hitBody(hit))));
     if (!result.total) {
       $("hits").append(el("li", { class: "empty-note", text: "No passage matches. Try fewer words, another language, or fewer filters; symbol:CTOC/* matches a series." }));
@@ -187,7 +187,7 @@ async function runHistory(params) {
       if (!byDate.has(date)) byDate.set(date, []);
       byDate.get(date).push(hit);
     }
-    status(result.total + " passage" + (result.total === 1 ? "" : "s") + " by document date" + (result.total > 100 ? " (the first 100)" : ""));
+    status((result.total_exact ? "" : "about ") + result.total + " passage" + (result.total === 1 ? "" : "s") + " by document date" + (result.total > 100 ? " (the first 100)" : ""));
     $("timeline").replaceChildren(...[...byDate.entries()].map(([date, hits]) => el("li", { class: "meeting" },
       el("h3", { text: date }),
       ...hits.map((hit) => el("div", { class: "hit" }, hitMeta(hit), hitBody(hit))))));

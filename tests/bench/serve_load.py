@@ -30,7 +30,7 @@ import urllib.request
 LANGS = ["ar", "zh", "en", "fr", "ru", "es"]
 
 
-def queries(corpora, count, seed=7):
+def queries(corpora, count, facets="yes", seed=7):
     """Paths of /api/search requests: 2-3 words of sampled devset sentences."""
     rng = random.Random(seed)
     out = []
@@ -56,6 +56,8 @@ def queries(corpora, count, seed=7):
             start = rng.randrange(0, len(words) - 2)
             words = words[start:start + rng.choice([2, 3])]
         params = {"q": " ".join(words), "show": "en" if lang != "en" else "fr", "limit": "10"}
+        if facets != "yes":
+            params["facets"] = facets
         roll = rng.random()
         if roll < 0.15:
             params["lang"] = lang
@@ -128,6 +130,9 @@ def main():
     ap.add_argument("--seconds", type=int, default=30)
     ap.add_argument("--long", type=int, default=300, help="seconds of the memory run (0: none)")
     ap.add_argument("--queries", type=int, default=2000)
+    ap.add_argument("--facets", choices=["yes", "no"], default="yes",
+                    help="ask for facet counts (a full match) with every search, as the page does")
+    ap.add_argument("--connections", default="2,16", help="comma-separated wrk connection counts")
     args = ap.parse_args()
 
     server = subprocess.Popen([args.sextant, "serve", "--index", args.index, "--port", "0"],
@@ -139,14 +144,15 @@ def main():
             sys.exit("serve_load: the server did not start: " + line + server.stderr.read())
         url = m.group(1)
         urllib.request.urlopen(url).read()
-        paths = queries(args.corpora, args.queries)
+        paths = queries(args.corpora, args.queries, args.facets)
         folder = tempfile.mkdtemp()
         script = lua_script(paths, folder)
-        print(f"serve_load: {url} on {args.index}, {len(paths)} distinct queries, {os.cpu_count()} cores")
+        print(f"serve_load: {url} on {args.index}, {len(paths)} distinct queries, facets {args.facets}, "
+              f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}")
         p50, p99 = in_process(url, paths, 300)
         print(f"one client, one request at a time (300): p50 {p50:.2f} ms, p99 {p99:.2f} ms")
         print(f"{'connections':>11} {'req/s':>8} {'p50 ms':>7} {'p90 ms':>7} {'p99 ms':>7} {'requests':>9} {'errors':>6}")
-        for connections in (2, 16):
+        for connections in map(int, args.connections.split(",")):
             r, _ = wrk(url, script, connections, args.seconds)
             print(f"{connections:>11} {r['rps']:>8.0f} {r['p50']:>7.2f} {r['p90']:>7.2f} {r['p99']:>7.2f} "
                   f"{r['requests']:>9} {r['errors']:>6}")
