@@ -303,14 +303,18 @@ Status IndexWriter::AddDocumentSet(const std::vector<IndexVersion>& versions, Ad
   return outcomes[0].status;
 }
 
-void IndexWriter::WriteSet(const std::vector<IndexVersion>& versions, AddCounts* counts) {
-  Xapian::WritableDatabase& db = impl_->db;
+namespace {
+
+// Everything one set puts into the index, built before the write (needs no
+// database; one TextAnalyzer per thread).
+struct SetEntries {
+  std::vector<Xapian::Document> entries;
+  AddCounts counts;
+};
+
+SetEntries BuildSet(const std::vector<IndexVersion>& versions, const TextAnalyzer& analyzer) {
+  SetEntries out;
   const std::string set_id = versions[0].content_hash.substr(0, 16);
-  for (const IndexVersion& version : versions) {
-    const VersionFields fields = FieldsOf(version);
-    db.delete_document(BooleanTerm(term_prefix::kPath, fields.path_key));
-    db.delete_document(BooleanTerm(term_prefix::kContentHash, fields.hash));
-  }
   for (std::size_t k = 0; k < versions.size(); ++k) {
     const IndexVersion& version = versions[k];
     const VersionFields fields = FieldsOf(version);
@@ -318,23 +322,39 @@ void IndexWriter::WriteSet(const std::vector<IndexVersion>& versions, AddCounts*
     const auto parallel = ParallelUnits(version, k == 0, units.size(), set_id);
     const auto scores = LinkScores(version, k == 0, units.size());
     for (std::size_t n = 0; n < units.size(); ++n) {
-      db.add_document(SegmentEntry(units[n], n, fields, parallel[n], scores[n], impl_->analyzer, *version.document->language));
+      out.entries.push_back(SegmentEntry(units[n], n, fields, parallel[n], scores[n], analyzer, *version.document->language));
     }
-    db.add_document(DocumentEntry(*version.document, units, fields));
-    counts->segments += units.size();
-    ++counts->documents;
+    out.entries.push_back(DocumentEntry(*version.document, units, fields));
+    out.counts.segments += units.size();
+    ++out.counts.documents;
   }
+  return out;
 }
+
+// Inside a transaction: the old entries of the versions' paths and hashes
+// deleted, `entries` (built by BuildSet) added.
+void WriteSet(Xapian::WritableDatabase& db, const std::vector<IndexVersion>& versions,
+              std::vector<Xapian::Document>& entries) {
+  for (const IndexVersion& version : versions) {
+    const VersionFields fields = FieldsOf(version);
+    db.delete_document(BooleanTerm(term_prefix::kPath, fields.path_key));
+    db.delete_document(BooleanTerm(term_prefix::kContentHash, fields.hash));
+  }
+  for (Xapian::Document& entry : entries) db.add_document(entry);
+  entries.clear();
+}
+
+}  // namespace
 
 Status IndexWriter::AddDocumentSets(const std::vector<std::vector<IndexVersion>>& sets,
                                     std::vector<SetOutcome>* outcomes) {
   outcomes->assign(sets.size(), SetOutcome());
   Xapian::WritableDatabase& db = impl_->db;
+  for (std::size_t s = 0; s < sets.size(); ++s) (*outcomes)[s].status = CheckVersions(sets[s]);
   bool in_transaction = false;
   try {
     for (std::size_t s = 0; s < sets.size(); ++s) {
       SetOutcome& outcome = (*outcomes)[s];
-      outcome.status = CheckVersions(sets[s]);
       if (!outcome.status.ok()) continue;
       // Read inside the transaction, this sees the sets written before it.
       bool all_indexed = true;
@@ -347,7 +367,9 @@ Status IndexWriter::AddDocumentSets(const std::vector<std::vector<IndexVersion>>
         db.begin_transaction();
         in_transaction = true;
       }
-      WriteSet(sets[s], &outcome.counts);
+      SetEntries built = BuildSet(sets[s], impl_->analyzer);
+      WriteSet(db, sets[s], built.entries);
+      outcome.counts = built.counts;
     }
     if (in_transaction) db.commit_transaction();
     return Status::Ok();
