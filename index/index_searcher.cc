@@ -304,9 +304,9 @@ Status IndexSearcher::Search(std::string_view query, const SearchOptions& option
     const Xapian::Query text = BuildTextQuery(impl_->db, query, options.language, chinese_);
     Xapian::Enquire enquire(impl_->db);
     enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, text, filter));
-    // Oldest first; within a date, the most relevant first (one value read
-    // per match: a key of date, symbol and segment cost twice the time).
-    if (options.sort == SearchSort::kDate) enquire.set_sort_by_value_then_relevance(kSlotDate, false);
+    // Oldest first, then by symbol, then in document order: one value read
+    // per match (a key made of three values cost a third more).
+    if (options.sort == SearchSort::kDate) enquire.set_sort_by_value_then_relevance(kSlotDateOrder, false);
     Xapian::ValueCountMatchSpy languages(kSlotLanguage), years(kSlotYear), series(kSlotSeries);
     if (options.facets) {
       enquire.add_matchspy(&languages);

@@ -125,6 +125,9 @@ Xapian::Document SegmentEntry(const Unit& unit, std::size_t n, const VersionFiel
   entry.add_value(kSlotAgendaItem, unit.agenda_item);
   entry.add_value(kSlotParagraph, Xapian::sortable_serialise(static_cast<double>(unit.paragraph)));
   entry.add_value(kSlotSegment, Xapian::sortable_serialise(static_cast<double>(n)));
+  std::string date_order = fields.date.empty() ? "00000000" : fields.date;
+  date_order.resize(8, '0');
+  entry.add_value(kSlotDateOrder, date_order + fields.symbol + '\0' + Xapian::sortable_serialise(static_cast<double>(n)));
   nlohmann::ordered_json data = {
       {"text", unit.text},       {"symbol", fields.symbol},  {"language", fields.language},
       {"date", fields.date_iso}, {"agenda_item", unit.agenda_item}, {"page", unit.page},

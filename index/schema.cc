@@ -37,6 +37,7 @@ constexpr SchemaRow kSchema[] = {
     {"slot 5", "", "segment index through the document (sortable_serialise)"},
     {"slot 6", "", "year (facet)"},
     {"slot 7", "", "symbol series, the root: CTOC/COP (facet)"},
+    {"slot 8", "", "date order key (segments): date YYYYMMDD (00000000 when none), symbol, NUL, segment (sortable_serialise)"},
     {"data", "", "JSON: segment {text, symbol, language, date, agenda_item, page, paragraph, segment, path}; document {path, symbol, language, date, pages, segments, hash}"},
 };
 

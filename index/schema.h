@@ -26,7 +26,7 @@
 
 namespace sextant {
 
-inline constexpr int kIndexSchemaVersion = 1;
+inline constexpr int kIndexSchemaVersion = 2;  // 2: slot 8, the date order key
 inline constexpr std::string_view kMetaSchema = "sextant.schema";
 inline constexpr std::string_view kMetaSchemaVersion = "sextant.schema_version";
 inline constexpr std::string_view kMetaChineseTerms = "sextant.chinese_terms";
@@ -59,6 +59,7 @@ enum ValueSlot : unsigned {
   kSlotSegment = 5,    // segment index through the document, sortable_serialise
   kSlotYear = 6,       // "2022" (facet)
   kSlotSeries = 7,     // symbol root, "CTOC/COP" (facet)
+  kSlotDateOrder = 8,  // date, symbol, segment in one string: `--sort date` reads one value
 };
 
 struct SchemaRow {
