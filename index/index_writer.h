@@ -102,7 +102,6 @@ class IndexWriter {
   IndexWriter(std::string folder, std::unique_ptr<Impl> impl);
   Status CheckVersions(const std::vector<IndexVersion>& versions) const;
   bool AlreadyIndexed(const IndexVersion& version) const;
-  void WriteSet(const std::vector<IndexVersion>& versions, AddCounts* counts);  // inside a transaction
 
   std::string folder_;
   std::unique_ptr<Impl> impl_;
