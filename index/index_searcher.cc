@@ -6,6 +6,8 @@
 #include <nlohmann/json.hpp>
 #include <xapian.h>
 
+#include "index/read_database.h"
+
 #include "pipeline/unicode_text.h"
 
 namespace sextant {
@@ -231,37 +233,19 @@ IndexSearcher::IndexSearcher(std::string folder, std::unique_ptr<Impl> impl, Chi
 IndexSearcher::~IndexSearcher() = default;
 
 Status IndexSearcher::Open(const std::string& folder, std::unique_ptr<IndexSearcher>* searcher) {
-  if (!std::filesystem::is_directory(folder)) {
-    return Status(StatusCode::kNotFound, "no index at " + folder + " (run `sextant ingest --index " + folder + "` first)");
-  }
+  Xapian::Database db;
+  if (Status status = index_internal::OpenForReading(folder, &db); !status.ok()) return status;
   try {
-    Xapian::Database db(folder);
-    const std::string version = db.get_metadata(std::string(kMetaSchemaVersion));
-    if (version != std::to_string(kIndexSchemaVersion)) {
-      return Status(StatusCode::kInvalidArgument, "index " + folder + " has schema version '" + version +
-                                                      "', this build reads " + std::to_string(kIndexSchemaVersion) +
-                                                      " (ingest again into a new folder)");
-    }
     const auto chinese = ChineseTermsFromName(db.get_metadata(std::string(kMetaChineseTerms)));
     searcher->reset(new IndexSearcher(folder, std::make_unique<Impl>(Impl{std::move(db)}),
                                       chinese.value_or(ChineseTerms::kBigrams)));
     return Status::Ok();
-  } catch (const Xapian::DatabaseCorruptError& error) {
-    return Status(StatusCode::kDamaged, "index " + folder + " is corrupt: " + error.get_msg() +
-                                            " (delete the folder and ingest again)");
   } catch (const Xapian::Error& error) {
     return Status(StatusCode::kIoError, "cannot open index " + folder + ": " + error.get_msg());
   }
 }
 
-Status IndexSearcher::Reopen() {
-  try {
-    impl_->db.reopen();
-    return Status::Ok();
-  } catch (const Xapian::Error& error) {
-    return Status(StatusCode::kIoError, "cannot reopen index " + folder_ + ": " + error.get_msg());
-  }
-}
+Status IndexSearcher::Reopen() { return index_internal::Reopen(folder_, impl_->db); }
 
 std::string IndexSearcher::TermChecksum() const {
   std::string all = std::to_string(impl_->db.get_doccount());

@@ -8,6 +8,8 @@
 #include <nlohmann/json.hpp>
 #include <xapian.h>
 
+#include "index/read_database.h"
+
 #include "index/schema.h"
 #include "stages/align/sentence_aligner.h"
 
@@ -70,35 +72,13 @@ RecordReader::RecordReader(std::string folder, std::unique_ptr<Impl> impl)
 RecordReader::~RecordReader() = default;
 
 Status RecordReader::Open(const std::string& folder, std::unique_ptr<RecordReader>* reader) {
-  if (!std::filesystem::is_directory(folder)) {
-    return Status(StatusCode::kNotFound, "no index at " + folder + " (run `sextant ingest --index " + folder + "` first)");
-  }
-  try {
-    Xapian::Database db(folder);
-    const std::string version = db.get_metadata(std::string(kMetaSchemaVersion));
-    if (version != std::to_string(kIndexSchemaVersion)) {
-      return Status(StatusCode::kInvalidArgument, "index " + folder + " has schema version '" + version +
-                                                      "', this build reads " + std::to_string(kIndexSchemaVersion) +
-                                                      " (ingest again into a new folder)");
-    }
-    reader->reset(new RecordReader(folder, std::make_unique<Impl>(Impl{std::move(db)})));
-    return Status::Ok();
-  } catch (const Xapian::DatabaseCorruptError& error) {
-    return Status(StatusCode::kDamaged, "index " + folder + " is corrupt: " + error.get_msg() +
-                                            " (delete the folder and ingest again)");
-  } catch (const Xapian::Error& error) {
-    return Status(StatusCode::kIoError, "cannot open index " + folder + ": " + error.get_msg());
-  }
+  Xapian::Database db;
+  if (Status status = index_internal::OpenForReading(folder, &db); !status.ok()) return status;
+  reader->reset(new RecordReader(folder, std::make_unique<Impl>(Impl{std::move(db)})));
+  return Status::Ok();
 }
 
-Status RecordReader::Reopen() {
-  try {
-    impl_->db.reopen();
-    return Status::Ok();
-  } catch (const Xapian::Error& error) {
-    return Status(StatusCode::kIoError, "cannot reopen index " + folder_ + ": " + error.get_msg());
-  }
-}
+Status RecordReader::Reopen() { return index_internal::Reopen(folder_, impl_->db); }
 
 Status RecordReader::ReadVersions(const std::string& id, std::vector<RecordVersion>* versions, std::string* symbol) {
   versions->clear();
