@@ -24,11 +24,28 @@ into one long pair of files (one process). Tools:
                and `sextant align --batch LIST ...` (one process, every
                document pair on its own, as hunalign -batch)
   gale-church  the same with `--signals length` (anchors and lexicon off)
+  sextant-nodict  the same with `--dictionary none` (no FreeDict: the
+               lexicon is the bootstrapped one alone), unless
+               --sextant-dictionary says otherwise
   hunalign     `hunalign EMPTY.dic SRC TGT` (no dictionary: length-based,
                its ladder output turned into links); also `-realign`
                (it bootstraps a dictionary from its first pass) unless
                --no-realign, and its own `-batch` mode (one process, many
                documents) in the per-document table.
+  hunalign-freedict  `hunalign FREEDICT.dic SRC TGT`: the word pairs Sextant
+               reads from FreeDict (/usr/share/dictd, both directions of the
+               pair), parsed here by the same rules as
+               stages/align/dictionary.cc's ParseDictd (single words, lower-
+               cased), written in hunalign's format ("target @ source", one
+               pair a line) to TMP/freedict.L1-L2.dic. Run beside the empty-
+               dictionary hunalign (which stays the speed reference) unless
+               --hunalign-dictionary empty; the default is freedict when the
+               pair's dictd files exist.
+  hunalign-tok, hunalign-freedict-tok  with --hunalign-tokenize: the same
+               two on a lower-cased copy of the files with punctuation split
+               off the words (hunalign matches dictionary words against
+               space-separated tokens as they are, and its README expects
+               tokenized text); same lines, so the same gold.
 
 Scores are strict: a predicted link counts when (sorted source indices,
 sorted target indices) equals a gold link exactly, 1-0 and 0-1 included,
@@ -38,6 +55,9 @@ the ratio is against plain hunalign in the same mode (batch against
 
     tests/bench/align_bench.py [--sextant BIN] [--hunalign BIN]
                                [--pairs zh-en,fr-en,...] [--no-realign]
+                               [--hunalign-dictionary empty|freedict]
+                               [--sextant-dictionary default|none|both]
+                               [--hunalign-tokenize] [--dictd DIR]
                                [--tmp DIR]
 
 hunalign is not part of Sextant: build it from its public repository for the
@@ -47,7 +67,9 @@ PATH. Without it the hunalign rows are marked unavailable.
 import argparse
 import json
 import os
+import gzip
 import random
+import re
 import shutil
 import subprocess
 import sys
@@ -57,6 +79,130 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 DEVSET = os.path.join(os.path.dirname(ROOT), "shared", "corpora", "unpc-devset")
 LANGS = ("ar", "en", "es", "fr", "ru", "zh")
 SEED = 2026
+# FreeDict's language names (stages/align/dictionary.cc's FreeDictCode).
+FREEDICT = {"en": "eng", "fr": "fra", "es": "spa", "ru": "rus", "ar": "ara"}
+DICTD = "/usr/share/dictd"
+
+
+# --- FreeDict (dictd) word pairs, by the rules of ParseDictd ----------------
+
+B64_DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+
+
+def base64_number(text):
+    """dictd's base 64 number ("BVBC"), most significant digit first; None
+    when malformed."""
+    if not text or len(text) > 10:
+        return None
+    value = 0
+    for c in text:
+        digit = B64_DIGITS.find(c)
+        if digit < 0:
+            return None
+        value = value * 64 + digit
+    return value
+
+
+def trim(text):
+    return text.strip(" \t\r")
+
+
+def without_number(line):
+    """"1. afghan" -> "afghan"."""
+    line = trim(line)
+    k = 0
+    while k < len(line) and "0" <= line[k] <= "9":
+        k += 1
+    if 0 < k < len(line) and line[k] == ".":
+        return trim(line[k + 1:])
+    return line
+
+
+def one_word(word):
+    return bool(word) and " " not in word
+
+
+def lower_case(text):
+    """pipeline/unicode_text.cc's LowerCase: ASCII, Latin-1 and basic
+    Cyrillic capitals only."""
+    out = []
+    for ch in text:
+        c = ord(ch)
+        if 0x41 <= c <= 0x5A or (0xC0 <= c <= 0xDE and c != 0xD7):
+            c += 0x20
+        elif 0x0410 <= c <= 0x042F:
+            c += 0x20
+        elif 0x0400 <= c <= 0x040F:
+            c += 0x50
+        out.append(chr(c))
+    return "".join(out)
+
+
+def parse_dictd(index, data, reversed_):
+    """The single-word pairs of a dictd dictionary (index: text, data: the
+    uncompressed .dict bytes; offsets and lengths count bytes), both words
+    lower-cased, sorted, without duplicates; (translation, headword) when
+    reversed_."""
+    pairs = set()
+    for line in index.split("\n"):
+        fields = line.split("\t", 2)
+        if len(fields) < 3:
+            continue
+        headword = fields[0]
+        if headword.startswith("00database") or headword.startswith("00-database"):
+            continue
+        offset, length = base64_number(fields[1]), base64_number(trim(fields[2]))
+        if offset is None or length is None or offset > len(data) or length > len(data) - offset:
+            continue
+        if not one_word(headword):
+            continue
+        head = lower_case(headword)
+        entry = data[offset:offset + length].decode("utf-8", "surrogateescape")
+        # The first line is the headword and its pronunciation.
+        for text in entry.split("\n")[1:]:
+            for word in re.split("[,;]", without_number(text)):
+                word = trim(word)
+                if one_word(word):
+                    pairs.add((lower_case(word), head) if reversed_ else (head, lower_case(word)))
+    return sorted(pairs)
+
+
+def freedict_pairs(folder, l1, l2):
+    """(L1 word, L2 word) pairs from FreeDict's L1-L2 and L2-L1 dictionaries
+    in folder, as `sextant align` reads them; None when there is neither."""
+    a, b = FREEDICT.get(l1), FREEDICT.get(l2)
+    if not a or not b:
+        return None
+    pairs, found = set(), False
+    for reversed_ in (False, True):
+        name = os.path.join(folder, f"freedict-{b}-{a}" if reversed_ else f"freedict-{a}-{b}")
+        if not os.path.exists(name + ".index") or not os.path.exists(name + ".dict.dz"):
+            continue
+        found = True
+        with open(name + ".index", encoding="utf-8", errors="surrogateescape") as f:
+            index = f.read()
+        with gzip.open(name + ".dict.dz", "rb") as f:
+            data = f.read()
+        pairs.update(parse_dictd(index, data, reversed_))
+    return sorted(pairs) if found else None
+
+
+def write_hunalign_dictionary(path, pairs):
+    """hunalign's format: "target_phrase @ source_phrase" a line (target
+    first: hunalign translates source words into target words with it)."""
+    with open(path, "w", encoding="utf-8", errors="surrogateescape") as f:
+        for source, target in pairs:
+            f.write(f"{target} @ {source}\n")
+
+
+def tokenized(path):
+    """A lower-cased copy of path, punctuation split off the words, one
+    sentence a line as before."""
+    out = path + ".tok"
+    with open(path, encoding="utf-8") as f, open(out, "w", encoding="utf-8") as g:
+        for line in f:
+            g.write(" ".join(re.findall(r"\w+|[^\w\s]", lower_case(line))) + "\n")
+    return out
 
 
 def load_documents(devset):
@@ -143,8 +289,8 @@ def prepare(docs, l1, l2, variant, folder):
     return files, (s, t), golds, counts
 
 
-def run(argv):
-    proc = subprocess.run(argv, capture_output=True, text=True)
+def run(argv, cwd=None):
+    proc = subprocess.run(argv, capture_output=True, text=True, cwd=cwd)
     if proc.returncode != 0:
         raise RuntimeError(f"{' '.join(argv)}: exit {proc.returncode}: {proc.stderr.strip()[:500]}")
     return proc.stdout
@@ -197,17 +343,24 @@ def sextant_tool(name, binary, l1, l2, extra, folder, has_batch):
                 lambda s, t: sextant_links(run(argv(s, t))), batch if has_batch else None)
 
 
-def hunalign_tool(name, binary, dic, extra, folder):
+def hunalign_tool(name, binary, dic, extra, folder, tok=False):
+    # hunalign writes translate.txt into its working folder: run it in ours.
+    # tok: the tokenized copies (tokenized()), made before the clock starts.
+    def files_of(s, t):
+        return (s + ".tok", t + ".tok") if tok else (s, t)
+
     def one(s, t):
-        return ladder_links(run([binary] + extra + [dic, s, t]))
+        s, t = files_of(s, t)
+        return ladder_links(run([binary] + extra + [dic, s, t], cwd=folder))
 
     def batch(files):
         jobs = os.path.join(folder, "hunalign." + name + ".batch")
         outs = [s + "." + name + ".ladder" for s, _ in files]
         with open(jobs, "w") as f:
             for (s, t), o in zip(files, outs):
+                s, t = files_of(s, t)
                 f.write(f"{s}\t{t}\t{o}\n")
-        run([binary] + extra + ["-batch", dic, jobs])
+        run([binary] + extra + ["-batch", dic, jobs], cwd=folder)
         result = []
         for o in outs:
             with open(o, encoding="utf-8") as f:
@@ -258,8 +411,20 @@ def main():
     parser.add_argument("--no-realign", action="store_true")
     parser.add_argument("--devset", default=DEVSET)
     parser.add_argument("--tmp", default="/tmp/align_bench")
+    parser.add_argument("--hunalign-dictionary", choices=("empty", "freedict"),
+                        help="freedict (the default when the pair's dictd files exist): "
+                        "hunalign also runs with FreeDict's word pairs, beside the "
+                        "empty dictionary; empty: the empty dictionary only")
+    parser.add_argument("--sextant-dictionary", choices=("default", "none", "both"),
+                        default="both", help="sextant as it is (FreeDict when there), "
+                        "with --dictionary none, or both (default)")
+    parser.add_argument("--hunalign-tokenize", action="store_true",
+                        help="also run hunalign (empty and FreeDict) on lower-cased, "
+                        "tokenized copies of the files")
+    parser.add_argument("--dictd", default=DICTD, help="FreeDict's dictd files")
     args = parser.parse_args()
 
+    args.tmp = os.path.abspath(args.tmp)
     os.makedirs(args.tmp, exist_ok=True)
     # A private copy: a rebuild of the tree during the run must not change
     # (or, half-written, break) the binary under test.
@@ -269,6 +434,7 @@ def main():
     usage = subprocess.run([sextant], capture_output=True, text=True)
     has_signals = "--signals" in usage.stdout + usage.stderr
     has_batch = "--batch" in usage.stdout + usage.stderr
+    has_dictionary = "--dictionary" in usage.stdout + usage.stderr
     hunalign = args.hunalign if args.hunalign and os.access(args.hunalign, os.X_OK) else None
     stat = os.stat(sextant)
     print(f"sextant:  {built} ({stat.st_size} bytes, "
@@ -287,7 +453,12 @@ def main():
             folder = os.path.join(args.tmp, f"{l1}-{l2}", variant)
             files, concat, golds, counts = prepare(docs, l1, l2, variant, folder)
             nsrc = sum(c[0] for c in counts)
-            tools = [sextant_tool("sextant", sextant, l1, l2, [], folder, has_batch)]
+            tools = []
+            if args.sextant_dictionary != "none" or not has_dictionary:
+                tools.append(sextant_tool("sextant", sextant, l1, l2, [], folder, has_batch))
+            if args.sextant_dictionary != "default" and has_dictionary:
+                tools.append(sextant_tool("sextant-nodict", sextant, l1, l2,
+                                          ["--dictionary", "none"], folder, has_batch))
             if has_signals:
                 tools.append(sextant_tool("gale-church", sextant, l1, l2,
                                           ["--signals", "length"], folder, has_batch))
@@ -296,6 +467,32 @@ def main():
                 if not args.no_realign:
                     tools.append(hunalign_tool("hunalign-realign", hunalign, dic,
                                                ["-realign"], folder))
+                freedict = None
+                if args.hunalign_dictionary != "empty":
+                    pairs = freedict_pairs(args.dictd, l1, l2)
+                    if pairs:
+                        freedict = os.path.join(args.tmp, f"freedict.{l1}-{l2}.dic")
+                        write_hunalign_dictionary(freedict, pairs)
+                        print(f"hunalign {pair}: {len(pairs)} FreeDict pairs -> {freedict}",
+                              file=sys.stderr)
+                    elif args.hunalign_dictionary == "freedict":
+                        print(f"hunalign {pair}: no FreeDict dictionary in {args.dictd}",
+                              file=sys.stderr)
+                if freedict:
+                    tools.append(hunalign_tool("hunalign-freedict", hunalign, freedict, [],
+                                               folder))
+                    if not args.no_realign:
+                        tools.append(hunalign_tool("hunalign-freedict-re", hunalign, freedict,
+                                                   ["-realign"], folder))
+                if args.hunalign_tokenize:
+                    for s, t in files + [concat]:
+                        tokenized(s)
+                        tokenized(t)
+                    tools.append(hunalign_tool("hunalign-tok", hunalign, dic, [], folder,
+                                               tok=True))
+                    if freedict:
+                        tools.append(hunalign_tool("hunalign-freedict-tok", hunalign, freedict,
+                                                   [], folder, tok=True))
             for tool in tools:
                 modes = [("per-doc", None), ("concat", None)]
                 if tool.batch:
