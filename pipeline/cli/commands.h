@@ -11,6 +11,9 @@
 
 namespace sextant::cli {
 
+// The index folder when --index is not given.
+inline constexpr const char* kDefaultIndex = "sextant-index";
+
 int Extract(const std::vector<std::string>& args);
 int Tag(const std::vector<std::string>& args);
 int Align(const std::vector<std::string>& args);

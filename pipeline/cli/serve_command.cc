@@ -19,7 +19,7 @@ void StopOnSignal(int) {
 }  // namespace
 
 int Serve(const std::vector<std::string>& args) {
-  std::string folder = "sextant-index";
+  std::string folder = kDefaultIndex;
   HttpServerOptions options;
   for (std::size_t i = 0; i < args.size(); ++i) {
     const bool value = i + 1 < args.size();

@@ -157,7 +157,7 @@ def main():
     for name, (seconds, _) in best.items():
         print(f"{name:14} {seconds:8.2f} {pages / seconds:8.1f} {sextant / seconds:12.2f}x "
               f"{cpu[name]:7.2f} {cpu['sextant'] / cpu[name]:9.2f}x")
-    phases = re.search(r"\(extract ([\d.]+), align ([\d.]+), index ([\d.]+)\)", best["sextant"][1])
+    phases = re.search(r"\(extract ([\d.]+), align ([\d.]+), index ([\d.]+)[,)]", best["sextant"][1])
     print("sextant:", best["sextant"][1].removeprefix("ingest: "))
     if phases:
         print("sextant phases (s): extract {}, align {}, index {}".format(*(f"{float(p):.2f}" for p in phases.groups())))
