@@ -36,16 +36,20 @@ std::string ProgressLine(std::string_view label, std::string_view verb, std::siz
 }
 
 ExtractedFiles ExtractFiles(const std::vector<std::string>& files, ExtractionDepth depth, int jobs,
-                            std::string_view progress_label) {
+                            std::string_view progress_label,
+                            const std::function<void(const Document&)>& on_document) {
   ExtractedFiles out;
   const Runner runner(ExtractionStages(depth));
   RunnerOptions options;
   options.jobs = jobs;
   const bool progress = !progress_label.empty() && isatty(STDERR_FILENO);
-  if (progress) {
+  if (progress || on_document) {
     options.on_done = [&](std::size_t done, std::size_t total, const DocumentResult& result) {
-      std::cerr << '\r' << ProgressLine(progress_label, "extracting", done, total, result.document.path) << "\033[K"
-                << std::flush;
+      if (on_document && result.status.ok()) on_document(result.document);
+      if (progress) {
+        std::cerr << '\r' << ProgressLine(progress_label, "extracting", done, total, result.document.path) << "\033[K"
+                  << std::flush;
+      }
     };
   }
   out.results = runner.Run(files, options);

@@ -10,6 +10,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,9 +26,13 @@ struct ExtractedFiles {
   int failures = 0;
 };
 
-// `progress_label` empty: no progress line.
+// `progress_label` empty: no progress line. `on_document`, when set, is
+// given each document extracted without failure as soon as it is done
+// (from a worker thread, one call at a time); the document stays where it
+// is, in the ExtractedFiles returned.
 ExtractedFiles ExtractFiles(const std::vector<std::string>& files, ExtractionDepth depth, int jobs,
-                            std::string_view progress_label = {});
+                            std::string_view progress_label = {},
+                            const std::function<void(const Document&)>& on_document = {});
 
 // "LABEL: VERB [k/n] FILE", the file name cut from the front to keep the
 // line within `width` columns (counted in code points).

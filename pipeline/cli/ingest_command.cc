@@ -1,5 +1,7 @@
 // `sextant ingest`: PDF files and folders into the Xapian index, every
-// document's language versions aligned through English.
+// document's language versions aligned through English: files are
+// extracted on --jobs threads while a SetStreamer aligns and writes the
+// document sets already complete.
 #include <unistd.h>
 
 #include <atomic>
@@ -15,16 +17,13 @@
 #include "index/index_writer.h"
 #include "pipeline/cli/commands.h"
 #include "pipeline/cli/extraction.h"
-#include "pipeline/document_set.h"
-#include "stages/align/document_aligner.h"
+#include "pipeline/cli/set_streamer.h"
 
 namespace sextant::cli {
 namespace {
 
 namespace fs = std::filesystem;
 
-// Segments written per Xapian transaction (a batch of whole sets).
-constexpr std::size_t kBatchSegments = 20000;
 
 // Files named on the command line, and the PDFs below folders, sorted.
 std::vector<std::string> CollectPdfs(const std::vector<std::string>& paths) {
@@ -57,67 +56,6 @@ std::string ContentHash(const std::string& path) {
   char hex[17];
   std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash));
   return hex;
-}
-
-// One document set, ready for IndexWriter::AddDocumentSet: the pivot
-// (English when there, else the first language present) first, the others
-// with their alignment to it. `versions` points into `alignments` and the
-// extracted documents.
-struct SetToWrite {
-  std::string symbol;
-  std::size_t segments = 0;  // segment entries it makes (all versions)
-  std::vector<DocumentAlignment> alignments;
-  std::vector<IndexVersion> versions;
-};
-
-void Prepare(const DocumentSet& set, const std::map<std::string, const Document*>& by_path,
-             const std::map<std::string, std::string>& hashes, SetToWrite* out) {
-  out->symbol = set.symbol;
-  for (const auto& [language, path] : set.versions) {
-    for (const Paragraph& paragraph : by_path.at(path)->paragraphs) {
-      out->segments += std::max<std::size_t>(1, paragraph.segments.size());
-    }
-  }
-  const Language pivot = set.versions.count(Language::kEnglish) ? Language::kEnglish : set.versions.begin()->first;
-  const Document& pivot_document = *by_path.at(set.versions.at(pivot));
-  const AlignableText pivot_text = AlignableFromDocument(pivot_document);
-  out->alignments.reserve(set.versions.size());
-  out->versions.push_back({&pivot_document, hashes.at(pivot_document.path), nullptr});
-  for (const auto& [language, path] : set.versions) {
-    if (language == pivot) continue;
-    const Document& document = *by_path.at(path);
-    out->alignments.push_back(AlignDocuments(pivot_text, AlignableFromDocument(document)));
-    out->versions.push_back({&document, hashes.at(path), &out->alignments.back()});
-  }
-}
-
-// Groups the documents into sets and aligns each set's versions, `jobs`
-// sets at a time (alignment is a pure function; the writer stays serial).
-std::vector<SetToWrite> PrepareSets(const std::vector<const Document*>& documents,
-                                    const std::map<std::string, std::string>& hashes, int jobs, bool progress) {
-  const std::vector<DocumentSet> sets = GroupLanguageVersions(documents);
-  std::map<std::string, const Document*> by_path;
-  for (const Document* document : documents) by_path[document->path] = document;
-  std::vector<SetToWrite> out(sets.size());
-  std::atomic<std::size_t> next{0};
-  std::size_t done = 0;
-  std::mutex done_mutex;
-  auto work = [&] {
-    for (std::size_t s = next++; s < sets.size(); s = next++) {
-      Prepare(sets[s], by_path, hashes, &out[s]);
-      std::lock_guard<std::mutex> lock(done_mutex);
-      ++done;
-      if (progress) {
-        std::cerr << '\r' << ProgressLine("ingest", "aligning", done, sets.size(), sets[s].symbol) << "\033[K"
-                  << std::flush;
-      }
-    }
-  };
-  std::vector<std::thread> workers;
-  for (int j = 1; j < jobs; ++j) workers.emplace_back(work);
-  work();
-  for (std::thread& worker : workers) worker.join();
-  return out;
 }
 
 }  // namespace
@@ -164,7 +102,11 @@ int Ingest(const std::vector<std::string>& args) {
   std::cerr << "ingest: extracting " << to_read.size() << " files into " << folder;
   if (!known.empty()) std::cerr << " (" << known.size() << " indexed already)";
   std::cerr << '\n';
-  ExtractedFiles extracted = ExtractFiles(to_read, ExtractionDepth::kTagged, jobs, "ingest");
+  // Sets are aligned and written on the streamer's thread as extraction
+  // finishes their files.
+  SetStreamer streamer(*writer, hashes);
+  const auto stream = [&streamer](const Document& document) { streamer.Add(document); };
+  ExtractedFiles extracted = ExtractFiles(to_read, ExtractionDepth::kTagged, jobs, "ingest", stream);
   std::set<std::string> read_symbols;
   for (const Document* document : extracted.documents) {
     if (document->furniture.symbol && !document->furniture.symbol->empty()) read_symbols.insert(*document->furniture.symbol);
@@ -173,68 +115,37 @@ int Ingest(const std::vector<std::string>& args) {
   for (const auto& [file, indexed] : known) {
     if (read_symbols.count(indexed.symbol)) siblings.push_back(file);
   }
-  ExtractedFiles sibling_documents = ExtractFiles(siblings, ExtractionDepth::kTagged, jobs, "ingest");
+  ExtractedFiles sibling_documents = ExtractFiles(siblings, ExtractionDepth::kTagged, jobs, "ingest", stream);
   for (const std::string& file : siblings) known.erase(file);
-  std::vector<const Document*> documents = extracted.documents;
-  documents.insert(documents.end(), sibling_documents.documents.begin(), sibling_documents.documents.end());
   const auto extracted_at = std::chrono::steady_clock::now();
+  const bool progress = isatty(STDERR_FILENO);
+  const StreamTally tally = streamer.Finish(progress);
 
-  std::size_t pages = 0, segments = 0, written = 0, unchanged = known.size();
+  std::size_t pages = 0, segments = 0;
   std::set<std::string> own_symbols;
-  for (const Document* document : documents) {
-    pages += document->pages.size();
-    for (const Paragraph& paragraph : document->paragraphs) segments += std::max<std::size_t>(1, paragraph.segments.size());
-    if (document->furniture.symbol && !document->furniture.symbol->empty()) own_symbols.insert(*document->furniture.symbol);
+  for (const ExtractedFiles* part : {&extracted, &sibling_documents}) {
+    for (const Document* document : part->documents) {
+      pages += document->pages.size();
+      for (const Paragraph& paragraph : document->paragraphs) segments += std::max<std::size_t>(1, paragraph.segments.size());
+      if (document->furniture.symbol && !document->furniture.symbol->empty()) own_symbols.insert(*document->furniture.symbol);
+    }
   }
   for (const auto& [file, indexed] : known) {
     pages += indexed.pages;
     segments += indexed.segments;
     if (!indexed.symbol.empty()) own_symbols.insert(indexed.symbol);
   }
-  int failures = extracted.failures + sibling_documents.failures;
-  const bool progress = isatty(STDERR_FILENO);
-  std::vector<SetToWrite> sets = PrepareSets(documents, hashes, jobs, progress);
-  const auto aligned_at = std::chrono::steady_clock::now();
-  // Sets go to the writer in batches of about kBatchSegments segments, one
-  // transaction each (IndexWriter::AddDocumentSets): a kill loses at most
-  // the batch being written, never part of a set.
-  for (std::size_t first = 0; first < sets.size();) {
-    std::size_t last = first, batch_segments = 0;
-    std::vector<std::vector<IndexVersion>> batch;
-    while (last < sets.size() && (batch.empty() || batch_segments + sets[last].segments <= kBatchSegments)) {
-      batch_segments += sets[last].segments;
-      batch.push_back(sets[last++].versions);
-    }
-    if (progress) {
-      std::cerr << '\r' << ProgressLine("ingest", "indexing", last, sets.size(), sets[last - 1].symbol) << "\033[K"
-                << std::flush;
-    }
-    std::vector<IndexWriter::SetOutcome> outcomes;
-    if (const Status status = writer->AddDocumentSets(batch, &outcomes); !status.ok()) {
-      std::cerr << (progress ? "\r\033[K" : "") << "sextant: " << status.message() << '\n';
-      failures += static_cast<int>(batch.size());
-    } else {
-      for (std::size_t k = 0; k < batch.size(); ++k) {
-        if (!outcomes[k].status.ok()) {
-          std::cerr << (progress ? "\r\033[K" : "") << "sextant: " << outcomes[k].status.message() << '\n';
-          ++failures;
-          continue;
-        }
-        written += outcomes[k].counts.documents;
-        unchanged += outcomes[k].counts.unchanged ? batch[k].size() : 0;
-      }
-    }
-    first = last;
-  }
+  const int failures = extracted.failures + sibling_documents.failures + tally.failures;
   if (progress) std::cerr << "\r\033[K";
   const auto end = std::chrono::steady_clock::now();
   auto seconds = [](auto from, auto to) { return std::chrono::duration<double>(to - from).count(); };
   std::cerr << "ingest: " << files.size() << " files";
   if (!known.empty()) std::cerr << " (" << known.size() << " unchanged, not read again)";
   std::cerr << ", " << pages << " pages, " << segments << " segments, " << own_symbols.size() << " document symbols; "
-            << written << " versions written, " << unchanged << " unchanged, " << failures << " failed; "
-            << seconds(start, end) << " s (extract " << seconds(start, extracted_at) << ", align "
-            << seconds(extracted_at, aligned_at) << ", index " << seconds(aligned_at, end) << ")\n";
+            << tally.written_paths.size() << " versions written, " << known.size() + tally.unchanged << " unchanged, "
+            << failures << " failed; " << seconds(start, end) << " s (extract " << seconds(start, extracted_at)
+            << ", align " << tally.align_seconds << ", index " << tally.index_seconds
+            << "; aligning and indexing run beside extracting)\n";
   return failures == 0 ? 0 : 1;
 }
 

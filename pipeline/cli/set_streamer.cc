@@ -1,0 +1,194 @@
+#include "pipeline/cli/set_streamer.h"
+
+#include <unistd.h>
+
+#include <chrono>
+#include <iostream>
+
+#include "pipeline/cli/extraction.h"
+#include "pipeline/document_set.h"
+#include "stages/align/document_aligner.h"
+
+namespace sextant::cli {
+namespace {
+
+// A set is closed when this many documents of other sets came after its
+// last version (extraction finishes files in about path order).
+constexpr std::size_t kCloseAfter = 4;
+// Closed sets are written once they make this many segments (or at the end).
+constexpr std::size_t kWriteSegments = 500;
+// Segments written per Xapian transaction at the most (a batch of whole sets).
+constexpr std::size_t kBatchSegments = 20000;
+
+// One document set, ready for IndexWriter::AddDocumentSet: the pivot
+// (English when there, else the first language present) first, the others
+// with their alignment to it. `versions` points into `alignments` and the
+// extracted documents.
+struct SetToWrite {
+  std::string symbol;
+  std::size_t segments = 0;  // segment entries it makes (all versions)
+  std::vector<DocumentAlignment> alignments;
+  std::vector<IndexVersion> versions;
+};
+
+void Prepare(const DocumentSet& set, const std::map<std::string, const Document*>& by_path,
+             const std::map<std::string, std::string>& hashes, SetToWrite* out) {
+  out->symbol = set.symbol;
+  if (set.versions.empty()) return;  // no version with a known language: nothing to index
+  for (const auto& [language, path] : set.versions) {
+    for (const Paragraph& paragraph : by_path.at(path)->paragraphs) {
+      out->segments += std::max<std::size_t>(1, paragraph.segments.size());
+    }
+  }
+  const Language pivot = set.versions.count(Language::kEnglish) ? Language::kEnglish : set.versions.begin()->first;
+  const Document& pivot_document = *by_path.at(set.versions.at(pivot));
+  const AlignableText pivot_text = AlignableFromDocument(pivot_document);
+  out->alignments.reserve(set.versions.size());
+  out->versions.push_back({&pivot_document, hashes.at(pivot_document.path), nullptr});
+  for (const auto& [language, path] : set.versions) {
+    if (language == pivot) continue;
+    const Document& document = *by_path.at(path);
+    out->alignments.push_back(AlignDocuments(pivot_text, AlignableFromDocument(document)));
+    out->versions.push_back({&document, hashes.at(path), &out->alignments.back()});
+  }
+}
+
+// Groups the documents into sets and aligns each set's versions.
+std::vector<SetToWrite> PrepareSets(const std::vector<const Document*>& documents,
+                                    const std::map<std::string, std::string>& hashes, bool progress) {
+  const std::vector<DocumentSet> sets = GroupLanguageVersions(documents);
+  std::map<std::string, const Document*> by_path;
+  for (const Document* document : documents) by_path[document->path] = document;
+  std::vector<SetToWrite> out(sets.size());
+  for (std::size_t s = 0; s < sets.size(); ++s) {
+    Prepare(sets[s], by_path, hashes, &out[s]);
+    if (progress) {
+      std::cerr << '\r' << ProgressLine("ingest", "aligning", s + 1, sets.size(), sets[s].symbol) << "\033[K" << std::flush;
+    }
+  }
+  return out;
+}
+
+std::string GroupKey(const Document& document) {
+  const std::string symbol = document.furniture.symbol.value_or("");
+  return symbol.empty() ? "#" + document.path : symbol;
+}
+
+std::size_t SegmentsOf(const std::vector<const Document*>& documents) {
+  std::size_t segments = 0;
+  for (const Document* document : documents) {
+    for (const Paragraph& paragraph : document->paragraphs) segments += std::max<std::size_t>(1, paragraph.segments.size());
+  }
+  return segments;
+}
+
+double SecondsSince(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+}  // namespace
+
+SetStreamer::SetStreamer(IndexWriter& writer, const std::map<std::string, std::string>& hashes)
+    : writer_(writer), hashes_(hashes), thread_([this] { Run(); }) {}
+
+SetStreamer::~SetStreamer() {
+  if (thread_.joinable()) Finish(false);
+}
+
+void SetStreamer::Add(const Document& document) {
+  {
+    std::lock_guard lock(mutex_);
+    incoming_.push_back(&document);
+  }
+  ready_.notify_one();
+}
+
+StreamTally SetStreamer::Finish(bool progress) {
+  {
+    std::lock_guard lock(mutex_);
+    finishing_ = true;
+    progress_ = progress;
+  }
+  ready_.notify_one();
+  thread_.join();
+  return tally_;
+}
+
+void SetStreamer::Run() {
+  for (;;) {
+    std::deque<const Document*> arrived;
+    bool finishing = false, progress = false;
+    {
+      std::unique_lock lock(mutex_);
+      ready_.wait(lock, [this] { return !incoming_.empty() || finishing_; });
+      arrived.swap(incoming_);
+      finishing = finishing_;
+      progress = progress_;
+    }
+    for (const Document* document : arrived) {
+      Group& group = groups_[GroupKey(*document)];
+      group.documents.push_back(document);
+      group.last_seen = ++seen_;
+      group.written = false;  // a late version: the set is written again, whole
+    }
+    std::vector<std::string> closed;
+    std::size_t segments = 0;
+    for (const auto& [key, group] : groups_) {
+      if (!group.written && (finishing || seen_ - group.last_seen >= kCloseAfter)) {
+        closed.push_back(key);
+        segments += SegmentsOf(group.documents);
+      }
+    }
+    if (!closed.empty() && (finishing || segments >= kWriteSegments)) WriteGroups(closed, progress);
+    if (finishing) {
+      std::lock_guard lock(mutex_);
+      if (incoming_.empty()) return;
+    }
+  }
+}
+
+void SetStreamer::WriteGroups(const std::vector<std::string>& keys, bool progress) {
+  std::vector<const Document*> documents;
+  for (const std::string& key : keys) {
+    Group& group = groups_[key];
+    documents.insert(documents.end(), group.documents.begin(), group.documents.end());
+    group.written = true;
+  }
+  auto started = std::chrono::steady_clock::now();
+  std::vector<SetToWrite> sets = PrepareSets(documents, hashes_, progress);
+  tally_.align_seconds += SecondsSince(started);
+  started = std::chrono::steady_clock::now();
+  for (std::size_t first = 0; first < sets.size();) {
+    std::size_t last = first, batch_segments = 0;
+    std::vector<std::vector<IndexVersion>> batch;
+    while (last < sets.size() && (batch.empty() || batch_segments + sets[last].segments <= kBatchSegments)) {
+      batch_segments += sets[last].segments;
+      if (!sets[last].versions.empty()) batch.push_back(sets[last].versions);
+      ++last;
+    }
+    if (progress) {
+      std::cerr << '\r' << ProgressLine("ingest", "indexing", last, sets.size(), sets[last - 1].symbol) << "\033[K"
+                << std::flush;
+    }
+    std::vector<IndexWriter::SetOutcome> outcomes;
+    if (const Status status = writer_.AddDocumentSets(batch, &outcomes); !status.ok()) {
+      std::cerr << (progress ? "\r\033[K" : "") << "sextant: " << status.message() << '\n';
+      tally_.failures += static_cast<int>(batch.size());
+    } else {
+      for (std::size_t k = 0; k < batch.size(); ++k) {
+        if (!outcomes[k].status.ok()) {
+          std::cerr << (progress ? "\r\033[K" : "") << "sextant: " << outcomes[k].status.message() << '\n';
+          ++tally_.failures;
+        } else if (outcomes[k].counts.unchanged) {
+          tally_.unchanged += batch[k].size();
+        } else {
+          for (const IndexVersion& version : batch[k]) tally_.written_paths.insert(version.document->path);
+        }
+      }
+    }
+    first = last;
+  }
+  tally_.index_seconds += SecondsSince(started);
+}
+
+}  // namespace sextant::cli
