@@ -563,8 +563,8 @@ int Main(int argc, char** argv) {
   if (exists && !fs::is_empty(options.index)) {
     const Status opened = IndexSearcher::Open(options.index.string(), &searcher);
     if (!opened.ok()) {
-      std::fprintf(stderr, "index_bench: %s exists and is not an index; give a new folder\n",
-                   options.index.c_str());
+      std::fprintf(stderr, "index_bench: %s: %s (or give a new folder)\n", options.index.c_str(),
+                   opened.message().c_str());
       return 1;
     }
     if (options.rebuild || searcher->entry_count() != expected) {

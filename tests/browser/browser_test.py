@@ -39,7 +39,7 @@ CHROMEDRIVER = "/usr/bin/chromedriver"
 
 try:
     from selenium import webdriver
-    from selenium.common.exceptions import TimeoutException
+    from selenium.common.exceptions import StaleElementReferenceException, TimeoutException
     from selenium.webdriver.chrome.service import Service
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import Select, WebDriverWait
@@ -107,7 +107,10 @@ def make_driver():
 
 def wait(driver, condition, what, seconds=10):
     try:
-        return WebDriverWait(driver, seconds, poll_frequency=0.05).until(lambda d: condition(d))
+        # The page replaces its rows as it renders: an element found a moment
+        # ago may be gone; the condition is then simply tried again.
+        return WebDriverWait(driver, seconds, poll_frequency=0.05,
+                             ignored_exceptions=[StaleElementReferenceException]).until(lambda d: condition(d))
     except TimeoutException:
         status = driver.execute_script("return document.getElementById('status').textContent")
         raise AssertionError(f"timed out waiting for {what} (status line: {status!r})")
