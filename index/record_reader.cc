@@ -151,6 +151,11 @@ Status RecordReader::ListVersions(const std::string& id, std::string* symbol, st
 }
 
 Status RecordReader::ReadDocument(const std::string& id, Language language, RecordDocument* document) {
+  return ReadVersion(id, language, document, nullptr);
+}
+
+Status RecordReader::ReadVersion(const std::string& id, Language language, RecordDocument* document,
+                                 std::vector<std::vector<std::string>>* parallel_units) {
   *document = RecordDocument();
   try {
     if (Status status = ReadVersions(id, &document->versions, &document->symbol); !status.ok()) return status;
@@ -162,7 +167,9 @@ Status RecordReader::ReadDocument(const std::string& id, Language language, Reco
       return Status(StatusCode::kNotFound, what + " in index " + folder_);
     }
     document->version = *wanted;
-    if (Status status = ReadSegments(document->version, &document->segments, nullptr); !status.ok()) return status;
+    if (Status status = ReadSegments(document->version, &document->segments, parallel_units); !status.ok()) {
+      return status;
+    }
     for (const RecordSegment& segment : document->segments) {
       if (!segment.agenda_item.empty() &&
           std::find(document->agenda_items.begin(), document->agenda_items.end(), segment.agenda_item) ==
@@ -183,16 +190,9 @@ Status RecordReader::ReadAlignment(const std::string& id, Language source, Langu
     return Status(StatusCode::kInvalidArgument, "source and target are both " + std::string(Code(source)) +
                                                     "; name two languages");
   }
-  if (Status status = ReadDocument(id, source, &alignment->source); !status.ok()) return status;
-  if (Status status = ReadDocument(id, target, &alignment->target); !status.ok()) return status;
   std::vector<std::vector<std::string>> source_units, target_units;
-  try {
-    std::vector<RecordSegment> ignored;
-    if (Status s = ReadSegments(alignment->source.version, &ignored, &source_units); !s.ok()) return s;
-    if (Status s = ReadSegments(alignment->target.version, &ignored, &target_units); !s.ok()) return s;
-  } catch (const Xapian::Error& error) {
-    return Status(StatusCode::kIoError, "reading index " + folder_ + ": " + error.get_msg());
-  }
+  if (Status status = ReadVersion(id, source, &alignment->source, &source_units); !status.ok()) return status;
+  if (Status status = ReadVersion(id, target, &alignment->target, &target_units); !status.ok()) return status;
   const std::size_t n = source_units.size(), m = target_units.size();
   Groups groups(n + m);
   std::map<std::string, std::size_t> first_with_unit;

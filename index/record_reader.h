@@ -88,6 +88,9 @@ class RecordReader {
   struct Impl;
   RecordReader(std::string folder, std::unique_ptr<Impl> impl);
   Status ReadVersions(const std::string& id, std::vector<RecordVersion>* versions, std::string* symbol);
+  // ReadDocument(), and each segment's parallel-unit terms when asked.
+  Status ReadVersion(const std::string& id, Language language, RecordDocument* document,
+                     std::vector<std::vector<std::string>>* parallel_units);
   Status ReadSegments(const RecordVersion& version, std::vector<RecordSegment>* segments,
                       std::vector<std::vector<std::string>>* parallel_units);
 

@@ -63,7 +63,7 @@ HttpServer::HttpServer(SearchApi& api, HttpServerOptions options)
     if (!response.body.empty()) return;
     CommonHeaders(response);
     if (response.status == 404) {
-      response.set_content("no page " + EscapeHtml(request.path) + " here; the search page is at /\n",
+      response.set_content("no page " + request.path + " here; the search page is at /\n",
                            "text/plain; charset=utf-8");
     }
   });

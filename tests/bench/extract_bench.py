@@ -16,6 +16,8 @@ import subprocess
 import sys
 import time
 
+from bench_pdf import page_count
+
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 
@@ -32,14 +34,6 @@ def pdf_files(shared):
     else:
         print(f"extract_bench: {shared} not found; fixtures only", file=sys.stderr)
     return files
-
-
-def page_count(path):
-    out = subprocess.run(["pdfinfo", path], capture_output=True, text=True).stdout
-    for line in out.splitlines():
-        if line.startswith("Pages:"):
-            return int(line.split()[1])
-    return 0
 
 
 def run_round(command, files):

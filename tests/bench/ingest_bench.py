@@ -37,6 +37,8 @@ import subprocess
 import sys
 import time
 
+from bench_pdf import page_count
+
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 
@@ -52,14 +54,6 @@ def pdf_files(corpora):
         for folder, _, names in sorted(os.walk(root)):
             files += [os.path.join(folder, n) for n in sorted(names) if n.endswith(".pdf")]
     return roots, files
-
-
-def page_count(path):
-    out = subprocess.run(["pdfinfo", path], capture_output=True, text=True).stdout
-    for line in out.splitlines():
-        if line.startswith("Pages:"):
-            return int(line.split()[1])
-    return 0
 
 
 def link_folder(files, folder):
