@@ -1,5 +1,7 @@
 #include "index/schema.h"
 
+#include <cctype>
+
 #include <array>
 #include <cstdint>
 #include <cstdio>
@@ -78,6 +80,25 @@ std::string_view StripElision(std::string_view word) {
     if (rest.starts_with("\u2019")) return rest.substr(3);
   }
   return word;
+}
+
+// A word ICU keeps whole across "." ":" "/" "@" between letters
+// ("www.mercuryconvention.org", "e.g"), cut there, as Xapian's QueryParser
+// cuts a query word into a phrase: "www", "mercuryconvention", "org".
+// Between digits ("1.5", "2022/1") the word stays whole.
+std::vector<std::string_view> SplitAtJoiners(std::string_view word) {
+  std::vector<std::string_view> parts;
+  std::size_t from = 0;
+  for (std::size_t i = 1; i + 1 < word.size(); ++i) {
+    const char c = word[i];
+    if ((c == '.' || c == ':' || c == '/' || c == '@') && !std::isdigit(static_cast<unsigned char>(word[i - 1])) &&
+        !std::isdigit(static_cast<unsigned char>(word[i + 1]))) {
+      if (i > from) parts.push_back(word.substr(from, i - from));
+      from = i + 1;
+    }
+  }
+  parts.push_back(word.substr(from));
+  return parts;
 }
 
 bool StartsWithHan(std::string_view text) {
@@ -250,9 +271,11 @@ std::vector<TextTerm> TextAnalyzer::Terms(std::string_view text, Language langua
       AppendBigrams(CodePoints(std::string_view(normalized).substr(begin, end - begin)), position, out);
       continue;
     }
-    const std::string lowered = Lower(StripElision(Lower(token)));
-    if (lowered.empty()) continue;
-    out.push_back({StemmerName(language).empty() ? lowered : "Z" + stem(lowered), position++});
+    for (const std::string_view part : SplitAtJoiners(token)) {
+      const std::string lowered = Lower(StripElision(Lower(part)));
+      if (lowered.empty()) continue;
+      out.push_back({StemmerName(language).empty() ? lowered : "Z" + stem(lowered), position++});
+    }
   }
   return out;
 }

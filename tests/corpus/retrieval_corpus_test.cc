@@ -60,18 +60,18 @@ constexpr std::size_t kTopN = 10;
 // terms: short boilerplate headings whose words are everywhere ("Item 51",
 // "Session 2015", Security Council agenda dates, which differ only in the
 // digits the queries leave out), queries that stop-words cut to one word
-// ("their this effective"), stems shared with frequent words ("Nationality"
-// and "Nations" both stem to "nation"), and one term the index does not
-// split: a URL is one term ("www.mercuryconvention.org" →
-// "wwwmercuryconventionorg"), so its middle word alone matches nothing.
-constexpr double kOverallTop10Floor = 0.971;      // 1177/1200 = 0.981
-constexpr double kTranslationShownFloor = 0.995;  // 1177/1177 = 1.000
+// ("their this effective"), and stems shared with frequent words
+// ("Nationality" and "Nations" both stem to "nation"). A URL is cut into
+// its words, as the query parser cuts it ("www.mercuryconvention.org":
+// one Arabic sentence more found, 192 → 193).
+constexpr double kOverallTop10Floor = 0.972;      // 1178/1200 = 0.982
+constexpr double kTranslationShownFloor = 0.995;  // 1178/1178 = 1.000
 struct LanguageFloor {
   Language language;
   double top10;
 };
 constexpr LanguageFloor kLanguageFloors[] = {
-    {Language::kArabic, 0.950},   // 192/200 = 0.960
+    {Language::kArabic, 0.955},   // 193/200 = 0.965
     {Language::kChinese, 0.965},  // 195/200 = 0.975
     {Language::kEnglish, 0.975},  // 197/200 = 0.985
     {Language::kFrench, 0.980},   // 198/200 = 0.990
