@@ -126,15 +126,18 @@ void SetStreamer::Run() {
       progress = progress_;
     }
     for (const Document* document : arrived) {
-      Group& group = groups_[GroupKey(*document)];
+      const std::string key = GroupKey(*document);
+      Group& group = groups_[key];
       group.documents.push_back(document);
       group.last_seen = ++seen_;
       group.written = false;  // a late version: the set is written again, whole
+      unwritten_.insert(key);
     }
     std::vector<std::string> closed;
     std::size_t segments = 0;
-    for (const auto& [key, group] : groups_) {
-      if (!group.written && (finishing || seen_ - group.last_seen >= kCloseAfter)) {
+    for (const std::string& key : unwritten_) {
+      const Group& group = groups_[key];
+      if (finishing || seen_ - group.last_seen >= kCloseAfter) {
         closed.push_back(key);
         segments += SegmentsOf(group.documents);
       }
@@ -153,6 +156,7 @@ void SetStreamer::WriteGroups(const std::vector<std::string>& keys, bool progres
     Group& group = groups_[key];
     documents.insert(documents.end(), group.documents.begin(), group.documents.end());
     group.written = true;
+    unwritten_.erase(key);
   }
   auto started = std::chrono::steady_clock::now();
   std::vector<SetToWrite> sets = PrepareSets(documents, hashes_, progress);

@@ -68,6 +68,7 @@ class SetStreamer {
   bool finishing_ = false, progress_ = false;
   // The streamer's thread's own (no lock needed):
   std::map<std::string, Group> groups_;
+  std::set<std::string> unwritten_;  // keys of the groups not written since their last version came
   std::size_t seen_ = 0;
   StreamTally tally_;
   std::thread thread_;
