@@ -43,6 +43,7 @@ struct AlignArguments {
   bool paragraphs = false;          // --level paragraph
   AlignerOptions options;           // --signals
   std::string batch;                // --batch LIST
+  bool batch_lexicon = false;       // --batch-lexicon: one lexicon learned from every pair
   std::string dictionaries = "/usr/share/dictd";  // --dictionary DIR, or "none"
 };
 
@@ -102,6 +103,8 @@ std::string Parse(const std::vector<std::string>& args, AlignArguments& out) {
       out.output = args[++i];
     } else if (arg == "--batch" && has_value) {
       out.batch = args[++i];
+    } else if (arg == "--batch-lexicon") {
+      out.batch_lexicon = true;
     } else if (arg == "--dictionary" && has_value) {
       out.dictionaries = args[++i];
     } else if (arg.rfind("--", 0) == 0) {
@@ -340,8 +343,9 @@ std::string ReadBatch(const std::string& path, std::vector<BatchJob>& jobs) {
 }
 
 // --batch: every pair of the list aligned in this one process, each on its
-// own (as if aligned alone), its output written atomically. A pair that
-// fails is reported with its line and skipped; the exit status is then 1.
+// own (as if aligned alone) unless --batch-lexicon, its output written
+// atomically. A pair that fails is reported with its line and skipped; the
+// exit status is then 1.
 int AlignBatch(AlignArguments& arguments) {
   std::vector<BatchJob> jobs;
   if (const std::string problem = ReadBatch(arguments.batch, jobs); !problem.empty()) return Usage(problem);
@@ -352,24 +356,56 @@ int AlignBatch(AlignArguments& arguments) {
   }
   const bool segmented = arguments.input == InputKind::kSegmented;
   int failures = 0;
-  for (const BatchJob& job : jobs) {
-    const std::string where = arguments.batch + ":" + std::to_string(job.line) + ": ";
-    std::vector<AlignableText> texts;
+  // Every pair's texts first; a pair that cannot be read is reported and
+  // left out.
+  std::vector<std::vector<AlignableText>> texts(jobs.size());
+  for (std::size_t j = 0; j < jobs.size(); ++j) {
     std::string problem;
     for (std::size_t k = 0; k < 2 && problem.empty(); ++k) {
-      const std::string& path = k == 0 ? job.source : job.target;
+      const std::string& path = k == 0 ? jobs[j].source : jobs[j].target;
       auto text = ReadText(path, arguments.languages[k], segmented);
       if (!text) {
         problem = path + ": cannot open the file; check the path";
       } else if (text->paragraphs.empty()) {
         problem = path + ": has no text to align";
       } else {
-        texts.push_back(std::move(*text));
+        texts[j].push_back(std::move(*text));
       }
     }
-    if (problem.empty()) problem = WriteAtomically(job.output, Render(texts, arguments, ""));
     if (!problem.empty()) {
-      std::cerr << "sextant: " << where << problem << '\n';
+      std::cerr << "sextant: " << arguments.batch << ":" << jobs[j].line << ": " << problem << '\n';
+      ++failures;
+      texts[j].clear();
+    }
+  }
+  // --batch-lexicon: a first pass (length and anchors) over every pair, and
+  // one lexicon learned from all their confident 1-1 links, as the devset
+  // evaluation learns one over its corpus; each pair is then aligned with it.
+  std::optional<Lexicon> batch_lexicon;
+  if (arguments.batch_lexicon && arguments.options.use_lexicon) {
+    AlignerOptions first_pass = arguments.options;
+    first_pass.use_lexicon = false;
+    first_pass.use_cognates = false;
+    std::vector<DocumentAlignment> drafts;
+    drafts.reserve(jobs.size());
+    std::vector<std::pair<std::string_view, std::string_view>> confident;
+    for (const std::vector<AlignableText>& pair : texts) {
+      if (pair.size() != 2) continue;
+      drafts.push_back(AlignDocuments(pair[0], pair[1], first_pass));
+      const DocumentAlignment& draft = drafts.back();
+      for (const AlignmentLink& link : draft.sentences.links) {
+        if (link.source.size() == 1 && link.target.size() == 1 && link.score >= 0.5) {
+          confident.push_back({draft.source_sentences[link.source[0]], draft.target_sentences[link.target[0]]});
+        }
+      }
+    }
+    batch_lexicon.emplace(Lexicon::Learn(confident, arguments.languages[0], arguments.languages[1], dictionary.get()));
+    arguments.options.lexicon = &*batch_lexicon;
+  }
+  for (std::size_t j = 0; j < jobs.size(); ++j) {
+    if (texts[j].size() != 2) continue;
+    if (const std::string problem = WriteAtomically(jobs[j].output, Render(texts[j], arguments, "")); !problem.empty()) {
+      std::cerr << "sextant: " << arguments.batch << ":" << jobs[j].line << ": " << problem << '\n';
       ++failures;
     }
   }

@@ -321,7 +321,7 @@ class Tool:
         self.name, self.per_doc, self.concat, self.batch = name, per_doc, concat, batch
 
 
-def sextant_tool(name, binary, l1, l2, extra, folder, has_batch):
+def sextant_tool(name, binary, l1, l2, extra, folder, has_batch, batch_extra=()):
     def argv(s, t):
         return [binary, "align", s, t, "--segmented", "--langs", f"{l1},{l2}",
                 "--format", "json"] + extra
@@ -333,7 +333,7 @@ def sextant_tool(name, binary, l1, l2, extra, folder, has_batch):
             for (s, t), o in zip(files, outs):
                 f.write(f"{s}\t{t}\t{o}\n")
         run([binary, "align", "--batch", jobs, "--segmented", "--langs", f"{l1},{l2}",
-             "--format", "json"] + extra)
+             "--format", "json"] + extra + list(batch_extra))
         result = []
         for o in outs:
             with open(o, encoding="utf-8") as f:
@@ -408,6 +408,8 @@ def main():
     parser.add_argument("--hunalign", default=shutil.which("hunalign"))
     parser.add_argument("--pairs", default="zh-en,fr-en,ru-en,ar-en,es-en")
     parser.add_argument("--variants", default="clean,hard")
+    parser.add_argument("--batch-lexicon", action="store_true",
+                        help="sextant's batch mode learns one lexicon from all the pairs (--batch-lexicon)")
     parser.add_argument("--no-realign", action="store_true")
     parser.add_argument("--devset", default=DEVSET)
     parser.add_argument("--tmp", default="/tmp/align_bench")
@@ -455,7 +457,8 @@ def main():
             nsrc = sum(c[0] for c in counts)
             tools = []
             if args.sextant_dictionary != "none" or not has_dictionary:
-                tools.append(sextant_tool("sextant", sextant, l1, l2, [], folder, has_batch))
+                tools.append(sextant_tool("sextant", sextant, l1, l2, [], folder, has_batch,
+                                          ["--batch-lexicon"] if args.batch_lexicon else []))
             if args.sextant_dictionary != "default" and has_dictionary:
                 tools.append(sextant_tool("sextant-nodict", sextant, l1, l2,
                                           ["--dictionary", "none"], folder, has_batch))

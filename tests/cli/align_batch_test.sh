@@ -30,6 +30,20 @@ case $case_name in
     printf '%s\t%s\t%s\n' "$d/a.fr" "$d/a.en" "$d/a.tsv" > "$d/list2"
     "$sextant" align --batch "$d/list2" --segmented --langs fr,en --format tsv && [ "$(wc -l < "$d/a.tsv")" -eq 2 ] && echo tsv_ok
     ;;
+  batch_lexicon)
+    # --batch-lexicon: one lexicon from both pairs; both outputs written,
+    # every source sentence linked once, a missing file still reported.
+    printf '%s\t%s\t%s\n%s\t%s\t%s\n%s\t%s\t%s\n' "$d/a.fr" "$d/a.en" "$d/a.json" \
+      "$d/b.fr" "$d/missing.en" "$d/x.json" "$d/b.fr" "$d/b.en" "$d/b.json" > "$d/list"
+    "$sextant" align --batch "$d/list" --batch-lexicon --segmented --langs fr,en 2>&1
+    echo "exit=$?"
+    python3 - "$d/a.json" "$d/b.json" <<'PY' && echo links_ok
+import json, sys
+for path, n in zip(sys.argv[1:], (2, 1)):
+    links = json.load(open(path, encoding="utf-8"))["links"]
+    assert sorted(i for link in links for i in link["source"]) == list(range(n)), path
+PY
+    ;;
   bad_line)
     # A malformed line is a usage error naming it; nothing is written.
     printf '%s\t%s\t%s\nonly.fr\tonly.en\n' "$d/a.fr" "$d/a.en" "$d/a.json" > "$d/list"
