@@ -23,6 +23,12 @@ HttpServer::HttpServer(SearchApi& api, HttpServerOptions options)
     : api_(api), options_(std::move(options)), server_(std::make_unique<httplib::Server>()) {
   const int threads = std::max(1, options_.threads);
   server_->new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<std::size_t>(threads)); };
+  // SO_REUSEADDR only: cpp-httplib's default adds SO_REUSEPORT, with which
+  // a second server on a taken port starts without a word and shares it.
+  server_->set_socket_options([](socket_t socket) {
+    const int yes = 1;
+    setsockopt(socket, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+  });
   server_->set_tcp_nodelay(true);  // headers and body go out at once: no 40 ms Nagle/delayed-ACK stall
   server_->set_payload_max_length(64 * 1024);
   server_->set_keep_alive_max_count(1000);
