@@ -1,11 +1,11 @@
 #include "pipeline/runner.h"
 
-#include <atomic>
 #include <cassert>
 #include <exception>
 #include <mutex>
-#include <thread>
 #include <utility>
+
+#include "pipeline/parallel.h"
 
 namespace sextant {
 
@@ -47,22 +47,14 @@ DocumentResult Runner::RunOne(const std::string& path) const {
 std::vector<DocumentResult> Runner::Run(const std::vector<std::string>& paths,
                                         const RunnerOptions& options) const {
   std::vector<DocumentResult> results(paths.size());
-  std::atomic<std::size_t> next{0};
   std::size_t done = 0;
   std::mutex done_mutex;
-  auto work = [&] {
-    for (std::size_t i = next++; i < paths.size(); i = next++) {
-      results[i] = RunOne(paths[i]);
-      std::lock_guard<std::mutex> lock(done_mutex);
-      ++done;
-      if (options.on_done) options.on_done(done, paths.size(), results[i]);
-    }
-  };
-  const int jobs = std::max(1, options.jobs);
-  std::vector<std::thread> workers;
-  for (int j = 1; j < jobs; ++j) workers.emplace_back(work);
-  work();
-  for (auto& worker : workers) worker.join();
+  ParallelFor(paths.size(), options.jobs, [&](std::size_t i) {
+    results[i] = RunOne(paths[i]);
+    std::lock_guard<std::mutex> lock(done_mutex);
+    ++done;
+    if (options.on_done) options.on_done(done, paths.size(), results[i]);
+  });
   return results;
 }
 

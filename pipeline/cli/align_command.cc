@@ -17,6 +17,7 @@
 #include <nlohmann/json.hpp>
 
 #include "pipeline/cli/commands.h"
+#include "pipeline/parallel.h"
 #include "pipeline/cli/extraction.h"
 #include "pipeline/runner.h"
 #include "pipeline/document_set.h"
@@ -44,6 +45,7 @@ struct AlignArguments {
   AlignerOptions options;           // --signals
   std::string batch;                // --batch LIST
   bool batch_lexicon = false;       // --batch-lexicon: one lexicon learned from every pair
+  int jobs = 2;                     // --jobs N: pairs of a batch aligned in parallel
   std::string dictionaries = "/usr/share/dictd";  // --dictionary DIR, or "none"
 };
 
@@ -105,6 +107,9 @@ std::string Parse(const std::vector<std::string>& args, AlignArguments& out) {
       out.batch = args[++i];
     } else if (arg == "--batch-lexicon") {
       out.batch_lexicon = true;
+    } else if (arg == "--jobs" && has_value) {
+      out.jobs = std::atoi(args[++i].c_str());
+      if (out.jobs < 1) return "--jobs takes a whole number of at least 1";
     } else if (arg == "--dictionary" && has_value) {
       out.dictionaries = args[++i];
     } else if (arg.rfind("--", 0) == 0) {
@@ -117,6 +122,8 @@ std::string Parse(const std::vector<std::string>& args, AlignArguments& out) {
     if (!out.files.empty()) return "--batch takes its files from the list, not the command line";
     if (out.input == InputKind::kPdf) return "--batch takes text input: --text or --segmented, with --langs";
     if (!out.output.empty()) return "--batch writes the output named on each line of the list, not --output";
+  } else if (out.jobs != 2) {
+    return "--jobs is for --batch: one pair is aligned on one thread";
   } else if (out.files.size() != 2) {
     return "align takes exactly two files, one per language";
   }
@@ -283,10 +290,12 @@ std::string Render(const std::vector<AlignableText>& texts, const AlignArguments
   return out.str();
 }
 
-// Writes `content` to `path` through a temporary file beside it, renamed
-// into place: a reader never sees half an output. Returns a problem, or empty.
-std::string WriteAtomically(const std::string& path, const std::string& content) {
-  const std::string temporary = path + ".tmp." + std::to_string(::getpid());
+// Writes `content` to `path` through a temporary file beside it (named
+// with the process and `writer`, so that threads do not share one),
+// renamed into place: a reader never sees half an output. Returns a
+// problem, or empty.
+std::string WriteAtomically(const std::string& path, const std::string& content, std::size_t writer = 0) {
+  const std::string temporary = path + ".tmp." + std::to_string(::getpid()) + "." + std::to_string(writer);
   {
     std::ofstream file(temporary, std::ios::binary);
     if (!file) return path + ": cannot write there; check the folder exists";
@@ -355,29 +364,25 @@ int AlignBatch(AlignArguments& arguments) {
     arguments.options.dictionary = dictionary.get();
   }
   const bool segmented = arguments.input == InputKind::kSegmented;
-  int failures = 0;
+  // A problem per pair, reported in the list's order at the end.
+  std::vector<std::string> problems(jobs.size());
   // Every pair's texts first; a pair that cannot be read is reported and
   // left out.
   std::vector<std::vector<AlignableText>> texts(jobs.size());
-  for (std::size_t j = 0; j < jobs.size(); ++j) {
-    std::string problem;
-    for (std::size_t k = 0; k < 2 && problem.empty(); ++k) {
+  ParallelFor(jobs.size(), arguments.jobs, [&](std::size_t j) {
+    for (std::size_t k = 0; k < 2 && problems[j].empty(); ++k) {
       const std::string& path = k == 0 ? jobs[j].source : jobs[j].target;
       auto text = ReadText(path, arguments.languages[k], segmented);
       if (!text) {
-        problem = path + ": cannot open the file; check the path";
+        problems[j] = path + ": cannot open the file; check the path";
       } else if (text->paragraphs.empty()) {
-        problem = path + ": has no text to align";
+        problems[j] = path + ": has no text to align";
       } else {
         texts[j].push_back(std::move(*text));
       }
     }
-    if (!problem.empty()) {
-      std::cerr << "sextant: " << arguments.batch << ":" << jobs[j].line << ": " << problem << '\n';
-      ++failures;
-      texts[j].clear();
-    }
-  }
+    if (!problems[j].empty()) texts[j].clear();
+  });
   // --batch-lexicon: a first pass (length and anchors) over every pair, and
   // one lexicon learned from all their confident 1-1 links, as the devset
   // evaluation learns one over its corpus; each pair is then aligned with it.
@@ -386,13 +391,12 @@ int AlignBatch(AlignArguments& arguments) {
     AlignerOptions first_pass = arguments.options;
     first_pass.use_lexicon = false;
     first_pass.use_cognates = false;
-    std::vector<DocumentAlignment> drafts;
-    drafts.reserve(jobs.size());
+    std::vector<DocumentAlignment> drafts(jobs.size());
+    ParallelFor(jobs.size(), arguments.jobs, [&](std::size_t j) {
+      if (texts[j].size() == 2) drafts[j] = AlignDocuments(texts[j][0], texts[j][1], first_pass);
+    });
     std::vector<std::pair<std::string_view, std::string_view>> confident;
-    for (const std::vector<AlignableText>& pair : texts) {
-      if (pair.size() != 2) continue;
-      drafts.push_back(AlignDocuments(pair[0], pair[1], first_pass));
-      const DocumentAlignment& draft = drafts.back();
+    for (const DocumentAlignment& draft : drafts) {
       for (const AlignmentLink& link : draft.sentences.links) {
         if (link.source.size() == 1 && link.target.size() == 1 && link.score >= 0.5) {
           confident.push_back({draft.source_sentences[link.source[0]], draft.target_sentences[link.target[0]]});
@@ -402,12 +406,15 @@ int AlignBatch(AlignArguments& arguments) {
     batch_lexicon.emplace(Lexicon::Learn(confident, arguments.languages[0], arguments.languages[1], dictionary.get()));
     arguments.options.lexicon = &*batch_lexicon;
   }
+  ParallelFor(jobs.size(), arguments.jobs, [&](std::size_t j) {
+    if (texts[j].size() != 2) return;
+    problems[j] = WriteAtomically(jobs[j].output, Render(texts[j], arguments, ""), j);
+  });
+  int failures = 0;
   for (std::size_t j = 0; j < jobs.size(); ++j) {
-    if (texts[j].size() != 2) continue;
-    if (const std::string problem = WriteAtomically(jobs[j].output, Render(texts[j], arguments, "")); !problem.empty()) {
-      std::cerr << "sextant: " << arguments.batch << ":" << jobs[j].line << ": " << problem << '\n';
-      ++failures;
-    }
+    if (problems[j].empty()) continue;
+    std::cerr << "sextant: " << arguments.batch << ":" << jobs[j].line << ": " << problems[j] << '\n';
+    ++failures;
   }
   return failures == 0 ? 0 : 1;
 }

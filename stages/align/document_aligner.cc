@@ -29,6 +29,22 @@ Sentences Flatten(const AlignableText& text) {
   return out;
 }
 
+// Whether every paragraph is one sentence, the whole of it (as in
+// pre-segmented text): the paragraphs' features then serve the sentences.
+bool SentencesAreParagraphs(const AlignableText& text, const Sentences& sentences) {
+  if (sentences.texts.size() != text.paragraphs.size()) return false;
+  for (std::size_t k = 0; k < sentences.texts.size(); ++k) {
+    if (sentences.texts[k] != text.paragraphs[k]) return false;
+  }
+  return true;
+}
+
+std::vector<SentenceFeatures> SentenceFeaturesOf(const AlignableText& text, const Sentences& sentences,
+                                                 bool with_words) {
+  AlignerInput input{text.language, {sentences.texts.begin(), sentences.texts.end()}, {}};
+  return UnitFeatures(input, with_words);
+}
+
 
 }  // namespace
 
@@ -49,19 +65,26 @@ DocumentAlignment AlignDocuments(const AlignableText& source, const AlignableTex
   const Sentences target_sentences = Flatten(target);
 
   // 1. Paragraphs, with a lexicon learned from the document's own
-  //    confident paragraph pairs.
-  const AlignerInput source_paragraphs{source.language, {source.paragraphs.begin(), source.paragraphs.end()}};
-  const AlignerInput target_paragraphs{target.language, {target.paragraphs.begin(), target.paragraphs.end()}};
+  //    confident paragraph pairs. Each unit's features are computed once,
+  //    for both passes, the lexicon and the sentences.
+  const bool with_words = options.use_lexicon;
+  AlignerInput source_paragraphs{source.language, {source.paragraphs.begin(), source.paragraphs.end()}, {}};
+  AlignerInput target_paragraphs{target.language, {target.paragraphs.begin(), target.paragraphs.end()}, {}};
+  const std::vector<SentenceFeatures> source_paragraph_features = UnitFeatures(source_paragraphs, with_words);
+  const std::vector<SentenceFeatures> target_paragraph_features = UnitFeatures(target_paragraphs, with_words);
+  source_paragraphs.features = source_paragraph_features;
+  target_paragraphs.features = target_paragraph_features;
   result.paragraphs = AlignBootstrapped(source_paragraphs, target_paragraphs, options);
   Lexicon learned;
   if (options.use_lexicon && options.lexicon == nullptr) {
-    std::vector<std::pair<std::string_view, std::string_view>> pairs;
+    std::vector<std::pair<const WordList*, const WordList*>> pairs;
     for (const AlignmentLink& link : result.paragraphs.links) {
       if (link.source.size() == 1 && link.target.size() == 1 && link.score >= 0.5) {
-        pairs.push_back({source.paragraphs[link.source[0]], target.paragraphs[link.target[0]]});
+        pairs.push_back({&source_paragraph_features[link.source[0]].words,
+                         &target_paragraph_features[link.target[0]].words});
       }
     }
-    learned = Lexicon::Learn(pairs, source.language, target.language, options.dictionary);
+    learned = Lexicon::LearnFromWords(pairs, source.language, target.language, options.dictionary);
     options.lexicon = &learned;
   }
 
@@ -77,6 +100,16 @@ DocumentAlignment AlignDocuments(const AlignableText& source, const AlignableTex
     }
     return indices;
   };
+  const std::vector<SentenceFeatures> computed_source =
+      SentencesAreParagraphs(source, source_sentences) ? std::vector<SentenceFeatures>{}
+                                                       : SentenceFeaturesOf(source, source_sentences, with_words);
+  const std::vector<SentenceFeatures> computed_target =
+      SentencesAreParagraphs(target, target_sentences) ? std::vector<SentenceFeatures>{}
+                                                       : SentenceFeaturesOf(target, target_sentences, with_words);
+  const std::span<const SentenceFeatures> source_features =
+      computed_source.empty() ? std::span<const SentenceFeatures>(source_paragraph_features) : computed_source;
+  const std::span<const SentenceFeatures> target_features =
+      computed_target.empty() ? std::span<const SentenceFeatures>(target_paragraph_features) : computed_target;
   for (const AlignmentLink& paragraph_link : result.paragraphs.links) {
     const std::vector<std::size_t> from = range(source_sentences, paragraph_link.source);
     const std::vector<std::size_t> to = range(target_sentences, paragraph_link.target);
@@ -85,7 +118,9 @@ DocumentAlignment AlignDocuments(const AlignableText& source, const AlignableTex
       for (std::size_t t : to) sentences.links.push_back({{}, {t}, paragraph_link.score});
       continue;
     }
-    AlignerInput a{source.language, {}}, b{target.language, {}};
+    // A paragraph link's sentences follow each other.
+    AlignerInput a{source.language, {}, source_features.subspan(from.front(), from.size())};
+    AlignerInput b{target.language, {}, target_features.subspan(to.front(), to.size())};
     for (std::size_t s : from) a.units.push_back(source_sentences.texts[s]);
     for (std::size_t t : to) b.units.push_back(target_sentences.texts[t]);
     for (const AlignmentLink& local : aligner.Align(a, b).links) {

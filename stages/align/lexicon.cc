@@ -3,8 +3,7 @@
 #include <algorithm>
 #include <cstdint>
 
-#include "pipeline/unicode_text.h"
-#include "stages/segment/word_tokenizer.h"
+#include "stages/align/sentence_features.h"
 
 namespace sextant {
 namespace {
@@ -12,27 +11,6 @@ namespace {
 constexpr int kMinimumPairCount = 2;
 constexpr double kMinimumDice = 0.2;
 constexpr std::size_t kTranslationsPerWord = 3;
-
-bool HasLetter(std::string_view word) {
-  const ScriptCounts counts = CountScripts(word);
-  return counts.letters() > 0;
-}
-
-// A unit's distinct words, lower-cased, letters only.
-std::vector<std::string> WordList(std::string_view text, Language language) {
-  std::vector<std::string> words;
-  for (const WordSpan& span : sextant::Words(text, language)) {
-    const std::string_view word = text.substr(span.begin, span.end - span.begin);
-    if (HasLetter(word)) words.push_back(LowerCase(word));
-  }
-  std::sort(words.begin(), words.end());
-  words.erase(std::unique(words.begin(), words.end()), words.end());
-  return words;
-}
-
-}  // namespace
-
-namespace {
 
 // Words as dense ids while counting.
 struct Vocabulary {
@@ -59,6 +37,19 @@ struct Vocabulary {
 
 Lexicon Lexicon::Learn(const std::vector<std::pair<std::string_view, std::string_view>>& pairs,
                        Language source, Language target, const Lexicon* base) {
+  std::vector<std::pair<WordList, WordList>> words;
+  words.reserve(pairs.size());
+  for (const auto& [source_text, target_text] : pairs) {
+    words.emplace_back(LexiconWords(source_text, source), LexiconWords(target_text, target));
+  }
+  std::vector<std::pair<const WordList*, const WordList*>> lists;
+  lists.reserve(words.size());
+  for (const auto& [s, t] : words) lists.emplace_back(&s, &t);
+  return LearnFromWords(lists, source, target, base);
+}
+
+Lexicon Lexicon::LearnFromWords(const std::vector<std::pair<const WordList*, const WordList*>>& pairs,
+                       Language source, Language target, const Lexicon* base) {
   Lexicon lexicon;
   if (base != nullptr && base->base_ != nullptr) {
     lexicon = *base;  // a base of a base: flattened by copying
@@ -74,9 +65,9 @@ Lexicon Lexicon::Learn(const std::vector<std::pair<std::string_view, std::string
   Vocabulary source_words, target_words;
   std::unordered_map<std::uint64_t, int> pair_count;
   pair_count.reserve(pairs.size() * 64);
-  for (const auto& [source_text, target_text] : pairs) {
-    const std::vector<int> s = source_words.Add(WordList(source_text, source));
-    const std::vector<int> t = target_words.Add(WordList(target_text, target));
+  for (const auto& [source_list, target_list] : pairs) {
+    const std::vector<int> s = source_words.Add(*source_list);
+    const std::vector<int> t = target_words.Add(*target_list);
     if (s.size() * t.size() > 4000) continue;  // too long to pair every word
     for (int a : s) {
       for (int b : t) ++pair_count[(static_cast<std::uint64_t>(a) << 32) | static_cast<std::uint32_t>(b)];
@@ -175,10 +166,14 @@ void Lexicon::AddPairs(const std::vector<std::pair<std::string, std::string>>& p
 }
 
 WordIds Lexicon::Words(std::string_view text, bool source) const {
+  return Ids(LexiconWords(text, source ? source_language_ : target_language_), source);
+}
+
+WordIds Lexicon::Ids(const WordList& words, bool source) const {
   const auto& ids = source ? source_ids_ : target_ids_;
   const auto* base_ids = base_ == nullptr ? nullptr : (source ? &base_->source_ids_ : &base_->target_ids_);
   WordIds out;
-  for (const std::string& word : WordList(text, source ? source_language_ : target_language_)) {
+  for (const std::string& word : words) {
     if (base_ids != nullptr) {
       const auto found = base_ids->find(word);
       if (found != base_ids->end()) {
@@ -193,35 +188,64 @@ WordIds Lexicon::Words(std::string_view text, bool source) const {
   return out;
 }
 
-Lexicon::Counts Lexicon::Count(const WordIds& from, const WordIds& to, bool from_source) const {
-  Counts counts;
-  const auto finds = [&](const std::vector<int>* translations) {
-    return translations != nullptr && std::any_of(translations->begin(), translations->end(), [&](int translation) {
-             return std::binary_search(to.begin(), to.end(), translation);
-           });
+NarrowedWords Lexicon::Narrow(const WordIds& words, bool source, const WordIds& other_text) const {
+  NarrowedWords out;
+  const auto keep_found = [&](const std::vector<int>* translations) {
+    if (translations == nullptr) return;
+    for (int translation : *translations) {
+      if (std::binary_search(other_text.begin(), other_text.end(), translation)) out.translations.push_back(translation);
+    }
   };
-  for (int word : from) {
-    const std::vector<int>* base = BaseTranslations(word, from_source);
-    const std::vector<int>* own = OwnTranslations(word, from_source);
+  for (int word : words) {
+    const std::vector<int>* base = BaseTranslations(word, source);
+    const std::vector<int>* own = OwnTranslations(word, source);
     if ((base == nullptr || base->empty()) && (own == nullptr || own->empty())) continue;
-    ++counts.covered;
-    if (finds(base) || finds(own)) ++counts.matched;
+    ++out.covered;
+    const std::size_t before = out.translations.size();
+    keep_found(base);
+    keep_found(own);
+    if (out.translations.size() > before) out.ends.push_back(out.translations.size());
+  }
+  return out;
+}
+
+Lexicon::Counts Lexicon::Count(const NarrowedWords& from, const WordIds& to) {
+  Counts counts;
+  counts.covered = from.covered;
+  std::size_t begin = 0;
+  for (const std::size_t end : from.ends) {
+    for (std::size_t k = begin; k < end; ++k) {
+      if (std::binary_search(to.begin(), to.end(), from.translations[k])) {
+        ++counts.matched;
+        break;
+      }
+    }
+    begin = end;
   }
   return counts;
 }
 
-double Lexicon::Similarity(const WordIds& source, const WordIds& target) const {
-  const Counts forward = Count(source, target, true);
-  const Counts backward = Count(target, source, false);
+double Lexicon::Similarity(const NarrowedWords& source, const WordIds& source_ids, const NarrowedWords& target,
+                           const WordIds& target_ids) {
+  const Counts forward = Count(source, target_ids);
+  const Counts backward = Count(target, source_ids);
   const std::size_t covered = forward.covered + backward.covered;
   if (covered < 4) return -1;
   return static_cast<double>(forward.matched + backward.matched) / static_cast<double>(covered);
 }
 
-double Lexicon::Coverage(const WordIds& from, const WordIds& to, bool from_source) const {
-  const Counts counts = Count(from, to, from_source);
+double Lexicon::Coverage(const NarrowedWords& from, const WordIds& to) {
+  const Counts counts = Count(from, to);
   if (counts.covered < 2) return -1;
   return static_cast<double>(counts.matched) / static_cast<double>(counts.covered);
+}
+
+double Lexicon::Similarity(const WordIds& source, const WordIds& target) const {
+  return Similarity(Narrow(source, true, target), source, Narrow(target, false, source), target);
+}
+
+double Lexicon::Coverage(const WordIds& from, const WordIds& to, bool from_source) const {
+  return Coverage(Narrow(from, from_source, to), to);
 }
 
 }  // namespace sextant

@@ -24,6 +24,21 @@ namespace sextant {
 // The words of a unit, as ids in a Lexicon's vocabulary (sorted, unique).
 using WordIds = std::vector<int>;
 
+// The words of a unit as text: distinct, lower-cased, sorted
+// (LexiconWords() in sentence_features.h).
+using WordList = std::vector<std::string>;
+
+// A unit's words narrowed, for one comparison after another against the
+// units of one other text (Lexicon::Narrow): how many have a translation
+// at all, and, for each of those, its translations that occur in that
+// text. Scoring a candidate link then searches a few ids, not every
+// translation of every word.
+struct NarrowedWords {
+  std::size_t covered = 0;          // words with any translation
+  std::vector<int> translations;    // found in the other text, word after word
+  std::vector<std::size_t> ends;    // where each word's run ends (words with none left out)
+};
+
 class Lexicon {
  public:
   // Learns from sentence pairs known (or believed) to translate each other,
@@ -31,6 +46,9 @@ class Lexicon {
   // copied (it is large, and a batch learns once per document): it must
   // outlive the lexicon learned on it.
   static Lexicon Learn(const std::vector<std::pair<std::string_view, std::string_view>>& pairs,
+                       Language source, Language target, const Lexicon* base = nullptr);
+  // The same, from the pairs' words already cut (the aligner has them).
+  static Lexicon LearnFromWords(const std::vector<std::pair<const WordList*, const WordList*>>& pairs,
                        Language source, Language target, const Lexicon* base = nullptr);
 
   // Adds word pairs from a dictionary (source word, target word), both
@@ -40,6 +58,7 @@ class Lexicon {
   // The unit's words as ids (source side when `source` is true); words the
   // lexicon never saw are dropped.
   WordIds Words(std::string_view text, bool source) const;
+  WordIds Ids(const WordList& words, bool source) const;  // the same, from words already cut
 
   // The share of words on both sides that have a learned translation and
   // find it on the other side; negative when too few words have entries to
@@ -51,6 +70,16 @@ class Lexicon {
   // negative when fewer than two words have entries.
   double Coverage(const WordIds& from, const WordIds& to, bool from_source) const;
 
+  // `words` (source side when `source` is true) narrowed to the
+  // translations found in `other_text`: all the words of the other text,
+  // as ids, sorted.
+  NarrowedWords Narrow(const WordIds& words, bool source, const WordIds& other_text) const;
+  // Similarity() and Coverage() from narrowed words: `source` narrowed
+  // against the target text, `target` against the source text.
+  static double Similarity(const NarrowedWords& source, const WordIds& source_ids, const NarrowedWords& target,
+                           const WordIds& target_ids);
+  static double Coverage(const NarrowedWords& from, const WordIds& to);
+
   std::size_t size() const { return entries_; }
 
  private:
@@ -60,7 +89,7 @@ class Lexicon {
   struct Counts {
     std::size_t covered = 0, matched = 0;
   };
-  Counts Count(const WordIds& from, const WordIds& to, bool from_source) const;
+  static Counts Count(const NarrowedWords& from, const WordIds& to);
   // A word's id, added when new: the base's id when the base has the word,
   // else one of this lexicon's own (numbered after the base's).
   int Intern(const std::string& word, bool source);

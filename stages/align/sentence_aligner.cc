@@ -31,25 +31,35 @@ double PriorCost(const Move& move, const AlignerWeights& weights) {
 
 constexpr double kInfinity = std::numeric_limits<double>::infinity();
 
-// One side's units, with what the cost model reads precomputed: for unit
-// k, its own length, anchors and words, and those of the pair (k-1, k)
-// that a 2–x link takes together.
+// One side's units, with what the cost model reads: each unit's features,
+// and those of the pair (k-1, k) that a 2–x link takes together, and the
+// words as the lexicon's ids.
 struct Side {
-  std::vector<double> length, pair_length;
-  std::vector<std::vector<std::string>> anchors, pair_anchors;
-  std::vector<std::vector<std::uint32_t>> cognates, pair_cognates;
+  std::span<const SentenceFeatures> units;
+  std::vector<double> pair_length;
+  std::vector<std::vector<std::string>> pair_anchors;
+  std::vector<std::vector<std::uint32_t>> pair_cognates;
   std::vector<WordIds> words, pair_words;  // with a lexicon
+  // With a lexicon: the words narrowed to the translations found in the
+  // other side's text (NarrowTo()).
+  std::vector<NarrowedWords> narrowed, pair_narrowed;
 
+  std::size_t size() const { return units.size(); }
   // The units [end - count, end) taken together.
-  double Length(std::size_t end, int count) const { return count == 1 ? length[end - 1] : pair_length[end - 1]; }
+  double Length(std::size_t end, int count) const {
+    return count == 1 ? units[end - 1].length : pair_length[end - 1];
+  }
   const std::vector<std::string>& Anchors(std::size_t end, int count) const {
-    return count == 1 ? anchors[end - 1] : pair_anchors[end - 1];
+    return count == 1 ? units[end - 1].anchors : pair_anchors[end - 1];
   }
   const std::vector<std::uint32_t>& Cognates(std::size_t end, int count) const {
-    return count == 1 ? cognates[end - 1] : pair_cognates[end - 1];
+    return count == 1 ? units[end - 1].cognates : pair_cognates[end - 1];
   }
   const WordIds& Words(std::size_t end, int count) const {
     return count == 1 ? words[end - 1] : pair_words[end - 1];
+  }
+  const NarrowedWords& Narrowed(std::size_t end, int count) const {
+    return count == 1 ? narrowed[end - 1] : pair_narrowed[end - 1];
   }
 };
 
@@ -59,29 +69,55 @@ WordIds Union(const WordIds& a, const WordIds& b) {
   return out;
 }
 
-Side Prepare(const AlignerInput& input, const Lexicon* lexicon, bool source) {
+Side Prepare(std::span<const SentenceFeatures> units, const Lexicon* lexicon, bool source) {
   Side side;
-  const std::size_t n = input.units.size();
-  for (std::string_view unit : input.units) {
-    SentenceFeatures features = ComputeFeatures(unit, input.language);
-    side.length.push_back(features.length);
-    side.anchors.push_back(std::move(features.anchors));
-    side.cognates.push_back(std::move(features.cognates));
-    if (lexicon != nullptr) side.words.push_back(lexicon->Words(unit, source));
+  side.units = units;
+  const std::size_t n = units.size();
+  if (lexicon != nullptr) {
+    for (const SentenceFeatures& unit : units) side.words.push_back(lexicon->Ids(unit.words, source));
   }
   side.pair_length.resize(n);
   side.pair_anchors.resize(n);
   side.pair_cognates.resize(n);
   if (lexicon != nullptr) side.pair_words.resize(n);
   for (std::size_t k = 1; k < n; ++k) {
-    side.pair_length[k] = side.length[k - 1] + side.length[k];
-    std::merge(side.anchors[k - 1].begin(), side.anchors[k - 1].end(), side.anchors[k].begin(),
-               side.anchors[k].end(), std::back_inserter(side.pair_anchors[k]));
-    std::merge(side.cognates[k - 1].begin(), side.cognates[k - 1].end(), side.cognates[k].begin(),
-               side.cognates[k].end(), std::back_inserter(side.pair_cognates[k]));
+    const SentenceFeatures& a = units[k - 1];
+    const SentenceFeatures& b = units[k];
+    side.pair_length[k] = a.length + b.length;
+    std::merge(a.anchors.begin(), a.anchors.end(), b.anchors.begin(), b.anchors.end(),
+               std::back_inserter(side.pair_anchors[k]));
+    std::merge(a.cognates.begin(), a.cognates.end(), b.cognates.begin(), b.cognates.end(),
+               std::back_inserter(side.pair_cognates[k]));
     if (lexicon != nullptr) side.pair_words[k] = Union(side.words[k - 1], side.words[k]);
   }
   return side;
+}
+
+// Narrows `side`'s words to the translations found in `other`'s text.
+void NarrowTo(Side& side, const Side& other, const Lexicon& lexicon, bool source) {
+  WordIds other_text;
+  for (const WordIds& unit : other.words) other_text.insert(other_text.end(), unit.begin(), unit.end());
+  std::sort(other_text.begin(), other_text.end());
+  other_text.erase(std::unique(other_text.begin(), other_text.end()), other_text.end());
+  side.narrowed.reserve(side.words.size());
+  side.pair_narrowed.resize(side.words.size());
+  for (std::size_t k = 0; k < side.words.size(); ++k) {
+    side.narrowed.push_back(lexicon.Narrow(side.words[k], source, other_text));
+    if (k > 0) side.pair_narrowed[k] = lexicon.Narrow(side.pair_words[k], source, other_text);
+  }
+}
+
+// `input` with its units' features: its own when it has them (with words
+// when `with_words`), else computed into `storage`.
+AlignerInput WithFeatures(const AlignerInput& input, bool with_words, std::vector<SentenceFeatures>& storage) {
+  const bool complete = input.features.size() == input.units.size() &&
+                        (!with_words || std::all_of(input.features.begin(), input.features.end(),
+                                                    [](const SentenceFeatures& f) { return f.has_words; }));
+  if (complete) return input;
+  storage = UnitFeatures(input, with_words);
+  AlignerInput out = input;
+  out.features = storage;
+  return out;
 }
 
 // -log P(|Z| >= |delta|) for a standard normal Z, floored at P = 1e-12.
@@ -117,8 +153,8 @@ class CostModel {
   CostModel(const Side& source, const Side& target, const AlignerOptions& options)
       : source_(source), target_(target), options_(options) {
     double source_total = 0, target_total = 0;
-    for (double length : source.length) source_total += length;
-    for (double length : target.length) target_total += length;
+    for (const SentenceFeatures& unit : source.units) source_total += unit.length;
+    for (const SentenceFeatures& unit : target.units) target_total += unit.length;
     ratio_ = source_total > 0 && target_total > 0 ? target_total / source_total : 1.0;
   }
 
@@ -129,7 +165,7 @@ class CostModel {
     if (move.source == 0 || move.target == 0) {
       // Dropping a unit that carries anchors is unlikely.
       if (options_.use_anchors) {
-        const std::size_t anchors = move.source > 0 ? source_.anchors[i - 1].size() : target_.anchors[j - 1].size();
+        const std::size_t anchors = move.source > 0 ? source_.units[i - 1].anchors.size() : target_.units[j - 1].anchors.size();
         cost += 0.5 * static_cast<double>(anchors);
       }
       return cost;
@@ -172,20 +208,20 @@ class CostModel {
   // other side: the weakest part counts. (A sentence that was dropped from
   // one version must not hide inside a 2–1 link.)
   double LexicalSimilarity(std::size_t i, std::size_t j, const Move& move) const {
-    const Lexicon& lexicon = *options_.lexicon;
     const WordIds& source_all = source_.Words(i, move.source);
     const WordIds& target_all = target_.Words(j, move.target);
-    double weakest = lexicon.Similarity(source_all, target_all);
+    double weakest = Lexicon::Similarity(source_.Narrowed(i, move.source), source_all,
+                                         target_.Narrowed(j, move.target), target_all);
     if (weakest < 0) return weakest;
     if (move.source == 2) {
       for (std::size_t k : {i - 2, i - 1}) {
-        const double part = lexicon.Coverage(source_.words[k], target_all, true);
+        const double part = Lexicon::Coverage(source_.narrowed[k], target_all);
         if (part >= 0) weakest = std::min(weakest, part);
       }
     }
     if (move.target == 2) {
       for (std::size_t k : {j - 2, j - 1}) {
-        const double part = lexicon.Coverage(target_.words[k], source_all, false);
+        const double part = Lexicon::Coverage(target_.narrowed[k], source_all);
         if (part >= 0) weakest = std::min(weakest, part);
       }
     }
@@ -205,10 +241,10 @@ class CostModel {
       weakest = std::min(weakest, found);
     };
     if (move.source == 2) {
-      for (std::size_t k : {i - 2, i - 1}) part(source_.cognates[k], target_all);
+      for (std::size_t k : {i - 2, i - 1}) part(source_.units[k].cognates, target_all);
     }
     if (move.target == 2) {
-      for (std::size_t k : {j - 2, j - 1}) part(target_.cognates[k], source_all);
+      for (std::size_t k : {j - 2, j - 1}) part(target_.units[k].cognates, source_all);
     }
     return weakest;
   }
@@ -313,6 +349,13 @@ std::vector<std::size_t> CentresAlong(const std::vector<AlignmentLink>& links, s
 
 }  // namespace
 
+std::vector<SentenceFeatures> UnitFeatures(const AlignerInput& input, bool with_words) {
+  std::vector<SentenceFeatures> features;
+  features.reserve(input.units.size());
+  for (std::string_view unit : input.units) features.push_back(ComputeFeatures(unit, input.language, with_words));
+  return features;
+}
+
 std::vector<WeakRegion> WeakRegions(const std::vector<AlignmentLink>& links, double weak_score) {
   std::vector<WeakRegion> regions;
   for (std::size_t k = 0; k < links.size();) {
@@ -339,18 +382,25 @@ Alignment SentenceAligner::Refine(const AlignerInput& source_input, const Aligne
   return Run(source_input, target_input, &draft);
 }
 
-Alignment SentenceAligner::Run(const AlignerInput& source_input, const AlignerInput& target_input,
+Alignment SentenceAligner::Run(const AlignerInput& source_given, const AlignerInput& target_given,
                                const Alignment* draft) const {
   Alignment alignment;
-  alignment.source_language = source_input.language;
-  alignment.target_language = target_input.language;
+  alignment.source_language = source_given.language;
+  alignment.target_language = target_given.language;
   // A lexicon learned from too little text says little; without one, the
   // weights measured for length and anchors alone apply.
   const Lexicon* lexicon = options_.use_lexicon ? options_.lexicon : nullptr;
   if (lexicon != nullptr && lexicon->size() < options_.minimum_lexicon_size) lexicon = nullptr;
-  const Side source = Prepare(source_input, lexicon, true);
-  const Side target = Prepare(target_input, lexicon, false);
-  const std::size_t n = source.length.size(), m = target.length.size();
+  std::vector<SentenceFeatures> source_storage, target_storage;
+  const AlignerInput source_input = WithFeatures(source_given, lexicon != nullptr, source_storage);
+  const AlignerInput target_input = WithFeatures(target_given, lexicon != nullptr, target_storage);
+  Side source = Prepare(source_input.features, lexicon, true);
+  Side target = Prepare(target_input.features, lexicon, false);
+  if (lexicon != nullptr) {
+    NarrowTo(source, target, *lexicon, true);
+    NarrowTo(target, source, *lexicon, false);
+  }
+  const std::size_t n = source.size(), m = target.size();
 
   // Cognates only between two Latin-script languages.
   const bool both_latin = Info(source_input.language).script == Script::kLatin &&
@@ -399,21 +449,25 @@ Alignment SentenceAligner::Run(const AlignerInput& source_input, const AlignerIn
   return alignment;
 }
 
-Alignment AlignBootstrapped(const AlignerInput& source, const AlignerInput& target,
+Alignment AlignBootstrapped(const AlignerInput& source_given, const AlignerInput& target_given,
                             AlignerOptions options) {
   if (!options.use_lexicon || options.lexicon != nullptr) {
-    return SentenceAligner(options).Align(source, target);
+    return SentenceAligner(options).Align(source_given, target_given);
   }
+  // Features once, for both passes and the lexicon.
+  std::vector<SentenceFeatures> source_storage, target_storage;
+  const AlignerInput source = WithFeatures(source_given, true, source_storage);
+  const AlignerInput target = WithFeatures(target_given, true, target_storage);
   AlignerOptions first = options;
   first.use_lexicon = false;
   const Alignment draft = SentenceAligner(first).Align(source, target);
-  std::vector<std::pair<std::string_view, std::string_view>> pairs;
+  std::vector<std::pair<const WordList*, const WordList*>> pairs;
   for (const AlignmentLink& link : draft.links) {
     if (link.source.size() == 1 && link.target.size() == 1 && link.score >= 0.5) {
-      pairs.push_back({source.units[link.source[0]], target.units[link.target[0]]});
+      pairs.push_back({&source.features[link.source[0]].words, &target.features[link.target[0]].words});
     }
   }
-  const Lexicon lexicon = Lexicon::Learn(pairs, source.language, target.language, options.dictionary);
+  const Lexicon lexicon = Lexicon::LearnFromWords(pairs, source.language, target.language, options.dictionary);
   options.lexicon = &lexicon;
   return SentenceAligner(options).Refine(source, target, draft);
 }

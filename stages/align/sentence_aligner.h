@@ -24,11 +24,13 @@
 // Thread-safety: Align() is const; the aligner keeps no state.
 #pragma once
 
+#include <span>
 #include <string_view>
 #include <vector>
 
 #include "pipeline/alignment.h"
 #include "pipeline/language.h"
+#include "stages/align/sentence_features.h"
 
 namespace sextant {
 
@@ -77,7 +79,16 @@ struct AlignerOptions {
 struct AlignerInput {
   Language language = Language::kEnglish;
   std::vector<std::string_view> units;  // sentences or paragraphs, in order
+  // The units' features, one each, when the caller has them already
+  // (UnitFeatures()); not owned. Empty: the aligner computes them. A
+  // caller that aligns the same units more than once (two passes, then
+  // sentences inside paragraphs) computes them once.
+  std::span<const SentenceFeatures> features;
 };
+
+// The features of every unit of `input`, with their words when asked
+// (the lexicon needs them).
+std::vector<SentenceFeatures> UnitFeatures(const AlignerInput& input, bool with_words);
 
 class SentenceAligner;
 

@@ -4,6 +4,7 @@
 
 #include "pipeline/unicode_text.h"
 #include "stages/tag/date_parser.h"
+#include "stages/segment/word_tokenizer.h"
 #include "stages/tag/symbol_tagger.h"
 
 namespace sextant {
@@ -106,7 +107,18 @@ void AddCognates(std::string_view text, std::vector<std::uint32_t>& cognates) {
 
 }  // namespace
 
-SentenceFeatures ComputeFeatures(std::string_view sentence, Language language) {
+std::vector<std::string> LexiconWords(std::string_view text, Language language) {
+  std::vector<std::string> words;
+  for (const WordSpan& span : Words(text, language)) {
+    const std::string_view word = text.substr(span.begin, span.end - span.begin);
+    if (CountScripts(word).letters() > 0) words.push_back(LowerCase(word));
+  }
+  std::sort(words.begin(), words.end());
+  words.erase(std::unique(words.begin(), words.end()), words.end());
+  return words;
+}
+
+SentenceFeatures ComputeFeatures(std::string_view sentence, Language language, bool with_words) {
   SentenceFeatures features;
   for (std::size_t pos = 0; pos < sentence.size();) {
     const char32_t c = NextCodePoint(sentence, pos);
@@ -130,6 +142,10 @@ SentenceFeatures ComputeFeatures(std::string_view sentence, Language language) {
   if (Info(language).script == Script::kLatin) {
     AddCognates(sentence, features.cognates);
     std::sort(features.cognates.begin(), features.cognates.end());
+  }
+  if (with_words) {
+    features.words = LexiconWords(sentence, language);
+    features.has_words = true;
   }
   return features;
 }

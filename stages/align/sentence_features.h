@@ -1,5 +1,5 @@
 // What the aligner compares between two sentences of different languages:
-// their length in characters, and their anchors — numbers, document
+// their length in characters, their words, and their anchors — numbers, document
 // symbols, dates and Latin-script names or acronyms — which a translation
 // keeps as they are ("resolution 7/1", "CTOC/COP/WG.4/2022/2", "UNISFA",
 // "2022 年 6 月 29 日" and "29 June 2022" both give the anchor 2022-06-29).
@@ -25,9 +25,17 @@ struct SentenceFeatures {
   // 1992), each packed into 32 bits (FNV-1a of the four letters) so that
   // comparing them is cheap. Sorted, may repeat; empty for other scripts.
   std::vector<std::uint32_t> cognates;
+  // The distinct words with a letter, lower-cased and sorted: what a
+  // lexicon (lexicon.h) reads. Only filled when asked for (ICU's word
+  // breaking is the dearest part).
+  std::vector<std::string> words;
+  bool has_words = false;  // whether `words` was filled
 };
 
-SentenceFeatures ComputeFeatures(std::string_view sentence, Language language);
+SentenceFeatures ComputeFeatures(std::string_view sentence, Language language, bool with_words = false);
+
+// The distinct words of a text that hold a letter, lower-cased, sorted.
+std::vector<std::string> LexiconWords(std::string_view text, Language language);
 
 // How many elements two sorted multisets share.
 template <typename T>

@@ -135,8 +135,8 @@ std::vector<Alignment> AlignAll(const std::vector<PreparedPair>& documents,
   const auto start = std::chrono::steady_clock::now();
   for (const PreparedPair& document : documents) {
     if (document.source.paragraphs.empty()) {
-      alignments.push_back(aligner.Align({source, document.source.Views()},
-                                         {target, document.target.Views()}));
+      alignments.push_back(aligner.Align({source, document.source.Views(), {}},
+                                         {target, document.target.Views(), {}}));
     } else {
       // Unsegmented: paragraphs first, then sentences, as `sextant align`.
       alignments.push_back(AlignDocuments(Alignable(document.source, source),

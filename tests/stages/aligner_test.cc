@@ -80,8 +80,8 @@ TEST(SentenceAlignerTest, KindsOfLink) {
   for (const Case& c : cases) {
     SCOPED_TRACE(c.name);
     const std::vector<std::string> chinese = Build(c.target);
-    AlignerInput source{Language::kEnglish, {kEnglish.begin(), kEnglish.end()}};
-    AlignerInput target{Language::kChinese, {chinese.begin(), chinese.end()}};
+    AlignerInput source{Language::kEnglish, {kEnglish.begin(), kEnglish.end()}, {}};
+    AlignerInput target{Language::kChinese, {chinese.begin(), chinese.end()}, {}};
     AlignerOptions options;
     options.lexicon = &lexicon;
     options.minimum_lexicon_size = 1;  // a hand-made lexicon, small but right
@@ -182,8 +182,8 @@ TEST(DictionaryTest, DictionaryJoinsTheLearnedLexicon) {
 }
 
 TEST(SentenceAlignerTest, EmptySidesGiveOnlySkips) {
-  AlignerInput source{Language::kEnglish, {kEnglish.begin(), kEnglish.begin() + 2}};
-  AlignerInput target{Language::kChinese, {}};
+  AlignerInput source{Language::kEnglish, {kEnglish.begin(), kEnglish.begin() + 2}, {}};
+  AlignerInput target{Language::kChinese, {}, {}};
   const Alignment alignment = SentenceAligner().Align(source, target);
   ASSERT_EQ(alignment.links.size(), 2u);
   EXPECT_TRUE(alignment.links[0].target.empty());
@@ -201,8 +201,8 @@ TEST(SentenceAlignerTest, LongTextStaysInTheBand) {
                            std::string(static_cast<std::size_t>(20 + (k * 37) % 90), 'x') + ".");
     if (k % 1000 != 500) target_texts.push_back(source_texts.back());
   }
-  AlignerInput source{Language::kEnglish, {source_texts.begin(), source_texts.end()}};
-  AlignerInput target{Language::kFrench, {target_texts.begin(), target_texts.end()}};
+  AlignerInput source{Language::kEnglish, {source_texts.begin(), source_texts.end()}, {}};
+  AlignerInput target{Language::kFrench, {target_texts.begin(), target_texts.end()}, {}};
   AlignerOptions options;
   options.use_lexicon = false;
   const Alignment alignment = SentenceAligner(options).Align(source, target);
