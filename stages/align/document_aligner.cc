@@ -74,19 +74,10 @@ DocumentAlignment AlignDocuments(const AlignableText& source, const AlignableTex
   const std::vector<SentenceFeatures> target_paragraph_features = UnitFeatures(target_paragraphs, with_words);
   source_paragraphs.features = source_paragraph_features;
   target_paragraphs.features = target_paragraph_features;
-  result.paragraphs = AlignBootstrapped(source_paragraphs, target_paragraphs, options);
+  // The lexicon learned for the paragraphs serves the sentences too.
   Lexicon learned;
-  if (options.use_lexicon && options.lexicon == nullptr) {
-    std::vector<std::pair<const WordList*, const WordList*>> pairs;
-    for (const AlignmentLink& link : result.paragraphs.links) {
-      if (link.source.size() == 1 && link.target.size() == 1 && link.score >= 0.5) {
-        pairs.push_back({&source_paragraph_features[link.source[0]].words,
-                         &target_paragraph_features[link.target[0]].words});
-      }
-    }
-    learned = Lexicon::LearnFromWords(pairs, source.language, target.language, options.dictionary);
-    options.lexicon = &learned;
-  }
+  result.paragraphs = AlignBootstrapped(source_paragraphs, target_paragraphs, options, &learned);
+  if (options.use_lexicon && options.lexicon == nullptr) options.lexicon = &learned;
 
   // 2. Sentences inside each paragraph link.
   const SentenceAligner aligner(options);

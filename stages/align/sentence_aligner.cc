@@ -450,7 +450,7 @@ Alignment SentenceAligner::Run(const AlignerInput& source_given, const AlignerIn
 }
 
 Alignment AlignBootstrapped(const AlignerInput& source_given, const AlignerInput& target_given,
-                            AlignerOptions options) {
+                            AlignerOptions options, Lexicon* learned) {
   if (!options.use_lexicon || options.lexicon != nullptr) {
     return SentenceAligner(options).Align(source_given, target_given);
   }
@@ -467,9 +467,11 @@ Alignment AlignBootstrapped(const AlignerInput& source_given, const AlignerInput
       pairs.push_back({&source.features[link.source[0]].words, &target.features[link.target[0]].words});
     }
   }
-  const Lexicon lexicon = Lexicon::LearnFromWords(pairs, source.language, target.language, options.dictionary);
+  Lexicon lexicon = Lexicon::LearnFromWords(pairs, source.language, target.language, options.dictionary);
   options.lexicon = &lexicon;
-  return SentenceAligner(options).Refine(source, target, draft);
+  Alignment alignment = SentenceAligner(options).Refine(source, target, draft);
+  if (learned != nullptr) *learned = std::move(lexicon);
+  return alignment;
 }
 
 }  // namespace sextant

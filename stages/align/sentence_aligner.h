@@ -98,9 +98,10 @@ std::vector<WeakRegion> WeakRegions(const std::vector<AlignmentLink>& links, dou
 
 // Two passes: length and anchors first; then a lexicon learned from that
 // pass's confident 1–1 links (options.lexicon, if set, is used instead);
-// then the final alignment with all three signals.
+// then the final alignment with all three signals. `learned`, when given,
+// receives the lexicon learned (unchanged when options.lexicon was set).
 Alignment AlignBootstrapped(const AlignerInput& source, const AlignerInput& target,
-                            AlignerOptions options = {});
+                            AlignerOptions options = {}, Lexicon* learned = nullptr);
 
 class SentenceAligner {
  public:
