@@ -150,13 +150,9 @@ constexpr std::size_t kMinimumCognatesPerPart = 2;
 
 class CostModel {
  public:
-  CostModel(const Side& source, const Side& target, const AlignerOptions& options)
-      : source_(source), target_(target), options_(options) {
-    double source_total = 0, target_total = 0;
-    for (const SentenceFeatures& unit : source.units) source_total += unit.length;
-    for (const SentenceFeatures& unit : target.units) target_total += unit.length;
-    ratio_ = source_total > 0 && target_total > 0 ? target_total / source_total : 1.0;
-  }
+  // `ratio`: the target's length in characters per source character.
+  CostModel(const Side& source, const Side& target, const AlignerOptions& options, double ratio)
+      : source_(source), target_(target), options_(options), ratio_(ratio) {}
 
   // The cost of linking source units [i - a, i) with target units [j - b, j).
   double Cost(std::size_t i, std::size_t j, const Move& move) const {
@@ -254,6 +250,36 @@ class CostModel {
   const AlignerOptions& options_;
   double ratio_ = 1.0;
 };
+
+// Characters of a sentence per character of its English translation
+// (white space not counted), in the UN Parallel Corpus devset's 4,000
+// sentences; each document's own ratio spreads around it by about 0.09
+// (0.06 for Chinese).
+double CharactersPerEnglishCharacter(Language language) {
+  switch (language) {
+    case Language::kArabic: return 0.84;
+    case Language::kChinese: return 0.31;
+    case Language::kFrench: return 1.13;
+    case Language::kRussian: return 1.14;
+    case Language::kSpanish: return 1.13;
+    default: return 1.0;
+  }
+}
+
+// The length ratio measured on a path's 1–1 links, drawn towards `prior`
+// with the weight of 200 source characters (about two sentences): a short
+// text keeps about the prior, a long one its own. (On the devset, 30 and
+// 1,000 gave the same F1 within 0.001.)
+double PathRatio(const std::vector<AlignmentLink>& links, const Side& source, const Side& target, double prior) {
+  constexpr double kPriorCharacters = 200;
+  double source_total = kPriorCharacters, target_total = prior * kPriorCharacters;
+  for (const AlignmentLink& link : links) {
+    if (link.source.size() != 1 || link.target.size() != 1) continue;
+    source_total += source.units[link.source[0]].length;
+    target_total += target.units[link.target[0]].length;
+  }
+  return source_total > 0 ? target_total / source_total : prior;
+}
 
 // Maps a cost to a confidence in [0, 1]: a 1–1 link between sentences of
 // expected length and shared anchors costs about 0–1.
@@ -402,6 +428,12 @@ Alignment SentenceAligner::Run(const AlignerInput& source_given, const AlignerIn
   }
   const std::size_t n = source.size(), m = target.size();
 
+  // The length model's ratio: the language pair's at first, then the one
+  // the first path's 1–1 links show. (The two texts' total lengths would
+  // mislead whenever one lost sentences the other kept.)
+  const double prior_ratio = CharactersPerEnglishCharacter(target_given.language) /
+                             CharactersPerEnglishCharacter(source_given.language);
+  double ratio = prior_ratio;
   // Cognates only between two Latin-script languages.
   const bool both_latin = Info(source_input.language).script == Script::kLatin &&
                           Info(target_input.language).script == Script::kLatin;
@@ -414,7 +446,7 @@ Alignment SentenceAligner::Run(const AlignerInput& source_given, const AlignerIn
     plain.use_cognates = options_.use_cognates && both_latin;
     plain.use_lexicon = false;
     plain.weights = options_.weights_without_lexicon;
-    const CostModel plain_model(source, target, plain);
+    
     const std::size_t difference = n > m ? n - m : m - n;
     const std::size_t width =
         options_.band > 0 ? static_cast<std::size_t>(options_.band)
@@ -427,9 +459,11 @@ Alignment SentenceAligner::Run(const AlignerInput& source_given, const AlignerIn
     // searched without them, and a corridor around that path with them.
     AlignerOptions coarse = plain;
     coarse.use_cognates = false;
-    const CostModel coarse_model(source, target, coarse);
+    const CostModel coarse_model(source, target, coarse, ratio);
     alignment.links = Decode(coarse_model, n, m, diagonal, width, coarse.weights);
+    ratio = PathRatio(alignment.links, source, target, prior_ratio);
     if (plain.use_cognates) {
+      const CostModel plain_model(source, target, plain, ratio);
       alignment.links = Decode(plain_model, n, m, CentresAlong(alignment.links, n), kCorridor, plain.weights);
     }
   }
@@ -442,7 +476,8 @@ Alignment SentenceAligner::Run(const AlignerInput& source_given, const AlignerIn
     full.use_cognates = options_.use_cognates && both_latin;
     full.lexicon = lexicon;
     full.weights = options_.weights;
-    const CostModel full_model(source, target, full);
+    ratio = PathRatio(alignment.links, source, target, prior_ratio);
+    const CostModel full_model(source, target, full, ratio);
     alignment.links = Decode(full_model, n, m, CentresAlong(alignment.links, n), kCorridor, full.weights);
   }
   alignment.weak_regions = WeakRegions(alignment.links, options_.weak_score);

@@ -6,8 +6,9 @@
 // The cost of a link adds up four signals, each can be switched off to
 // measure what it gains:
 //   - length: Gale and Church's (1993) model, on lengths in characters
-//     rescaled by the pair's overall ratio (a Chinese sentence has about a
-//     third as many characters as its English translation);
+//     rescaled by the language pair's ratio (a Chinese sentence has about a
+//     third as many characters as its English translation), then by the
+//     ratio the first pass's 1–1 links show;
 //   - anchors: numbers, symbols, dates and Latin names shared or not
 //     (sentence_features.h);
 //   - cognates, between two Latin-script languages: words sharing their
