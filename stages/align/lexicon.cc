@@ -188,6 +188,13 @@ WordIds Lexicon::Ids(const WordList& words, bool source) const {
   return out;
 }
 
+WordIdSet::WordIdSet(WordIds ids) : ids_(std::move(ids)) {
+  for (int id : ids_) {
+    const std::size_t bit = Bit(id);
+    signature_[bit >> 6] |= std::uint64_t{1} << (bit & 63);
+  }
+}
+
 NarrowedWords Lexicon::Narrow(const WordIds& words, bool source, const WordIds& other_text) const {
   NarrowedWords out;
   const auto keep_found = [&](const std::vector<int>* translations) {
@@ -209,13 +216,13 @@ NarrowedWords Lexicon::Narrow(const WordIds& words, bool source, const WordIds& 
   return out;
 }
 
-Lexicon::Counts Lexicon::Count(const NarrowedWords& from, const WordIds& to) {
+Lexicon::Counts Lexicon::Count(const NarrowedWords& from, const WordIdSet& to) {
   Counts counts;
   counts.covered = from.covered;
   std::size_t begin = 0;
   for (const std::size_t end : from.ends) {
     for (std::size_t k = begin; k < end; ++k) {
-      if (std::binary_search(to.begin(), to.end(), from.translations[k])) {
+      if (to.Contains(from.translations[k])) {
         ++counts.matched;
         break;
       }
@@ -225,8 +232,8 @@ Lexicon::Counts Lexicon::Count(const NarrowedWords& from, const WordIds& to) {
   return counts;
 }
 
-double Lexicon::Similarity(const NarrowedWords& source, const WordIds& source_ids, const NarrowedWords& target,
-                           const WordIds& target_ids) {
+double Lexicon::Similarity(const NarrowedWords& source, const WordIdSet& source_ids, const NarrowedWords& target,
+                           const WordIdSet& target_ids) {
   const Counts forward = Count(source, target_ids);
   const Counts backward = Count(target, source_ids);
   const std::size_t covered = forward.covered + backward.covered;
@@ -234,18 +241,18 @@ double Lexicon::Similarity(const NarrowedWords& source, const WordIds& source_id
   return static_cast<double>(forward.matched + backward.matched) / static_cast<double>(covered);
 }
 
-double Lexicon::Coverage(const NarrowedWords& from, const WordIds& to) {
+double Lexicon::Coverage(const NarrowedWords& from, const WordIdSet& to) {
   const Counts counts = Count(from, to);
   if (counts.covered < 2) return -1;
   return static_cast<double>(counts.matched) / static_cast<double>(counts.covered);
 }
 
 double Lexicon::Similarity(const WordIds& source, const WordIds& target) const {
-  return Similarity(Narrow(source, true, target), source, Narrow(target, false, source), target);
+  return Similarity(Narrow(source, true, target), WordIdSet(source), Narrow(target, false, source), WordIdSet(target));
 }
 
 double Lexicon::Coverage(const WordIds& from, const WordIds& to, bool from_source) const {
-  return Coverage(Narrow(from, from_source, to), to);
+  return Coverage(Narrow(from, from_source, to), WordIdSet(to));
 }
 
 }  // namespace sextant

@@ -11,6 +11,9 @@
 // Thread-safety: a Lexicon is immutable once learned; Similarity() is const.
 #pragma once
 
+#include <algorithm>
+#include <array>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -27,6 +30,28 @@ using WordIds = std::vector<int>;
 // The words of a unit as text: distinct, lower-cased, sorted
 // (LexiconWords() in sentence_features.h).
 using WordList = std::vector<std::string>;
+
+// A unit's word ids with a 256-bit signature of them: most ids that are
+// not among them are turned away by one bit, without a search (the
+// aligner asks millions of times on a long record).
+class WordIdSet {
+ public:
+  WordIdSet() = default;
+  explicit WordIdSet(WordIds ids);
+
+  bool Contains(int id) const {
+    const std::size_t bit = Bit(id);
+    if ((signature_[bit >> 6] >> (bit & 63) & 1) == 0) return false;
+    return std::binary_search(ids_.begin(), ids_.end(), id);
+  }
+  const WordIds& ids() const { return ids_; }
+
+ private:
+  static std::size_t Bit(int id) { return (static_cast<std::uint32_t>(id) * 2654435761u) >> 24; }
+
+  WordIds ids_;  // sorted
+  std::array<std::uint64_t, 4> signature_{};
+};
 
 // A unit's words narrowed, for one comparison after another against the
 // units of one other text (Lexicon::Narrow): how many have a translation
@@ -76,9 +101,9 @@ class Lexicon {
   NarrowedWords Narrow(const WordIds& words, bool source, const WordIds& other_text) const;
   // Similarity() and Coverage() from narrowed words: `source` narrowed
   // against the target text, `target` against the source text.
-  static double Similarity(const NarrowedWords& source, const WordIds& source_ids, const NarrowedWords& target,
-                           const WordIds& target_ids);
-  static double Coverage(const NarrowedWords& from, const WordIds& to);
+  static double Similarity(const NarrowedWords& source, const WordIdSet& source_ids, const NarrowedWords& target,
+                           const WordIdSet& target_ids);
+  static double Coverage(const NarrowedWords& from, const WordIdSet& to);
 
   std::size_t size() const { return entries_; }
 
@@ -89,7 +114,7 @@ class Lexicon {
   struct Counts {
     std::size_t covered = 0, matched = 0;
   };
-  static Counts Count(const NarrowedWords& from, const WordIds& to);
+  static Counts Count(const NarrowedWords& from, const WordIdSet& to);
   // A word's id, added when new: the base's id when the base has the word,
   // else one of this lexicon's own (numbered after the base's).
   int Intern(const std::string& word, bool source);

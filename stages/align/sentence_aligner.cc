@@ -39,7 +39,7 @@ struct Side {
   std::vector<double> pair_length;
   std::vector<std::vector<std::string>> pair_anchors;
   std::vector<std::vector<std::uint32_t>> pair_cognates;
-  std::vector<WordIds> words, pair_words;  // with a lexicon
+  std::vector<WordIdSet> words, pair_words;  // with a lexicon
   // With a lexicon: the words narrowed to the translations found in the
   // other side's text (NarrowTo()).
   std::vector<NarrowedWords> narrowed, pair_narrowed;
@@ -55,7 +55,7 @@ struct Side {
   const std::vector<std::uint32_t>& Cognates(std::size_t end, int count) const {
     return count == 1 ? units[end - 1].cognates : pair_cognates[end - 1];
   }
-  const WordIds& Words(std::size_t end, int count) const {
+  const WordIdSet& Words(std::size_t end, int count) const {
     return count == 1 ? words[end - 1] : pair_words[end - 1];
   }
   const NarrowedWords& Narrowed(std::size_t end, int count) const {
@@ -74,7 +74,7 @@ Side Prepare(std::span<const SentenceFeatures> units, const Lexicon* lexicon, bo
   side.units = units;
   const std::size_t n = units.size();
   if (lexicon != nullptr) {
-    for (const SentenceFeatures& unit : units) side.words.push_back(lexicon->Ids(unit.words, source));
+    for (const SentenceFeatures& unit : units) side.words.emplace_back(lexicon->Ids(unit.words, source));
   }
   side.pair_length.resize(n);
   side.pair_anchors.resize(n);
@@ -88,7 +88,7 @@ Side Prepare(std::span<const SentenceFeatures> units, const Lexicon* lexicon, bo
                std::back_inserter(side.pair_anchors[k]));
     std::merge(a.cognates.begin(), a.cognates.end(), b.cognates.begin(), b.cognates.end(),
                std::back_inserter(side.pair_cognates[k]));
-    if (lexicon != nullptr) side.pair_words[k] = Union(side.words[k - 1], side.words[k]);
+    if (lexicon != nullptr) side.pair_words[k] = WordIdSet(Union(side.words[k - 1].ids(), side.words[k].ids()));
   }
   return side;
 }
@@ -96,14 +96,14 @@ Side Prepare(std::span<const SentenceFeatures> units, const Lexicon* lexicon, bo
 // Narrows `side`'s words to the translations found in `other`'s text.
 void NarrowTo(Side& side, const Side& other, const Lexicon& lexicon, bool source) {
   WordIds other_text;
-  for (const WordIds& unit : other.words) other_text.insert(other_text.end(), unit.begin(), unit.end());
+  for (const WordIdSet& unit : other.words) other_text.insert(other_text.end(), unit.ids().begin(), unit.ids().end());
   std::sort(other_text.begin(), other_text.end());
   other_text.erase(std::unique(other_text.begin(), other_text.end()), other_text.end());
   side.narrowed.reserve(side.words.size());
   side.pair_narrowed.resize(side.words.size());
   for (std::size_t k = 0; k < side.words.size(); ++k) {
-    side.narrowed.push_back(lexicon.Narrow(side.words[k], source, other_text));
-    if (k > 0) side.pair_narrowed[k] = lexicon.Narrow(side.pair_words[k], source, other_text);
+    side.narrowed.push_back(lexicon.Narrow(side.words[k].ids(), source, other_text));
+    if (k > 0) side.pair_narrowed[k] = lexicon.Narrow(side.pair_words[k].ids(), source, other_text);
   }
 }
 
@@ -204,8 +204,8 @@ class CostModel {
   // other side: the weakest part counts. (A sentence that was dropped from
   // one version must not hide inside a 2–1 link.)
   double LexicalSimilarity(std::size_t i, std::size_t j, const Move& move) const {
-    const WordIds& source_all = source_.Words(i, move.source);
-    const WordIds& target_all = target_.Words(j, move.target);
+    const WordIdSet& source_all = source_.Words(i, move.source);
+    const WordIdSet& target_all = target_.Words(j, move.target);
     double weakest = Lexicon::Similarity(source_.Narrowed(i, move.source), source_all,
                                          target_.Narrowed(j, move.target), target_all);
     if (weakest < 0) return weakest;
