@@ -1,5 +1,6 @@
 #include "stages/layout/furniture.h"
 
+#include <algorithm>
 #include <array>
 #include <map>
 #include <set>
@@ -18,7 +19,7 @@ constexpr double kTopMargin = 0.13;
 constexpr double kFirstPageMasthead = 0.30;
 constexpr double kBottomMargin = 0.88;
 
-constexpr std::array<std::string_view, 26> kMastheadNames{
+constexpr std::array<std::string_view, 29> kMastheadNames{
     "united nations", "nations unies", "naciones unidas",
     "организация объединенных наций", "联合国", "الأمم المتحدة",
     "general assembly", "security council", "economic and social council",
@@ -28,7 +29,9 @@ constexpr std::array<std::string_view, 26> kMastheadNames{
     "генеральная ассамблея", "совет безопасности",
     "экономический и социальный совет", "大会", "安全理事会",
     "经济及社会理事会", "الجمعية العامة", "مجلس الأمن",
-    "المجلس الاقتصادي والاجتماعي", "united", "nations"};
+    "المجلس الاقتصادي والاجتماعي",
+    // The Organization's name set on two lines beside the emblem.
+    "united", "nations", "unies", "naciones", "unidas"};
 
 // Full-width forms to ASCII, dashes to "-", and the spaces that extraction
 // leaves next to a "/" ("CTOC/COP/ WG.4") dropped. Any other space is kept,
@@ -131,9 +134,7 @@ struct MastheadReader {
       return true;
     }
     if (ReadOriginal(text)) return true;
-    for (std::string_view name : kMastheadNames) {
-      if (lower == name) return true;
-    }
+    if (IsMastheadName(text)) return true;
     if (right_side && LanguageFromName(text)) return true;  // "Russian"
     if (right_side) {
       if (auto date = FindDate(text);
@@ -276,6 +277,11 @@ std::string SymbolFontAsAscii(std::string_view text) {
     }
   }
   return ascii;
+}
+
+bool IsMastheadName(std::string_view text) {
+  const std::string lower = LowerCase(FoldWhitespace(text));
+  return std::find(kMastheadNames.begin(), kMastheadNames.end(), lower) != kMastheadNames.end();
 }
 
 bool IsBarcodeText(std::string_view raw) {

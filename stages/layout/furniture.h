@@ -37,6 +37,9 @@ std::optional<JobNumber> ParseJobNumber(std::string_view text);
 
 bool IsPageNumber(std::string_view text);
 bool IsBarcodeText(std::string_view text);
+// The names a first-page masthead prints ("United Nations", "Assemblée
+// générale"), whole or one line of a name set on two ("NATIONS" / "UNIES").
+bool IsMastheadName(std::string_view text);
 
 struct PageLines {
   int page_number = 0;

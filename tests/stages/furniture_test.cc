@@ -1,5 +1,6 @@
 // Tests the page-furniture recognisers of stages/layout/furniture.h:
-// NormalizeSymbol, ParseJobNumber, IsPageNumber and IsBarcodeText, on
+// NormalizeSymbol, ParseJobNumber, IsPageNumber, IsBarcodeText and
+// IsMastheadName, on
 // symbols, job numbers, page numbers and barcodes printed in real UN PDFs
 // (corpora/un-pdf), catalogued in corpora/symbols/uniq_syms, or cited in
 // corpora/seed and corpora/igov-decisions.
@@ -205,6 +206,30 @@ TEST(IsBarcodeTextTest, Table) {
   for (const FlagCase& c : kBarcodeCases) {
     SCOPED_TRACE(c.input);
     EXPECT_EQ(IsBarcodeText(c.input), c.expected);
+  }
+}
+
+// First-page masthead names, whole and split over two lines as the French
+// and Spanish emblems set them (corpora/un-pdf/bilingual/plan_2_fr.pdf:
+// "NATIONS" / "UNIES").
+constexpr FlagCase kMastheadNameCases[] = {
+    {"United Nations", true},
+    {"NATIONS", true},
+    {"UNIES", true},
+    {"NACIONES", true},
+    {"UNIDAS", true},
+    {"Assemblée générale", true},
+    {"Conseil de sécurité", true},
+    {"Nations  Unies", true},
+    {"United Nations Environment Programme", false},
+    {"Unies par", false},
+    {"", false},
+};
+
+TEST(IsMastheadNameTest, Table) {
+  for (const FlagCase& c : kMastheadNameCases) {
+    SCOPED_TRACE(c.input);
+    EXPECT_EQ(IsMastheadName(c.input), c.expected);
   }
 }
 
