@@ -241,6 +241,15 @@ double Lexicon::Similarity(const NarrowedWords& source, const WordIdSet& source_
   return static_cast<double>(forward.matched + backward.matched) / static_cast<double>(covered);
 }
 
+std::pair<double, std::size_t> Lexicon::SimilarityAndEvidence(const NarrowedWords& source, const WordIdSet& source_ids,
+                                                              const NarrowedWords& target, const WordIdSet& target_ids) {
+  const Counts forward = Count(source, target_ids);
+  const Counts backward = Count(target, source_ids);
+  const std::size_t covered = forward.covered + backward.covered;
+  if (covered == 0) return {-1, 0};
+  return {static_cast<double>(forward.matched + backward.matched) / static_cast<double>(covered), covered};
+}
+
 double Lexicon::Coverage(const NarrowedWords& from, const WordIdSet& to) {
   const Counts counts = Count(from, to);
   if (counts.covered < 2) return -1;

@@ -104,6 +104,10 @@ class Lexicon {
   static double Similarity(const NarrowedWords& source, const WordIdSet& source_ids, const NarrowedWords& target,
                            const WordIdSet& target_ids);
   static double Coverage(const NarrowedWords& from, const WordIdSet& to);
+  // Similarity() without its floor: the share found (negative when no word
+  // has an entry) and how many words have entries.
+  static std::pair<double, std::size_t> SimilarityAndEvidence(const NarrowedWords& source, const WordIdSet& source_ids,
+                                                              const NarrowedWords& target, const WordIdSet& target_ids);
 
   std::size_t size() const { return entries_; }
 
