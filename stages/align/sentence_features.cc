@@ -20,8 +20,9 @@ int DigitValue(char32_t c) {
 bool IsAsciiLetter(char32_t c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
 // Numbers, with thousands separators and decimal marks of any language
-// folded ("1,383,000", "1 383 000", "1.383.000" → "1383000"); a number
-// spanning a symbol or a date is left to those.
+// folded ("1,383,000", "1 383 000", "1.383.000" → "1383000"; "1.2" and
+// "1,2" → "12": English and Spanish then agree); a number spanning a
+// symbol or a date is left to those.
 void AddNumbers(std::string_view text, std::vector<std::string>& anchors) {
   std::string number;
   const auto flush = [&] {
@@ -41,7 +42,7 @@ void AddNumbers(std::string_view text, std::vector<std::string>& anchors) {
     const bool separator = c == ',' || c == '.' || c == ' ' || c == 0xA0 || c == 0x066C;
     if (separator && !number.empty() && pos < text.size()) {
       std::size_t next = pos;
-      if (DigitValue(NextCodePoint(text, next)) >= 0 && c != '.') continue;
+      if (DigitValue(NextCodePoint(text, next)) >= 0) continue;
     }
     flush();
   }
