@@ -83,8 +83,6 @@ WordPairs ParseDictd(std::string_view index, std::string_view data, bool reverse
     if (!offset || !length || *offset > data.size() || *length > data.size() - *offset) continue;
     AddEntry(headword, data.substr(*offset, *length), reversed, pairs);
   }
-  std::sort(pairs.begin(), pairs.end());
-  pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
   return pairs;
 }
 

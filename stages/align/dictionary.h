@@ -28,7 +28,7 @@ using WordPairs = std::vector<std::pair<std::string, std::string>>;
 // separated by commas or semicolons. Both words lower-cased; pairs with a
 // phrase on either side are left out. `reversed`: give (translation,
 // headword) pairs, for a dictionary of the other direction. Malformed lines
-// are skipped.
+// are skipped. In the dictionary's order; a pair may repeat.
 WordPairs ParseDictd(std::string_view index, std::string_view data, bool reversed);
 
 // FreeDict's name of a language ("eng", "fra", "spa", "rus", "ara"), empty

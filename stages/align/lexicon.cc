@@ -161,7 +161,16 @@ const std::vector<int>* Lexicon::OwnTranslations(int word, bool source) const {
 }
 
 void Lexicon::AddPairs(const std::vector<std::pair<std::string, std::string>>& pairs) {
-  for (const auto& [source_word, target_word] : pairs) Add(Intern(source_word, true), Intern(target_word, false));
+  source_ids_.reserve(source_ids_.size() + pairs.size() / 2);
+  target_ids_.reserve(target_ids_.size() + pairs.size() / 2);
+  // As ids, each pair once (a dictionary repeats itself; its two
+  // directions repeat each other).
+  std::vector<std::pair<int, int>> ids;
+  ids.reserve(pairs.size());
+  for (const auto& [source_word, target_word] : pairs) ids.emplace_back(Intern(source_word, true), Intern(target_word, false));
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  for (const auto& [source_id, target_id] : ids) Add(source_id, target_id);
   SortTables();
 }
 

@@ -77,7 +77,8 @@ class Lexicon {
                        Language source, Language target, const Lexicon* base = nullptr);
 
   // Adds word pairs from a dictionary (source word, target word), both
-  // lower-cased; they count like learned pairs.
+  // lower-cased, in any order, repeats counted once; they count like
+  // learned pairs.
   void AddPairs(const std::vector<std::pair<std::string, std::string>>& pairs);
 
   // The unit's words as ids (source side when `source` is true); words the

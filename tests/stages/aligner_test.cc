@@ -3,6 +3,8 @@
 // a long text, and the six fixture PDFs aligned with each other end to end.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "pipeline/runner.h"
 #include "stages/align/dictionary.h"
 #include "stages/align/document_aligner.h"
@@ -157,11 +159,13 @@ TEST(DictionaryTest, ParsesDictdEntries) {
                             b64(afrikaner - african) + "\n" "Afrikaner\t" + b64(afrikaner) + "\t" +
                             b64(data.size() - afrikaner) + "\n" "broken line\n" "Far\t" + b64(data.size()) +
                             "\tB\n";
-  const WordPairs pairs = ParseDictd(index, data, false);
+  WordPairs pairs = ParseDictd(index, data, false);
+  std::sort(pairs.begin(), pairs.end());
   const WordPairs expected = {{"african", "africain"}, {"afrikaner", "afrikander"},
                               {"afrikaner", "boer"}, {"council", "conseil"}};
   EXPECT_EQ(pairs, expected);
-  const WordPairs reversed = ParseDictd(index, data, true);
+  WordPairs reversed = ParseDictd(index, data, true);
+  std::sort(reversed.begin(), reversed.end());
   ASSERT_EQ(reversed.size(), 4u);
   EXPECT_EQ(reversed.front(), (std::pair<std::string, std::string>{"africain", "african"}));
   EXPECT_EQ(FreeDictCode(Language::kChinese), "");
