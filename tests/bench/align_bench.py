@@ -411,6 +411,9 @@ def main():
     parser.add_argument("--batch-lexicon", action="store_true",
                         help="sextant's batch mode learns one lexicon from all the pairs (--batch-lexicon)")
     parser.add_argument("--no-realign", action="store_true")
+    parser.add_argument("--sextant-jobs", type=int,
+                        help="threads for sextant's batch mode (--jobs N; sextant's default is 2, "
+                        "hunalign -batch uses one)")
     parser.add_argument("--devset", default=DEVSET)
     parser.add_argument("--tmp", default="/tmp/align_bench")
     parser.add_argument("--hunalign-dictionary", choices=("empty", "freedict"),
@@ -448,6 +451,7 @@ def main():
     dic = os.path.join(args.tmp, "empty.dic")
     open(dic, "w").close()
 
+    jobs = ["--jobs", str(args.sextant_jobs)] if args.sextant_jobs else []
     rows = []  # (tool, mode, pair, variant, P, R, F1, sents/s)
     for pair in args.pairs.split(","):
         l1, l2 = pair.strip().split("-")
@@ -458,13 +462,13 @@ def main():
             tools = []
             if args.sextant_dictionary != "none" or not has_dictionary:
                 tools.append(sextant_tool("sextant", sextant, l1, l2, [], folder, has_batch,
-                                          ["--batch-lexicon"] if args.batch_lexicon else []))
+                                          (["--batch-lexicon"] if args.batch_lexicon else []) + jobs))
             if args.sextant_dictionary != "default" and has_dictionary:
                 tools.append(sextant_tool("sextant-nodict", sextant, l1, l2,
-                                          ["--dictionary", "none"], folder, has_batch))
+                                          ["--dictionary", "none"], folder, has_batch, jobs))
             if has_signals:
                 tools.append(sextant_tool("gale-church", sextant, l1, l2,
-                                          ["--signals", "length"], folder, has_batch))
+                                          ["--signals", "length"], folder, has_batch, jobs))
             if hunalign:
                 tools.append(hunalign_tool("hunalign", hunalign, dic, [], folder))
                 if not args.no_realign:
