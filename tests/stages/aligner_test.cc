@@ -134,6 +134,64 @@ TEST(SentenceAlignerTest, DroppedSentenceDoesNotHideInAMerge) {
   EXPECT_EQ(links, expected);
 }
 
+// The English version lost the last four of eight sentences (UN Parallel
+// Corpus devset, document 20 of the hard fr-en set). The length model's
+// ratio must come from the language pair and the links, not from the two
+// texts' total lengths: those made every true pair look twice too long,
+// and the aligner skipped a true pair and merged the rest 2-1.
+TEST(SentenceAlignerTest, AVersionThatLostSentencesKeepsTheLengthRatio) {
+  const AlignableText french = OneSentenceEach(Language::kFrench, {
+      "Une telle stratégie cadrerait avec la décision du Comité mixte de contrôle d'Abyei, en date du 3 mai 2013, tendant à faire d'Abyei une << zone exempte d'armes >>.",
+      "Tandis que le Gouvernement du Soudan du Sud est en quête d'appui et de reconnaissance pour la mise en place d'une auto-administration Ngok Dinka, le Gouvernement soudanais poursuit les préparatifs des élections nationales à Abyei.",
+      "Le quartier général du Mécanisme conjoint de vérification ainsi que les postes de commandement à Kadugli et Gok Machar sont désormais pleinement opérationnels et prêts à recevoir deux autres compagnies de protection de la Force, dont le déploiement est prévu du 7 au 19 février.",
+      "Il s'est néanmoins fait l'écho de l'inquiétude de son gouvernement face aux mesures prises par les Ngok Dinka et le Gouvernement sud-soudanais à propos de l'administration d'Abyei, qu'il a qualifiées d'unilatérales.",
+      "L'approvisionnement en eau potable des déplacés, des communautés hôtes, des rapatriés et des nomades (dans le nord d'Abyei) est resté satisfaisant, de nouveaux points d'eau ont été remis en état et un travail de sensibilisation aux pratiques sans danger en matière d'assainissement a été mené.",
+      "Cette stratégie consiste à établir une zone tampon entre les deux communautés en surveillant en permanence leur position et leurs déplacements respectifs et en évaluant les cas justifiant une alerte rapide; en déployant des militaires dans les zones de tension potentielles.",
+      "Enfin, je demande instamment à la Commission de l'Union africaine de rendre publics les résultats de l'enquête qu'elle a menée sur l'assassinat du chef de la communauté Ngok Dinka, de façon à permettre aux deux communautés de tourner la page.",
+      "Brésil"});
+  const AlignableText english = OneSentenceEach(Language::kEnglish, {
+      "Such an approach would be consistent with the decision of 3 May 2013 of the Abyei Joint Oversight Committee to make Abyei a \"weapons-free zone\".",
+      "While the Government of South Sudan is seeking support and recognition for a Ngok Dinka administration over Ngok Dinka communities, the Government of the Sudan is proceeding with the preparations for the organization of its national elections in Abyei.",
+      "25. The Joint Border Mechanism headquarters as well as the sector headquarters in Kadugli and Gok Machar are now fully operational and ready to accommodate two additional force protection companies, scheduled to be deployed from 7 to 19 February.",
+      "However, he voiced his Government's concern regarding what he described as unilateral measures taken by the Ngok Dinka community and the Government of South Sudan over the administration of Abyei."});
+  AlignerOptions options;
+  options.dictionary = nullptr;  // length, anchors and cognates only
+  const DocumentAlignment result = AlignDocuments(french, english, options);
+  std::vector<std::pair<std::vector<std::size_t>, std::vector<std::size_t>>> links;
+  for (const AlignmentLink& link : result.sentences.links) links.push_back({link.source, link.target});
+  const std::vector<std::pair<std::vector<std::size_t>, std::vector<std::size_t>>> expected = {
+      {{0}, {0}}, {{1}, {1}}, {{2}, {2}}, {{3}, {3}}, {{4}, {}}, {{5}, {}}, {{6}, {}}, {{7}, {}}};
+  EXPECT_EQ(links, expected);
+}
+
+// Two short sentences that translate each other one by one ("22 décembre"
+// / "22 December", then "10 décembre" / "10 December"; devset document 22,
+// fr-en) are two 1-1 links, not one 2-2: the cognates of a merged pair must
+// not outweigh what each pair shows alone (each signal weighs in by its
+// evidence, not all or nothing above a floor).
+TEST(SentenceAlignerTest, ShortPairsStayOneToOne) {
+  const AlignableText french = OneSentenceEach(Language::kFrench, {
+      "3 décembre",
+      "2 hélicoptères militaires turcs de type S-70 ont enfreint la réglementation internationale de la circulation aérienne et violé l'espace aérien de la République de Chypre en entrant dans la région d'information de vol de Nicosie.",
+      "22 décembre",
+      "10 décembre",
+      "Un appareil militaire turc de type C-160 a enfreint la réglementation internationale de la circulation aérienne et violé l'espace aérien de la République de Chypre, avant d'atterrir à l'aéroport illégal de Tympou."});
+  const AlignableText english = OneSentenceEach(Language::kEnglish, {
+      "3 December",
+      "Two S-70 Turkish military helicopters infringed international air traffic regulations and violated the national airspace of the Republic of Cyprus by entering the Nicosia FIR.",
+      "22 December",
+      "10 December",
+      "One C-160 Turkish military aircraft infringed international air traffic regulations and violated the national airspace of the Republic of Cyprus, landing at the illegal Tympou airport."});
+  AlignerOptions options;
+  options.dictionary = nullptr;  // length, anchors and cognates only
+  const DocumentAlignment result = AlignDocuments(french, english, options);
+  ASSERT_EQ(result.sentences.links.size(), 5u);
+  for (const AlignmentLink& link : result.sentences.links) {
+    EXPECT_EQ(link.source.size(), 1u);
+    EXPECT_EQ(link.source, link.target);
+  }
+}
+
 // A dictd dictionary as FreeDict ships it: the index's offsets and lengths
 // in base 64 point into the entries; numbered and comma-separated
 // translations, phrases left out, the database's own entries skipped.
