@@ -376,6 +376,20 @@ std::vector<AlignmentLink> Decode(const CostModel& model, std::size_t n, std::si
   return {reversed.rbegin(), reversed.rend()};
 }
 
+// How far a path strays from `centres` (target units, at the end of each
+// link), and how near the edge of a band it may come before the band is
+// widened.
+std::size_t MaxDeviation(const std::vector<AlignmentLink>& links, const std::vector<std::size_t>& centres) {
+  std::size_t i = 0, j = 0, most = 0;
+  for (const AlignmentLink& link : links) {
+    i += link.source.size();
+    j += link.target.size();
+    most = std::max(most, j > centres[i] ? j - centres[i] : centres[i] - j);
+  }
+  return most;
+}
+constexpr std::size_t kBandMargin = 16;
+
 // Row centres along a path: for each source count i, the target count the
 // path has reached.
 std::vector<std::size_t> CentresAlong(const std::vector<AlignmentLink>& links, std::size_t n) {
@@ -464,12 +478,6 @@ Alignment SentenceAligner::Run(const AlignerInput& source_given, const AlignerIn
     plain.use_cognates = options_.use_cognates && both_latin;
     plain.use_lexicon = false;
     plain.weights = options_.weights_without_lexicon;
-    
-    const std::size_t difference = n > m ? n - m : m - n;
-    const std::size_t width =
-        options_.band > 0 ? static_cast<std::size_t>(options_.band)
-                          : std::min<std::size_t>(400, std::max<std::size_t>(64, std::max(n, m) / 10)) +
-                                difference;
     std::vector<std::size_t> diagonal(n + 1);
     for (std::size_t i = 0; i <= n; ++i) diagonal[i] = n == 0 ? m : i * m / n;
     diagonal[n] = m;
@@ -478,7 +486,19 @@ Alignment SentenceAligner::Run(const AlignerInput& source_given, const AlignerIn
     AlignerOptions coarse = plain;
     coarse.use_cognates = false;
     const CostModel coarse_model(source, target, coarse, ratio);
-    alignment.links = Decode(coarse_model, n, m, diagonal, width, coarse.weights);
+    // The band: wide enough for the longer text's tenth (64 to 400 units)
+    // first; widened by the length difference when the path comes near its
+    // edge (a version that lacks a whole annex). A difference spread
+    // through the text keeps the path near the diagonal, which runs from
+    // corner to corner.
+    const std::size_t difference = n > m ? n - m : m - n;
+    const std::size_t base = std::min<std::size_t>(400, std::max<std::size_t>(64, std::max(n, m) / 10));
+    const std::size_t full_width = options_.band > 0 ? static_cast<std::size_t>(options_.band) : base + difference;
+    const std::size_t first_width = options_.band > 0 ? full_width : base;
+    alignment.links = Decode(coarse_model, n, m, diagonal, first_width, coarse.weights);
+    if (first_width < full_width && MaxDeviation(alignment.links, diagonal) + kBandMargin > first_width) {
+      alignment.links = Decode(coarse_model, n, m, diagonal, full_width, coarse.weights);
+    }
     ratio = PathRatio(alignment.links, source, target, prior_ratio);
     if (plain.use_cognates) {
       const CostModel plain_model(source, target, plain, ratio);

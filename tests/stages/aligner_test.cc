@@ -254,6 +254,34 @@ TEST(SentenceAlignerTest, EmptySidesGiveOnlySkips) {
   EXPECT_TRUE(SentenceAligner().Align(target, target).links.empty());
 }
 
+// A version that lacks a whole block (an annex, a list of participants)
+// leaves the diagonal by hundreds of units: the first band is too narrow,
+// the path comes near its edge, and the aligner widens it by the length
+// difference.
+TEST(SentenceAlignerTest, AMissingBlockWidensTheBand) {
+  std::vector<std::string> source_texts, target_texts;
+  for (int k = 0; k < 5000; ++k) {
+    source_texts.push_back("Paragraph " + std::to_string(k) + " of the record, sentence " +
+                           std::string(static_cast<std::size_t>(20 + (k * 37) % 90), 'x') + ".");
+    if (k < 1000 || k >= 3000) target_texts.push_back(source_texts.back());
+  }
+  AlignerInput source{Language::kEnglish, {source_texts.begin(), source_texts.end()}, {}};
+  AlignerInput target{Language::kEnglish, {target_texts.begin(), target_texts.end()}, {}};
+  AlignerOptions options;
+  options.use_lexicon = false;
+  const Alignment alignment = SentenceAligner(options).Align(source, target);
+  std::size_t right = 0, skips = 0;
+  for (const AlignmentLink& link : alignment.links) {
+    if (link.source.size() == 1 && link.target.size() == 1) {
+      right += source_texts[link.source[0]] == target_texts[link.target[0]];
+    } else if (link.target.empty()) {
+      ++skips;
+    }
+  }
+  EXPECT_GE(right, 2950u);
+  EXPECT_GE(skips, 1950u);
+}
+
 TEST(SentenceAlignerTest, LongTextStaysInTheBand) {
   // 20,000 sentences a side, one dropped every 1,000: the band follows the
   // diagonal, and sentences are linked 1–1 to their twins (a dropped one
