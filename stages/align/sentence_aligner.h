@@ -70,7 +70,8 @@ struct AlignerOptions {
   bool use_lexicon = true;
   bool use_cognates = true;  // only between two Latin-script languages
   // Half-width of the band around the diagonal, in units; 0: chosen from
-  // the lengths (at least 64, at most 400, plus the length difference).
+  // the lengths (a tenth of the longer text, at least 64, at most 400;
+  // plus the length difference when the path comes near the band's edge).
   int band = 0;
   // Links below this confidence form weak regions when two or more follow
   // each other.
