@@ -46,6 +46,7 @@ struct AlignArguments {
   std::string batch;                // --batch LIST
   bool batch_lexicon = false;       // --batch-lexicon: one lexicon learned from every pair
   int jobs = 2;                     // --jobs N: pairs of a batch aligned in parallel
+  bool jobs_given = false;
   std::string dictionaries = "/usr/share/dictd";  // --dictionary DIR, or "none"
 };
 
@@ -109,6 +110,7 @@ std::string Parse(const std::vector<std::string>& args, AlignArguments& out) {
       out.batch_lexicon = true;
     } else if (arg == "--jobs" && has_value) {
       out.jobs = std::atoi(args[++i].c_str());
+      out.jobs_given = true;
       if (out.jobs < 1) return "--jobs takes a whole number of at least 1";
     } else if (arg == "--dictionary" && has_value) {
       out.dictionaries = args[++i];
@@ -122,7 +124,7 @@ std::string Parse(const std::vector<std::string>& args, AlignArguments& out) {
     if (!out.files.empty()) return "--batch takes its files from the list, not the command line";
     if (out.input == InputKind::kPdf) return "--batch takes text input: --text or --segmented, with --langs";
     if (!out.output.empty()) return "--batch writes the output named on each line of the list, not --output";
-  } else if (out.jobs != 2) {
+  } else if (out.jobs_given) {
     return "--jobs is for --batch: one pair is aligned on one thread";
   } else if (out.files.size() != 2) {
     return "align takes exactly two files, one per language";

@@ -51,6 +51,18 @@ PY
     echo "exit=$?"
     [ ! -e "$d/a.json" ] && echo nothing_written
     ;;
+  jobs)
+    # Pairs on 1 or 3 threads give the same outputs; --jobs is checked.
+    printf '%s\t%s\t%s\n%s\t%s\t%s\n' "$d/a.fr" "$d/a.en" "$d/a1.json" "$d/b.fr" "$d/b.en" "$d/b1.json" > "$d/list1"
+    printf '%s\t%s\t%s\n%s\t%s\t%s\n' "$d/a.fr" "$d/a.en" "$d/a3.json" "$d/b.fr" "$d/b.en" "$d/b3.json" > "$d/list3"
+    "$sextant" align --batch "$d/list1" --segmented --langs fr,en --jobs 1 &&
+      "$sextant" align --batch "$d/list3" --segmented --langs fr,en --jobs 3 &&
+      cmp "$d/a1.json" "$d/a3.json" && cmp "$d/b1.json" "$d/b3.json" && echo same_on_any_threads
+    "$sextant" align --batch "$d/list1" --segmented --langs fr,en --jobs 0 2>&1
+    echo "exit=$?"
+    "$sextant" align "$d/a.fr" "$d/a.en" --segmented --langs fr,en --jobs 2 2>&1
+    echo "exit=$?"
+    ;;
   unwritable)
     printf '%s\t%s\t%s\n' "$d/a.fr" "$d/a.en" /nonexistent/a.json > "$d/list"
     "$sextant" align --batch "$d/list" --segmented --langs fr,en 2>&1
