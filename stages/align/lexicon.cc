@@ -63,20 +63,25 @@ Lexicon Lexicon::LearnFromWords(const std::vector<std::pair<const WordList*, con
   lexicon.target_language_ = target;
   // Counts of each word, and of each pair of words, over the sentence pairs.
   Vocabulary source_words, target_words;
-  std::unordered_map<std::uint64_t, int> pair_count;
-  pair_count.reserve(pairs.size() * 64);
+  // Every co-occurrence as one key, sorted: a pair's count is the length
+  // of its run (faster than a hash map of counts on a corpus).
+  std::vector<std::uint64_t> keys;
   for (const auto& [source_list, target_list] : pairs) {
     const std::vector<int> s = source_words.Add(*source_list);
     const std::vector<int> t = target_words.Add(*target_list);
     if (s.size() * t.size() > 4000) continue;  // too long to pair every word
     for (int a : s) {
-      for (int b : t) ++pair_count[(static_cast<std::uint64_t>(a) << 32) | static_cast<std::uint32_t>(b)];
+      for (int b : t) keys.push_back((static_cast<std::uint64_t>(a) << 32) | static_cast<std::uint32_t>(b));
     }
   }
+  std::sort(keys.begin(), keys.end());
   // Strong pairs, by Dice, the best few for each word.
   std::vector<std::vector<std::pair<double, int>>> best_targets(source_words.words.size());
   std::vector<std::vector<std::pair<double, int>>> best_sources(target_words.words.size());
-  for (const auto& [key, count] : pair_count) {
+  for (std::size_t run = 0, next = 0; run < keys.size(); run = next) {
+    while (next < keys.size() && keys[next] == keys[run]) ++next;
+    const std::uint64_t key = keys[run];
+    const auto count = static_cast<int>(next - run);
     if (count < kMinimumPairCount) continue;
     const int a = static_cast<int>(key >> 32), b = static_cast<int>(key & 0xFFFFFFFFu);
     const double dice = 2.0 * count /
