@@ -34,10 +34,19 @@ const std::vector<std::string> kChinese = {
     "欧安组织明斯克小组共同主席于2015年1月12日表示关切。",
     "请将本函作为大会议程项目36和安全理事会的文件分发为荷。"};
 
+// Links as (source indices, target indices), to compare with a table.
+using LinkList = std::vector<std::pair<std::vector<std::size_t>, std::vector<std::size_t>>>;
+
+LinkList LinksOf(const Alignment& alignment) {
+  LinkList links;
+  for (const AlignmentLink& link : alignment.links) links.push_back({link.source, link.target});
+  return links;
+}
+
 struct Case {
   const char* name;
   std::vector<int> target;  // each entry: index into kChinese, or -1-a-b for a merge of a and b
-  std::vector<std::pair<std::vector<std::size_t>, std::vector<std::size_t>>> expected;
+  LinkList expected;
 };
 
 std::vector<std::string> Build(const std::vector<int>& plan) {
@@ -107,6 +116,13 @@ AlignableText OneSentenceEach(Language language, const std::vector<std::string>&
   return text;
 }
 
+// Length, anchors, cognates and the lexicon learned from the pair alone.
+DocumentAlignment AlignWithoutDictionary(const AlignableText& source, const AlignableText& target) {
+  AlignerOptions options;
+  options.dictionary = nullptr;
+  return AlignDocuments(source, target, options);
+}
+
 // A short French-English document (devset, UNICEF decision) whose English
 // lost its title and last line: the last French line must stay a 1-0 link,
 // not hide inside a 2-1 merge with the long sentence before it, although
@@ -124,14 +140,9 @@ TEST(SentenceAlignerTest, DroppedSentenceDoesNotHideInAMerge) {
       "4. Encourages UNICEF to mobilize sufficient resources through its work with partners to meet the needs of all children in both development and humanitarian contexts;",
       "3. Takes note of steps taken by UNICEF to build stronger links between humanitarian and development programming, including a greater focus on resilience-building leading to sustainable development, and encourages UNICEF to continue to do so in order to address the challenges of protracted crises and increasing humanitarian needs;",
       "2. Encourages UNICEF to continue to strengthen its internal capacities and its coordination with national Governments, relevant parts of the United Nations system and civil society to ensure an effective, predictable and timely response to natural disasters as well as to ongoing complex emergencies;"});
-  AlignerOptions options;
-  options.dictionary = nullptr;  // length, anchors and cognates only
-  const DocumentAlignment result = AlignDocuments(french, english, options);
-  std::vector<std::pair<std::vector<std::size_t>, std::vector<std::size_t>>> links;
-  for (const AlignmentLink& link : result.sentences.links) links.push_back({link.source, link.target});
-  const std::vector<std::pair<std::vector<std::size_t>, std::vector<std::size_t>>> expected = {
+  const LinkList expected = {
       {{0}, {}}, {{1}, {0}}, {{2}, {1}}, {{3}, {2}}, {{4}, {}}};
-  EXPECT_EQ(links, expected);
+  EXPECT_EQ(LinksOf(AlignWithoutDictionary(french, english).sentences), expected);
 }
 
 // The English version lost the last four of eight sentences (UN Parallel
@@ -154,14 +165,9 @@ TEST(SentenceAlignerTest, AVersionThatLostSentencesKeepsTheLengthRatio) {
       "While the Government of South Sudan is seeking support and recognition for a Ngok Dinka administration over Ngok Dinka communities, the Government of the Sudan is proceeding with the preparations for the organization of its national elections in Abyei.",
       "25. The Joint Border Mechanism headquarters as well as the sector headquarters in Kadugli and Gok Machar are now fully operational and ready to accommodate two additional force protection companies, scheduled to be deployed from 7 to 19 February.",
       "However, he voiced his Government's concern regarding what he described as unilateral measures taken by the Ngok Dinka community and the Government of South Sudan over the administration of Abyei."});
-  AlignerOptions options;
-  options.dictionary = nullptr;  // length, anchors and cognates only
-  const DocumentAlignment result = AlignDocuments(french, english, options);
-  std::vector<std::pair<std::vector<std::size_t>, std::vector<std::size_t>>> links;
-  for (const AlignmentLink& link : result.sentences.links) links.push_back({link.source, link.target});
-  const std::vector<std::pair<std::vector<std::size_t>, std::vector<std::size_t>>> expected = {
+  const LinkList expected = {
       {{0}, {0}}, {{1}, {1}}, {{2}, {2}}, {{3}, {3}}, {{4}, {}}, {{5}, {}}, {{6}, {}}, {{7}, {}}};
-  EXPECT_EQ(links, expected);
+  EXPECT_EQ(LinksOf(AlignWithoutDictionary(french, english).sentences), expected);
 }
 
 // Two short sentences that translate each other one by one ("22 décembre"
@@ -182,9 +188,7 @@ TEST(SentenceAlignerTest, ShortPairsStayOneToOne) {
       "22 December",
       "10 December",
       "One C-160 Turkish military aircraft infringed international air traffic regulations and violated the national airspace of the Republic of Cyprus, landing at the illegal Tympou airport."});
-  AlignerOptions options;
-  options.dictionary = nullptr;  // length, anchors and cognates only
-  const DocumentAlignment result = AlignDocuments(french, english, options);
+  const DocumentAlignment result = AlignWithoutDictionary(french, english);
   ASSERT_EQ(result.sentences.links.size(), 5u);
   for (const AlignmentLink& link : result.sentences.links) {
     EXPECT_EQ(link.source.size(), 1u);
@@ -352,7 +356,7 @@ TEST(DocumentAlignerTest, FixturePdfsAlignPairwise) {
 namespace sextant {
 namespace {
 
-Alignment Links(std::vector<std::pair<std::vector<std::size_t>, std::vector<std::size_t>>> links) {
+Alignment Links(LinkList links) {
   Alignment alignment;
   for (auto& [s, t] : links) alignment.links.push_back({s, t, 0.9});
   return alignment;
@@ -364,11 +368,8 @@ TEST(PivotTest, ComposesThroughThePivot) {
   const Alignment en_fr = Links({{{0}, {0}}, {{1, 2}, {1}}, {{3}, {2}}, {{4}, {}}});
   const Alignment en_zh = Links({{{0}, {0}}, {{1}, {1}}, {{2}, {2}}, {{3}, {3, 4}}, {{}, {5}}, {{4}, {6}}});
   const Alignment fr_zh = ComposeThroughPivot(en_fr, en_zh);
-  std::vector<std::pair<std::vector<std::size_t>, std::vector<std::size_t>>> got;
-  for (const AlignmentLink& link : fr_zh.links) got.push_back({link.source, link.target});
-  const std::vector<std::pair<std::vector<std::size_t>, std::vector<std::size_t>>> expected = {
-      {{0}, {0}}, {{1}, {1, 2}}, {{2}, {3, 4}}, {{}, {5}}, {{}, {6}}};
-  EXPECT_EQ(got, expected);
+  const LinkList expected = {{{0}, {0}}, {{1}, {1, 2}}, {{2}, {3, 4}}, {{}, {5}}, {{}, {6}}};
+  EXPECT_EQ(LinksOf(fr_zh), expected);
 }
 
 }  // namespace
