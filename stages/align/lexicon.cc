@@ -246,15 +246,6 @@ Lexicon::Counts Lexicon::Count(const NarrowedWords& from, const WordIdSet& to) {
   return counts;
 }
 
-double Lexicon::Similarity(const NarrowedWords& source, const WordIdSet& source_ids, const NarrowedWords& target,
-                           const WordIdSet& target_ids) {
-  const Counts forward = Count(source, target_ids);
-  const Counts backward = Count(target, source_ids);
-  const std::size_t covered = forward.covered + backward.covered;
-  if (covered < 4) return -1;
-  return static_cast<double>(forward.matched + backward.matched) / static_cast<double>(covered);
-}
-
 std::pair<double, std::size_t> Lexicon::SimilarityAndEvidence(const NarrowedWords& source, const WordIdSet& source_ids,
                                                               const NarrowedWords& target, const WordIdSet& target_ids) {
   const Counts forward = Count(source, target_ids);
@@ -271,7 +262,9 @@ double Lexicon::Coverage(const NarrowedWords& from, const WordIdSet& to) {
 }
 
 double Lexicon::Similarity(const WordIds& source, const WordIds& target) const {
-  return Similarity(Narrow(source, true, target), WordIdSet(source), Narrow(target, false, source), WordIdSet(target));
+  const auto [similarity, covered] = SimilarityAndEvidence(Narrow(source, true, target), WordIdSet(source),
+                                                           Narrow(target, false, source), WordIdSet(target));
+  return covered < 4 ? -1 : similarity;
 }
 
 double Lexicon::Coverage(const WordIds& from, const WordIds& to, bool from_source) const {

@@ -102,13 +102,11 @@ class Lexicon {
   NarrowedWords Narrow(const WordIds& words, bool source, const WordIds& other_text) const;
   // Similarity() and Coverage() from narrowed words: `source` narrowed
   // against the target text, `target` against the source text.
-  static double Similarity(const NarrowedWords& source, const WordIdSet& source_ids, const NarrowedWords& target,
-                           const WordIdSet& target_ids);
-  static double Coverage(const NarrowedWords& from, const WordIdSet& to);
-  // Similarity() without its floor: the share found (negative when no word
-  // has an entry) and how many words have entries.
+  // SimilarityAndEvidence() has no floor: it gives the share found
+  // (negative when no word has an entry) and how many words have entries.
   static std::pair<double, std::size_t> SimilarityAndEvidence(const NarrowedWords& source, const WordIdSet& source_ids,
                                                               const NarrowedWords& target, const WordIdSet& target_ids);
+  static double Coverage(const NarrowedWords& from, const WordIdSet& to);
 
   std::size_t size() const { return entries_; }
 

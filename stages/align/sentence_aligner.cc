@@ -169,7 +169,8 @@ class CostModel {
     if (move.source == 0 || move.target == 0) {
       // Dropping a unit that carries anchors is unlikely.
       if (options_.use_anchors) {
-        const std::size_t anchors = move.source > 0 ? source_.units[i - 1].anchors.size() : target_.units[j - 1].anchors.size();
+        const std::size_t anchors =
+            move.source > 0 ? source_.units[i - 1].anchors.size() : target_.units[j - 1].anchors.size();
         cost += 0.5 * static_cast<double>(anchors);
       }
       return cost;
