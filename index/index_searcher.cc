@@ -1,4 +1,5 @@
 #include "index/index_searcher.h"
+#include "pipeline/content_hash.h"
 
 #include <algorithm>
 #include <filesystem>
@@ -254,7 +255,7 @@ std::string IndexSearcher::TermChecksum() const {
     all += *it;
     all += ' ' + std::to_string(it.get_termfreq());
   }
-  return Fnv1aHex(all);
+  return HashBytes(all);
 }
 
 std::size_t IndexSearcher::entry_count() const { return impl_->db.get_doccount(); }

@@ -1,4 +1,5 @@
 #include "index/index_writer.h"
+#include "pipeline/content_hash.h"
 
 #include <cmath>
 #include <filesystem>
@@ -69,7 +70,7 @@ VersionFields FieldsOf(const IndexVersion& version) {
   }
   fields.hash = version.content_hash;
   fields.path = document.path;
-  fields.path_key = document.path.size() <= 200 ? document.path : "#" + Fnv1aHex(document.path);
+  fields.path_key = document.path.size() <= 200 ? document.path : "#" + HashBytes(document.path);
   return fields;
 }
 

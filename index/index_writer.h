@@ -39,9 +39,9 @@
 #include <vector>
 
 #include "index/schema.h"
+#include "pipeline/alignment.h"
 #include "pipeline/document.h"
 #include "pipeline/status.h"
-#include "stages/align/document_aligner.h"
 
 namespace sextant {
 

@@ -11,7 +11,6 @@
 #include "index/read_database.h"
 
 #include "index/schema.h"
-#include "stages/align/sentence_aligner.h"
 
 namespace sextant {
 namespace {
@@ -224,7 +223,7 @@ Status RecordReader::ReadAlignment(const std::string& id, Language source, Langu
   alignment->alignment.source_language = source;
   alignment->alignment.target_language = target;
   alignment->alignment.links = InReadingOrder(std::move(links));
-  alignment->alignment.weak_regions = WeakRegions(alignment->alignment.links, AlignerOptions().weak_score);
+  alignment->alignment.weak_regions = WeakRegions(alignment->alignment.links);
   return Status::Ok();
 }
 

@@ -10,7 +10,7 @@
 #include <xapian.h>
 
 #include "pipeline/unicode_text.h"
-#include "stages/segment/word_tokenizer.h"
+#include "stages/icu/word_tokenizer.h"
 
 namespace sextant {
 namespace {
@@ -226,17 +226,6 @@ std::string BooleanTerm(std::string_view prefix, std::string_view value) {
   if (!value.empty() && value[0] >= 'A' && value[0] <= 'Z') term += ':';
   term += value;
   return term;
-}
-
-std::string Fnv1aHex(std::string_view text) {
-  std::uint64_t hash = 14695981039346656037ull;
-  for (unsigned char c : text) {
-    hash ^= c;
-    hash *= 1099511628211ull;
-  }
-  char buffer[17];
-  std::snprintf(buffer, sizeof buffer, "%016llx", static_cast<unsigned long long>(hash));
-  return buffer;
 }
 
 struct TextAnalyzer::Stemmers {

@@ -46,7 +46,7 @@ inline constexpr std::string_view kRecommendation = "XK";  // "yes"
 inline constexpr std::string_view kParallel = "XP";        // "<set-id>:<pivot unit>"
 inline constexpr std::string_view kIdentity = "Q";         // "<hash>:<n>" or "<hash>:d"
 inline constexpr std::string_view kContentHash = "XH";     // the file's content hash
-inline constexpr std::string_view kPath = "XF";            // the file's path (or "#"+FNV-1a of it)
+inline constexpr std::string_view kPath = "XF";            // the file's path (or "#" + HashBytes of it)
 }  // namespace term_prefix
 
 // Value slots.
@@ -102,9 +102,6 @@ std::vector<std::string> SymbolTermValues(std::string_view symbol);
 // ":" between them when the value starts with an upper-case ASCII letter
 // ("XS" + "CTOC/COP" → "XS:CTOC/COP", "XL" + "en" → "XLen").
 std::string BooleanTerm(std::string_view prefix, std::string_view value);
-
-// FNV-1a 64-bit, as 16 hex digits: short stable keys for long paths.
-std::string Fnv1aHex(std::string_view text);
 
 struct TextTerm {
   std::string term;

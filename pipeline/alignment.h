@@ -3,10 +3,16 @@
 // on each side (1–1, 1–2, 2–1, 2–2, 1–0, 0–1), in order, and carries a
 // confidence; runs of weak links are reported, not hidden.
 //
-// Thread-safety: plain values.
+// The aligner (stages/align) makes these, the index (index/) stores and
+// reads them back, the commands and the API print them
+// (pipeline/alignment_json.h): the types live here so that none of them
+// depends on another for a data type.
+//
+// Thread-safety: plain values and pure functions.
 #pragma once
 
 #include <cstddef>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -32,5 +38,29 @@ struct Alignment {
   std::vector<AlignmentLink> links;
   std::vector<WeakRegion> weak_regions;
 };
+
+// Two language versions of one document aligned: paragraphs, then the
+// sentences inside aligned paragraphs, with the sentences' texts (counted
+// through the document, as `sentences` counts them).
+struct DocumentAlignment {
+  Alignment paragraphs;  // over paragraph indices
+  Alignment sentences;   // over sentence indices, counted through the document
+  std::vector<std::string> source_sentences, target_sentences;
+};
+
+// Links below this confidence are weak (the aligner's default).
+inline constexpr double kDefaultWeakScore = 0.35;
+
+// The runs of two or more links in a row whose confidence is below
+// `weak_score`, with their mean confidence.
+std::vector<WeakRegion> WeakRegions(const std::vector<AlignmentLink>& links,
+                                    double weak_score = kDefaultWeakScore);
+
+// The texts of one side of a link, in order, joined as the language joins
+// sentences: with a space, or with nothing for Chinese (LineJoin). Empty
+// texts and indices past the end of `units` are skipped. The one way link
+// texts are joined, in JSON, TSV and TMX alike.
+std::string JoinUnits(const std::vector<std::size_t>& indices, std::span<const std::string> units,
+                      Language language);
 
 }  // namespace sextant

@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "pipeline/alignment_json.h"
 #include "stages/export/tmx_writer.h"
 
 namespace sextant {
@@ -18,12 +19,10 @@ using nlohmann::json;
 constexpr std::string_view kMarkBegin = "\xEE\x80\x80";  // U+E000
 constexpr std::string_view kMarkEnd = "\xEE\x80\x81";    // U+E001
 
-std::string Dump(const json& value) { return value.dump(-1, ' ', false, json::error_handler_t::replace); }
-
 ApiResponse Json(int status, const json& value) {
   ApiResponse response;
   response.status = status;
-  response.body = Dump(value);
+  response.body = JsonLine(value);
   return response;
 }
 
@@ -85,18 +84,6 @@ bool FieldValueOk(const std::string& value) {
     if (c <= ' ' || c == '"' || c == 0x7F) return false;
   }
   return true;
-}
-
-std::string JoinTexts(const std::vector<RecordSegment>& segments, const std::vector<std::size_t>& which,
-                      Language language) {
-  const std::string_view gap = language == Language::kChinese ? "" : " ";
-  std::string out;
-  for (const std::size_t k : which) {
-    if (k >= segments.size()) continue;
-    if (!out.empty()) out += gap;
-    out += segments[k].text;
-  }
-  return out;
 }
 
 json VersionsJson(const std::vector<RecordVersion>& versions) {
@@ -326,28 +313,21 @@ ApiResponse SearchApi::Alignment(const ApiRequest& request, Handles& handles, bo
     response.download_name = name + "_" + std::string(Code(*source)) + "_" + std::string(Code(*target)) + ".tmx";
     return response;
   }
-  json weak = json::array();
-  for (const WeakRegion& region : record.alignment.weak_regions) {
-    weak.push_back({{"first_link", region.first_link}, {"last_link", region.last_link}, {"mean_score", region.mean_score}});
+  std::vector<std::string> source_texts, target_texts;
+  for (const RecordSegment& segment : source_segments) source_texts.push_back(segment.text);
+  for (const RecordSegment& segment : target_segments) target_texts.push_back(segment.text);
+  json alignment = AlignmentToJson(record.alignment, source_texts, target_texts);
+  // Each link's agenda item: its first source segment's, or target's.
+  for (std::size_t k = 0; k < record.alignment.links.size(); ++k) {
+    const AlignmentLink& link = record.alignment.links[k];
+    alignment["links"][k]["agenda_item"] = !link.source.empty() ? source_segments[link.source.front()].agenda_item
+                                                                : target_segments[link.target.front()].agenda_item;
   }
-  json links = json::array();
-  for (const AlignmentLink& link : record.alignment.links) {
-    const std::string item = !link.source.empty() ? source_segments[link.source.front()].agenda_item
-                                                  : target_segments[link.target.front()].agenda_item;
-    links.push_back({{"source", link.source},
-                     {"target", link.target},
-                     {"score", link.score},
-                     {"agenda_item", item},
-                     {"source_text", JoinTexts(source_segments, link.source, *source)},
-                     {"target_text", JoinTexts(target_segments, link.target, *target)}});
-  }
-  return Json(200, json{{"id", id},
-                        {"symbol", record.source.symbol},
-                        {"languages", {std::string(Code(*source)), std::string(Code(*target))}},
-                        {"versions", VersionsJson(record.source.versions)},
-                        {"agenda", record.source.agenda_items},
-                        {"links", links},
-                        {"weak_regions", weak}});
+  alignment["id"] = id;
+  alignment["symbol"] = record.source.symbol;
+  alignment["versions"] = VersionsJson(record.source.versions);
+  alignment["agenda"] = record.source.agenda_items;
+  return Json(200, alignment);
 }
 
 }  // namespace sextant

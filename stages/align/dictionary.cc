@@ -1,7 +1,11 @@
 #include "stages/align/dictionary.h"
 
+#include <zlib.h>
+
 #include <algorithm>
 #include <cstdint>
+#include <fstream>
+#include <iterator>
 #include <optional>
 
 #include "pipeline/unicode_text.h"
@@ -65,6 +69,26 @@ void AddEntry(std::string_view headword, std::string_view entry, bool reversed, 
   }
 }
 
+std::optional<std::string> ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+// A whole gzip-compressed file (dictzip is gzip), or nothing.
+std::optional<std::string> ReadGzip(const std::string& path) {
+  gzFile file = gzopen(path.c_str(), "rb");
+  if (file == nullptr) return std::nullopt;
+  std::string content;
+  char buffer[1 << 16];
+  int got = 0;
+  while ((got = gzread(file, buffer, sizeof buffer)) > 0) content.append(buffer, static_cast<std::size_t>(got));
+  const bool ok = got == 0;
+  gzclose(file);
+  if (!ok) return std::nullopt;
+  return content;
+}
+
 }  // namespace
 
 WordPairs ParseDictd(std::string_view index, std::string_view data, bool reversed) {
@@ -95,6 +119,29 @@ std::string_view FreeDictCode(Language language) {
     case Language::kArabic: return "ara";
     default: return "";
   }
+}
+
+std::unique_ptr<Lexicon> LoadFreeDict(const std::string& folder, Language source, Language target,
+                                      std::vector<std::string>* warnings) {
+  const std::string_view a = FreeDictCode(source), b = FreeDictCode(target);
+  if (a.empty() || b.empty()) return nullptr;
+  WordPairs pairs;
+  for (const bool reversed : {false, true}) {
+    const std::string name = folder + "/freedict-" + std::string(reversed ? b : a) + "-" + std::string(reversed ? a : b);
+    const std::optional<std::string> index = ReadFile(name + ".index");
+    if (!index) continue;
+    const std::optional<std::string> data = ReadGzip(name + ".dict.dz");
+    if (!data) {
+      warnings->push_back(name + ".dict.dz: cannot be read; aligning without it");
+      continue;
+    }
+    WordPairs some = ParseDictd(*index, *data, reversed);
+    pairs.insert(pairs.end(), std::make_move_iterator(some.begin()), std::make_move_iterator(some.end()));
+  }
+  if (pairs.empty()) return nullptr;
+  auto lexicon = std::make_unique<Lexicon>(Lexicon::Learn({}, source, target));
+  lexicon->AddPairs(pairs);
+  return lexicon;
 }
 
 }  // namespace sextant

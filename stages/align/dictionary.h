@@ -4,18 +4,21 @@
 // NAME.dict.dz). A short document teaches the bootstrapped lexicon too few
 // words for it to speak; with a dictionary's pairs added it does.
 //
-// Parsing only (no I/O): the caller reads the two files and decompresses
-// the .dict.dz (gzip) text.
+// ParseDictd() parses (no I/O); LoadFreeDict() finds a pair's dictionaries
+// in a folder, reads them and decompresses the .dict.dz (gzip, with zlib:
+// stages/align is zlib's one user in Sextant).
 //
-// Thread-safety: pure functions.
+// Thread-safety: pure functions (LoadFreeDict reads files).
 #pragma once
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
 #include "pipeline/language.h"
+#include "stages/align/lexicon.h"
 
 namespace sextant {
 
@@ -34,5 +37,13 @@ WordPairs ParseDictd(std::string_view index, std::string_view data, bool reverse
 // FreeDict's name of a language ("eng", "fra", "spa", "rus", "ara"), empty
 // for one it has no dictionaries of here.
 std::string_view FreeDictCode(Language language);
+
+// The FreeDict dictionaries of the pair in `folder` (Debian puts them in
+// /usr/share/dictd): freedict-SRC-TGT and freedict-TGT-SRC, each as
+// NAME.index and NAME.dict.dz, either or both, as one lexicon of their
+// word pairs; null when there is none. A dictionary whose .dict.dz cannot
+// be read is left out with a warning naming it in `warnings`.
+std::unique_ptr<Lexicon> LoadFreeDict(const std::string& folder, Language source, Language target,
+                                      std::vector<std::string>* warnings);
 
 }  // namespace sextant

@@ -1,8 +1,10 @@
 #include "stages/align/document_aligner.h"
 
 #include <algorithm>
+#include <optional>
 
-#include "stages/align/lexicon.h"
+#include "pipeline/parallel.h"
+#include "stages/segment/sentence_segmenter.h"
 
 namespace sextant {
 namespace {
@@ -56,6 +58,45 @@ AlignableText AlignableFromDocument(const Document& document) {
     text.sentences.push_back(paragraph.segments);
   }
   return text;
+}
+
+AlignableText AlignableFromLines(std::string_view content, Language language, bool segmented) {
+  AlignableText text;
+  text.language = language;
+  std::optional<SentenceSegmenter> segmenter;  // built only when needed: ICU is slow to start
+  if (!segmented) segmenter.emplace(language);
+  std::size_t start = 0;
+  while (start < content.size()) {
+    std::size_t end = content.find('\n', start);
+    if (end == std::string_view::npos) end = content.size();
+    std::string line(content.substr(start, end - start));
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    start = end + 1;
+    if (line.find_first_not_of(" \t") == std::string::npos) continue;
+    text.sentences.push_back(segmented ? std::vector<Segment>{{0, line.size()}} : segmenter->Split(line));
+    text.paragraphs.push_back(std::move(line));
+  }
+  return text;
+}
+
+Lexicon LearnBatchLexicon(const std::vector<AlignablePair>& pairs, const AlignerOptions& options, int jobs) {
+  AlignerOptions first_pass = options;
+  first_pass.use_lexicon = false;
+  first_pass.use_cognates = false;
+  std::vector<DocumentAlignment> drafts(pairs.size());
+  ParallelFor(pairs.size(), jobs,
+              [&](std::size_t j) { drafts[j] = AlignDocuments(*pairs[j].first, *pairs[j].second, first_pass); });
+  std::vector<std::pair<std::string_view, std::string_view>> confident;
+  for (const DocumentAlignment& draft : drafts) {
+    for (const AlignmentLink& link : draft.sentences.links) {
+      if (link.source.size() == 1 && link.target.size() == 1 && link.score >= 0.5) {
+        confident.push_back({draft.source_sentences[link.source[0]], draft.target_sentences[link.target[0]]});
+      }
+    }
+  }
+  const Language source = pairs.empty() ? Language::kEnglish : pairs[0].first->language;
+  const Language target = pairs.empty() ? Language::kEnglish : pairs[0].second->language;
+  return Lexicon::Learn(confident, source, target, options.dictionary);
 }
 
 DocumentAlignment AlignDocuments(const AlignableText& source, const AlignableText& target,

@@ -9,10 +9,13 @@
 #pragma once
 
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "pipeline/alignment.h"
 #include "pipeline/document.h"
+#include "stages/align/lexicon.h"
 #include "stages/align/sentence_aligner.h"
 
 namespace sextant {
@@ -27,13 +30,20 @@ struct AlignableText {
 // The paragraphs of an extracted, segmented document (all kinds, in order).
 AlignableText AlignableFromDocument(const Document& document);
 
-struct DocumentAlignment {
-  Alignment paragraphs;  // over paragraph indices
-  Alignment sentences;   // over sentence indices, counted through the document
-  std::vector<std::string> source_sentences, target_sentences;
-};
+// Plain text: one paragraph a line, cut into sentences by the segmenter of
+// `language`; or, `segmented`, one sentence a line. Blank lines are
+// skipped, a line's final CR dropped.
+AlignableText AlignableFromLines(std::string_view content, Language language, bool segmented);
 
 DocumentAlignment AlignDocuments(const AlignableText& source, const AlignableText& target,
                                  AlignerOptions options = {});
+
+// One lexicon learned from every pair of a batch, as an evaluation learns
+// one over its corpus: each pair aligned by length and anchors first (on
+// `jobs` threads), then a lexicon learned from all their confident 1–1
+// links (score ≥ 0.5), on top of options.dictionary when set. Better for
+// short documents; a pair's links then depend on the others.
+using AlignablePair = std::pair<const AlignableText*, const AlignableText*>;
+Lexicon LearnBatchLexicon(const std::vector<AlignablePair>& pairs, const AlignerOptions& options, int jobs);
 
 }  // namespace sextant

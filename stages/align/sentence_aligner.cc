@@ -418,22 +418,6 @@ std::vector<SentenceFeatures> UnitFeatures(const AlignerInput& input, bool with_
   return features;
 }
 
-std::vector<WeakRegion> WeakRegions(const std::vector<AlignmentLink>& links, double weak_score) {
-  std::vector<WeakRegion> regions;
-  for (std::size_t k = 0; k < links.size();) {
-    if (links[k].score >= weak_score) {
-      ++k;
-      continue;
-    }
-    std::size_t end = k;
-    double sum = 0;
-    while (end < links.size() && links[end].score < weak_score) sum += links[end++].score;
-    if (end - k >= 2) regions.push_back({k, end - 1, sum / static_cast<double>(end - k)});
-    k = end;
-  }
-  return regions;
-}
-
 Alignment SentenceAligner::Align(const AlignerInput& source_input,
                                  const AlignerInput& target_input) const {
   return Run(source_input, target_input, nullptr);

@@ -74,8 +74,8 @@ struct AlignerOptions {
   // plus the length difference when the path comes near the band's edge).
   int band = 0;
   // Links below this confidence form weak regions when two or more follow
-  // each other.
-  double weak_score = 0.35;
+  // each other (WeakRegions, pipeline/alignment.h).
+  double weak_score = kDefaultWeakScore;
 };
 
 struct AlignerInput {
@@ -93,10 +93,6 @@ struct AlignerInput {
 std::vector<SentenceFeatures> UnitFeatures(const AlignerInput& input, bool with_words);
 
 class SentenceAligner;
-
-// The runs of two or more links in a row whose confidence is below
-// `weak_score`, with their mean confidence.
-std::vector<WeakRegion> WeakRegions(const std::vector<AlignmentLink>& links, double weak_score);
 
 // Two passes: length and anchors first; then a lexicon learned from that
 // pass's confident 1–1 links (options.lexicon, if set, is used instead);

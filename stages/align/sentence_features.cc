@@ -4,7 +4,7 @@
 
 #include "pipeline/unicode_text.h"
 #include "stages/tag/date_parser.h"
-#include "stages/segment/word_tokenizer.h"
+#include "stages/icu/word_tokenizer.h"
 #include "stages/tag/symbol_tagger.h"
 
 namespace sextant {

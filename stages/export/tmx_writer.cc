@@ -1,21 +1,14 @@
 #include "stages/export/tmx_writer.h"
 
-#include <fcntl.h>
 #include <libxml/parser.h>
 #include <libxml/xmlwriter.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <cassert>
-#include <cerrno>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
-#include <cstring>
-#include <filesystem>
 #include <new>
-#include <random>
 #include <string_view>
 
 #include "pipeline/unicode_text.h"
@@ -23,8 +16,8 @@
 namespace sextant {
 namespace {
 
-// Mirrors project(sextant VERSION ...) in the top-level CMakeLists.txt.
-constexpr const char* kCreationToolVersion = "0.1.0";
+// project(sextant VERSION ...) in the top-level CMakeLists.txt.
+constexpr const char* kCreationToolVersion = SEXTANT_VERSION;
 
 const xmlChar* X(const char* text) {
   return reinterpret_cast<const xmlChar*>(text);
@@ -61,22 +54,12 @@ std::string_view TrimAsciiSpace(std::string_view text) {
   return text.substr(first, last - first + 1);
 }
 
-// The cleaned texts of `indices`, joined the way `language` joins sentences.
-std::string JoinUnits(const std::vector<std::string>& units,
-                      const std::vector<std::size_t>& indices, Language language) {
-  const std::string_view separator =
-      Info(language).line_join == LineJoin::kNoSpace ? "" : " ";
-  std::string joined;
-  for (const std::size_t index : indices) {
-    assert(index < units.size() && "alignment link points past the units");
-    if (index >= units.size()) continue;
-    const std::string cleaned = CleanXmlText(units[index]);
-    const std::string_view text = TrimAsciiSpace(cleaned);
-    if (text.empty()) continue;
-    if (!joined.empty()) joined += separator;
-    joined += text;
-  }
-  return joined;
+// The units as TMX carries them: cleaned for XML, trimmed.
+std::vector<std::string> CleanUnits(const std::vector<std::string>& units) {
+  std::vector<std::string> cleaned;
+  cleaned.reserve(units.size());
+  for (const std::string& unit : units) cleaned.emplace_back(TrimAsciiSpace(CleanXmlText(unit)));
+  return cleaned;
 }
 
 std::string FormatIndices(const std::vector<std::size_t>& indices) {
@@ -202,12 +185,14 @@ void WriteTuv(XmlOut& out, Language language, const std::string& text) {
 void WriteBody(XmlOut& out, const TmxDocument& document) {
   out.Start("body");
   if (document.alignment != nullptr) {
+    const std::vector<std::string> source_units = CleanUnits(document.source_units);
+    const std::vector<std::string> target_units = CleanUnits(document.target_units);
     for (const AlignmentLink& link : document.alignment->links) {
       if (link.source.empty() || link.target.empty()) continue;  // 1–0, 0–1
-      const std::string source =
-          JoinUnits(document.source_units, link.source, document.source_language);
-      const std::string target =
-          JoinUnits(document.target_units, link.target, document.target_language);
+      assert(link.source.back() < source_units.size() && link.target.back() < target_units.size() &&
+             "alignment link points past the units");
+      const std::string source = JoinUnits(link.source, source_units, document.source_language);
+      const std::string target = JoinUnits(link.target, target_units, document.target_language);
       if (source.empty() || target.empty()) continue;
       out.Start("tu");
       out.Prop("x-score", FormatScore(link.score));
@@ -219,45 +204,6 @@ void WriteBody(XmlOut& out, const TmxDocument& document) {
     }
   }
   out.End();
-}
-
-std::string ErrnoText(int error) { return std::strerror(error); }
-
-// Opens a new file next to `path` that no one else has, mode 0666 less the
-// umask. Returns -1 with errno set on failure.
-int CreateTemporary(const std::string& path, std::string& temporary) {
-  std::random_device random;
-  for (int attempt = 0; attempt < 16; ++attempt) {
-    char suffix[24];
-    std::snprintf(suffix, sizeof suffix, ".tmp-%08x", random());
-    temporary = path + suffix;
-    const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
-    if (fd >= 0 || errno != EEXIST) return fd;
-  }
-  errno = EEXIST;
-  return -1;
-}
-
-bool WriteAll(int fd, std::string_view data) {
-  while (!data.empty()) {
-    const ssize_t written = ::write(fd, data.data(), data.size());
-    if (written < 0) {
-      if (errno == EINTR) continue;
-      return false;
-    }
-    data.remove_prefix(static_cast<std::size_t>(written));
-  }
-  return true;
-}
-
-// Best effort: makes the rename itself durable.
-void SyncFolderOf(const std::string& path) {
-  std::string folder = std::filesystem::path(path).parent_path().string();
-  if (folder.empty()) folder = ".";
-  const int fd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (fd < 0) return;
-  ::fsync(fd);
-  ::close(fd);
 }
 
 }  // namespace
@@ -272,39 +218,6 @@ std::string WriteTmx(const TmxDocument& document) {
   WriteBody(out, document);
   out.End();
   return out.Finish();
-}
-
-Status WriteTmxFile(const TmxDocument& document, const std::string& path) {
-  if (path.empty()) {
-    return Status(StatusCode::kInvalidArgument, "no path given for the TMX file");
-  }
-  const std::string text = WriteTmx(document);
-  const auto failure = [&path](const std::string& what, int error) {
-    return Status(StatusCode::kIoError, path + ": cannot write the TMX file (" + what +
-                                            ": " + ErrnoText(error) +
-                                            "); check the folder exists and is writable");
-  };
-  std::string temporary;
-  const int fd = CreateTemporary(path, temporary);
-  if (fd < 0) return failure("creating a temporary file", errno);
-  if (!WriteAll(fd, text) || ::fsync(fd) != 0) {
-    const int error = errno;
-    ::close(fd);
-    ::unlink(temporary.c_str());
-    return failure("writing", error);
-  }
-  if (::close(fd) != 0) {
-    const int error = errno;
-    ::unlink(temporary.c_str());
-    return failure("closing", error);
-  }
-  if (::rename(temporary.c_str(), path.c_str()) != 0) {
-    const int error = errno;
-    ::unlink(temporary.c_str());
-    return failure("renaming the temporary file", error);
-  }
-  SyncFolderOf(path);
-  return Status::Ok();
 }
 
 }  // namespace sextant

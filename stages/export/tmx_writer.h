@@ -30,7 +30,9 @@
 // and CR; U+FFFE, U+FFFF) are dropped; leading and trailing white space of a
 // segment is trimmed (TMX segments carry none).
 //
-// Thread-safety: WriteTmx and WriteTmxFile keep no state and may run
+// Writing it to a file is the caller's (pipeline/atomic_file.h).
+//
+// Thread-safety: WriteTmx keeps no state and may run
 // concurrently on different documents (libxml2 is initialised once, on
 // first use, in a thread-safe way). libxml2 running out of memory throws
 // std::bad_alloc.
@@ -41,7 +43,6 @@
 
 #include "pipeline/alignment.h"
 #include "pipeline/language.h"
-#include "pipeline/status.h"
 
 namespace sextant {
 
@@ -63,11 +64,5 @@ struct TmxDocument {
 // The TMX 1.4b document as UTF-8 text, with an XML declaration and
 // <!DOCTYPE tmx SYSTEM "tmx14.dtd">.
 std::string WriteTmx(const TmxDocument& document);
-
-// Writes WriteTmx(document) to `path` atomically: to a temporary file in the
-// same folder, flushed to disk, then renamed over `path`, so a reader never
-// sees a partial file. On failure nothing is left behind and the Status
-// (kIoError) names the path and the system's reason.
-Status WriteTmxFile(const TmxDocument& document, const std::string& path);
 
 }  // namespace sextant

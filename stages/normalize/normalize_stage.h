@@ -1,26 +1,17 @@
-// NormalizeStage: brings every extracted word into Sextant's canonical UTF-8.
-//   - Arabic presentation forms (U+FB50–U+FDFF, U+FE70–U+FEFF) and Latin
-//     ligatures (U+FB00–U+FB06: ﬁ, ﬂ) are decomposed to ordinary letters
-//     (NFKC, applied to those ranges only);
-//   - bidi controls (LRM, RLM, embeddings, isolates) and soft hyphens are
-//     removed;
-//   - everything is NFC.
-// Full-width forms (／, ，) are left alone: Chinese text means them; the
-// taggers read through them. Uses ICU normalisation (not break iterators).
+// NormalizeStage: brings every extracted word into Sextant's canonical UTF-8
+// (NormalizeExtractedText, stages/icu/text_normalizer.h: presentation forms
+// and ligatures unfolded, bidi controls and soft hyphens removed, NFC) and
+// drops the words left empty.
 //
 // REQUIRES kArtifactWords; PRODUCES kArtifactCleanText.
 // Thread-safety: Run() is const; ICU normalisers are thread-safe.
 #pragma once
 
-#include <string>
 #include <string_view>
 
 #include "pipeline/stage.h"
 
 namespace sextant {
-
-// The canonical form of one piece of extracted text (see above).
-std::string NormalizeExtractedText(std::string_view text);
 
 class NormalizeStage : public Stage {
  public:

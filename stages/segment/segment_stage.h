@@ -3,9 +3,6 @@
 // filling Paragraph::segments. A document without a language is segmented
 // as English and gets a "segment_language_missing" warning.
 //
-// Implemented at the bottom of sentence_segmenter.cc (so the stage needs no
-// source file of its own in the build).
-//
 // REQUIRES kArtifactParagraphs | kArtifactLanguage; PRODUCES kArtifactSegments.
 // Thread-safety: the stage holds one immutable segmenter per language, built
 // at construction; Run() is const and may run on many documents at once.

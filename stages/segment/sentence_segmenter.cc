@@ -6,12 +6,8 @@
 #include <span>
 #include <string>
 
-#include <unicode/brkiter.h>
-#include <unicode/locid.h>
-#include <unicode/utext.h>
-
 #include "pipeline/unicode_text.h"
-#include "stages/segment/segment_stage.h"
+#include "stages/icu/sentence_breaker.h"
 
 namespace sextant {
 namespace {
@@ -480,45 +476,15 @@ void AddHeadingCuts(std::string_view text, std::vector<std::size_t>& cuts) {
 // ---------------------------------------------------------------------------
 // SentenceSegmenter
 
-struct SentenceSegmenter::Icu {
-  std::unique_ptr<icu::BreakIterator> prototype;
-};
-
 SentenceSegmenter::SentenceSegmenter(Language language, SegmenterOptions options)
-    : language_(language), options_(options) {
-  std::string locale_id(Code(language));
-  if (options.icu_suppressions) locale_id += "@ss=standard";
-  UErrorCode status = U_ZERO_ERROR;
-  auto icu = std::make_unique<Icu>();
-  icu->prototype.reset(
-      icu::BreakIterator::createSentenceInstance(icu::Locale(locale_id.c_str()), status));
-  // Missing ICU data is an installation error, not bad input.
-  assert(U_SUCCESS(status) && icu->prototype != nullptr);
-  icu_ = std::move(icu);
-}
+    : language_(language), options_(options), breaker_(language, options.icu_suppressions) {}
 
 SentenceSegmenter::~SentenceSegmenter() = default;
 SentenceSegmenter::SentenceSegmenter(SentenceSegmenter&&) noexcept = default;
 SentenceSegmenter& SentenceSegmenter::operator=(SentenceSegmenter&&) noexcept = default;
 
 std::vector<Segment> SentenceSegmenter::Split(std::string_view paragraph) const {
-  std::vector<std::size_t> cuts;
-  if (!paragraph.empty()) {
-    std::unique_ptr<icu::BreakIterator> iterator(icu_->prototype->clone());
-    UErrorCode status = U_ZERO_ERROR;
-    UText utext = UTEXT_INITIALIZER;
-    utext_openUTF8(&utext, paragraph.data(), static_cast<int64_t>(paragraph.size()),
-                   &status);
-    iterator->setText(&utext, status);
-    if (U_SUCCESS(status)) {
-      for (int32_t cut = iterator->next(); cut != icu::BreakIterator::DONE;
-           cut = iterator->next()) {
-        if (static_cast<std::size_t>(cut) < paragraph.size()) cuts.push_back(cut);
-      }
-    }
-    iterator.reset();
-    utext_close(&utext);
-  }
+  std::vector<std::size_t> cuts = breaker_.Boundaries(paragraph);
   if (options_.un_corrections) {
     MoveCutsBeforeOpeners(paragraph, cuts);
     AddLeadInCuts(paragraph, language_, cuts);
@@ -546,33 +512,6 @@ std::vector<Segment> SentenceSegmenter::Split(std::string_view paragraph) const 
     start = cut;
   }
   return segments;
-}
-
-// ---------------------------------------------------------------------------
-// SegmentStage (declared in segment_stage.h; defined here so that the build
-// needs no source file of its own for it).
-
-SegmentStage::SegmentStage(SegmenterOptions options) : options_(options) {}
-
-const SentenceSegmenter& SegmentStage::SegmenterFor(Language language) const {
-  const auto index = static_cast<std::size_t>(language);
-  assert(index < segmenters_.size() && "a slot for every language");
-  std::call_once(built_[index], [&] { segmenters_[index].emplace(language, options_); });
-  return *segmenters_[index];
-}
-
-Status SegmentStage::Run(Document& document) const {
-  if (!document.language) {
-    document.Warn("segment_language_missing",
-                  "no language was decided for " + document.path +
-                      "; sentences split by the English rules");
-  }
-  const SentenceSegmenter& segmenter =
-      SegmenterFor(document.language.value_or(Language::kEnglish));
-  for (Paragraph& paragraph : document.paragraphs) {
-    paragraph.segments = segmenter.Split(paragraph.text);
-  }
-  return Status::Ok();
 }
 
 }  // namespace sextant

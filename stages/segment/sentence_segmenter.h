@@ -1,5 +1,6 @@
 // SentenceSegmenter: splits one paragraph into sentences (and list items)
-// with ICU's sentence break iterator for the paragraph's language, then
+// with ICU's sentence break iterator for the paragraph's language
+// (stages/icu/sentence_breaker.h), then
 // corrects ICU for UN text:
 //   - no break inside a document symbol ("CTOC/COP/WG. 4", "A/C.3/80/L. 10");
 //   - no break after the abbreviations of the language's resource row
@@ -18,7 +19,7 @@
 // two segments other than where ICU's rules put a boundary.
 //
 // Thread-safety: the segmenter is immutable after construction; Split() is
-// const and clones the ICU iterator prototype on every call (cheap next to
+// const (the breaker clones ICU's iterator on every call, cheap next to
 // segmenting a paragraph), so one segmenter may be shared by many threads.
 #pragma once
 
@@ -28,6 +29,7 @@
 
 #include "pipeline/document.h"
 #include "pipeline/language.h"
+#include "stages/icu/sentence_breaker.h"
 
 namespace sextant {
 
@@ -54,10 +56,9 @@ class SentenceSegmenter {
   std::vector<Segment> Split(std::string_view paragraph) const;
 
  private:
-  struct Icu;  // the ICU iterator prototype; ICU types stay in the .cc
   Language language_;
   SegmenterOptions options_;
-  std::unique_ptr<const Icu> icu_;
+  SentenceBreaker breaker_;  // ICU's boundaries, before the corrections
 };
 
 // Whether `text` is exactly a list marker: "1.", "12.", "1.2.", "(a)",

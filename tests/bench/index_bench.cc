@@ -57,6 +57,7 @@
 #include <vector>
 
 #include "index/index_searcher.h"
+#include "pipeline/content_hash.h"
 #include "index/index_writer.h"
 #include "pipeline/unicode_text.h"
 #include "stages/align/document_aligner.h"
@@ -103,7 +104,7 @@ std::string DateOf(long days) {
   const long doy = doe - (365 * yoe + yoe / 4 - yoe / 100), mp = (5 * doy + 2) / 153;
   const long day = doy - (153 * mp + 2) / 5 + 1, month = mp < 10 ? mp + 3 : mp - 9;
   const long year = yoe + era * 400 + (month <= 2);
-  char text[16];
+  char text[48];  // room for any long, so that the compiler sees no truncation
   std::snprintf(text, sizeof text, "%04ld-%02ld-%02ld", year, month, day);
   return text;
 }
@@ -189,7 +190,7 @@ std::unique_ptr<BuiltSet> MakeSet(const Devset& devset, std::size_t round, std::
       document.paragraphs.push_back(std::move(paragraph));
     }
     set->segments += sentences.size();
-    set->hashes.push_back(Fnv1aHex(document.path + " round " + std::to_string(round)));
+    set->hashes.push_back(HashBytes(document.path + " round " + std::to_string(round)));
     set->documents.push_back(std::move(document));
     if (k > 0) {
       for (std::size_t s = 0; s < std::min(pivot_size, sentences.size()); ++s) {

@@ -9,7 +9,7 @@ sorting), and runs wrk with 2 and 16 connections (requests per second,
 p50/p90/p99 latency, errors), then a long run at 16 connections while the
 server's resident memory is sampled every few seconds (growth = a leak).
 
-    python3 tests/bench/serve_load.py --sextant build/pipeline/cli/sextant \\
+    python3 tests/bench/serve_load.py --sextant build/cli/sextant \\
         --index /tmp/sextant-200k --corpora ../shared/corpora [--seconds 30] [--long 300]
 
 The index should hold >= 200,000 segments: tests/bench/README.md says how

@@ -39,6 +39,7 @@
 #include <unistd.h>
 
 #include "index/index_searcher.h"
+#include "pipeline/content_hash.h"
 #include "index/index_writer.h"
 #include "pipeline/unicode_text.h"
 #include "stages/align/document_aligner.h"
@@ -156,7 +157,7 @@ Status BuildIndex(const Devset& devset, const fs::path& folder, BuildStats* stat
     for (std::size_t k = 0; k < order.size(); ++k) {
       const std::vector<std::string>& sentences = devset.Of(order[k])[d];
       documents.push_back(MakeDocument(id, order[k], sentences));
-      hashes.push_back(Fnv1aHex(id + "." + std::string(Code(order[k]))));
+      hashes.push_back(HashBytes(id + "." + std::string(Code(order[k]))));
       if (k > 0) alignments[k] = GoldAlignment(pivot, sentences, order[k]);
     }
     std::vector<IndexVersion> versions;

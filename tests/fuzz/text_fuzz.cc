@@ -9,7 +9,7 @@
 #include <string_view>
 
 #include "stages/segment/sentence_segmenter.h"
-#include "stages/segment/word_tokenizer.h"
+#include "stages/icu/word_tokenizer.h"
 #include "stages/tag/tag_stage.h"
 
 namespace {

@@ -14,7 +14,7 @@
 #include "index/index_searcher.h"
 #include "index/index_writer.h"
 #include "pipeline/unicode_text.h"
-#include "stages/segment/word_tokenizer.h"
+#include "stages/icu/word_tokenizer.h"
 #include "tests/test_paths.h"
 
 namespace sextant {

@@ -14,6 +14,7 @@
 #include <nlohmann/json.hpp>
 
 #include "index/index_searcher.h"
+#include "pipeline/content_hash.h"
 #include "index/index_writer.h"
 #include "pipeline/runner.h"
 #include "stages/align/document_aligner.h"
@@ -23,12 +24,7 @@
 namespace sextant {
 namespace {
 
-std::string FileHash(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream bytes;
-  bytes << in.rdbuf();
-  return Fnv1aHex(bytes.str());
-}
+std::string FileHash(const std::string& path) { return HashFile(path).value(); }
 
 // The fixture set, extracted and aligned once for the whole suite.
 struct Fixture {

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "index/index_writer.h"
+#include "pipeline/content_hash.h"
 #include "index/schema.h"
 #include "pipeline/document.h"
 #include "stages/align/document_aligner.h"
@@ -47,7 +48,7 @@ inline Document SyntheticVersion(std::size_t set, Language language, std::size_t
 }
 
 inline std::string SyntheticHash(std::size_t set, Language language) {
-  return Fnv1aHex("synthetic set " + std::to_string(set) + " " + std::string(Code(language)));
+  return HashBytes("synthetic set " + std::to_string(set) + " " + std::string(Code(language)));
 }
 
 // The versions of one set with what IndexWriter needs; `Versions()` points

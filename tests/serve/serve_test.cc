@@ -15,6 +15,7 @@
 #include <nlohmann/json.hpp>
 
 #include "index/index_writer.h"
+#include "pipeline/content_hash.h"
 #include "pipeline/runner.h"
 #include "serve/http_server.h"
 #include "serve/search_api.h"
@@ -29,12 +30,7 @@ using nlohmann::json;
 
 constexpr const char* kHostile = "<script>window.__sextant_xss=1</script><img src=x onerror=alert(1)> & \"quoted\" trafficking";
 
-std::string FileHash(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream bytes;
-  bytes << in.rdbuf();
-  return Fnv1aHex(bytes.str());
-}
+std::string FileHash(const std::string& path) { return HashFile(path).value(); }
 
 // Percent-encodes every byte outside unreserved ASCII.
 std::string Encode(std::string_view text) {

@@ -1,7 +1,7 @@
-// Tests NormalizeExtractedText (stages/normalize/normalize_stage.h): Arabic
+// Tests NormalizeExtractedText (stages/icu/text_normalizer.h): Arabic
 // presentation forms and Latin ligatures unfold to plain letters, bidi
 // controls and soft hyphens go, full-width forms stay, everything is NFC.
-#include "stages/normalize/normalize_stage.h"
+#include "stages/icu/text_normalizer.h"
 
 #include <gtest/gtest.h>
 

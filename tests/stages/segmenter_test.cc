@@ -15,7 +15,7 @@
 
 #include "stages/segment/segment_stage.h"
 #include "stages/segment/sentence_segmenter.h"
-#include "stages/segment/word_tokenizer.h"
+#include "stages/icu/word_tokenizer.h"
 
 namespace sextant {
 namespace {

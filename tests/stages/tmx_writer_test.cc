@@ -3,7 +3,7 @@
 // English alignment with every kind of link and for hostile text (markup,
 // entities, quotes, control characters, invalid UTF-8, Arabic, emoji); one
 // <tu> per link with both sides, texts that read back as written, the symbol
-// and languages in the header; and WriteTmxFile's atomic write and errors.
+// and languages in the header.
 #include "stages/export/tmx_writer.h"
 
 #include <gtest/gtest.h>
@@ -316,74 +316,6 @@ TEST(TmxWriterTest, LinkWithNothingLeftAfterCleaningIsLeftOut) {
   const auto tus = ReadTus(doc.get());
   ASSERT_EQ(tus.size(), 1u);
   EXPECT_EQ(tus[0].target, "gardé");
-}
-
-class TmxFileTest : public ::testing::Test {
- protected:
-  void SetUp() override {
-    folder_ = std::filesystem::temp_directory_path() /
-              ("sextant_tmx_test_" + std::to_string(::testing::UnitTest::GetInstance()
-                                                        ->random_seed()) +
-               "_" + ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    std::filesystem::remove_all(folder_);
-    std::filesystem::create_directories(folder_);
-  }
-  void TearDown() override { std::filesystem::remove_all(folder_); }
-  std::filesystem::path folder_;
-};
-
-std::string ReadWhole(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-TEST_F(TmxFileTest, WrittenFileIsCompleteAndValid) {
-  const ChineseEnglish fixture;
-  const std::string path = (folder_ / "ita.zh-en.tmx").string();
-  {
-    std::ofstream old(path);
-    old << "an older, longer file that must be replaced entirely ...............";
-  }
-  const Status status = WriteTmxFile(fixture.document, path);
-  ASSERT_TRUE(status.ok()) << status.ToString();
-  EXPECT_EQ(ReadWhole(path), WriteTmx(fixture.document));
-  // Nothing but the file is left in the folder (no temporary).
-  std::size_t entries = 0;
-  for ([[maybe_unused]] const auto& entry : std::filesystem::directory_iterator(folder_)) {
-    ++entries;
-  }
-  EXPECT_EQ(entries, 1u);
-  const DocPtr doc(xmlReadFile(path.c_str(), nullptr, XML_PARSE_NONET));
-  ASSERT_TRUE(doc);
-  EXPECT_EQ(DtdErrors(doc.get()), "");
-  EXPECT_EQ(ReadTus(doc.get()).size(), 4u);
-}
-
-TEST_F(TmxFileTest, UnwritablePathGivesAStatusNamingIt) {
-  const ChineseEnglish fixture;
-  const std::string path = (folder_ / "no-such-folder" / "out.tmx").string();
-  const Status status = WriteTmxFile(fixture.document, path);
-  EXPECT_FALSE(status.ok());
-  EXPECT_EQ(status.code(), StatusCode::kIoError);
-  EXPECT_NE(status.message().find(path), std::string::npos) << status.message();
-  EXPECT_FALSE(std::filesystem::exists(folder_ / "no-such-folder"));
-}
-
-TEST_F(TmxFileTest, FolderInTheWayGivesAStatusAndLeavesNoTemporary) {
-  const ChineseEnglish fixture;
-  const std::filesystem::path in_the_way = folder_ / "out.tmx";
-  std::filesystem::create_directories(in_the_way / "child");
-  const Status status = WriteTmxFile(fixture.document, in_the_way.string());
-  EXPECT_FALSE(status.ok());
-  EXPECT_NE(status.message().find(in_the_way.string()), std::string::npos)
-      << status.message();
-  std::size_t entries = 0;
-  for ([[maybe_unused]] const auto& entry : std::filesystem::directory_iterator(folder_)) {
-    ++entries;
-  }
-  EXPECT_EQ(entries, 1u);  // only the folder itself
 }
 
 }  // namespace

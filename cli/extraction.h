@@ -1,0 +1,29 @@
+// ExtractFiles: the extraction of many PDFs for the commands that group
+// them (sets, align-set): runs the standard stages over the files on
+// `jobs` threads, with a progress line when asked and stderr is a
+// terminal, prints one line for each file that fails, and keeps the
+// documents that did not.
+//
+// Thread-safety: called from main's thread; the runner uses its own workers.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "pipeline/runner.h"
+#include "stages/standard_stages.h"
+
+namespace sextant::cli {
+
+struct ExtractedFiles {
+  std::vector<DocumentResult> results;
+  std::vector<const Document*> documents;  // the ones that succeeded, into `results`
+  int failures = 0;
+};
+
+// `progress_label` empty: no progress line.
+ExtractedFiles ExtractFiles(const std::vector<std::string>& files, ExtractionDepth depth, int jobs,
+                            std::string_view progress_label = {});
+
+}  // namespace sextant::cli

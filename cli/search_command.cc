@@ -1,0 +1,89 @@
+// `sextant search`: passages out of the index, with their translation
+// beside them.
+#include <iostream>
+
+#include <nlohmann/json.hpp>
+
+#include "cli/commands.h"
+#include "cli/flags.h"
+#include "index/index_searcher.h"
+
+namespace sextant::cli {
+namespace {
+
+void PrintJson(const SearchResult& result) {
+  using nlohmann::json;
+  json hits = json::array();
+  for (const SearchHit& hit : result.hits) {
+    json parallel = json::object();
+    for (const auto& [language, text] : hit.parallel) parallel[std::string(Code(language))] = text;
+    hits.push_back({{"symbol", hit.symbol}, {"language", std::string(Code(hit.language))},
+                    {"date", hit.date}, {"agenda_item", hit.agenda_item}, {"text", hit.text},
+                    {"snippet", hit.snippet}, {"parallel", parallel}, {"file", hit.path},
+                    {"page", hit.page}});
+  }
+  const SearchFacets& f = result.facets;
+  std::cout << json{{"total", result.total}, {"hits", hits},
+                    {"facets", {{"language", f.languages}, {"year", f.years}, {"series", f.series}}}}
+                   .dump(-1, ' ', false, json::error_handler_t::replace)
+            << '\n';
+}
+
+void PrintText(const SearchResult& result) {
+  std::cout << result.total << " passages\n";
+  for (const SearchHit& hit : result.hits) {
+    std::cout << "\n" << hit.symbol << "  " << Code(hit.language) << "  " << hit.date
+              << (hit.agenda_item.empty() ? "" : "  item " + hit.agenda_item) << "\n  " << hit.snippet << '\n';
+    for (const auto& [language, text] : hit.parallel) {
+      if (!text.empty()) std::cout << "  [" << Code(language) << "] " << text << '\n';
+    }
+  }
+}
+
+}  // namespace
+
+int Search(const CommandArgs& args) {
+  std::string folder = kDefaultIndex;
+  SearchOptions options;
+  std::string sort = "relevance";
+  int limit = static_cast<int>(options.limit);
+  bool as_json = false;
+  Flags flags("search", "[--index DIR] [--lang L] [--show L2] [--sort relevance|date] [--limit N] [--json] QUERY",
+              "Finds passages in the index by words in any language and by field:\n"
+              "  symbol:CTOC/COP/WG.4/*  cited:A/RES/70/1  resolution:7/1  item:1(a)\n"
+              "  body:WG.4  type:RES  lang:zh  year:2022  recommendation:yes\n"
+              "each hit with its translation beside it (--show).");
+  flags.Text("--index", &folder, "DIR", "the index folder (default ./sextant-index)");
+  flags.LanguageCode("--lang", &options.language, "only passages in this language");
+  flags.LanguageCode("--show", &options.show, "the translation to show beside each hit");
+  flags.Choice("--sort", &sort, {"relevance", "date"}, "the order of the hits (default relevance)");
+  flags.Number("--limit", &limit, 1, 1000, "N", "how many hits at the most (default 10)");
+  flags.Switch("--json", &as_json,
+               "one JSON object: total, hits [{symbol, language, date, agenda_item,\n"
+               "text, snippet, parallel, file, page}], facets");
+  if (const auto exit = flags.ParseOrExit(args)) return *exit;
+  std::string query;
+  for (const std::string& word : flags.positionals()) query += (query.empty() ? "" : " ") + word;
+  if (query.empty()) return flags.Fail("search needs a query");
+  options.sort = sort == "date" ? SearchSort::kDate : SearchSort::kRelevance;
+  options.limit = static_cast<std::size_t>(limit);
+
+  std::unique_ptr<IndexSearcher> searcher;
+  if (const Status status = IndexSearcher::Open(folder, &searcher); !status.ok()) {
+    std::cerr << "sextant: " << status.message() << '\n';
+    return 1;
+  }
+  SearchResult result;
+  if (const Status status = searcher->Search(query, options, &result); !status.ok()) {
+    std::cerr << "sextant: " << status.message() << '\n';
+    return status.code() == StatusCode::kInvalidArgument ? 2 : 1;
+  }
+  if (as_json) {
+    PrintJson(result);
+  } else {
+    PrintText(result);
+  }
+  return 0;
+}
+
+}  // namespace sextant::cli

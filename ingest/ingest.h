@@ -1,0 +1,77 @@
+// Ingest: PDF files into a Sextant index, every document's language
+// versions aligned through English — what `sextant ingest` does, as a
+// library that tests link.
+//
+//   1. Each file's content hash (pipeline/content_hash.h): a file the index
+//      holds already under its path with the same bytes is not read again,
+//      unless a changed or new version of its document (same own symbol)
+//      is read: a document set is always written whole.
+//   2. The other files are extracted on `jobs` threads (the standard
+//      stages), and each document goes to a SetStreamer (set_streamer.h),
+//      which aligns and writes the sets already complete on a thread of its
+//      own while extraction goes on.
+//   3. The indexed versions of the documents read (siblings) are extracted
+//      again, so that their sets are rewritten whole.
+//
+// Contract: IngestFiles() returns a non-ok Status only when the index
+// cannot be opened (nothing is then done); a file or set that fails is
+// reported to the observer, counted in the summary, and the others go on.
+//
+// Thread-safety: IngestFiles() runs one ingest at a time per index (Xapian
+// allows one writer); it starts and joins its own threads. The observer
+// is called from several threads, but one call at a time.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "pipeline/runner.h"
+#include "pipeline/status.h"
+
+namespace sextant {
+
+// What an ingest tells as it goes. Every method does nothing by default.
+class IngestObserver {
+ public:
+  virtual ~IngestObserver() = default;
+  // Before extraction: how many files will be read, how many are indexed
+  // already and will not be.
+  virtual void Planned(std::size_t /*to_read*/, std::size_t /*indexed_already*/) {}
+  // A file extracted (or failed), `done` of `total` in this pass.
+  virtual void Extracted(std::size_t /*done*/, std::size_t /*total*/, const DocumentResult& /*result*/) {}
+  // Once extraction is over: sets being aligned, then written.
+  virtual void Aligning(std::size_t /*done*/, std::size_t /*total*/, std::string_view /*symbol*/) {}
+  virtual void Indexing(std::size_t /*done*/, std::size_t /*total*/, std::string_view /*symbol*/) {}
+  // A document set written to the index (again, when a late version
+  // reopened it), with its number of language versions.
+  virtual void SetWritten(std::string_view /*symbol*/, std::size_t /*versions*/) {}
+  // A file or a set that failed; the status names it and what to do.
+  virtual void Failed(const Status& /*status*/) {}
+};
+
+struct IngestOptions {
+  std::string index_folder = "sextant-index";
+  int jobs = 2;  // extraction threads; at least 1
+};
+
+struct IngestSummary {
+  std::size_t files = 0;               // given
+  std::size_t not_read_again = 0;      // indexed already, same bytes, set unchanged
+  std::size_t pages = 0, segments = 0;  // of every file, read or not
+  std::size_t symbols = 0;             // distinct own symbols
+  std::size_t versions_written = 0;    // language versions written (once each)
+  std::size_t versions_unchanged = 0;  // not read again, or read and found unchanged
+  int failures = 0;                    // files and sets that failed
+  double seconds = 0, extract_seconds = 0;
+  double align_seconds = 0, index_seconds = 0;  // busy time beside extraction
+};
+
+// The files named, and the PDFs (*.pdf) below the folders named, sorted.
+std::vector<std::string> CollectPdfs(const std::vector<std::string>& paths);
+
+Status IngestFiles(const std::vector<std::string>& files, const IngestOptions& options,
+                   IngestObserver& observer, IngestSummary* summary);
+
+}  // namespace sextant
