@@ -1,23 +1,65 @@
 #include "pipeline/runner.h"
 
-#include <cassert>
 #include <exception>
+#include <ios>
 #include <mutex>
+#include <new>
+#include <stdexcept>
+#include <system_error>
 #include <utility>
 
 #include "pipeline/parallel.h"
 
 namespace sextant {
 
+namespace {
+
+// The failure of `stage` on `path` that threw what is being handled.
+Status StatusOfException(const std::string& path, std::string_view stage) {
+  const std::string where = path + ": " + std::string(stage) + " stage ";
+  try {
+    throw;
+  } catch (const std::bad_alloc&) {
+    return Status(StatusCode::kOutOfMemory,
+                  where + "ran out of memory; try the file alone, or on a machine with more memory");
+  } catch (const std::system_error& error) {  // std::filesystem_error and std::ios_base::failure too
+    return Status(StatusCode::kIoError, where + "could not read or write: " + error.what());
+  } catch (const std::exception& error) {
+    return Status(StatusCode::kInternal,
+                  where + "failed: " + error.what() + " (a bug in Sextant: please report it with the file)");
+  } catch (...) {
+    return Status(StatusCode::kInternal,
+                  where + "failed with an unknown exception (a bug in Sextant: please report it with the file)");
+  }
+}
+
+// "lines, paragraphs": the artifacts of `set`.
+std::string ArtifactNames(ArtifactSet set) {
+  static constexpr std::pair<ArtifactSet, const char*> kNames[] = {
+      {kArtifactWords, "words"},           {kArtifactCleanText, "clean text"}, {kArtifactLines, "lines"},
+      {kArtifactFurniture, "furniture"},   {kArtifactParagraphs, "paragraphs"}, {kArtifactLanguage, "language"},
+      {kArtifactSegments, "segments"},     {kArtifactTags, "tags"},
+  };
+  std::string names;
+  for (const auto& [artifact, name] : kNames) {
+    if ((set & artifact) != 0) names += (names.empty() ? "" : ", ") + std::string(name);
+  }
+  return names;
+}
+
+}  // namespace
+
 Runner::Runner(std::vector<std::unique_ptr<Stage>> stages)
     : stages_(std::move(stages)) {
   ArtifactSet available = kArtifactNone;
   for (const auto& stage : stages_) {
-    assert((stage->requires_artifacts() & ~available) == 0 &&
-           "a stage runs before the stage that produces what it requires");
+    const ArtifactSet missing = stage->requires_artifacts() & ~available;
+    if (missing != 0) {
+      throw std::logic_error("stage '" + std::string(stage->name()) + "' requires " + ArtifactNames(missing) +
+                             ", which no stage before it produces; reorder the stage list");
+    }
     available |= stage->produces_artifacts();
   }
-  (void)available;
 }
 
 DocumentResult Runner::RunOne(const std::string& path) const {
@@ -27,12 +69,9 @@ DocumentResult Runner::RunOne(const std::string& path) const {
     const auto start = std::chrono::steady_clock::now();
     try {
       result.status = stage->Run(result.document);
-    } catch (const std::exception& error) {
-      // A library threw (e.g. std::bad_alloc on a hostile file): this
-      // document fails, the batch goes on.
-      result.status = Status(StatusCode::kDamaged,
-                             path + ": " + std::string(stage->name()) +
-                                 " failed: " + error.what());
+    } catch (...) {
+      // This document fails, with what happened; the batch goes on.
+      result.status = StatusOfException(path, stage->name());
     }
     result.timings.push_back(
         {stage->name(), std::chrono::steady_clock::now() - start});

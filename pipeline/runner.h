@@ -2,6 +2,10 @@
 // per-document error isolation: a file that fails is recorded with its Status
 // and the others go on. Each result carries per-stage timings.
 //
+// A stage that throws fails its document only, with a code that says what
+// happened: out_of_memory (std::bad_alloc), io_error (a system or stream
+// error), internal (anything else: a bug, reported with the stage's name).
+//
 // Thread-safety: Run() may be called from one thread at a time; it starts
 // its own worker threads and joins them before returning.
 #pragma once
@@ -39,7 +43,9 @@ struct RunnerOptions {
 
 class Runner {
  public:
-  // Asserts that the stages' requirements are met in order.
+  // Checks, in every build, that each stage's requirements are produced by
+  // the stages before it; throws std::logic_error naming the stage and what
+  // it lacks otherwise (a programming error in the stage list).
   explicit Runner(std::vector<std::unique_ptr<Stage>> stages);
 
   // Runs every stage on one file.

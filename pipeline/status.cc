@@ -13,6 +13,8 @@ std::string_view StatusCodeName(StatusCode code) {
     case StatusCode::kEmpty: return "empty";
     case StatusCode::kInvalidArgument: return "invalid_argument";
     case StatusCode::kIoError: return "io_error";
+    case StatusCode::kOutOfMemory: return "out_of_memory";
+    case StatusCode::kInternal: return "internal";
   }
   return "unknown";
 }

@@ -22,6 +22,8 @@ enum class StatusCode {
   kEmpty,          // a PDF with text but no body text left after cleaning
   kInvalidArgument,
   kIoError,
+  kOutOfMemory,    // a stage ran out of memory on this document
+  kInternal,       // a stage failed in a way it should not (a bug: report it)
 };
 
 // The stable short name of a code, as printed in JSON and error lines.

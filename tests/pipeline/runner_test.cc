@@ -3,6 +3,10 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <new>
+#include <stdexcept>
+
 namespace sextant {
 namespace {
 
@@ -16,12 +20,14 @@ class PickyStage : public Stage {
     if (document.path.find("bad") != std::string::npos) {
       return Status(StatusCode::kDamaged, document.path + ": bad on purpose");
     }
-    document.paragraphs.push_back({document.path, 1, ParagraphKind::kBody, {}, {}, {}});
+    Paragraph paragraph;
+    paragraph.text = document.path;
+    document.paragraphs.push_back(paragraph);
     return Status::Ok();
   }
 };
 
-// Throws, as a library might on a hostile file.
+// Throws, as a library might on a hostile file: what depends on the path.
 class ThrowingStage : public Stage {
  public:
   std::string_view name() const override { return "throwing"; }
@@ -29,8 +35,20 @@ class ThrowingStage : public Stage {
   ArtifactSet produces_artifacts() const override { return kArtifactLines; }
   Status Run(Document& document) const override {
     if (document.path == "throw") throw std::runtime_error("boom");
+    if (document.path == "oom") throw std::bad_alloc();
+    if (document.path == "io") throw std::filesystem::filesystem_error("cannot stat", std::make_error_code(std::errc::io_error));
+    if (document.path == "odd") throw 42;
     return Status::Ok();
   }
+};
+
+// Requires what nobody before it produces, when placed first.
+class NeedsParagraphsStage : public Stage {
+ public:
+  std::string_view name() const override { return "needs-paragraphs"; }
+  ArtifactSet requires_artifacts() const override { return kArtifactParagraphs | kArtifactLanguage; }
+  ArtifactSet produces_artifacts() const override { return kArtifactSegments; }
+  Status Run(Document&) const override { return Status::Ok(); }
 };
 
 Runner MakeRunner() {
@@ -58,8 +76,9 @@ TEST(RunnerTest, OneBadDocumentDoesNotStopTheOthers) {
   EXPECT_EQ(results[1].failed_stage, "picky");
   EXPECT_EQ(results[1].timings.size(), 1u);  // stopped at the failing stage
   EXPECT_TRUE(results[2].status.ok());
-  EXPECT_EQ(results[3].status.code(), StatusCode::kDamaged);
-  EXPECT_NE(results[3].status.message().find("boom"), std::string::npos);
+  EXPECT_EQ(results[3].status.code(), StatusCode::kInternal);
+  EXPECT_NE(results[3].status.message().find("throw: throwing stage failed: boom"), std::string::npos)
+      << results[3].status.message();
   EXPECT_EQ(results[3].failed_stage, "throwing");
   EXPECT_TRUE(results[4].status.ok());
   EXPECT_EQ(results[4].timings.size(), 2u);
@@ -76,6 +95,35 @@ TEST(RunnerTest, ResultsKeepInputOrderWithManyJobs) {
     EXPECT_EQ(results[i].document.path, paths[i]);
     EXPECT_TRUE(results[i].status.ok());
   }
+}
+
+// An exception's code says what happened, not always "damaged".
+TEST(RunnerTest, AnExceptionsCodeSaysWhatHappened) {
+  const Runner runner = MakeRunner();
+  const auto results = runner.Run({"oom", "io", "odd"}, RunnerOptions{});
+  EXPECT_EQ(results[0].status.code(), StatusCode::kOutOfMemory);
+  EXPECT_NE(results[0].status.message().find("oom: throwing stage ran out of memory"), std::string::npos);
+  EXPECT_EQ(results[1].status.code(), StatusCode::kIoError);
+  EXPECT_NE(results[1].status.message().find("cannot stat"), std::string::npos) << results[1].status.message();
+  EXPECT_EQ(results[2].status.code(), StatusCode::kInternal);
+  EXPECT_NE(results[2].status.message().find("unknown exception"), std::string::npos);
+  for (const DocumentResult& result : results) EXPECT_EQ(result.failed_stage, "throwing");
+}
+
+// The order check holds in every build (it was an assert, gone in release).
+TEST(RunnerTest, AStageBeforeWhatItRequiresIsRefused) {
+  std::vector<std::unique_ptr<Stage>> stages;
+  stages.push_back(std::make_unique<NeedsParagraphsStage>());
+  stages.push_back(std::make_unique<PickyStage>());
+  try {
+    Runner runner(std::move(stages));
+    FAIL() << "a stage list in the wrong order was accepted";
+  } catch (const std::logic_error& error) {
+    EXPECT_STREQ(error.what(),
+                 "stage 'needs-paragraphs' requires paragraphs, language, which no stage before it produces; "
+                 "reorder the stage list");
+  }
+  EXPECT_NO_THROW(MakeRunner());
 }
 
 TEST(StatusTest, NamesCodeAndMessage) {
