@@ -274,7 +274,20 @@ struct Component {
   std::size_t end = 0;    // just after the token
   bool spaced = false;    // printed after "/ " (a line break)
   bool attached = false;  // "(Part II)", glued to the component before
+  std::string_view session;  // "16" of a body "COP(16)"; empty when none
 };
+
+// "(16)" at `pos`: the length, and the session number ("16") in `number`;
+// 0 when there is none. A four-digit year "(2025)" is not a session.
+std::size_t SessionLength(std::string_view s, std::size_t pos,
+                          std::string_view* number) {
+  if (pos >= s.size() || s[pos] != '(') return 0;
+  std::size_t i = pos + 1;
+  while (i < s.size() && IsDigit(s[i]) && i - pos <= 3) ++i;
+  if (i == pos + 1 || i >= s.size() || s[i] != ')') return 0;
+  *number = s.substr(pos + 1, i - pos - 1);
+  return i + 1 - pos;
+}
 
 // "(Part II)", "(PARTII)", "(part 2)" at `pos`: the length, and the part
 // number ("II") in `number`; 0 when there is none.
@@ -308,6 +321,7 @@ std::optional<Core> CoreParts(const std::vector<Component>& comps,
   std::vector<std::string> modifiers;
   while (core_end > first) {
     const Component& comp = comps[core_end - 1];
+    if (!comp.session.empty()) break;
     std::optional<std::string> modifier =
         comp.attached ? "Part " + std::string(comp.text) : AsModifier(comp.text);
     if (!modifier) break;
@@ -321,9 +335,13 @@ std::optional<Core> CoreParts(const std::vector<Component>& comps,
     if (comps[i].attached) return std::nullopt;
     core.text += '/';
     core.text += comps[i].text;
+    if (!comps[i].session.empty()) {
+      core.text += "(" + std::string(comps[i].session) + ")";
+    }
   }
   // ESCWA meeting reports end ".../WG.3/Report" or ".../12/Report".
-  const bool report = EqualsIgnoreCase(comps[core_end - 1].text, "Report");
+  const bool report = EqualsIgnoreCase(comps[core_end - 1].text, "Report") &&
+                      comps[core_end - 1].session.empty();
   if (report) {
     core.text.resize(core.text.size() - 6);
     core.text += "Report";
@@ -337,6 +355,10 @@ std::optional<Core> CoreParts(const std::vector<Component>& comps,
       parts.push_back({IsYear(t) ? "year" : "session", std::string(t)});
     } else if (IsSpecialSession(t)) {
       parts.push_back({"session", std::string(t)});
+    } else if (!comps[i].session.empty()) {
+      if (!IsBody(t)) return std::nullopt;
+      parts.push_back({"body", std::string(t)});
+      parts.push_back({"session", std::string(comps[i].session)});
     } else if (InList(kSlashTypes, t)) {
       parts.push_back({"type", std::string(t)});
     } else if (IsBody(t)) {
@@ -348,6 +370,8 @@ std::optional<Core> CoreParts(const std::vector<Component>& comps,
   const std::string_view number = comps[core_end - 1].text;
   if (numbered_end != core_end) {
     // A report with no number: its last component was classified above.
+  } else if (!comps[core_end - 1].session.empty()) {
+    return std::nullopt;  // "COP(16)" is not a document number
   } else if (IsNumber(number)) {
     parts.push_back({"number", std::string(number)});
   } else if (std::optional<DottedType> dotted = AsDottedType(number)) {
@@ -414,6 +438,11 @@ std::vector<Component> SymbolParser::ReadComponents(std::size_t pos) const {
     if (const std::size_t part = PartLength(s_, paren, &number)) {
       comps.push_back({number, paren + part, false, true});
       pos = paren + part;
+    } else if (const std::size_t session = SessionLength(s_, paren, &number);
+               session != 0 && IsBody(comps.back().text)) {
+      // "ICCD/COP(16)/1": the session of the body it is glued to.
+      comps.back().session = number;
+      comps.back().end = pos = paren + session;
     }
   }
   return comps;
@@ -428,7 +457,8 @@ std::optional<Member> SymbolParser::ParseMember(std::size_t pos) const {
   const std::vector<Component> comps = ReadComponents(root_end);
   std::string root(s_.substr(pos, root_end - pos));
   std::size_t first = 0;
-  if (!comps.empty() && InList(kCompoundRoots, root + "/" + std::string(comps[0].text))) {
+  if (!comps.empty() && comps[0].session.empty() &&
+      InList(kCompoundRoots, root + "/" + std::string(comps[0].text))) {
     root += "/" + std::string(comps[0].text);
     first = 1;
   } else if (!InList(kSingleRoots, root)) {

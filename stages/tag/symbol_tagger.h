@@ -10,7 +10,10 @@
 //              E/ECE, E/ESCAP, E/ECA, E/ECLAC, E/ECWA, E/ICEF, DP/FPA, A/HRC
 //   core    := body | session | year | type | number, ending with a number
 //   body    := "AC.182", "C.3", "CN.15", "CONF.192", "WG.4", "Sub.2", "HRC",
-//              "PC", "GC", "ITA" (upper-case word, or Word.N)
+//              "PC", "GC", "ITA" (upper-case word, or Word.N), optionally
+//              with its session in parentheses, glued as UNCCD writes it:
+//              "ICCD/COP(16)/1", "ICCD/CRIC(21)/INF.1" (also read when
+//              printed "COP (16)")
 //   session := "80", "ES-10", "S-35" (a number before the document number)
 //   year    := "2022" (four digits, 1945-2099, before the document number)
 //   type    := "RES", "DEC", "PRST", "Agenda", "INF", "NGO" (followed by more
@@ -27,6 +30,7 @@
 // Parts, in the order they are written:
 //   {"root","A"} | {"root","CTOC/COP"}, then per core component one of
 //   {"body","C.3"}, {"session","80"}, {"year","2022"}, {"type","RES"},
+//   {"body","COP"} + {"session","16"} for "COP(16)",
 //   {"type","L"} + {"number","10"} for "L.10", {"number","434"};
 //   then {"modifier","Add.1"}..., {"reissue","*"}, {"year","2025"} for a
 //   parenthesised year. A joint symbol gives the parts of its first member,
@@ -35,8 +39,9 @@
 //
 // Normalised form: ASCII, components joined by "/" without spaces, members
 // by "-", the reissue "*" kept, a parenthesised year written " (2025)",
-// a part " (Part I)":
-// "CTOC/COP/WG.4/2022/2", "A/80/434-S/2025/632", "S/RES/2803 (2025)".
+// a part " (Part I)", a body's session glued "COP(16)":
+// "CTOC/COP/WG.4/2022/2", "A/80/434-S/2025/632", "S/RES/2803 (2025)",
+// "ICCD/COP(16)/1".
 // ParseSymbol(normalized) always gives the same parts again.
 //
 // Robust to extraction damage: full-width forms ("ＣＴＯＣ／ＣＯＰ" and the

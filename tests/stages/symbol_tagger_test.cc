@@ -165,6 +165,14 @@ const ParseCase kParseCases[] = {
     {"A/HRC/RES/S-30/1", "A/HRC/RES/S-30/1", "root=A/HRC;type=RES;session=S-30;number=1"},
     {"A/ES-10/L.1", "A/ES-10/L.1", "root=A;session=ES-10;type=L;number=1"},
     {"A/80/150/Amend.1", "A/80/150/Amend.1", "root=A;session=80;number=150;modifier=Amend.1"},
+    // UNCCD writes the session of its bodies glued in parentheses (the
+    // furniture's old regex read these; the tagger did not).
+    {"ICCD/COP(16)/1", "ICCD/COP(16)/1", "root=ICCD;body=COP;session=16;number=1"},
+    {"ICCD/COP (16)/1", "ICCD/COP(16)/1", "root=ICCD;body=COP;session=16;number=1"},
+    {"ICCD/CRIC(21)/INF.1", "ICCD/CRIC(21)/INF.1",
+     "root=ICCD;body=CRIC;session=21;type=INF;number=1"},
+    {"ICCD/COP(15)/23/Add.1", "ICCD/COP(15)/23/Add.1",
+     "root=ICCD;body=COP;session=15;number=23;modifier=Add.1"},
 };
 
 TEST(ParseSymbolTest, RealSymbols) {
@@ -192,6 +200,7 @@ const char* const kParseRejects[] = {
     "E/ESCWA/SDD/2008/TECHNICAL PAPER.6", "E/ESCWA/AGR/85/4/C.1",
     "UNCTAD/ST/SEU/3/and Corr.1 and Corr.2", "A/71/49 (Vol. II)", "GC(59)/RES/14",
     "decision 1/CP.21", "S/RES/2803 (2025", "A/80/434-", "a/80/434", "XYZ/2025/1",
+    "ICCD/COP(16)", "ICCD/COP(2025)/1", "ICCD/COP(16)/1(2)", "A/80(16)/1",
 };
 
 TEST(ParseSymbolTest, RejectsWhatIsNotOneSymbol) {
@@ -273,6 +282,8 @@ const FindCase kFindCases[] = {
     {"CEDAW/C/GC/39.", {{"CEDAW/C/GC/39", "CEDAW/C/GC/39"}}},
     {"(A/80/82-E/2025/63), annex", {{"A/80/82-E/2025/63", "A/80/82-E/2025/63"}}},
     {"TD/541/Add.2, chap. I.", {{"TD/541/Add.2", "TD/541/Add.2"}}},
+    {"the report of the Conference (ICCD/COP(16)/1), and ICCD/COP (15)/23/Add.1.",
+     {{"ICCD/COP(16)/1", "ICCD/COP(16)/1"}, {"ICCD/COP (15)/23/Add.1", "ICCD/COP(15)/23/Add.1"}}},
     {"resolution ES-10/23 of 10 May 2024", {}},
     {"Takes note of resolution GC(69)/RES/15, adopted on 18 September 2025", {}},
     {"Sales No. E.02.II.A.7), chap. I, resolution 1, annex.", {}},
