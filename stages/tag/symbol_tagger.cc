@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <utility>
 
 namespace sextant {
 namespace {
@@ -274,6 +275,7 @@ struct Component {
   std::size_t end = 0;    // just after the token
   bool spaced = false;    // printed after "/ " (a line break)
   bool attached = false;  // "(Part II)", glued to the component before
+  std::string_view label;    // of an attached modifier: "Part", "Sect."
   std::string_view session;  // "16" of a body "COP(16)"; empty when none
 };
 
@@ -289,21 +291,31 @@ std::size_t SessionLength(std::string_view s, std::size_t pos,
   return i + 1 - pos;
 }
 
-// "(Part II)", "(PARTII)", "(part 2)" at `pos`: the length, and the part
-// number ("II") in `number`; 0 when there is none.
-std::size_t PartLength(std::string_view s, std::size_t pos,
-                       std::string_view* number) {
-  if (pos + 6 > s.size() || s[pos] != '(' ||
-      !EqualsIgnoreCase(s.substr(pos + 1, 4), "part")) {
-    return 0;
-  }
-  std::size_t i = SkipSpaces(s, pos + 5, 1);
+// A part "(Part II)", "(PARTII)", "(part 2)", "(Part.I)" or a budget
+// section "(Sect. 3)", "(SECT.29A)" at `pos`: the length, the canonical
+// label ("Part", "Sect.") in `label` and the number ("II", "29A") in
+// `number`; 0 when there is none.
+std::size_t ParenModifierLength(std::string_view s, std::size_t pos,
+                                std::string_view* label,
+                                std::string_view* number) {
+  if (pos + 6 > s.size() || s[pos] != '(') return 0;
+  const bool part = EqualsIgnoreCase(s.substr(pos + 1, 4), "part");
+  if (!part && !EqualsIgnoreCase(s.substr(pos + 1, 4), "sect")) return 0;
+  std::size_t i = pos + 5;
+  if (s[i] == '.') ++i;
+  i = SkipSpaces(s, i, 1);
   const std::size_t start = i;
-  while (i < s.size() && i - start < 6 &&
-         (IsDigit(s[i]) || s[i] == 'I' || s[i] == 'V' || s[i] == 'X')) {
-    ++i;
+  if (part) {
+    while (i < s.size() && i - start < 6 &&
+           (IsDigit(s[i]) || s[i] == 'I' || s[i] == 'V' || s[i] == 'X')) {
+      ++i;
+    }
+  } else {
+    while (i < s.size() && i - start < 3 && IsDigit(s[i])) ++i;
+    if (i > start && i < s.size() && IsUpper(s[i])) ++i;  // "Sect. 29A"
   }
   if (i == start || i >= s.size() || s[i] != ')') return 0;
+  *label = part ? "Part" : "Sect.";
   *number = s.substr(start, i - start);
   return i + 1 - pos;
 }
@@ -318,14 +330,15 @@ struct Core {
 std::optional<Core> CoreParts(const std::vector<Component>& comps,
                               std::size_t first, std::size_t last) {
   std::size_t core_end = last;
-  std::vector<std::string> modifiers;
+  std::vector<std::pair<std::string, bool>> modifiers;  // and attached
   while (core_end > first) {
     const Component& comp = comps[core_end - 1];
     if (!comp.session.empty()) break;
     std::optional<std::string> modifier =
-        comp.attached ? "Part " + std::string(comp.text) : AsModifier(comp.text);
+        comp.attached ? std::string(comp.label) + " " + std::string(comp.text)
+                      : AsModifier(comp.text);
     if (!modifier) break;
-    modifiers.push_back(std::move(*modifier));
+    modifiers.emplace_back(std::move(*modifier), comp.attached);
     --core_end;
   }
   if (core_end == first) return std::nullopt;
@@ -382,12 +395,12 @@ std::optional<Core> CoreParts(const std::vector<Component>& comps,
   }
   if (report) parts.push_back({"type", "Report"});
   for (auto it = modifiers.rbegin(); it != modifiers.rend(); ++it) {
-    if (it->starts_with("Part ")) {
-      core.text += " (" + *it + ")";
+    if (it->second) {
+      core.text += " (" + it->first + ")";
     } else {
-      core.text += '/' + *it;
+      core.text += '/' + it->first;
     }
-    parts.push_back({"modifier", std::move(*it)});
+    parts.push_back({"modifier", std::move(it->first)});
   }
   return core;
 }
@@ -434,9 +447,9 @@ std::vector<Component> SymbolParser::ReadComponents(std::size_t pos) const {
     comps.push_back({s_.substr(start, length), start + length, start > slash + 1});
     pos = start + length;
     const std::size_t paren = SkipSpaces(s_, pos, exact_ ? s_.size() : 1);
-    std::string_view number;
-    if (const std::size_t part = PartLength(s_, paren, &number)) {
-      comps.push_back({number, paren + part, false, true});
+    std::string_view label, number;
+    if (const std::size_t part = ParenModifierLength(s_, paren, &label, &number)) {
+      comps.push_back({number, paren + part, false, true, label});
       pos = paren + part;
     } else if (const std::size_t session = SessionLength(s_, paren, &number);
                session != 0 && IsBody(comps.back().text)) {

@@ -23,8 +23,10 @@
 //   number  := digits, or two joined by "-" ("CERD/C/ITA/CO/19-20")
 //   modifier:= "Add.N" "Corr.N" "Rev.N" "Amend.N" "Supp.N" "Suppl.N"
 //              "Summary" (case is normalised: "ADD.1" -> "Add.1"), or a
-//              part "(Part I)" glued or spaced after a component, value
-//              "Part I", written " (Part I)" in the normalised form
+//              part "(Part I)" ("(PARTI)", "(Part.I)") or a budget section
+//              "(Sect. 3)" ("(Sect.29A)") glued or spaced after a component,
+//              value "Part I" / "Sect. 3", written " (Part I)" / " (Sect. 3)"
+//              in the normalised form: "A/80/6 (Sect. 3)/Add.1"
 //   report  := a final "Report" (ESCWA meeting reports): {"type","Report"}
 //
 // Parts, in the order they are written:

@@ -70,7 +70,7 @@ std::string RejectReason(std::string_view text) {
       last.starts_with("IG.") || last.starts_with("WG.") || last.starts_with("IC.")) {
     return "no document number (a meeting or series code: .../IG.1)";
   }
-  return "other component the grammar does not know (Palestine, BP.5, Part.I, XIX)";
+  return "other component the grammar does not know (Palestine, BP.5, Panel.1, XIX)";
 }
 
 TEST(SymbolsCorpusTest, UniqSymsParsedAndRoundTrip) {
@@ -115,7 +115,7 @@ TEST(SymbolsCorpusTest, UniqSymsParsedAndRoundTrip) {
     }
     std::cout << "\n";
   }
-  // Measured 0.908 (9,057 of 9,976); the margin allows small grammar changes.
+  // Measured 0.911 (9,088 of 9,976); the margin allows small grammar changes.
   EXPECT_GE(share, 0.90);
   EXPECT_EQ(round_trip, parsed);
 }
@@ -181,7 +181,9 @@ const std::vector<GaCitations>& GaTable() {
       "A/80/5/Add.11", "A/80/5/Add.12", "A/80/5/Add.15", "A/80/5/Add.16",
       "A/80/5/Add.2", "A/80/5/Add.3", "A/80/5/Add.4", "A/80/5/Add.5",
       "A/80/5/Add.6", "A/80/5/Add.7", "A/80/5/Add.8", "A/80/5/Add.9",
-      "A/80/6", "A/80/7", "A/80/7/Add.1", "A/80/7/Add.2", "A/80/7/Add.3",
+      "A/80/6", "A/80/6 (Sect. 3)/Add.1", "A/80/6 (Sect. 3)/Add.2",
+      "A/80/6 (Sect. 3)/Add.3", "A/80/6 (Sect. 3)/Add.4", "A/80/6 (Sect. 3)/Add.5",
+      "A/80/6 (Sect. 3)/Add.6", "A/80/7", "A/80/7/Add.1", "A/80/7/Add.2", "A/80/7/Add.3",
       "A/80/7/Add.4", "A/80/7/Add.5", "A/80/7/Add.6", "A/80/7/Add.7",
       "A/80/7/Add.8", "A/80/72", "A/80/79", "A/80/88", "A/80/89", "A/80/90",
       "A/80/92", "A/C.5/80/1", "A/C.5/80/2", "A/C.5/80/3", "A/C.5/80/INF/1",

@@ -101,6 +101,12 @@ const ParseCase kParseCases[] = {
     {"E/1993/23/Corr.5", "E/1993/23/Corr.5", "root=E;year=1993;number=23;modifier=Corr.5"},
     {"JIU/REP/2024/3 (Part II)", "JIU/REP/2024/3 (Part II)",
      "root=JIU;body=REP;year=2024;number=3;modifier=Part II"},
+    // The proposed programme budget by section (A/C.5/80/L.1 cites
+    // A/80/6 (Sect.3)/Add.1 to Add.6).
+    {"A/80/6 (Sect.3)/Add.1", "A/80/6 (Sect. 3)/Add.1",
+     "root=A;session=80;number=6;modifier=Sect. 3;modifier=Add.1"},
+    {"A/78/6 (Sect. 29A)", "A/78/6 (Sect. 29A)",
+     "root=A;session=78;number=6;modifier=Sect. 29A"},
     {"A/RES/ES-10/23", "A/RES/ES-10/23", "root=A;type=RES;session=ES-10;number=23"},
     // General Assembly decisions (igov-decisions).
     {"A/71/PV.1", "A/71/PV.1", "root=A;session=71;type=PV;number=1"},
@@ -128,6 +134,8 @@ const ParseCase kParseCases[] = {
      "root=E/ESCWA;session=25;number=5;modifier=Part II;modifier=Supp.1"},
     {"E/ESCWA/SD/2017/IG.1/3 (Part III)", "E/ESCWA/SD/2017/IG.1/3 (Part III)",
      "root=E/ESCWA;body=SD;year=2017;body=IG.1;number=3;modifier=Part III"},
+    {"E/ESCWA/SDPD/2005/1(Part.II)", "E/ESCWA/SDPD/2005/1 (Part II)",
+     "root=E/ESCWA;body=SDPD;year=2005;number=1;modifier=Part II"},
     {"E/ESCWA/SD/1994/WG.4-WOM/INF.3", "E/ESCWA/SD/1994/WG.4-WOM/INF.3",
      "root=E/ESCWA;body=SD;year=1994;body=WG.4-WOM;type=INF;number=3"},
     {"E/ESCWA/SD-WOM/2002/2", "E/ESCWA/SD-WOM/2002/2",
@@ -201,6 +209,7 @@ const char* const kParseRejects[] = {
     "UNCTAD/ST/SEU/3/and Corr.1 and Corr.2", "A/71/49 (Vol. II)", "GC(59)/RES/14",
     "decision 1/CP.21", "S/RES/2803 (2025", "A/80/434-", "a/80/434", "XYZ/2025/1",
     "ICCD/COP(16)", "ICCD/COP(2025)/1", "ICCD/COP(16)/1(2)", "A/80(16)/1",
+    "A/80/6 (Introduction)", "A/80/6 (Sect.)", "A/80/6 (Sect. 1234)", "A/80/6 (Section 3)",
 };
 
 TEST(ParseSymbolTest, RejectsWhatIsNotOneSymbol) {
@@ -274,6 +283,9 @@ const FindCase kFindCases[] = {
      {{"A/CONF.48/14/Rev.1", "A/CONF.48/14/Rev.1"}}},
     {"Vienna, 14–25 June 1993 (A/CONF.157/24 (Part I)), chap. III.",
      {{"A/CONF.157/24 (Part I)", "A/CONF.157/24 (Part I)"}}},
+    {"Administrative and Budgetary Questions A/80/6 (Sect.3)/Add.1 Report of",
+     {{"A/80/6 (Sect.3)/Add.1", "A/80/6 (Sect. 3)/Add.1"}}},
+    {"A/80/6 (Introduction), sects. 1–36", {{"A/80/6", "A/80/6"}}},
     {"(JIU/REP/2024/3 (Part I) and JIU/REP/2024/3 (Part II))",
      {{"JIU/REP/2024/3 (Part I)", "JIU/REP/2024/3 (Part I)"},
       {"JIU/REP/2024/3 (Part II)", "JIU/REP/2024/3 (Part II)"}}},
