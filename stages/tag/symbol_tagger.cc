@@ -122,9 +122,9 @@ constexpr std::array<std::string_view, 13> kCompoundRoots = {
     "E/ECLAC",  "E/ICEF",   "DP/FPA",  "DP/OPS", "A/HRC", "E/CEPAL"};
 
 // Types written "X.N", carrying the document number.
-constexpr std::array<std::string_view, 13> kDottedTypes = {
+constexpr std::array<std::string_view, 14> kDottedTypes = {
     "L", "PV", "SR", "CRP", "INF", "WP", "R", "Misc", "MISC", "CP", "NGO",
-    "RES", "Res"};
+    "RES", "Res", "BP"};
 
 // Types written as a component of their own, followed by more components.
 constexpr std::array<std::string_view, 6> kSlashTypes = {
@@ -221,6 +221,21 @@ bool IsBody(std::string_view s) {
     s.remove_prefix(dash + 1);
   }
   return IsSimpleBody(s);
+}
+
+// "XXV": a Roman numeral from I to LXXXIX, written the canonical way.
+bool IsRomanSession(std::string_view s) {
+  constexpr std::array<std::string_view, 9> kTens = {
+      "", "X", "XX", "XXX", "XL", "L", "LX", "LXX", "LXXX"};
+  constexpr std::array<std::string_view, 10> kUnits = {
+      "", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"};
+  for (std::string_view tens : kTens) {
+    if (!s.starts_with(tens)) continue;
+    const std::string_view rest = s.substr(tens.size());
+    if (!rest.empty() && InList(kUnits, rest)) return true;
+    if (rest.empty() && !tens.empty()) return true;
+  }
+  return false;
 }
 
 bool IsYear(std::string_view s) {
@@ -522,6 +537,18 @@ void SymbolParser::ParseSuffixes(Member& member) const {
     member.end = pos + 6;
     member.normalized += " (" + std::string(s_.substr(pos + 1, 4)) + ")";
     member.parts.push_back({"year", std::string(s_.substr(pos + 1, 4))});
+    return;
+  }
+  // The session of an older resolution, in Roman numerals:
+  // "A/RES/2625(XXV)", "E/ESCWA/RES/174(XV)".
+  if (pos >= s_.size() || s_[pos] != '(') return;
+  const std::size_t end = s_.find(')', pos);
+  if (end != std::string_view::npos && end - pos <= 8 &&
+      IsRomanSession(s_.substr(pos + 1, end - pos - 1))) {
+    const std::string session(s_.substr(pos + 1, end - pos - 1));
+    member.end = end + 1;
+    member.normalized += " (" + session + ")";
+    member.parts.push_back({"session", session});
   }
 }
 

@@ -4,7 +4,8 @@
 // Grammar (research.un.org/en/docs/symbols), over components split at "/":
 //
 //   symbol  := member ( "-" member )*                  joint symbol
-//   member  := root ( "/" core )+ ( "/" modifier )* [ "*" ] [ "(" YYYY ")" ]
+//   member  := root ( "/" core )+ ( "/" modifier )* [ "*" ]
+//              [ "(" YYYY ")" | "(" roman ")" ]   (after a resolution)
 //   root    := a known series root: A S E ST T TD UNEP DP CEDAW CERD CCPR ...
 //              or a two-component special root: CTOC/COP, CAC/COSP, E/ESCWA,
 //              E/ECE, E/ESCAP, E/ECA, E/ECLAC, E/ECWA, E/ICEF, DP/FPA, A/HRC
@@ -18,7 +19,8 @@
 //   year    := "2022" (four digits, 1945-2099, before the document number)
 //   type    := "RES", "DEC", "PRST", "Agenda", "INF", "NGO" (followed by more
 //              components) or a dotted type carrying the number: "L.10",
-//              "PV.9000", "SR.3", "CRP.2", "INF.1", "WP.5", "R.1", "Misc.3"
+//              "PV.9000", "SR.3", "CRP.2", "INF.1", "WP.5", "R.1", "Misc.3",
+//              "BP.4" (ESCWA background papers)
 //              (a dotted type that is not last is a body: "ECE/TRANS/WP.29/..")
 //   number  := digits, or two joined by "-" ("CERD/C/ITA/CO/19-20")
 //   modifier:= "Add.N" "Corr.N" "Rev.N" "Amend.N" "Supp.N" "Suppl.N"
@@ -35,15 +37,17 @@
 //   {"body","COP"} + {"session","16"} for "COP(16)",
 //   {"type","L"} + {"number","10"} for "L.10", {"number","434"};
 //   then {"modifier","Add.1"}..., {"reissue","*"}, {"year","2025"} for a
-//   parenthesised year. A joint symbol gives the parts of its first member,
-//   then for each further member {"joint","S/2025/632"} followed by that
-//   member's own parts.
+//   parenthesised year or {"session","XXV"} for the Roman-numeral session
+//   of an older resolution ("A/RES/2625(XXV)", "E/ESCWA/RES/174(XV)").
+//   A joint symbol gives the parts of its first member, then for each
+//   further member {"joint","S/2025/632"} followed by that member's own
+//   parts.
 //
 // Normalised form: ASCII, components joined by "/" without spaces, members
-// by "-", the reissue "*" kept, a parenthesised year written " (2025)",
-// a part " (Part I)", a body's session glued "COP(16)":
-// "CTOC/COP/WG.4/2022/2", "A/80/434-S/2025/632", "S/RES/2803 (2025)",
-// "ICCD/COP(16)/1".
+// by "-", the reissue "*" kept, a parenthesised year or Roman session
+// written " (2025)", " (XXV)", a part " (Part I)", a body's session glued
+// "COP(16)": "CTOC/COP/WG.4/2022/2", "A/80/434-S/2025/632",
+// "S/RES/2803 (2025)", "A/RES/2625 (XXV)", "ICCD/COP(16)/1".
 // ParseSymbol(normalized) always gives the same parts again.
 //
 // Robust to extraction damage: full-width forms ("ＣＴＯＣ／ＣＯＰ" and the

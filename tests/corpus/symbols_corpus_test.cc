@@ -70,7 +70,7 @@ std::string RejectReason(std::string_view text) {
       last.starts_with("IG.") || last.starts_with("WG.") || last.starts_with("IC.")) {
     return "no document number (a meeting or series code: .../IG.1)";
   }
-  return "other component the grammar does not know (Palestine, BP.5, Panel.1, XIX)";
+  return "other component the grammar does not know (Palestine, Panel.1, (suppl.1), XIX)";
 }
 
 TEST(SymbolsCorpusTest, UniqSymsParsedAndRoundTrip) {
@@ -115,7 +115,7 @@ TEST(SymbolsCorpusTest, UniqSymsParsedAndRoundTrip) {
     }
     std::cout << "\n";
   }
-  // Measured 0.911 (9,088 of 9,976); the margin allows small grammar changes.
+  // Measured 0.912 (9,099 of 9,976); the margin allows small grammar changes.
   EXPECT_GE(share, 0.90);
   EXPECT_EQ(round_trip, parsed);
 }

@@ -146,6 +146,12 @@ const ParseCase kParseCases[] = {
      "root=E/ESCWA;session=29;number=12;type=Report"},
     {"E/ECWA/19/4/Rev.1", "E/ECWA/19/4/Rev.1",
      "root=E/ECWA;session=19;number=4;modifier=Rev.1"},
+    {"E/ESCWA/RES/174(XV)", "E/ESCWA/RES/174 (XV)",
+     "root=E/ESCWA;type=RES;number=174;session=XV"},
+    {"E/ECWA/POP/WG.12/BP.4", "E/ECWA/POP/WG.12/BP.4",
+     "root=E/ECWA;body=POP;body=WG.12;type=BP;number=4"},
+    // An older General Assembly resolution, its session in Roman numerals.
+    {"A/RES/2625 (XXV)", "A/RES/2625 (XXV)", "root=A;type=RES;number=2625;session=XXV"},
     {"E/1999/41/Rev.1", "E/1999/41/Rev.1", "root=E;year=1999;number=41;modifier=Rev.1"},
     {"ST/ESA/STAT/SER.F/48", "ST/ESA/STAT/SER.F/48",
      "root=ST;body=ESA;body=STAT;body=SER.F;number=48"},
@@ -210,6 +216,7 @@ const char* const kParseRejects[] = {
     "decision 1/CP.21", "S/RES/2803 (2025", "A/80/434-", "a/80/434", "XYZ/2025/1",
     "ICCD/COP(16)", "ICCD/COP(2025)/1", "ICCD/COP(16)/1(2)", "A/80(16)/1",
     "A/80/6 (Introduction)", "A/80/6 (Sect.)", "A/80/6 (Sect. 1234)", "A/80/6 (Section 3)",
+    "A/80/1 (XXV)", "A/RES/2625 (XXVIIII)", "A/RES/2625 (xxv)", "A/RES/2625 ()",
 };
 
 TEST(ParseSymbolTest, RejectsWhatIsNotOneSymbol) {
@@ -300,6 +307,8 @@ const FindCase kFindCases[] = {
     {"Takes note of resolution GC(69)/RES/15, adopted on 18 September 2025", {}},
     {"Sales No. E.02.II.A.7), chap. I, resolution 1, annex.", {}},
     {"Resolution 2832 (XXVI) of 16 December 1971", {}},
+    {"(see A/RES/2625(XXV), annex)", {{"A/RES/2625(XXV)", "A/RES/2625 (XXV)"}}},
+    {"A/80/1 (XXV)", {{"A/80/1", "A/80/1"}}},
     // ODS documents (un-pdf/ods), French summary record.
     {"le projet de résolution (A/C.4/L.628) [suite]", {{"A/C.4/L.628", "A/C.4/L.628"}}},
     {"le projet de résolution A/C.4/L.624 et Add.1.", {{"A/C.4/L.624", "A/C.4/L.624"}}},
