@@ -10,6 +10,7 @@
 #include "pipeline/unicode_text.h"
 #include "stages/layout/line_builder.h"
 #include "stages/tag/date_parser.h"
+#include "stages/tag/symbol_tagger.h"
 
 namespace sextant {
 namespace {
@@ -33,29 +34,31 @@ constexpr std::array<std::string_view, 29> kMastheadNames{
     // The Organization's name set on two lines beside the emblem.
     "united", "nations", "unies", "naciones", "unidas"};
 
-// Full-width forms to ASCII, dashes to "-", and the spaces that extraction
-// leaves next to a "/" ("CTOC/COP/ WG.4") dropped. Any other space is kept,
-// so "A/75/82 and A/75/82/Corr.1" stays two symbols and a word.
-std::string ReplaceFullWidth(std::string_view text) {
-  std::string out;
-  bool pending_space = false;
-  for (std::size_t pos = 0; pos < text.size();) {
-    char32_t c = NextCodePoint(text, pos);
-    if (c >= 0xFF01 && c <= 0xFF5E) c -= 0xFEE0;  // full-width ASCII
-    if (c == 0x2013 || c == 0x2014 || c == 0x2010 || c == 0x2011) c = '-';
-    if (c == ' ' || c == 0xA0 || c == 0x3000) {
-      pending_space = !out.empty();
-      continue;
-    }
-    if (pending_space && out.back() != '/' && c != '/') out += ' ';
-    pending_space = false;
-    AppendUtf8(out, c);
-  }
-  return out;
-}
-
 bool StartsWith(std::string_view text, std::string_view prefix) {
   return text.substr(0, prefix.size()) == prefix;
+}
+
+// "A/80/434-" and "A/80/434–" without their dash; other text as it is.
+std::string_view WithoutTrailingDash(std::string_view text) {
+  for (std::string_view dash : {"-", "\u2013", "\u2014"}) {
+    if (text.size() > dash.size() && text.ends_with(dash)) {
+      return text.substr(0, text.size() - dash.size());
+    }
+  }
+  return text;
+}
+
+// The symbols a masthead prints, each once, as one joint symbol
+// ("A/49/230" and "S/1994/822" printed apart: "A/49/230-S/1994/822"); the
+// first alone when they do not make one symbol together.
+std::string JointSymbol(const std::vector<std::string>& symbols) {
+  std::string joint;
+  for (const std::string& symbol : symbols) {
+    if (joint.find(symbol) != std::string::npos) continue;
+    if (!joint.empty()) joint += '-';
+    joint += symbol;
+  }
+  return NormalizeSymbol(joint).value_or(symbols.front());
 }
 
 // Splits a line where the gap between two words is wider than `ems` times
@@ -111,7 +114,9 @@ struct MastheadReader {
     const std::string text = FoldWhitespace(fragment.text);
     const std::string lower = LowerCase(text);
     const bool right_side = fragment.box.x0 > 0.45 * page.width;
-    if (auto symbol = NormalizeSymbol(text)) {
+    // The first member of a joint symbol may end its line with the dash
+    // ("A/80/434-" above "S/2025/632"); the members are joined below.
+    if (auto symbol = NormalizeSymbol(WithoutTrailingDash(text))) {
       symbols.push_back(*symbol);
       return true;
     }
@@ -195,24 +200,11 @@ bool IsMarginFurniture(std::string_view text, Zone zone, bool superscript,
 }  // namespace
 
 std::optional<std::string> NormalizeSymbol(std::string_view text) {
-  static const std::regex kSymbol(
-      R"(^[A-Z]{1,8}(?:\.\d+)?(?:/[A-Za-z0-9.()\-]+)+(?:-[A-Z]{1,8}/[A-Za-z0-9.()/\-]+)?$)");
-  std::string symbol = ReplaceFullWidth(text);
-  // "S/RES/2803 (2025)": the year is put back apart below.
-  for (std::size_t at = symbol.find(" ("); at != std::string::npos;
-       at = symbol.find(" (")) {
-    symbol.erase(at, 1);
-  }
-  while (!symbol.empty() && symbol.back() == '*') symbol.pop_back();
-  if (symbol.size() < 3 || symbol.size() > 80) return std::nullopt;
-  if (!std::regex_match(symbol, kSymbol)) return std::nullopt;
-  // The year of a Security Council resolution is written apart:
-  // "S/RES/2803 (2025)".
-  const std::size_t paren = symbol.find('(');
-  if (paren != std::string::npos && paren > 0 && symbol[paren - 1] != '/') {
-    symbol.insert(paren, " ");
-  }
-  return symbol;
+  std::optional<ParsedSymbol> symbol = ParseSymbol(text);
+  if (!symbol) return std::nullopt;
+  // Only a reissue mark is written "*" in a normalised symbol.
+  std::erase(symbol->normalized, '*');
+  return std::move(symbol->normalized);
 }
 
 std::optional<JobNumber> ParseJobNumber(std::string_view text) {
@@ -357,15 +349,7 @@ std::vector<std::vector<Block>> SeparateFurniture(std::vector<PageLines>& pages,
     }
     blocks[p] = {std::move(header), std::move(footer)};
   }
-  if (!masthead.symbols.empty()) {
-    std::string joint;
-    for (const std::string& symbol : masthead.symbols) {
-      if (joint.find(symbol) != std::string::npos) continue;
-      if (!joint.empty() && joint.back() != '-') joint += '-';
-      joint += symbol;
-    }
-    furniture.symbol = joint;
-  }
+  if (!masthead.symbols.empty()) furniture.symbol = JointSymbol(masthead.symbols);
   return blocks;
 }
 

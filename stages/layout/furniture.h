@@ -21,10 +21,14 @@
 
 namespace sextant {
 
-// The normalised form of a document symbol as printed ("A/RES/80/1",
-// "CTOC/COP/WG.4/2022/1*", "Ａ／７８／１"), or nullopt when the text is not
-// a whole symbol. Full-width forms become ASCII, spaces and a trailing
-// reissue asterisk are dropped, dashes between joint symbols become "-".
+// The document's own symbol as a masthead or running head prints it
+// ("A/RES/80/1", "CTOC/COP/WG.4/2022/1*", "Ａ／７８／１", "ICCD/COP(16)/1"),
+// or nullopt when the text is not one whole symbol. The grammar and the
+// normalised form are ParseSymbol's (stages/tag/symbol_tagger.h), the one
+// symbol grammar of Sextant, so a symbol cited in the text and the same
+// symbol printed in a masthead read alike; only the reissue mark "*" is
+// left out: it calls a footnote ("* Reissued for technical reasons") of one
+// language version, and the own symbol names the document in every one.
 std::optional<std::string> NormalizeSymbol(std::string_view text);
 
 // "25-15106 (E)", "GE.19-13879(E)", "V.22-01234 (C)": the job number and,

@@ -43,7 +43,8 @@ constexpr SymbolCase kSymbolCases[] = {
     // corpora/symbols/uniq_syms.
     {"E/ESCWA/SDPD/2017/IG.1/L.1", "E/ESCWA/SDPD/2017/IG.1/L.1"},
     {"E/ESCWA/SD/2002/IG.1/L.1/Add.1", "E/ESCWA/SD/2002/IG.1/L.1/Add.1"},
-    {"E/ESCWA/OES/RCM.12/L.1/ADD.1", "E/ESCWA/OES/RCM.12/L.1/ADD.1"},
+    // Modifiers in ParseSymbol's spelling (the regex kept "ADD.1").
+    {"E/ESCWA/OES/RCM.12/L.1/ADD.1", "E/ESCWA/OES/RCM.12/L.1/Add.1"},
     {"E/ESCWA/SED/1993/19/Rev.1", "E/ESCWA/SED/1993/19/Rev.1"},
     {"E/ESCWA/ENR/1999/WG.1/INF.2", "E/ESCWA/ENR/1999/WG.1/INF.2"},
     {"E/ESCWA/2013/C.8/L.1", "E/ESCWA/2013/C.8/L.1"},
@@ -66,6 +67,12 @@ constexpr SymbolCase kSymbolCases[] = {
     // A space left by a line break inside the symbol.
     {"CTOC/COP/ WG.4/2020/3", "CTOC/COP/WG.4/2020/3"},
     {"  A/RES/80/1  ", "A/RES/80/1"},
+    // The Security Council's year, printed apart or glued.
+    {"S/RES/2803 (2025)", "S/RES/2803 (2025)"},
+    {"S/RES/2803(2025)", "S/RES/2803 (2025)"},
+    // UNCCD's session in parentheses, kept glued as UNCCD prints it (the
+    // regex wrote "ICCD/COP (16)/1", which the tagger did not read).
+    {"ICCD/COP(16)/1", "ICCD/COP(16)/1"},
 
     // Not symbols.
     {"United Nations", nullptr},
@@ -82,6 +89,13 @@ constexpr SymbolCase kSymbolCases[] = {
     {"/80/1", nullptr},
     {"A", nullptr},
     {"", nullptr},
+    // Accepted by the regex, which took any capitals before a "/" for a root
+    // and needed no number: not symbols.
+    {"A/RES", nullptr},
+    {"A/S", nullptr},
+    {"HIV/AIDS", nullptr},
+    {"A/45/155J", nullptr},  // the OCR of A_45_155-EN.pdf's masthead
+    {"A/80/434-", nullptr},  // the masthead reader joins it to the next line
     // Was a known gap, fixed: two symbols joined by a word (igov-decisions: "(See A/75/82
     // and A/75/82/Corr.1)") are not one symbol; the spaces are dropped and
     // NormalizeSymbol returns "A/75/82andA/75/82/Corr.1".
