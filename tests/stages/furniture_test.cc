@@ -3,13 +3,19 @@
 // IsMastheadName, on
 // symbols, job numbers, page numbers and barcodes printed in real UN PDFs
 // (corpora/un-pdf), catalogued in corpora/symbols/uniq_syms, or cited in
-// corpora/seed and corpora/igov-decisions.
+// corpora/seed and corpora/igov-decisions; and that a symbol read as the
+// document's own (NormalizeSymbol, the masthead of SeparateFurniture) and
+// as a citation (ParseSymbol, FindSymbols) is read alike: one grammar.
 #include "stages/layout/furniture.h"
 
 #include <gtest/gtest.h>
 
 #include <optional>
 #include <string>
+#include <vector>
+
+#include "stages/layout/line_builder.h"
+#include "stages/tag/symbol_tagger.h"
 
 namespace sextant {
 namespace {
@@ -113,6 +119,149 @@ TEST(NormalizeSymbolTest, Table) {
       EXPECT_EQ(*symbol, c.expected);
     }
   }
+}
+
+// One symbol grammar (issue 11). Each probe is read as the document's own
+// symbol (NormalizeSymbol, and SeparateFurniture on a first page whose
+// masthead prints it) and as a citation (ParseSymbol, and FindSymbols on
+// running text around it); all four give the same answer. The own symbol
+// leaves out the reissue mark "*" (furniture.h says why) and nothing else.
+// Before the grammar was one, 16 of these 36 probes were read apart.
+struct GrammarProbe {
+  const char* text;
+  const char* normalized;  // ParseSymbol's form; nullptr: not one symbol
+};
+
+constexpr GrammarProbe kGrammarProbes[] = {
+    // Own symbols of un-pdf/ga, ods, bilingual and upr mastheads and heads.
+    {"A/C.3/80/L.10", "A/C.3/80/L.10"},
+    {"A/RES/80/1", "A/RES/80/1"},
+    {"A/HRC/WG.6/34/ITA/3", "A/HRC/WG.6/34/ITA/3"},
+    {"S/PV.4507", "S/PV.4507"},
+    {"T/Pet.11/142", "T/Pet.11/142"},
+    {"S/Agenda/10026", "S/Agenda/10026"},
+    {"A/C.4/SR.985", "A/C.4/SR.985"},
+    // The Security Council's year, apart or glued.
+    {"S/RES/2803 (2025)", "S/RES/2803 (2025)"},
+    {"S/RES/2803(2025)", "S/RES/2803 (2025)"},
+    // Joint symbols, with a hyphen or an en dash.
+    {"A/80/434-S/2025/632", "A/80/434-S/2025/632"},
+    {"A/80/434\u2013S/2025/632", "A/80/434-S/2025/632"},
+    // Reissue marks (ods S_2012_197, the upr running heads of A/HRC/11/30).
+    {"S/2012/197***", "S/2012/197***"},
+    {"A/HRC/11/30*", "A/HRC/11/30*"},
+    // Full-width forms and a line-break space after "/" (seed).
+    {"\uFF23\uFF34\uFF2F\uFF23\uFF0F\uFF23\uFF2F\uFF30\uFF0F\uFF37\uFF27\uFF0E\uFF14"
+     "\uFF0F\uFF12\uFF10\uFF12\uFF12\uFF0F\uFF12",
+     "CTOC/COP/WG.4/2022/2"},
+    {"\uFF21\uFF0F\uFF17\uFF18\uFF0F\uFF11", "A/78/1"},
+    {"CTOC/COP/ WG.4/2020/3", "CTOC/COP/WG.4/2020/3"},
+    // UNCCD's session of a body, glued as UNCCD prints it, or spaced.
+    {"ICCD/COP(16)/1", "ICCD/COP(16)/1"},
+    {"ICCD/COP (16)/1", "ICCD/COP(16)/1"},
+    // Parenthesised parts and budget sections (A/C.5/80/L.1, symbols/in_ods.tsv).
+    {"A/80/6 (Sect.3)/Add.1", "A/80/6 (Sect. 3)/Add.1"},
+    {"A/CONF.157/24 (Part I)", "A/CONF.157/24 (Part I)"},
+    {"E/ESCWA/13/4 (PART II)", "E/ESCWA/13/4 (Part II)"},
+    // The ESCWA catalogue (symbols/uniq_syms, dls.tsv).
+    {"E/ESCWA/OES/RCM.12/L.1/ADD.1", "E/ESCWA/OES/RCM.12/L.1/Add.1"},
+    {"E/ESCWA/RES/174(XV)", "E/ESCWA/RES/174 (XV)"},
+    {"E/ECWA/POP/WG.12/BP.4", "E/ECWA/POP/WG.12/BP.4"},
+    // Not symbols.
+    {"A/RES", nullptr},                        // no number
+    {"A/S", nullptr},                          // upr prose
+    {"HIV/AIDS", nullptr},                     // upr prose
+    {"AND/OR", nullptr},
+    {"14/07/94", nullptr},                     // a date
+    {"A/45/155J", nullptr},                    // the OCR of ods A_45_155's masthead
+    {"A/HRC/WG.6/1/DZA", nullptr},             // upr: a symbol cut by a line break
+    {"ICCD/COP(16)", nullptr},                 // no document number
+    {"E/2002/41(SUPP)", nullptr},              // a catalogue note (symbols/in_ods.tsv)
+    {"GC(59)/RES/14", nullptr},                // an IAEA resolution
+    {"A/71/49 (Vol. II)", nullptr},            // igov: the tagger reads A/71/49
+    {"A/75/82 and A/75/82/Corr.1", nullptr},   // igov: two symbols
+};
+
+std::string PartsOf(const std::vector<TagPart>& parts) {
+  std::string out;
+  for (const TagPart& part : parts) out += part.name + "=" + part.value + ";";
+  return out;
+}
+
+// The own symbol SeparateFurniture reads from a first page whose masthead
+// prints "United Nations" on the left and `symbol_lines` on the right, one
+// line each, above the body.
+std::optional<std::string> MastheadSymbol(const std::vector<std::string>& symbol_lines) {
+  const auto line = [](std::string text, double x0, double y0) {
+    return MakeLine({Word{std::move(text), {x0, y0, x0 + 150, y0 + 12}, 10, false, false}});
+  };
+  PageLines page{1, 595, 842, {}};
+  page.lines.push_back(line("United Nations", 70, 50));
+  double y = 50;
+  for (const std::string& text : symbol_lines) {
+    page.lines.push_back(line(text, 400, y));
+    y += 14;
+  }
+  page.lines.push_back(line("The body of the page.", 70, 400));
+  std::vector<PageLines> pages{std::move(page)};
+  Furniture furniture;
+  SeparateFurniture(pages, furniture);
+  return furniture.symbol;
+}
+
+TEST(OneSymbolGrammarTest, OwnSymbolAndCitationReadAlike) {
+  for (const GrammarProbe& probe : kGrammarProbes) {
+    const std::string text = probe.text;
+    SCOPED_TRACE(text);
+    std::optional<std::string> own;  // what the own-symbol path must give
+    if (probe.normalized != nullptr) {
+      own = probe.normalized;
+      std::erase(*own, '*');
+    }
+    // The own-symbol path.
+    EXPECT_EQ(NormalizeSymbol(text), own);
+    EXPECT_EQ(MastheadSymbol({text}), own);
+    // The citation path: the whole text, alone and in running text.
+    const std::optional<ParsedSymbol> parsed = ParseSymbol(text);
+    const std::string running = "(see " + text + "), annex";
+    const Tag* cited = nullptr;
+    const std::vector<Tag> tags = FindSymbols(running);
+    for (const Tag& tag : tags) {
+      if (tag.begin == 5 && tag.end == 5 + text.size()) cited = &tag;
+    }
+    if (probe.normalized == nullptr) {
+      EXPECT_FALSE(parsed.has_value()) << "got " << parsed->normalized;
+      EXPECT_EQ(cited, nullptr) << "got " << cited->value;
+      continue;
+    }
+    ASSERT_TRUE(parsed.has_value());
+    ASSERT_NE(cited, nullptr);
+    EXPECT_EQ(parsed->normalized, probe.normalized);
+    EXPECT_EQ(cited->value, probe.normalized);
+    EXPECT_EQ(PartsOf(cited->parts), PartsOf(parsed->parts));
+    // Both normalised forms are in the grammar: ParseSymbol gives them again.
+    for (const std::string& form : {parsed->normalized, *own}) {
+      const std::optional<ParsedSymbol> again = ParseSymbol(form);
+      ASSERT_TRUE(again.has_value()) << form;
+      EXPECT_EQ(again->normalized, form);
+    }
+    EXPECT_EQ(PartsOf(ParseSymbol(parsed->normalized)->parts), PartsOf(parsed->parts));
+  }
+}
+
+// The masthead joins the symbols it prints apart into one joint symbol:
+// on two lines (un-pdf/ods/A_49_230-EN.pdf), or the first ending with the
+// dash. The OCR of A_45_189-EN.pdf prints "A/45/109 -" above "s/21225"
+// (for A/45/189-S/21225): the first is read, the second is no symbol.
+TEST(OneSymbolGrammarTest, MastheadJoinsSymbolsPrintedApart) {
+  EXPECT_EQ(MastheadSymbol({"A/49/230", "S/1994/822"}), "A/49/230-S/1994/822");
+  EXPECT_EQ(MastheadSymbol({"A/80/434-", "S/2025/632"}), "A/80/434-S/2025/632");
+  EXPECT_EQ(MastheadSymbol({"A/45/109 -", "S/21225"}), "A/45/109-S/21225");
+  EXPECT_EQ(MastheadSymbol({"A/45/109 -", "s/21225"}), "A/45/109");
+  EXPECT_EQ(MastheadSymbol({"A/80/434-S/2025/632", "S/2025/632"}), "A/80/434-S/2025/632");
+  // Five members are more than a joint symbol holds: the first is kept.
+  EXPECT_EQ(MastheadSymbol({"A/80/1", "S/2025/1", "E/2025/1", "A/80/2", "S/2025/2"}), "A/80/1");
+  EXPECT_EQ(MastheadSymbol({"A/RES", "A/80/1"}), "A/80/1");
 }
 
 struct JobCase {
