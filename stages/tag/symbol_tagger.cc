@@ -459,12 +459,12 @@ std::vector<Component> SymbolParser::ReadComponents(std::size_t pos) const {
     const std::size_t start = Spaces(slash + 1);
     const std::size_t length = TokenLength(s_, start);
     if (length == 0) break;
-    comps.push_back({s_.substr(start, length), start + length, start > slash + 1});
+    comps.push_back({s_.substr(start, length), start + length, start > slash + 1, false, {}, {}});
     pos = start + length;
     const std::size_t paren = SkipSpaces(s_, pos, exact_ ? s_.size() : 1);
     std::string_view label, number;
     if (const std::size_t part = ParenModifierLength(s_, paren, &label, &number)) {
-      comps.push_back({number, paren + part, false, true, label});
+      comps.push_back({number, paren + part, false, true, label, {}});
       pos = paren + part;
     } else if (const std::size_t session = SessionLength(s_, paren, &number);
                session != 0 && IsBody(comps.back().text)) {
