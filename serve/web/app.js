@@ -34,11 +34,32 @@ function status(message, isError) {
   $("status").className = isError ? "status error" : "status";
 }
 
-async function api(path, params) {
+// Each view change (a new route: a search, the history, a document, another
+// language pair, another page) gets its own AbortController, and starting
+// one aborts the last: an older view's answer arriving late must not
+// overwrite the newer view.
+let viewController = null;
+
+function newView() {
+  if (viewController) viewController.abort();
+  viewController = new AbortController();
+  return viewController.signal;
+}
+
+// An error to report, unless it comes from an aborted view: that view is
+// gone and the status line belongs to the one that replaced it.
+function failed(signal, error) {
+  if (!signal.aborted) status(error.message, true);
+}
+
+async function api(path, params, signal) {
   const query = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) if (value !== "" && value !== undefined && value !== null) query.set(key, value);
-  const response = await fetch(path + "?" + query.toString());
+  const response = await fetch(path + "?" + query.toString(), { signal });
   const body = await response.json().catch(() => ({ error: "the server answered " + response.status }));
+  // An abort while the body was read ends up in the catch above: it must
+  // not pass for an answer.
+  signal.throwIfAborted();
   if (!response.ok) throw new Error(body.error || ("HTTP " + response.status));
   return body;
 }
@@ -131,7 +152,7 @@ function welcome() {
     el("p", { class: "note", text: "Open a passage's symbol to read the whole document in two languages side by side, aligned sentence by sentence." }));
 }
 
-async function runSearch(params) {
+async function runSearch(params, signal) {
   show("search");
   fillForm(params);
   const query = Object.fromEntries(params.entries());
@@ -144,7 +165,7 @@ async function runSearch(params) {
   query.limit = PAGE;
   status("Searching…");
   try {
-    const result = await api("/api/search", query);
+    const result = await api("/api/search", query, signal);
     const offset = Number(query.offset || 0);
     delete query.limit;
     const range = result.total > result.hits.length ? ", " + (offset + 1) + "–" + (offset + result.hits.length) : "";
@@ -163,11 +184,11 @@ async function runSearch(params) {
     if (offset > 0) pager.append(el("button", { type: "button", text: "← Previous", onclick: () => go("/", Object.assign(query, { offset: String(Math.max(0, offset - PAGE)) })) }));
     if (offset + PAGE < result.total && offset + PAGE <= 10000) pager.append(el("button", { type: "button", text: "Next →", onclick: () => go("/", Object.assign(query, { offset: String(offset + PAGE) })) }));
   } catch (error) {
-    status(error.message, true);
+    failed(signal, error);
   }
 }
 
-async function runHistory(params) {
+async function runHistory(params, signal) {
   show("history");
   fillForm(params);
   $("f-sort").value = "date";
@@ -180,7 +201,7 @@ async function runHistory(params) {
   Object.assign(query, { sort: "date", limit: 100, offset: "" });
   status("Searching…");
   try {
-    const result = await api("/api/search", query);
+    const result = await api("/api/search", query, signal);
     const byDate = new Map();
     for (const hit of result.hits) {
       const date = hit.date || "undated";
@@ -192,7 +213,7 @@ async function runHistory(params) {
       el("h3", { text: date }),
       ...hits.map((hit) => el("div", { class: "hit" }, hitMeta(hit), hitBody(hit))))));
   } catch (error) {
-    status(error.message, true);
+    failed(signal, error);
   }
 }
 
@@ -246,7 +267,7 @@ function singleVersion(doc, id) {
   status("Only the " + languageName(doc.language) + " version of this document is in the index.");
 }
 
-async function runDocument(params) {
+async function runDocument(params, signal) {
   show("document");
   const id = params.get("id") || "";
   const source = params.get("source") || "en";
@@ -256,14 +277,14 @@ async function runDocument(params) {
     // The versions first: the target asked for may not be in the index
     // (then English, or the first other version), or the document may have
     // one version only (then it is shown alone).
-    const listed = await api("/api/versions", { id });
+    const listed = await api("/api/versions", { id }, signal);
     const has = (code) => code !== source && listed.versions.some((v) => v.language === code);
     if (!has(target)) {
       const other = listed.versions.find((v) => v.language !== source);
-      if (!other) return singleVersion(await api("/api/document", { id, lang: source }), id);
+      if (!other) return singleVersion(await api("/api/document", { id, lang: source }, signal), id);
       target = has("en") ? "en" : other.language;
     }
-    const data = await api("/api/alignment", { id, source, target });
+    const data = await api("/api/alignment", { id, source, target }, signal);
     $("doc-title").replaceChildren(el("span", { text: data.symbol || id }),
       el("span", { class: "langs", text: languageName(source) + " ↔ " + languageName(target) }));
     languageOptions($("doc-source"), data.versions, source);
@@ -299,15 +320,16 @@ async function runDocument(params) {
     status(data.links.length + " aligned links" + (gaps ? "; " + gaps + " pale row" + (gaps === 1 ? " has" : "s have") + " no counterpart" : "") +
       (weakLinks.size ? "; " + weakLinks.size + " in weak stretches, marked amber." : "."));
   } catch (error) {
-    status(error.message, true);
+    failed(signal, error);
   }
 }
 
 function render() {
   const { path, params } = route();
-  if (path === "/doc") return runDocument(params);
-  if (path === "/history") return runHistory(params);
-  return runSearch(params);
+  const signal = newView();
+  if (path === "/doc") return runDocument(params, signal);
+  if (path === "/history") return runHistory(params, signal);
+  return runSearch(params, signal);
 }
 
 document.addEventListener("DOMContentLoaded", () => {

@@ -13,6 +13,11 @@ Chromium driven by Selenium through chromedriver:
   3. history: a topic's hits grouped by meeting date, in date order;
   4. hostile text: a search that shows the hostile passage creates no element
      from it and runs none of its script (window.__sextant_xss stays unset);
+  5. cancellation: with the API's answers held back and released in the
+     wrong order (FETCH_RECORDER), a language swap and a new search abort
+     the fetches of the view they replace, show no error for it, and the
+     older answer arriving last does not overwrite the newer view; every
+     fetch carries its view's AbortSignal;
 
 and no JavaScript error or CSP violation in the console. A screenshot of each
 view is saved in --screenshots. Exits 77 (skipped) when Chromium,
@@ -47,6 +52,40 @@ except ImportError as error:
     print(f"browser test skipped: Selenium is missing ({error}); run scripts/install-deps "
           "(python3-selenium) and use Debian's /usr/bin/python3", file=sys.stderr)
     sys.exit(SKIP)
+
+# Installed before the page's own script, on every page load: each fetch the
+# page makes is recorded with the AbortSignal it was given, and an answer
+# whose URL contains window.__hold is held back, as a slow server would,
+# until the test releases it. Holding answers orders them exactly, so the
+# cancellation checks do not depend on timing.
+FETCH_RECORDER = r"""
+(() => {
+  const realFetch = window.fetch.bind(window);
+  window.__fetches = [];
+  window.__hold = null;
+  window.fetch = (input, init) => {
+    const call = { url: String(input), signal: (init && init.signal) || null, state: "open" };
+    window.__fetches.push(call);
+    const answer = realFetch(input, init);
+    if (!window.__hold || !call.url.includes(window.__hold)) return answer;
+    answer.catch(() => {});  // an abort reaches the page through the promise below
+    call.state = "held";
+    return new Promise((resolve, reject) => {
+      // Like a real fetch, an abort ends the wait at once.
+      if (call.signal) call.signal.addEventListener("abort", () => { call.state = "aborted"; reject(call.signal.reason); });
+      call.release = () => answer.then((response) => {
+        // Taken in once the page has read the body and run the code that
+        // awaited it (all before the next task).
+        const json = response.json.bind(response);
+        response.json = () => json().finally(() => setTimeout(() => {
+          if (call.state === "held") call.state = "delivered";
+        }, 0));
+        resolve(response);
+      }, (error) => { call.state = "aborted"; reject(error); });
+    });
+  };
+})();
+"""
 
 HOSTILE = ('<script>window.__sextant_xss=1</script><img src=x onerror="window.__sextant_xss=2">'
            ' <b id="xss-bold">bold</b> & "quoted" hostile markup on trafficking.')
@@ -114,6 +153,36 @@ def wait(driver, condition, what, seconds=10):
     except TimeoutException:
         status = driver.execute_script("return document.getElementById('status').textContent")
         raise AssertionError(f"timed out waiting for {what} (status line: {status!r})")
+
+
+def fetch_state(driver, fragment):
+    """The last recorded fetch whose URL contains fragment: its state,
+    whether it had a signal and whether that signal is aborted."""
+    return driver.execute_script(
+        "const call = window.__fetches.filter((c) => c.url.includes(arguments[0])).pop();"
+        "return call ? {state: call.state, signal: !!call.signal, aborted: !!(call.signal && call.signal.aborted)} : null;",
+        fragment)
+
+
+def release(driver, fragment):
+    driver.execute_script("window.__fetches.filter((c) => c.url.includes(arguments[0])).pop().release()", fragment)
+
+
+def status_line(driver):
+    return driver.execute_script("const s = document.getElementById('status');"
+                                 "return {text: s.textContent, error: s.classList.contains('error')};")
+
+
+def check_signals(driver, where):
+    """Every fetch of this page load had a signal, one per view, and every
+    view but the current one has been aborted."""
+    result = driver.execute_script(
+        "const calls = window.__fetches; const signals = [...new Set(calls.map((c) => c.signal))];"
+        "return {calls: calls.length, views: signals.length, bare: calls.filter((c) => !c.signal).map((c) => c.url),"
+        "        open: signals.slice(0, -1).filter((s) => s && !s.aborted).length};")
+    check(result["calls"] > 0 and not result["bare"] and result["open"] == 0,
+          f"{where}: each of {result['calls']} fetches had its view's signal, and all {result['views'] - 1} "
+          f"earlier views were aborted (without a signal: {result['bare'][:3]}; not aborted: {result['open']})")
 
 
 def console_errors(driver):
@@ -217,6 +286,56 @@ def test_document(driver, first, shots):
     driver.save_screenshot(os.path.join(shots, "document-ar.png"))
 
 
+def test_cancel_search(driver, url):
+    step("cancellation: a newer search wins over an older, slower answer")
+    older, newer = "q=trafficking", "q=%E4%BC%9A%E8%AE%AE%E5%BC%80%E5%B9%95"
+    driver.execute_script("window.__hold = '/api/search'; location.hash = '#/?' + arguments[0]", older)
+    wait(driver, lambda d: fetch_state(d, older), "the older search's fetch")
+    driver.execute_script("location.hash = '#/?show=en&' + arguments[0]", newer)
+    wait(driver, lambda d: fetch_state(d, newer), "the newer search's fetch")
+    # Both answers are held: the older view has been replaced and its fetch
+    # must be aborted, quietly.
+    state = fetch_state(driver, older)
+    check(state["signal"] and state["aborted"], f"the newer search aborted the older one's fetch ({state})")
+    line = status_line(driver)
+    check(not line["error"] and line["text"] == "Searching…", f"the abort shows no error: {line}")
+    release(driver, newer)
+    wait(driver, lambda d: d.find_elements(By.CSS_SELECTOR, "ol#hits > li.hit .snippet[lang=zh]"), "the newer hits")
+    shown = status_line(driver)
+    # Now the older answer arrives; once the page has taken it in (or it was
+    # aborted), the newer search's hits must still be there.
+    release(driver, older)
+    wait(driver, lambda d: fetch_state(d, older)["state"] in ("aborted", "delivered"), "the older answer to settle")
+    langs = driver.execute_script("return [...document.querySelectorAll('#hits .snippet')].map((s) => s.lang)")
+    check(langs and set(langs) == {"zh"} and status_line(driver) == shown,
+          f"the older answer, arriving last, does not replace the newer hits (snippets {langs}, status {status_line(driver)})")
+    driver.execute_script("window.__hold = null")
+    check_signals(driver, "search, document, swap, searches")
+
+
+def test_cancel_document(driver, url):
+    step("cancellation: a language swap wins over the slower pair before it")
+    driver.execute_script("window.__hold = '/api/alignment'")
+    Select(driver.find_element(By.ID, "doc-target")).select_by_value("fr")
+    older, newer = "source=zh&target=fr", "source=fr&target=zh"
+    wait(driver, lambda d: fetch_state(d, older), "the zh-fr alignment fetch")
+    driver.find_element(By.ID, "doc-swap").click()
+    wait(driver, lambda d: fetch_state(d, newer), "the fr-zh alignment fetch")
+    state = fetch_state(driver, older)
+    check(state["signal"] and state["aborted"], f"the swap aborted the earlier pair's fetch ({state})")
+    line = status_line(driver)
+    check(not line["error"], f"the abort shows no error: {line}")
+    release(driver, newer)
+    wait(driver, lambda d: d.find_elements(By.CSS_SELECTOR, "table#doc-table tr.link td.src[lang=fr]"), "the French-Chinese rows")
+    release(driver, older)
+    wait(driver, lambda d: fetch_state(d, older)["state"] in ("aborted", "delivered"), "the zh-fr answer to settle")
+    sides = driver.execute_script("return [...new Set([...document.querySelectorAll('#doc-table tr.link td.src, #doc-table tr.link td.tgt')]"
+                                  ".map((c) => c.className.split(' ')[0] + '=' + c.lang))]")
+    check(sorted(sides) == ["src=fr", "tgt=zh"],
+          f"the earlier pair, arriving last, does not replace the swapped table ({sides})")
+    driver.execute_script("window.__hold = null")
+
+
 def test_history(driver, url, shots, extra_dates):
     step("history: a topic by meeting date")
     driver.get(url + "#/history?q=trafficking&show=fr")
@@ -257,6 +376,7 @@ def test_hostile(driver, url, shots):
           and driver.execute_script("return window.__sextant_xss") is None,
           "the hostile document's own page shows its markup as text")
     check("only" in driver.find_element(By.ID, "doc-title").text, "a document with one version is shown alone")
+    check_signals(driver, "hostile search and document")
     driver.save_screenshot(os.path.join(shots, "hostile-document.png"))
 
 
@@ -317,8 +437,11 @@ def main():
             driver = make_driver()
         except Exception as error:  # a browser that cannot start is a failure, not a skip
             raise RuntimeError(f"Chromium did not start through {CHROMEDRIVER}: {error}")
+        driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": FETCH_RECORDER})
         first = test_search(driver, url, args.screenshots)
         test_document(driver, first, args.screenshots)
+        test_cancel_document(driver, url)
+        test_cancel_search(driver, url)
         test_history(driver, url, args.screenshots, hostile)
         if hostile:
             test_hostile(driver, url, args.screenshots)
