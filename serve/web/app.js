@@ -4,12 +4,16 @@
 // gives, snippet_html, is escaped by the server with <mark> around matches.
 "use strict";
 
-const LANGUAGES = [["ar", "العربية"], ["zh", "中文"], ["en", "English"], ["fr", "Français"], ["ru", "Русский"], ["es", "Español"]];
+// Each language's code, its own name (shown where a language is picked or
+// named as a column) and its English name (in the page's English sentences).
+const LANGUAGES = [["ar", "العربية", "Arabic"], ["zh", "中文", "Chinese"], ["en", "English", "English"],
+  ["fr", "Français", "French"], ["ru", "Русский", "Russian"], ["es", "Español", "Spanish"]];
 const FILTERS = ["lang", "show", "symbol", "cited", "item", "from", "to", "sort"];
 const PAGE = 10;
 
 const $ = (id) => document.getElementById(id);
 const languageName = (code) => (LANGUAGES.find(([c]) => c === code) || [, code])[1];
+const englishName = (code) => (LANGUAGES.find(([c]) => c === code) || [, , code])[2];
 
 function el(tag, attrs, ...children) {
   const node = document.createElement(tag);
@@ -95,6 +99,13 @@ function show(view) {
   $("nav-search").className = view === "search" ? "active" : "";
   $("nav-history").className = view === "history" ? "active" : "";
   $("pager").replaceChildren();
+  $("pager").hidden = true;  // no empty "Pages" landmark
+}
+
+// A pager button: the arrow is decoration, the word names it.
+function pageButton(label, arrowFirst, onclick) {
+  const arrow = el("span", { "aria-hidden": "true", text: arrowFirst ? "← " : " →" });
+  return arrowFirst ? el("button", { type: "button", onclick }, arrow, label) : el("button", { type: "button", onclick }, label, arrow);
 }
 
 function docLink(hit, label) {
@@ -129,7 +140,8 @@ function facetList(title, counts, onPick, label) {
   if (!entries.length) return null;
   const box = el("div", {}, el("h3", { text: title }));
   for (const [value, count] of entries) {
-    box.append(el("button", { type: "button", onclick: () => onPick(value) }, el("span", { text: label ? label(value) : value }), el("span", { class: "count", text: String(count) })));
+    box.append(el("button", { type: "button", onclick: () => onPick(value) }, el("span", { text: label ? label(value) : value }),
+      el("span", { class: "count", text: String(count) }, el("span", { class: "visually-hidden", text: count === 1 ? " passage" : " passages" }))));
   }
   return box;
 }
@@ -181,8 +193,9 @@ async function runSearch(params, signal) {
       facetList("Series", result.facets.series, (s) => pick("symbol")(s + "/*")),
     ].filter(Boolean));
     const pager = $("pager");
-    if (offset > 0) pager.append(el("button", { type: "button", text: "← Previous", onclick: () => go("/", Object.assign(query, { offset: String(Math.max(0, offset - PAGE)) })) }));
-    if (offset + PAGE < result.total && offset + PAGE <= 10000) pager.append(el("button", { type: "button", text: "Next →", onclick: () => go("/", Object.assign(query, { offset: String(offset + PAGE) })) }));
+    if (offset > 0) pager.append(pageButton("Previous", true, () => go("/", Object.assign(query, { offset: String(Math.max(0, offset - PAGE)) }))));
+    if (offset + PAGE < result.total && offset + PAGE <= 10000) pager.append(pageButton("Next", false, () => go("/", Object.assign(query, { offset: String(offset + PAGE) }))));
+    pager.hidden = !pager.children.length;
   } catch (error) {
     failed(signal, error);
   }
@@ -237,7 +250,21 @@ function agendaNav(anchors) {
   };
   return [el("h3", { text: "Agenda" }), ...[...byItem.entries()].map(([item, rows]) => el("div", { class: "agenda-item" },
     el("a", { href: "#", "data-row": rows[0], text: "Item " + item, onclick: jump(rows[0]) }),
-    ...rows.slice(1).map((anchor, k) => el("a", { href: "#", "data-row": anchor, class: "again", title: "Item " + item + ", mention " + (k + 2), text: String(k + 2), onclick: jump(anchor) }))))];
+    ...rows.slice(1).map((anchor, k) => {
+      const name = "Item " + item + ", mention " + (k + 2);  // the visible "2" alone names nothing
+      return el("a", { href: "#", "data-row": anchor, class: "again", title: name, "aria-label": name, text: String(k + 2), onclick: jump(anchor) });
+    })))];
+}
+
+// The aligned table's column heads: the row number, then each language in
+// its own name; and a name for the table as a whole.
+function tableHead(languages, numberName) {
+  const number = el("th", { scope: "col", class: "n" }, el("span", { "aria-hidden": "true", text: "#" }),
+    el("span", { class: "visually-hidden", text: numberName }));
+  $("doc-table").tHead.replaceChildren(el("tr", {}, number,
+    ...languages.map((code) => textIn("th", code, languageName(code), { scope: "col" }))));
+  $("doc-table").setAttribute("aria-label", languages.length === 1 ? englishName(languages[0]) + " text, sentence by sentence"
+    : englishName(languages[0]) + " and " + englishName(languages[1]) + ", aligned sentence by sentence");
 }
 
 // One version alone, when the index holds no other language of it.
@@ -263,8 +290,9 @@ function singleVersion(doc, id) {
   }
   $("doc-agenda").replaceChildren(...(anchors.length ? agendaNav(anchors) : []));
   $("doc-table").className = "aligned single";
+  tableHead([doc.language], "Sentence");
   $("doc-table").tBodies[0].replaceChildren(...rows);
-  status("Only the " + languageName(doc.language) + " version of this document is in the index.");
+  status("Only the " + englishName(doc.language) + " version of this document is in the index.");
 }
 
 async function runDocument(params, signal) {
@@ -315,6 +343,7 @@ async function runDocument(params, signal) {
     });
     $("doc-agenda").replaceChildren(...(anchors.length ? agendaNav(anchors) : []));
     $("doc-table").className = "aligned";
+    tableHead([source, target], "Link");
     $("doc-table").tBodies[0].replaceChildren(...rows);
     const gaps = data.links.filter((link) => !link.source.length || !link.target.length).length;
     status(data.links.length + " aligned links" + (gaps ? "; " + gaps + " pale row" + (gaps === 1 ? " has" : "s have") + " no counterpart" : "") +

@@ -18,6 +18,10 @@ Chromium driven by Selenium through chromedriver:
      the fetches of the view they replace, show no error for it, and the
      older answer arriving last does not overwrite the newer view; every
      fetch carries its view's AbortSignal;
+  6. names: the aligned table has column heads (th scope=col) naming its
+     languages in their own names and lang, and a name; the swap button is
+     named in words (its ⇄ hidden from screen readers); every control in
+     view has an accessible name with a word in it;
 
 and no JavaScript error or CSP violation in the console. A screenshot of each
 view is saved in --screenshots. Exits 77 (skipped) when Chromium,
@@ -185,6 +189,41 @@ def check_signals(driver, where):
           f"earlier views were aborted (without a signal: {result['bare'][:3]}; not aborted: {result['open']})")
 
 
+def check_names(driver, where):
+    """Every control in view has an accessible name (as Chromium computes it
+    for a screen reader) with a word in it: not empty, not a bare glyph or
+    number."""
+    controls = driver.execute_script(
+        "return [...document.querySelectorAll('a[href], button, select, input, textarea')]"
+        "  .filter((e) => e.getClientRects().length && !e.closest('[hidden]'));")
+    unnamed = [f"{c.tag_name}#{c.get_attribute('id') or ''} {c.text[:20]!r}: name {c.accessible_name!r}"
+               for c in controls if not re.search(r"[^\W\d_]", c.accessible_name or "")]
+    check(controls and not unnamed, f"{where}: each of {len(controls)} controls has a name in words" +
+          "".join(f"\n     {u}" for u in unnamed))
+
+
+def table_heads(driver):
+    """The aligned table's name and its column heads (scope, lang, dir, text)."""
+    return driver.execute_script(
+        "const t = document.getElementById('doc-table');"
+        "return {name: t.getAttribute('aria-label') || (t.caption ? t.caption.textContent : ''),"
+        "  heads: [...t.querySelectorAll('thead th')].map((th) => [th.getAttribute('scope'), th.lang, th.dir, th.textContent])};")
+
+
+def check_table_heads(driver, languages, names):
+    """The table is named after its languages (in English) and heads each
+    language's column with the language's own name, in that language."""
+    table = table_heads(driver)
+    heads = table["heads"]
+    own = [(code, {"ar": "العربية", "zh": "中文", "en": "English", "fr": "Français", "ru": "Русский", "es": "Español"}[code])
+           for code in languages]
+    check(len(heads) == len(languages) + 1 and all(h[0] == "col" for h in heads) and
+          [(h[1], h[3]) for h in heads[1:]] == own and
+          all(h[2] == "rtl" for h in heads[1:] if h[1] == "ar"),
+          f"the table has column heads (th scope=col) naming {languages} in their own languages: {heads}")
+    check(all(name in table["name"] for name in names), f"the table is named: {table['name']!r}")
+
+
 def console_errors(driver):
     """SEVERE entries of the browser console since the last call."""
     return [entry for entry in driver.get_log("browser") if entry.get("level") == "SEVERE"]
@@ -217,6 +256,7 @@ def test_search(driver, url, shots):
     check("CJK" in font, f"the Chinese snippet asks for a CJK font: {font}")
     facets = driver.find_elements(By.CSS_SELECTOR, "#facets button")
     check(len(facets) > 0, f"facet counts are shown ({len(facets)} buttons)")
+    check_names(driver, "search view")
     driver.save_screenshot(os.path.join(shots, "search.png"))
     return first
 
@@ -248,6 +288,12 @@ def test_document(driver, first, shots):
     check(bool(opening), "'Opening of the meeting' is among the first rows")
     title = driver.find_element(By.ID, "doc-title").text
     check(symbol in title and "中文 ↔ English" in title, f"the title names the document and its languages: {title!r}")
+    check_table_heads(driver, ["zh", "en"], ["Chinese", "English"])
+    swap = driver.find_element(By.ID, "doc-swap")
+    glyph = driver.execute_script("return [...arguments[0].querySelectorAll('[aria-hidden=true]')].map((e) => e.textContent).join('')", swap)
+    check(swap.accessible_name == "Swap the two languages" and swap.text == "⇄" and glyph == "⇄",
+          f"the swap button shows ⇄ (hidden from screen readers: {glyph!r}) and is named {swap.accessible_name!r}")
+    check_names(driver, "document view")
     items = [a.text for a in driver.find_elements(By.CSS_SELECTOR, "nav#doc-agenda .agenda-item > a:first-child")]
     check(len(items) >= 3 and len(items) == len(set(items)),
           f"agenda navigation lists each item once: {items}")
@@ -283,6 +329,7 @@ def test_document(driver, first, shots):
     cell = driver.find_element(By.CSS_SELECTOR, "table#doc-table tr.link td.tgt[lang=ar]")
     direction = driver.execute_script("return getComputedStyle(arguments[0]).direction", cell)
     check(direction == "rtl", f"Arabic cells run right to left ({direction})")
+    check_table_heads(driver, ["zh", "ar"], ["Chinese", "Arabic"])
     driver.save_screenshot(os.path.join(shots, "document-ar.png"))
 
 
@@ -351,6 +398,7 @@ def test_history(driver, url, shots, extra_dates):
     translations = driver.find_elements(By.CSS_SELECTOR, "ol#timeline .translation[data-lang=fr]")
     check(len(translations) > 0, "history passages show the chosen translation too")
     check(driver.find_element(By.ID, "nav-history").get_attribute("class") == "active", "History is the active view")
+    check_names(driver, "history view")
     driver.save_screenshot(os.path.join(shots, "history.png"))
 
 
@@ -376,7 +424,8 @@ def test_hostile(driver, url, shots):
           and driver.execute_script("return window.__sextant_xss") is None,
           "the hostile document's own page shows its markup as text")
     check("only" in driver.find_element(By.ID, "doc-title").text, "a document with one version is shown alone")
-    check_signals(driver, "hostile search and document")
+    check_table_heads(driver, ["en"], ["English"])
+    check_signals(driver, "every view since the page loaded")
     driver.save_screenshot(os.path.join(shots, "hostile-document.png"))
 
 
