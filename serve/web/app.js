@@ -295,6 +295,15 @@ function singleVersion(doc, id) {
   status("Only the " + englishName(doc.language) + " version of this document is in the index.");
 }
 
+// A row in a weak stretch of the alignment is marked by more than its
+// colour: a ⚠ and the link's score, read as "low confidence, score 0.21"
+// and explained in a title.
+function weakMark(score) {
+  const shown = score.toFixed(2);
+  return el("span", { class: "weak-mark", lang: "en", title: "Low confidence (score " + shown + " of 1): worth a look" },
+    el("span", { "aria-hidden": "true", text: "⚠ " }), el("span", { class: "visually-hidden", text: "low confidence, score " }), shown);
+}
+
 async function runDocument(params, signal) {
   show("document");
   const id = params.get("id") || "";
@@ -335,9 +344,8 @@ async function runDocument(params, signal) {
       }
       const gap = !link.source.length || !link.target.length;
       const weak = !gap && weakLinks.has(n);
-      rows.push(el("tr", { class: gap ? "gap" : weak ? "link weak" : "link", "data-link": String(n),
-                           title: weak ? "low confidence: worth a look" : null },
-        el("td", { class: "n", text: String(n + 1) }),
+      rows.push(el("tr", { class: gap ? "gap" : weak ? "link weak" : "link", "data-link": String(n) },
+        el("td", { class: "n" }, String(n + 1), weak ? weakMark(link.score) : null),
         textIn("td", source, link.source_text, { class: link.source.length ? "src" : "src empty" }),
         textIn("td", target, link.target_text, { class: link.target.length ? "tgt" : "tgt empty" })));
     });
@@ -347,7 +355,7 @@ async function runDocument(params, signal) {
     $("doc-table").tBodies[0].replaceChildren(...rows);
     const gaps = data.links.filter((link) => !link.source.length || !link.target.length).length;
     status(data.links.length + " aligned links" + (gaps ? "; " + gaps + " pale row" + (gaps === 1 ? " has" : "s have") + " no counterpart" : "") +
-      (weakLinks.size ? "; " + weakLinks.size + " in weak stretches, marked amber." : "."));
+      (weakLinks.size ? "; " + weakLinks.size + " in weak stretches, marked ⚠ with their score." : "."));
   } catch (error) {
     failed(signal, error);
   }

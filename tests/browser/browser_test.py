@@ -22,6 +22,9 @@ Chromium driven by Selenium through chromedriver:
      languages in their own names and lang, and a name; the swap button is
      named in words (its ⇄ hidden from screen readers); every control in
      view has an accessible name with a word in it;
+  7. weak rows: in a typeset English-French pair whose middle sentences do
+     not match, each row of the weak stretch shows ⚠ and its link's score,
+     read as "low confidence, score 0.22" and explained in a title;
 
 and no JavaScript error or CSP violation in the console. A screenshot of each
 view is saved in --screenshots. Exits 77 (skipped) when Chromium,
@@ -41,6 +44,7 @@ import sys
 import tempfile
 import time
 import urllib.parse
+import urllib.request
 
 SKIP = 77
 CHROMIUM = "/usr/bin/chromium"
@@ -93,6 +97,23 @@ FETCH_RECORDER = r"""
 
 HOSTILE = ('<script>window.__sextant_xss=1</script><img src=x onerror="window.__sextant_xss=2">'
            ' <b id="xss-bold">bold</b> & "quoted" hostile markup on trafficking.')
+
+# Two versions of one document whose middle sentences do not translate each
+# other: their alignment has a weak stretch (scores under 0.35).
+WEAK_EN = ["Provisional agenda", "1. Opening of the meeting.", "2. Adoption of the agenda.",
+           "The delegation of Norway thanked the secretariat for its work.",
+           "Budget figures were reviewed at length by the committee in closed session on Tuesday.",
+           "Lunch was served.",
+           "Questions about the venue, the interpretation services and the documentation were answered by the chair.",
+           "Several speakers welcomed the new guidance.", "The meeting rose at noon.", "3. Adoption of the report."]
+WEAK_FR = ["Ordre du jour provisoire", "1. Ouverture de la réunion.", "2. Adoption de l'ordre du jour.",
+           "Les pluies tombent souvent en automne dans les montagnes du nord, où les rivières débordent et "
+           "inondent les vallées voisines pendant des semaines.",
+           "Un chat.",
+           "Le musée ferme tôt le dimanche, sauf pendant les vacances scolaires, quand les visiteurs viennent "
+           "en grand nombre de toute la région.",
+           "Non.", "Trois pommes vertes sur la table de la cuisine, à côté du pain, attendent le dessert.", "Oui.",
+           "3. Adoption du rapport."]
 
 failures = []
 
@@ -383,6 +404,37 @@ def test_cancel_document(driver, url):
     driver.execute_script("window.__hold = null")
 
 
+def test_weak(driver, url, shots):
+    step("weak rows: marked by more than colour")
+    driver.get(url + "#/doc?id=WEAK%2FTEST%2F1&source=en&target=fr")
+    wait(driver, lambda d: d.find_elements(By.CSS_SELECTOR, "table#doc-table tr.link td.tgt[lang=fr]"), "the English-French rows")
+    with urllib.request.urlopen(url + "api/alignment?id=WEAK%2FTEST%2F1&source=en&target=fr", timeout=10) as answer:
+        data = json.load(answer)
+    scores = {n: link["score"] for n, link in enumerate(data["links"])}
+    rows = driver.execute_script(
+        "return [...document.querySelectorAll('#doc-table tbody tr[data-link]')].map((row) => {"
+        "  const mark = row.querySelector('.weak-mark');"
+        "  const parts = (skip) => mark ? [...mark.childNodes].filter((c) => !(c.matches && c.matches(skip)))"
+        "                                   .map((c) => c.textContent).join('') : '';"
+        "  return {n: Number(row.dataset.link), weak: row.classList.contains('weak'), mark: !!mark,"
+        "          shown: parts('.visually-hidden'), spoken: parts('[aria-hidden=true]'), title: mark ? mark.title : '',"
+        "          visible: !!(mark && mark.getClientRects().length)};"
+        "});")
+    weak = [r for r in rows if r["weak"]]
+    check(len(weak) >= 2, f"the mismatched stretch is weak ({len(weak)} rows: {[r['n'] for r in weak]})")
+    check(all(r["mark"] and r["visible"] and r["shown"] == f"⚠ {scores[r['n']]:.2f}"
+              for r in weak),
+          f"each weak row shows ⚠ and its link's score: {[(r['n'], r['shown']) for r in weak]}")
+    check(all(r["spoken"].strip() == f"low confidence, score {scores[r['n']]:.2f}" and "Low confidence" in r["title"]
+              for r in weak),
+          f"each weak row is read as low confidence with its score, and says so in a title: "
+          f"{[(r['spoken'], r['title']) for r in weak[:2]]}")
+    check(not any(r["mark"] for r in rows if not r["weak"]), "rows that are not weak carry no mark")
+    check("⚠" in driver.find_element(By.ID, "status").text, f"the status line explains the mark: "
+          f"{driver.find_element(By.ID, 'status').text!r}")
+    driver.save_screenshot(os.path.join(shots, "document-weak.png"))
+
+
 def test_history(driver, url, shots, extra_dates):
     step("history: a topic by meeting date")
     driver.get(url + "#/history?q=trafficking&show=fr")
@@ -429,12 +481,13 @@ def test_hostile(driver, url, shots):
     driver.save_screenshot(os.path.join(shots, "hostile-document.png"))
 
 
-def make_pdf(args, work, name, symbol, date, header_date, paragraphs):
-    """A one-page English document typeset by make_fixture_pdfs from the
-    English fixture's spec, with another symbol, date and text."""
+def make_pdf(args, work, name, symbol, date, header_date, paragraphs, language="en"):
+    """A one-page document typeset by make_fixture_pdfs from the English
+    fixture's spec, with another symbol, date, text and language."""
     with open(args.hostile_base, encoding="utf-8") as f:
         spec = json.load(f)
     spec["symbol"] = symbol
+    spec["language"] = language
     spec["date"] = date
     spec["header_lines"] = [header_date if line == "8 April 2022" else line for line in spec["header_lines"]]
     spec["pages"] = [{"paragraphs": [{"kind": "heading", "text": paragraphs[0]}] +
@@ -469,14 +522,16 @@ def main():
         run([args.sextant, "ingest", "--index", index] + pdfs)
         hostile = bool(args.make_fixture and os.access(args.make_fixture, os.X_OK) and args.hostile_base)
         if hostile:
-            # Two more English documents, typeset like the fixtures: an
-            # earlier session on trafficking (for the history view) and
-            # the hostile one, later.
-            step("typeset and ingest two more documents")
+            # More documents, typeset like the fixtures: an earlier session
+            # on trafficking (for the history view), the hostile one, later,
+            # and a pair badly aligned in its middle (for the weak rows).
+            step("typeset and ingest four more documents")
             extra = [make_pdf(args, work, "earlier", "CTOC/COP/WG.4/2020/1", "2020-07-06", "6 July 2020",
                               ["Provisional agenda", "2. Trafficking in persons: international cooperation."]),
                      make_pdf(args, work, "hostile", "XSS/TEST/1", "2023-01-16", "16 January 2023",
-                              ["Hostile text", HOSTILE])]
+                              ["Hostile text", HOSTILE]),
+                     make_pdf(args, work, "weak_en", "WEAK/TEST/1", "2021-03-01", "1 March 2021", WEAK_EN),
+                     make_pdf(args, work, "weak_fr", "WEAK/TEST/1", "2021-03-01", "1 March 2021", WEAK_FR, "fr")]
             run([args.sextant, "ingest", "--index", index] + extra)
         else:
             print("note: no make_fixture_pdfs (pangocairo): the hostile-text check is not run")
@@ -494,6 +549,7 @@ def main():
         test_history(driver, url, args.screenshots, hostile)
         if hostile:
             test_hostile(driver, url, args.screenshots)
+            test_weak(driver, url, args.screenshots)
         errors = console_errors(driver)
         check(not errors, "no JavaScript error or CSP violation in the console" +
               "".join(f"\n     {e['message']}" for e in errors))
