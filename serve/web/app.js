@@ -28,7 +28,9 @@ function el(tag, attrs, ...children) {
 }
 
 // A text in its language: lang and direction set, so the right font and
-// right-to-left layout apply.
+// right-to-left layout apply, and a screen reader reads it in that language.
+// Where a box holds document text, all its text carries a lang of its own,
+// the page's English too (lang="en"): nothing in it relies on <html lang>.
 function textIn(tag, language, text, attrs) {
   return el(tag, Object.assign({ lang: language, dir: language === "ar" ? "rtl" : "auto", text }, attrs || {}));
 }
@@ -114,8 +116,9 @@ function docLink(hit, label) {
   return el("a", { href: "#/doc?" + new URLSearchParams({ id: hit.id, source: hit.language, target: other }).toString(), text: label });
 }
 
+// The symbol, language, date, item and page: the page's English.
 function hitMeta(hit) {
-  return el("div", { class: "meta" },
+  return el("div", { class: "meta", lang: "en" },
     docLink(hit, hit.symbol || "(no symbol)"),
     el("span", { class: "tag", text: hit.language }),
     hit.date ? el("span", { text: hit.date }) : null,
@@ -130,7 +133,7 @@ function hitBody(hit) {
   const pair = el("div", { class: parallel.length ? "pair" : "pair single" }, snippet);
   for (const [language, text] of parallel) {
     pair.append(text ? textIn("div", language, text, { class: "translation", "data-lang": language })
-      : el("div", { class: "translation missing", "data-lang": language, text: "No " + languageName(language) + " text aligned with this passage." }));
+      : el("div", { class: "translation missing", "data-lang": language, lang: "en", text: "No " + englishName(language) + " text aligned with this passage." }));
   }
   return pair;
 }
@@ -140,27 +143,28 @@ function facetList(title, counts, onPick, label) {
   if (!entries.length) return null;
   const box = el("div", {}, el("h3", { text: title }));
   for (const [value, count] of entries) {
-    box.append(el("button", { type: "button", onclick: () => onPick(value) }, el("span", { text: label ? label(value) : value }),
+    box.append(el("button", { type: "button", onclick: () => onPick(value) }, label ? label(value) : el("span", { text: value }),
       el("span", { class: "count", text: String(count) }, el("span", { class: "visually-hidden", text: count === 1 ? " passage" : " passages" }))));
   }
   return box;
 }
 
-// The empty page: a few searches to start from, each a link to its route.
+// The empty page: a few searches to start from, each a link to its route,
+// its words in their language.
 function welcome() {
   const examples = [
-    ["/", { q: "会议开幕", show: "en" }, "会议开幕", "Chinese, with the English beside it"],
-    ["/", { q: "trafficking in persons", show: "fr" }, "trafficking in persons", "English, with the French"],
-    ["/", { q: "افتتاح الاجتماع", show: "ru" }, "افتتاح الاجتماع", "Arabic, with the Russian"],
-    ["/history", { q: "trafficking" }, "trafficking", "its history, by document date"],
-    ["/", { q: "symbol:CTOC/COP/WG.4/*", sort: "date" }, "symbol:CTOC/COP/WG.4/*", "a series, newest first"],
+    ["/", { q: "会议开幕", show: "en" }, "zh", "Chinese, with the English beside it"],
+    ["/", { q: "trafficking in persons", show: "fr" }, "en", "English, with the French"],
+    ["/", { q: "افتتاح الاجتماع", show: "ru" }, "ar", "Arabic, with the Russian"],
+    ["/history", { q: "trafficking" }, "en", "its history, by document date"],
+    ["/", { q: "symbol:CTOC/COP/WG.4/*", sort: "date" }, "en", "a series, newest first"],
   ];
   const list = el("ul", {});
-  for (const [path, params, label, note] of examples) {
-    list.append(el("li", {}, el("a", { href: "#" + path + "?" + new URLSearchParams(params).toString(), text: label, dir: "auto" }),
+  for (const [path, params, language, note] of examples) {
+    list.append(el("li", {}, textIn("a", language, params.q, { href: "#" + path + "?" + new URLSearchParams(params).toString() }),
       el("span", { class: "note", text: " — " + note })));
   }
-  return el("li", { class: "welcome" }, el("h2", { text: "Try" }), list,
+  return el("li", { class: "welcome", lang: "en" }, el("h2", { text: "Try" }), list,
     el("p", { class: "note", text: "Open a passage's symbol to read the whole document in two languages side by side, aligned sentence by sentence." }));
 }
 
@@ -188,7 +192,7 @@ async function runSearch(params, signal) {
     }
     const pick = (field) => (value) => go("/", Object.assign(query, { [field]: value, offset: "" }));
     $("facets").replaceChildren(...[
-      facetList("Language", result.facets.language, pick("lang"), languageName),
+      facetList("Language", result.facets.language, pick("lang"), (code) => textIn("span", code, languageName(code))),
       facetList("Year", result.facets.year, (y) => go("/", Object.assign(query, { from: y, to: y, offset: "" }))),
       facetList("Series", result.facets.series, (s) => pick("symbol")(s + "/*")),
     ].filter(Boolean));
@@ -223,16 +227,20 @@ async function runHistory(params, signal) {
     }
     status((result.total_exact ? "" : "about ") + result.total + " passage" + (result.total === 1 ? "" : "s") + " by document date" + (result.total > 100 ? " (the first 100)" : ""));
     $("timeline").replaceChildren(...[...byDate.entries()].map(([date, hits]) => el("li", { class: "meeting" },
-      el("h3", { text: date }),
+      el("h3", { lang: "en", text: date }),
       ...hits.map((hit) => el("div", { class: "hit" }, hitMeta(hit), hitBody(hit))))));
   } catch (error) {
     failed(signal, error);
   }
 }
 
+// A language picked by its own name, written in that language.
+function languageOption(code, selected) {
+  return textIn("option", code, languageName(code), { value: code, selected: selected ? "selected" : null });
+}
+
 function languageOptions(select, versions, chosen) {
-  select.replaceChildren(...versions.map((v) => el("option", { value: v.language, selected: v.language === chosen ? "selected" : null,
-    text: languageName(v.language) })));
+  select.replaceChildren(...versions.map((v) => languageOption(v.language, v.language === chosen)));
 }
 
 // The agenda navigation: each item once, linking to its first row; an item
@@ -259,7 +267,7 @@ function agendaNav(anchors) {
 // The aligned table's column heads: the row number, then each language in
 // its own name; and a name for the table as a whole.
 function tableHead(languages, numberName) {
-  const number = el("th", { scope: "col", class: "n" }, el("span", { "aria-hidden": "true", text: "#" }),
+  const number = el("th", { scope: "col", class: "n", lang: "en" }, el("span", { "aria-hidden": "true", text: "#" }),
     el("span", { class: "visually-hidden", text: numberName }));
   $("doc-table").tHead.replaceChildren(el("tr", {}, number,
     ...languages.map((code) => textIn("th", code, languageName(code), { scope: "col" }))));
@@ -269,7 +277,8 @@ function tableHead(languages, numberName) {
 
 // One version alone, when the index holds no other language of it.
 function singleVersion(doc, id) {
-  $("doc-title").replaceChildren(el("span", { text: doc.symbol || id }), el("span", { class: "langs", text: languageName(doc.language) + " only" }));
+  $("doc-title").replaceChildren(el("span", { text: doc.symbol || id }),
+    el("span", { class: "langs" }, textIn("span", doc.language, languageName(doc.language)), " only"));
   languageOptions($("doc-source"), doc.versions, doc.language);
   languageOptions($("doc-target"), doc.versions, doc.language);
   for (const control of [$("doc-tmx"), $("doc-swap"), $("doc-source").parentElement, $("doc-target").parentElement]) control.hidden = true;
@@ -281,7 +290,7 @@ function singleVersion(doc, id) {
       item = paragraph.agenda_item;
       const anchor = "item-" + anchors.length;
       anchors.push([item, anchor]);
-      rows.push(el("tr", { class: "item", id: anchor }, el("td", { class: "n" }), el("td", { text: "Agenda item " + item })));
+      rows.push(el("tr", { class: "item", id: anchor }, el("td", { class: "n" }), el("td", { lang: "en", text: "Agenda item " + item })));
     }
     for (const segment of paragraph.segments) {
       rows.push(el("tr", { class: "link" }, el("td", { class: "n", text: String(segment.index + 1) }),
@@ -323,7 +332,7 @@ async function runDocument(params, signal) {
     }
     const data = await api("/api/alignment", { id, source, target }, signal);
     $("doc-title").replaceChildren(el("span", { text: data.symbol || id }),
-      el("span", { class: "langs", text: languageName(source) + " ↔ " + languageName(target) }));
+      el("span", { class: "langs" }, textIn("span", source, languageName(source)), " ↔ ", textIn("span", target, languageName(target))));
     languageOptions($("doc-source"), data.versions, source);
     languageOptions($("doc-target"), data.versions, target);
     for (const control of [$("doc-tmx"), $("doc-swap"), $("doc-source").parentElement, $("doc-target").parentElement]) control.hidden = false;
@@ -340,7 +349,7 @@ async function runDocument(params, signal) {
         item = link.agenda_item;
         const anchor = "item-" + anchors.length;
         anchors.push([item, anchor]);
-        rows.push(el("tr", { class: "item", id: anchor }, el("td", { class: "n" }), el("td", { colspan: "2", text: "Agenda item " + item })));
+        rows.push(el("tr", { class: "item", id: anchor }, el("td", { class: "n" }), el("td", { colspan: "2", lang: "en", text: "Agenda item " + item })));
       }
       const gap = !link.source.length || !link.target.length;
       const weak = !gap && weakLinks.has(n);
@@ -371,7 +380,7 @@ function render() {
 
 document.addEventListener("DOMContentLoaded", () => {
   for (const id of ["f-lang", "f-show"]) {
-    for (const [code, name] of LANGUAGES) $(id).append(el("option", { value: code, text: name }));
+    for (const [code] of LANGUAGES) $(id).append(languageOption(code, false));
   }
   $("search-form").addEventListener("submit", (event) => {
     event.preventDefault();

@@ -25,6 +25,10 @@ Chromium driven by Selenium through chromedriver:
   7. weak rows: in a typeset English-French pair whose middle sentences do
      not match, each row of the weak stretch shows ⚠ and its link's score,
      read as "low confidence, score 0.22" and explained in a title;
+  8. lang: in every view, each text in Chinese, Arabic or Cyrillic script
+     is under the matching lang (Arabic under dir=rtl), and each text in a
+     box of document text (hits, timeline, title, table, agenda) has a lang
+     set inside its box (LANG_AUDIT);
 
 and no JavaScript error or CSP violation in the console. A screenshot of each
 view is saved in --screenshots. Exits 77 (skipped) when Chromium,
@@ -114,6 +118,48 @@ WEAK_FR = ["Ordre du jour provisoire", "1. Ouverture de la réunion.", "2. Adopt
            "en grand nombre de toute la région.",
            "Non.", "Trois pommes vertes sur la table de la cuisine, à côté du pain, attendent le dessert.", "Oui.",
            "3. Adoption du rapport."]
+
+# Every text in the page that is in Chinese, Arabic or Cyrillic script sits
+# under the matching lang (Arabic under dir="rtl" too); and in the boxes that
+# hold document text (arguments[0]), every text with a letter has a lang set
+# inside its box, the page's English included: none relies on <html lang>,
+# so an English, French or Spanish text without its lang is caught as well.
+LANG_AUDIT = r"""
+const scripts = [[/\p{Script=Han}/u, "zh"], [/\p{Script=Arabic}/u, "ar"], [/\p{Script=Cyrillic}/u, "ru"]];
+const problems = [];
+let texts = 0;
+const where = (node) => {
+  const e = node.parentElement;
+  return e.tagName.toLowerCase() + (e.id ? "#" + e.id : "") + (e.classList.length ? "." + [...e.classList].join(".") : "") +
+         " " + JSON.stringify(node.data.trim().slice(0, 24));
+};
+const textNodes = (root) => {
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  const nodes = [];
+  for (let node; (node = walker.nextNode());) if (/\p{L}/u.test(node.data) && !node.parentElement.closest("script, style")) nodes.push(node);
+  return nodes;
+};
+for (const node of textNodes(document.body)) {
+  ++texts;
+  const owner = node.parentElement.closest("[lang]");
+  const lang = owner ? owner.getAttribute("lang") : "";
+  for (const [pattern, code] of scripts) {
+    if (pattern.test(node.data) && lang !== code) problems.push(where(node) + ": " + code + " text under lang=" + JSON.stringify(lang));
+  }
+  const dir = node.parentElement.closest("[dir]");
+  if (/\p{Script=Arabic}/u.test(node.data) && !(dir && dir.getAttribute("dir") === "rtl")) problems.push(where(node) + ": Arabic, not rtl");
+}
+let boxes = 0;
+for (const box of document.querySelectorAll(arguments[0])) {
+  ++boxes;
+  for (const node of textNodes(box)) {
+    const owner = node.parentElement.closest("[lang]");
+    if (!owner || !box.contains(owner)) problems.push(where(node) + ": no lang of its own");
+  }
+}
+return {texts, boxes, problems};
+"""
+DOCUMENT_TEXT = "#hits > li.hit, #timeline > li, #doc-title, #doc-table, #doc-agenda"
 
 failures = []
 
@@ -223,6 +269,16 @@ def check_names(driver, where):
           "".join(f"\n     {u}" for u in unnamed))
 
 
+def check_langs(driver, where):
+    """LANG_AUDIT over the whole page as it stands (hidden views included)."""
+    audit = driver.execute_script(LANG_AUDIT, DOCUMENT_TEXT)
+    problems = sorted(set(audit["problems"]))
+    check(audit["boxes"] > 0 and not problems,
+          f"{where}: every text in Chinese, Arabic or Cyrillic has its lang, and every text in the "
+          f"{audit['boxes']} document boxes its own lang ({audit['texts']} texts; {len(problems)} wrong)" +
+          "".join(f"\n     {p}" for p in problems[:12]))
+
+
 def table_heads(driver):
     """The aligned table's name and its column heads (scope, lang, dir, text)."""
     return driver.execute_script(
@@ -254,6 +310,9 @@ def test_search(driver, url, shots):
     step("search: a Chinese query with English beside it")
     driver.get(url)
     wait(driver, lambda d: d.find_element(By.ID, "status").text, "the page to start")
+    audit = driver.execute_script(LANG_AUDIT, "#hits > li.welcome")
+    check(not audit["problems"], "the start page: its examples and the language pickers carry their langs" +
+          "".join(f"\n     {p}" for p in sorted(set(audit["problems"]))[:12]))
     Select(driver.find_element(By.ID, "f-show")).select_by_value("en")
     box = driver.find_element(By.ID, "q")
     box.clear()
@@ -278,6 +337,7 @@ def test_search(driver, url, shots):
     facets = driver.find_elements(By.CSS_SELECTOR, "#facets button")
     check(len(facets) > 0, f"facet counts are shown ({len(facets)} buttons)")
     check_names(driver, "search view")
+    check_langs(driver, "search view")
     driver.save_screenshot(os.path.join(shots, "search.png"))
     return first
 
@@ -315,6 +375,7 @@ def test_document(driver, first, shots):
     check(swap.accessible_name == "Swap the two languages" and swap.text == "⇄" and glyph == "⇄",
           f"the swap button shows ⇄ (hidden from screen readers: {glyph!r}) and is named {swap.accessible_name!r}")
     check_names(driver, "document view")
+    check_langs(driver, "document view")
     items = [a.text for a in driver.find_elements(By.CSS_SELECTOR, "nav#doc-agenda .agenda-item > a:first-child")]
     check(len(items) >= 3 and len(items) == len(set(items)),
           f"agenda navigation lists each item once: {items}")
@@ -351,6 +412,7 @@ def test_document(driver, first, shots):
     direction = driver.execute_script("return getComputedStyle(arguments[0]).direction", cell)
     check(direction == "rtl", f"Arabic cells run right to left ({direction})")
     check_table_heads(driver, ["zh", "ar"], ["Chinese", "Arabic"])
+    check_langs(driver, "document view, Chinese and Arabic")
     driver.save_screenshot(os.path.join(shots, "document-ar.png"))
 
 
@@ -432,6 +494,11 @@ def test_weak(driver, url, shots):
     check(not any(r["mark"] for r in rows if not r["weak"]), "rows that are not weak carry no mark")
     check("⚠" in driver.find_element(By.ID, "status").text, f"the status line explains the mark: "
           f"{driver.find_element(By.ID, 'status').text!r}")
+    check_table_heads(driver, ["en", "fr"], ["English", "French"])
+    sides = driver.execute_script("return [...new Set([...document.querySelectorAll('#doc-table tr.link td.src, #doc-table tr.link td.tgt')]"
+                                  ".map((c) => c.className.split(' ')[0] + '=' + c.lang))]")
+    check(sorted(sides) == ["src=en", "tgt=fr"], f"the English and French cells carry their langs ({sides})")
+    check_langs(driver, "document view, English and French")
     driver.save_screenshot(os.path.join(shots, "document-weak.png"))
 
 
@@ -451,6 +518,7 @@ def test_history(driver, url, shots, extra_dates):
     check(len(translations) > 0, "history passages show the chosen translation too")
     check(driver.find_element(By.ID, "nav-history").get_attribute("class") == "active", "History is the active view")
     check_names(driver, "history view")
+    check_langs(driver, "history view")
     driver.save_screenshot(os.path.join(shots, "history.png"))
 
 
@@ -477,6 +545,7 @@ def test_hostile(driver, url, shots):
           "the hostile document's own page shows its markup as text")
     check("only" in driver.find_element(By.ID, "doc-title").text, "a document with one version is shown alone")
     check_table_heads(driver, ["en"], ["English"])
+    check_langs(driver, "a document alone")
     check_signals(driver, "every view since the page loaded")
     driver.save_screenshot(os.path.join(shots, "hostile-document.png"))
 
