@@ -2,9 +2,11 @@
 """The search page in headless Chromium, as a reader uses it.
 
 Ingests the six fixture PDFs (one document in six languages) and, when
-make_fixture_pdfs is given, a hostile document (markup and a <script> in its
-text) into a temporary index; starts `sextant serve --port 0` on it; then, in
-Chromium driven by Selenium through chromedriver:
+make_fixture_pdfs is given, documents it typesets (an earlier session, a
+hostile document with markup and a <script> in its text, and an
+English-French pair that does not match in its middle) into a temporary
+index; starts `sextant serve --port 0` on it; then, in Chromium driven by
+Selenium through chromedriver:
 
   1. search: English as the translation, a Chinese query (会议开幕): the first
      hit is Chinese, highlighted (<mark>), with the English beside it;
@@ -416,7 +418,7 @@ def test_document(driver, first, shots):
     driver.save_screenshot(os.path.join(shots, "document-ar.png"))
 
 
-def test_cancel_search(driver, url):
+def test_cancel_search(driver):
     step("cancellation: a newer search wins over an older, slower answer")
     older, newer = "q=trafficking", "q=%E4%BC%9A%E8%AE%AE%E5%BC%80%E5%B9%95"
     driver.execute_script("window.__hold = '/api/search'; location.hash = '#/?' + arguments[0]", older)
@@ -443,7 +445,7 @@ def test_cancel_search(driver, url):
     check_signals(driver, "search, document, swap, searches")
 
 
-def test_cancel_document(driver, url):
+def test_cancel_document(driver):
     step("cancellation: a language swap wins over the slower pair before it")
     driver.execute_script("window.__hold = '/api/alignment'")
     Select(driver.find_element(By.ID, "doc-target")).select_by_value("fr")
@@ -613,8 +615,8 @@ def main():
         driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": FETCH_RECORDER})
         first = test_search(driver, url, args.screenshots)
         test_document(driver, first, args.screenshots)
-        test_cancel_document(driver, url)
-        test_cancel_search(driver, url)
+        test_cancel_document(driver)
+        test_cancel_search(driver)
         test_history(driver, url, args.screenshots, hostile)
         if hostile:
             test_hostile(driver, url, args.screenshots)
