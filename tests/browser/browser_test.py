@@ -470,9 +470,9 @@ def test_cancel_document(driver):
 
 def test_weak(driver, url, shots):
     step("weak rows: marked by more than colour")
-    driver.get(url + "#/doc?id=WEAK%2FTEST%2F1&source=en&target=fr")
+    driver.get(url + "#/doc?id=A%2FAC.999%2F2021%2F2&source=en&target=fr")
     wait(driver, lambda d: d.find_elements(By.CSS_SELECTOR, "table#doc-table tr.link td.tgt[lang=fr]"), "the English-French rows")
-    with urllib.request.urlopen(url + "api/alignment?id=WEAK%2FTEST%2F1&source=en&target=fr", timeout=10) as answer:
+    with urllib.request.urlopen(url + "api/alignment?id=A%2FAC.999%2F2021%2F2&source=en&target=fr", timeout=10) as answer:
         data = json.load(answer)
     scores = {n: link["score"] for n, link in enumerate(data["links"])}
     rows = driver.execute_script(
@@ -528,7 +528,7 @@ def test_hostile(driver, url, shots):
     step("hostile text: markup in a passage stays text")
     driver.get(url + "#/?q=hostile+markup")
     hits = wait(driver, lambda d: [h for h in d.find_elements(By.CSS_SELECTOR, "ol#hits > li.hit")
-                                   if "XSS/TEST/1" in h.text], "the hostile passage")
+                                   if "A/AC.999/2023/1" in h.text], "the hostile passage")
     time.sleep(0.2)  # an injected onerror would have fired by now
     text = hits[0].find_element(By.CSS_SELECTOR, ".snippet").text
     check("<script>" in text and "<b id=" in text, f"the markup is shown as text: {text[:80]!r}")
@@ -599,10 +599,10 @@ def main():
             step("typeset and ingest four more documents")
             extra = [make_pdf(args, work, "earlier", "CTOC/COP/WG.4/2020/1", "2020-07-06", "6 July 2020",
                               ["Provisional agenda", "2. Trafficking in persons: international cooperation."]),
-                     make_pdf(args, work, "hostile", "XSS/TEST/1", "2023-01-16", "16 January 2023",
+                     make_pdf(args, work, "hostile", "A/AC.999/2023/1", "2023-01-16", "16 January 2023",
                               ["Hostile text", HOSTILE]),
-                     make_pdf(args, work, "weak_en", "WEAK/TEST/1", "2021-03-01", "1 March 2021", WEAK_EN),
-                     make_pdf(args, work, "weak_fr", "WEAK/TEST/1", "2021-03-01", "1 March 2021", WEAK_FR, "fr")]
+                     make_pdf(args, work, "weak_en", "A/AC.999/2021/2", "2021-03-01", "1 March 2021", WEAK_EN),
+                     make_pdf(args, work, "weak_fr", "A/AC.999/2021/2", "2021-03-01", "1 March 2021", WEAK_FR, "fr")]
             run([args.sextant, "ingest", "--index", index] + extra)
         else:
             print("note: no make_fixture_pdfs (pangocairo): the hostile-text check is not run")
