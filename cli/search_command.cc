@@ -2,11 +2,10 @@
 // beside them.
 #include <iostream>
 
-#include <nlohmann/json.hpp>
-
 #include "cli/commands.h"
 #include "cli/flags.h"
 #include "index/index_searcher.h"
+#include "pipeline/json_line.h"
 
 namespace sextant::cli {
 namespace {
@@ -23,9 +22,9 @@ void PrintJson(const SearchResult& result) {
                     {"page", hit.page}});
   }
   const SearchFacets& f = result.facets;
-  std::cout << json{{"total", result.total}, {"hits", hits},
-                    {"facets", {{"language", f.languages}, {"year", f.years}, {"series", f.series}}}}
-                   .dump(-1, ' ', false, json::error_handler_t::replace)
+  std::cout << JsonLine({{"total", result.total},
+                         {"hits", hits},
+                         {"facets", {{"language", f.languages}, {"year", f.years}, {"series", f.series}}}})
             << '\n';
 }
 

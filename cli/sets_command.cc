@@ -2,12 +2,11 @@
 // document (by own symbol) and says which languages each one lacks.
 #include <iostream>
 
-#include <nlohmann/json.hpp>
-
 #include "cli/commands.h"
 #include "cli/extraction.h"
 #include "cli/flags.h"
 #include "pipeline/document_set.h"
+#include "pipeline/json_line.h"
 
 namespace sextant::cli {
 
@@ -32,7 +31,7 @@ int Sets(const CommandArgs& args) {
                 {"missing", missing}};
     if (!set.duplicates.empty()) out["duplicates"] = set.duplicates;
     if (!set.unknown_language.empty()) out["unknown_language"] = set.unknown_language;
-    std::cout << out.dump(-1, ' ', false, json::error_handler_t::replace) << '\n';
+    std::cout << JsonLine(out) << '\n';
   }
   return extracted.failures == 0 ? 0 : 1;
 }

@@ -28,8 +28,4 @@ nlohmann::json AlignmentToJson(const Alignment& alignment, std::span<const std::
           {"weak_regions", std::move(weak)}};
 }
 
-std::string JsonLine(const nlohmann::json& value) {
-  return value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-}
-
 }  // namespace sextant

@@ -18,6 +18,7 @@
 #include <nlohmann/json.hpp>
 
 #include "pipeline/alignment.h"
+#include "pipeline/json_line.h"
 
 namespace sextant {
 
@@ -26,8 +27,5 @@ nlohmann::json AlignmentToJson(const Alignment& alignment, std::span<const std::
 
 // A score as the JSON forms give it: rounded to three decimals.
 double RoundedScore(double score);
-
-// One line of JSON, invalid UTF-8 replaced (no trailing newline).
-std::string JsonLine(const nlohmann::json& value);
 
 }  // namespace sextant

@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "pipeline/json_line.h"
+
 namespace sextant {
 namespace {
 
@@ -44,7 +46,7 @@ json AgendaJson(const std::vector<AgendaEntry>& entries) {
 }  // namespace
 
 std::string TagToJson(const Tag& tag, std::string_view source) {
-  return TagJson(tag, source).dump(-1, ' ', false, json::error_handler_t::replace);
+  return JsonLine(TagJson(tag, source));
 }
 
 std::string DocumentToJson(const Document& document, const Status& status) {
@@ -110,7 +112,7 @@ std::string DocumentToJson(const Document& document, const Status& status) {
                     {"message", status.message()}};
   }
   // Invalid UTF-8 from a hostile PDF is replaced, never thrown on.
-  return out.dump(-1, ' ', false, json::error_handler_t::replace);
+  return JsonLine(out);
 }
 
 }  // namespace sextant
