@@ -1,5 +1,4 @@
 #include "index/index_searcher.h"
-#include "pipeline/content_hash.h"
 
 #include <algorithm>
 #include <filesystem>
@@ -8,7 +7,7 @@
 #include <xapian.h>
 
 #include "index/read_database.h"
-
+#include "pipeline/content_hash.h"
 #include "pipeline/unicode_text.h"
 
 namespace sextant {

@@ -1,5 +1,4 @@
 #include "index/index_writer.h"
-#include "pipeline/content_hash.h"
 
 #include <cmath>
 #include <filesystem>
@@ -10,6 +9,7 @@
 #include <nlohmann/json.hpp>
 #include <xapian.h>
 
+#include "pipeline/content_hash.h"
 #include "stages/tag/symbol_tagger.h"
 
 namespace sextant {

@@ -3,8 +3,8 @@
 #include <algorithm>
 
 #include "pipeline/unicode_text.h"
-#include "stages/tag/date_parser.h"
 #include "stages/icu/word_tokenizer.h"
+#include "stages/tag/date_parser.h"
 #include "stages/tag/symbol_tagger.h"
 
 namespace sextant {

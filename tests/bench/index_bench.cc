@@ -57,8 +57,8 @@
 #include <vector>
 
 #include "index/index_searcher.h"
-#include "pipeline/content_hash.h"
 #include "index/index_writer.h"
+#include "pipeline/content_hash.h"
 #include "pipeline/unicode_text.h"
 #include "stages/align/document_aligner.h"
 #include "tests/corpus/alignment_eval.h"
@@ -104,7 +104,7 @@ std::string DateOf(long days) {
   const long doy = doe - (365 * yoe + yoe / 4 - yoe / 100), mp = (5 * doy + 2) / 153;
   const long day = doy - (153 * mp + 2) / 5 + 1, month = mp < 10 ? mp + 3 : mp - 9;
   const long year = yoe + era * 400 + (month <= 2);
-  char text[48];  // room for any long, so that the compiler sees no truncation
+  char text[64];  // room for three of any long: the compiler then sees no truncation
   std::snprintf(text, sizeof text, "%04ld-%02ld-%02ld", year, month, day);
   return text;
 }

@@ -39,8 +39,8 @@
 #include <unistd.h>
 
 #include "index/index_searcher.h"
-#include "pipeline/content_hash.h"
 #include "index/index_writer.h"
+#include "pipeline/content_hash.h"
 #include "pipeline/unicode_text.h"
 #include "stages/align/document_aligner.h"
 #include "tests/corpus/alignment_eval.h"

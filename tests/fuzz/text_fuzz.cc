@@ -8,8 +8,8 @@
 #include <cstdlib>
 #include <string_view>
 
-#include "stages/segment/sentence_segmenter.h"
 #include "stages/icu/word_tokenizer.h"
+#include "stages/segment/sentence_segmenter.h"
 #include "stages/tag/tag_stage.h"
 
 namespace {

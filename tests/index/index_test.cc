@@ -14,8 +14,8 @@
 #include <nlohmann/json.hpp>
 
 #include "index/index_searcher.h"
-#include "pipeline/content_hash.h"
 #include "index/index_writer.h"
+#include "pipeline/content_hash.h"
 #include "pipeline/runner.h"
 #include "stages/align/document_aligner.h"
 #include "stages/standard_stages.h"

@@ -11,8 +11,8 @@
 #include <vector>
 
 #include "index/index_writer.h"
-#include "pipeline/content_hash.h"
 #include "index/schema.h"
+#include "pipeline/content_hash.h"
 #include "pipeline/document.h"
 #include "stages/align/document_aligner.h"
 

@@ -13,9 +13,9 @@
 
 #include <gtest/gtest.h>
 
+#include "stages/icu/word_tokenizer.h"
 #include "stages/segment/segment_stage.h"
 #include "stages/segment/sentence_segmenter.h"
-#include "stages/icu/word_tokenizer.h"
 
 namespace sextant {
 namespace {
