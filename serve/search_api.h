@@ -3,7 +3,7 @@
 // body), with no HTTP in it, so that every endpoint and every error can be
 // tested without a socket. http_server.h puts it behind cpp-httplib.
 //
-// Endpoints (all GET; documented with examples in README.md):
+// Endpoints (all GET; documented with examples in docs/api.md):
 //   /api/search     q, lang, show, symbol, cited, resolution, item, from, to,
 //                   recommendation, sort, offset, limit, facets (yes|no)
 //   /api/versions   id (own symbol or content hash): its language versions

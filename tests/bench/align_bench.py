@@ -61,7 +61,7 @@ the ratio is against plain hunalign in the same mode (batch against
                                [--tmp DIR]
 
 hunalign is not part of Sextant: build it from its public repository for the
-benchmark only (see tests/bench/README.md) and pass --hunalign, or put it on
+benchmark only (see docs/benchmarks.md) and pass --hunalign, or put it on
 PATH. Without it the hunalign rows are marked unavailable.
 """
 import argparse
@@ -393,12 +393,9 @@ def offset_gold(golds, counts):
 def find_sextant(given):
     if given:
         return given
-    for build in ("build-lead", "build"):
-        path = os.path.join(ROOT, build, "pipeline", "cli", "sextant")
-        if os.path.exists(path):
-            usage = subprocess.run([path], capture_output=True, text=True)
-            if "align" in usage.stdout + usage.stderr:
-                return path
+    path = os.path.join(ROOT, "build", "cli", "sextant")
+    if os.path.exists(path):
+        return path
     sys.exit("align_bench: no sextant binary with `align` (pass --sextant)")
 
 

@@ -51,7 +51,7 @@ def run_round(command, files):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sextant", default=os.path.join(ROOT, "build", "pipeline", "cli", "sextant"))
+    parser.add_argument("--sextant", default=os.path.join(ROOT, "build", "cli", "sextant"))
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--corpora", default=os.environ.get(
         "SEXTANT_CORPORA", os.path.join(ROOT, "..", "shared", "corpora")))

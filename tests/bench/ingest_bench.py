@@ -109,7 +109,7 @@ def sextant_runner(sextant, roots, fresh):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sextant", default=os.path.join(ROOT, "build", "pipeline", "cli", "sextant"))
+    parser.add_argument("--sextant", default=os.path.join(ROOT, "build", "cli", "sextant"))
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--tmp", default="/tmp/ingest_bench")
     parser.add_argument("--corpora", default=os.environ.get(

@@ -12,7 +12,7 @@ server's resident memory is sampled every few seconds (growth = a leak).
     python3 tests/bench/serve_load.py --sextant build/cli/sextant \\
         --index /tmp/sextant-200k --corpora ../shared/corpora [--seconds 30] [--long 300]
 
-The index should hold >= 200,000 segments: tests/bench/README.md says how
+The index should hold >= 200,000 segments: docs/benchmarks.md says how
 index_bench builds one from the devset.
 """
 import argparse
