@@ -75,7 +75,8 @@ std::optional<std::string> ReadFile(const std::string& path) {
   return std::string(std::istreambuf_iterator<char>(in), {});
 }
 
-// A whole gzip-compressed file (dictzip is gzip), or nothing.
+// A whole gzip-compressed file (dictzip is gzip; zlib reads a file that is
+// not compressed as it is), or nothing when it cannot be read whole.
 std::optional<std::string> ReadGzip(const std::string& path) {
   gzFile file = gzopen(path.c_str(), "rb");
   if (file == nullptr) return std::nullopt;
@@ -83,7 +84,10 @@ std::optional<std::string> ReadGzip(const std::string& path) {
   char buffer[1 << 16];
   int got = 0;
   while ((got = gzread(file, buffer, sizeof buffer)) > 0) content.append(buffer, static_cast<std::size_t>(got));
-  const bool ok = got == 0;
+  // A truncated or corrupt stream ends with got == 0 too: gzerror tells.
+  int error = Z_OK;
+  gzerror(file, &error);
+  const bool ok = got == 0 && error == Z_OK;
   gzclose(file);
   if (!ok) return std::nullopt;
   return content;

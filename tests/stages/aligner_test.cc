@@ -4,6 +4,8 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
 
 #include "pipeline/runner.h"
 #include "stages/align/dictionary.h"
@@ -234,6 +236,52 @@ TEST(DictionaryTest, ParsesDictdEntries) {
   EXPECT_EQ(reversed.front(), (std::pair<std::string, std::string>{"africain", "african"}));
   EXPECT_EQ(FreeDictCode(Language::kChinese), "");
   EXPECT_EQ(FreeDictCode(Language::kFrench), "fra");
+}
+
+// LoadFreeDict finds a pair's dictionaries in a folder, either direction,
+// reads the .dict.dz through zlib (which also reads a file that is not
+// compressed), and names a .dict.dz it cannot read instead of failing.
+TEST(DictionaryTest, LoadsThePairsDictionariesFromAFolder) {
+  const std::filesystem::path folder = std::filesystem::temp_directory_path() / "sextant_freedict_test";
+  std::filesystem::remove_all(folder);
+  std::filesystem::create_directories(folder);
+  std::vector<std::string> warnings;
+  EXPECT_EQ(LoadFreeDict(folder.string(), Language::kFrench, Language::kEnglish, &warnings), nullptr);
+  EXPECT_EQ(LoadFreeDict(folder.string(), Language::kChinese, Language::kEnglish, &warnings), nullptr);
+  EXPECT_TRUE(warnings.empty());
+
+  // fra-eng, as plain text (zlib reads it through).
+  const std::string data = "conseil /kɔ̃sɛj/\ncouncil\neau /o/\nwater\n";
+  const std::string index = "conseil\tA\tc\neau\tc\tO\n";  // bytes 0 and 28, lengths 28 and 14, in base 64
+  std::ofstream(folder / "freedict-fra-eng.index") << index;
+  std::ofstream(folder / "freedict-fra-eng.dict.dz") << data;
+  const std::unique_ptr<Lexicon> lexicon = LoadFreeDict(folder.string(), Language::kFrench, Language::kEnglish, &warnings);
+  ASSERT_NE(lexicon, nullptr);
+  EXPECT_EQ(lexicon->size(), 2u);
+  EXPECT_TRUE(warnings.empty());
+
+  // eng-fra beside it, its .dict.dz a broken gzip stream: left out, named.
+  std::ofstream(folder / "freedict-eng-fra.index") << "water\tA\tK\n";
+  std::ofstream(folder / "freedict-eng-fra.dict.dz", std::ios::binary) << std::string("\x1f\x8b\x08\x00garbage", 11);
+  const std::unique_ptr<Lexicon> with_broken =
+      LoadFreeDict(folder.string(), Language::kFrench, Language::kEnglish, &warnings);
+  ASSERT_NE(with_broken, nullptr);
+  EXPECT_EQ(with_broken->size(), 2u);
+  ASSERT_EQ(warnings.size(), 1u);
+  EXPECT_NE(warnings[0].find("freedict-eng-fra.dict.dz: cannot be read"), std::string::npos) << warnings[0];
+  std::filesystem::remove_all(folder);
+}
+
+// Debian's FreeDict English–French, as scripts/install-deps installs it.
+TEST(DictionaryTest, ReadsDebiansFreeDict) {
+  if (!std::filesystem::exists("/usr/share/dictd/freedict-eng-fra.index")) {
+    GTEST_SKIP() << "dict-freedict-eng-fra is not installed (scripts/install-deps installs it)";
+  }
+  std::vector<std::string> warnings;
+  const std::unique_ptr<Lexicon> lexicon = LoadFreeDict("/usr/share/dictd", Language::kFrench, Language::kEnglish, &warnings);
+  ASSERT_NE(lexicon, nullptr);
+  EXPECT_GT(lexicon->size(), 10000u);
+  EXPECT_TRUE(warnings.empty());
 }
 
 // With a dictionary, a lexicon learned from no text at all still has
