@@ -3,9 +3,7 @@
 // pairs in one process (one "source TAB target TAB output" line each).
 // `sextant align-set`: every version of a document through a pivot.
 #include <ctime>
-#include <fstream>
 #include <iostream>
-#include <iterator>
 #include <map>
 #include <memory>
 #include <optional>
@@ -15,8 +13,9 @@
 #include "cli/extraction.h"
 #include "cli/flags.h"
 #include "pipeline/alignment_json.h"
-#include "pipeline/atomic_file.h"
 #include "pipeline/document_set.h"
+#include "pipeline/file_io.h"
+#include "pipeline/json_line.h"
 #include "pipeline/parallel.h"
 #include "stages/align/dictionary.h"
 #include "stages/align/document_aligner.h"
@@ -115,15 +114,9 @@ std::string CheckArguments(const Flags& flags, AlignArguments& a) {
   return "";
 }
 
-std::optional<std::string> ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  return std::string(std::istreambuf_iterator<char>(in), {});
-}
-
 // A text file as AlignableFromLines reads it; nullopt when it cannot be read.
 std::optional<AlignableText> ReadText(const std::string& path, Language language, bool segmented) {
-  const std::optional<std::string> content = ReadFile(path);
+  const std::optional<std::string> content = ReadWholeFile(path);
   if (!content) return std::nullopt;
   return AlignableFromLines(*content, language, segmented);
 }
@@ -201,7 +194,7 @@ struct BatchJob {
 
 // Reads the list; on a bad line, returns a problem naming it.
 std::string ReadBatch(const std::string& path, std::vector<BatchJob>& jobs) {
-  const std::optional<std::string> content = ReadFile(path);
+  const std::optional<std::string> content = ReadWholeFile(path);
   if (!content) return path + ": cannot open the batch list; check the path";
   std::size_t number = 0;
   for (std::size_t start = 0; start < content->size();) {

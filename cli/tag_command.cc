@@ -1,11 +1,11 @@
 // `sextant tag`: tags plain text, one JSON object per tag per line.
-#include <fstream>
 #include <iostream>
 #include <iterator>
 
 #include "cli/commands.h"
 #include "cli/flags.h"
 #include "pipeline/document_json.h"
+#include "pipeline/file_io.h"
 #include "stages/tag/tag_stage.h"
 
 namespace sextant::cli {
@@ -23,13 +23,11 @@ int Tag(const CommandArgs& args) {
   std::string text;
   if (path == "-") {
     text.assign(std::istreambuf_iterator<char>(std::cin), {});
+  } else if (std::optional<std::string> read = ReadWholeFile(path)) {
+    text = std::move(*read);
   } else {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-      std::cerr << "sextant: " << path << ": cannot open the file; check the path\n";
-      return 1;
-    }
-    text.assign(std::istreambuf_iterator<char>(in), {});
+    std::cerr << "sextant: " << path << ": cannot open the file; check the path\n";
+    return 1;
   }
   const auto taggers = AllTaggers();
   for (const sextant::Tag& tag : TagText(text, *language, taggers)) std::cout << TagToJson(tag, text) << '\n';

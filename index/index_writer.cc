@@ -1,5 +1,6 @@
 #include "index/index_writer.h"
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <set>
@@ -222,6 +223,12 @@ IndexWriter::~IndexWriter() {
   } catch (const Xapian::Error&) {
     // Every transaction was committed or cancelled already; closing only releases the lock.
   }
+}
+
+std::size_t SegmentEntries(const Document& document) {
+  std::size_t segments = 0;
+  for (const Paragraph& paragraph : document.paragraphs) segments += std::max<std::size_t>(1, paragraph.segments.size());
+  return segments;
 }
 
 Status IndexWriter::Open(const std::string& folder, const IndexWriterOptions& options,

@@ -54,6 +54,10 @@ struct IndexVersion {
   const DocumentAlignment* alignment = nullptr;
 };
 
+// The segment entries a document makes in the index: one per sentence, and
+// one for each paragraph without sentences (as AlignableFromDocument counts).
+std::size_t SegmentEntries(const Document& document);
+
 struct AddCounts {
   std::size_t documents = 0;  // language versions written
   std::size_t segments = 0;   // segment entries written

@@ -80,12 +80,6 @@ ExtractionPass Extract(const std::vector<std::string>& files, int jobs, SetStrea
   return pass;
 }
 
-std::size_t SegmentCount(const Document& document) {
-  std::size_t segments = 0;
-  for (const Paragraph& paragraph : document.paragraphs) segments += std::max<std::size_t>(1, paragraph.segments.size());
-  return segments;
-}
-
 double Seconds(std::chrono::steady_clock::time_point from, std::chrono::steady_clock::time_point to) {
   return std::chrono::duration<double>(to - from).count();
 }
@@ -161,7 +155,7 @@ Status IngestFiles(const std::vector<std::string>& files, const IngestOptions& o
       if (!result.status.ok()) continue;
       const Document& document = result.document;
       summary->pages += document.pages.size();
-      summary->segments += SegmentCount(document);
+      summary->segments += SegmentEntries(document);
       if (document.furniture.symbol && !document.furniture.symbol->empty()) own_symbols.insert(*document.furniture.symbol);
     }
   }

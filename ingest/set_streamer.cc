@@ -31,11 +31,7 @@ void Prepare(const DocumentSet& set, const std::map<std::string, const Document*
              const std::map<std::string, std::string>& hashes, SetToWrite* out) {
   out->symbol = set.symbol;
   if (set.versions.empty()) return;  // no version with a known language: nothing to index
-  for (const auto& [language, path] : set.versions) {
-    for (const Paragraph& paragraph : by_path.at(path)->paragraphs) {
-      out->segments += std::max<std::size_t>(1, paragraph.segments.size());
-    }
-  }
+  for (const auto& [language, path] : set.versions) out->segments += SegmentEntries(*by_path.at(path));
   const Language pivot = set.versions.count(Language::kEnglish) ? Language::kEnglish : set.versions.begin()->first;
   const Document& pivot_document = *by_path.at(set.versions.at(pivot));
   const AlignableText pivot_text = AlignableFromDocument(pivot_document);
@@ -70,9 +66,7 @@ std::string GroupKey(const Document& document) {
 
 std::size_t SegmentsOf(const std::vector<const Document*>& documents) {
   std::size_t segments = 0;
-  for (const Document* document : documents) {
-    for (const Paragraph& paragraph : document->paragraphs) segments += std::max<std::size_t>(1, paragraph.segments.size());
-  }
+  for (const Document* document : documents) segments += SegmentEntries(*document);
   return segments;
 }
 

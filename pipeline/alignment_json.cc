@@ -4,7 +4,12 @@
 
 namespace sextant {
 
+namespace {
+
+// Scores as the JSON forms give them: three decimals.
 double RoundedScore(double score) { return std::round(score * 1000) / 1000; }
+
+}  // namespace
 
 nlohmann::json AlignmentToJson(const Alignment& alignment, std::span<const std::string> source_units,
                                std::span<const std::string> target_units) {

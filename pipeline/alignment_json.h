@@ -18,14 +18,10 @@
 #include <nlohmann/json.hpp>
 
 #include "pipeline/alignment.h"
-#include "pipeline/json_line.h"
 
 namespace sextant {
 
 nlohmann::json AlignmentToJson(const Alignment& alignment, std::span<const std::string> source_units,
                                std::span<const std::string> target_units);
-
-// A score as the JSON forms give it: rounded to three decimals.
-double RoundedScore(double score);
 
 }  // namespace sextant

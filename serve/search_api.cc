@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "pipeline/alignment_json.h"
+#include "pipeline/json_line.h"
 #include "stages/export/tmx_writer.h"
 
 namespace sextant {
@@ -297,13 +298,16 @@ ApiResponse SearchApi::Alignment(const ApiRequest& request, Handles& handles, bo
   if (Status status = handles.reader->ReadAlignment(id, *source, *target, &record); !status.ok()) return FromStatus(status);
   const auto& source_segments = record.source.segments;
   const auto& target_segments = record.target.segments;
+  std::vector<std::string> source_texts, target_texts;
+  for (const RecordSegment& segment : source_segments) source_texts.push_back(segment.text);
+  for (const RecordSegment& segment : target_segments) target_texts.push_back(segment.text);
   if (as_tmx) {
     TmxDocument tmx;
     tmx.symbol = record.source.symbol;
     tmx.source_language = *source;
     tmx.target_language = *target;
-    for (const RecordSegment& segment : source_segments) tmx.source_units.push_back(segment.text);
-    for (const RecordSegment& segment : target_segments) tmx.target_units.push_back(segment.text);
+    tmx.source_units = std::move(source_texts);
+    tmx.target_units = std::move(target_texts);
     tmx.alignment = &record.alignment;
     ApiResponse response;
     response.content_type = "application/x-tmx+xml; charset=utf-8";
@@ -313,9 +317,6 @@ ApiResponse SearchApi::Alignment(const ApiRequest& request, Handles& handles, bo
     response.download_name = name + "_" + std::string(Code(*source)) + "_" + std::string(Code(*target)) + ".tmx";
     return response;
   }
-  std::vector<std::string> source_texts, target_texts;
-  for (const RecordSegment& segment : source_segments) source_texts.push_back(segment.text);
-  for (const RecordSegment& segment : target_segments) target_texts.push_back(segment.text);
   json alignment = AlignmentToJson(record.alignment, source_texts, target_texts);
   // Each link's agenda item: its first source segment's, or target's.
   for (std::size_t k = 0; k < record.alignment.links.size(); ++k) {

@@ -4,10 +4,10 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <fstream>
 #include <iterator>
 #include <optional>
 
+#include "pipeline/file_io.h"
 #include "pipeline/unicode_text.h"
 
 namespace sextant {
@@ -69,12 +69,6 @@ void AddEntry(std::string_view headword, std::string_view entry, bool reversed, 
   }
 }
 
-std::optional<std::string> ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  return std::string(std::istreambuf_iterator<char>(in), {});
-}
-
 // A whole gzip-compressed file (dictzip is gzip; zlib reads a file that is
 // not compressed as it is), or nothing when it cannot be read whole.
 std::optional<std::string> ReadGzip(const std::string& path) {
@@ -132,7 +126,7 @@ std::unique_ptr<Lexicon> LoadFreeDict(const std::string& folder, Language source
   WordPairs pairs;
   for (const bool reversed : {false, true}) {
     const std::string name = folder + "/freedict-" + std::string(reversed ? b : a) + "-" + std::string(reversed ? a : b);
-    const std::optional<std::string> index = ReadFile(name + ".index");
+    const std::optional<std::string> index = ReadWholeFile(name + ".index");
     if (!index) continue;
     const std::optional<std::string> data = ReadGzip(name + ".dict.dz");
     if (!data) {

@@ -30,7 +30,7 @@
 // and CR; U+FFFE, U+FFFF) are dropped; leading and trailing white space of a
 // segment is trimmed (TMX segments carry none).
 //
-// Writing it to a file is the caller's (pipeline/atomic_file.h).
+// Writing it to a file is the caller's (pipeline/file_io.h).
 //
 // Thread-safety: WriteTmx keeps no state and may run
 // concurrently on different documents (libxml2 is initialised once, on

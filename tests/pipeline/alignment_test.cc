@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "pipeline/alignment_json.h"
+#include "pipeline/json_line.h"
 
 namespace sextant {
 namespace {

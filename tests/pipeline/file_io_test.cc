@@ -1,6 +1,6 @@
-// WriteFileAtomically: a whole file or none, an older file replaced whole,
-// no temporary left behind, errors that name the path.
-#include "pipeline/atomic_file.h"
+// ReadWholeFile and WriteFileAtomically: a whole file or none, an older
+// file replaced whole, no temporary left behind, errors that name the path.
+#include "pipeline/file_io.h"
 
 #include <gtest/gtest.h>
 
@@ -11,11 +11,11 @@
 namespace sextant {
 namespace {
 
-class AtomicFileTest : public ::testing::Test {
+class FileIoTest : public ::testing::Test {
  protected:
   void SetUp() override {
     folder_ = std::filesystem::temp_directory_path() /
-              ("sextant_atomic_" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) + "_" +
+              ("sextant_file_io_" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) + "_" +
                ::testing::UnitTest::GetInstance()->current_test_info()->name());
     std::filesystem::remove_all(folder_);
     std::filesystem::create_directories(folder_);
@@ -36,7 +36,7 @@ class AtomicFileTest : public ::testing::Test {
   std::filesystem::path folder_;
 };
 
-TEST_F(AtomicFileTest, ReplacesAnOlderFileWholeAndLeavesNoTemporary) {
+TEST_F(FileIoTest, ReplacesAnOlderFileWholeAndLeavesNoTemporary) {
   const std::string path = (folder_ / "out.tmx").string();
   std::ofstream(path) << "an older, longer file that must be replaced entirely ...............";
   for (const bool durable : {false, true}) {
@@ -48,7 +48,7 @@ TEST_F(AtomicFileTest, ReplacesAnOlderFileWholeAndLeavesNoTemporary) {
   }
 }
 
-TEST_F(AtomicFileTest, MissingFolderGivesAStatusNamingThePath) {
+TEST_F(FileIoTest, MissingFolderGivesAStatusNamingThePath) {
   const std::string path = (folder_ / "no-such-folder" / "out.json").string();
   const Status status = WriteFileAtomically(path, "x");
   EXPECT_EQ(status.code(), StatusCode::kIoError);
@@ -57,7 +57,7 @@ TEST_F(AtomicFileTest, MissingFolderGivesAStatusNamingThePath) {
   EXPECT_FALSE(std::filesystem::exists(folder_ / "no-such-folder"));
 }
 
-TEST_F(AtomicFileTest, FolderInTheWayGivesAStatusAndLeavesNoTemporary) {
+TEST_F(FileIoTest, FolderInTheWayGivesAStatusAndLeavesNoTemporary) {
   const std::filesystem::path in_the_way = folder_ / "out.tmx";
   std::filesystem::create_directories(in_the_way / "child");
   const Status status = WriteFileAtomically(in_the_way.string(), "x");
@@ -66,7 +66,17 @@ TEST_F(AtomicFileTest, FolderInTheWayGivesAStatusAndLeavesNoTemporary) {
   EXPECT_EQ(Entries(), 1u);  // only the folder itself
 }
 
-TEST_F(AtomicFileTest, EmptyPathIsRefused) {
+TEST_F(FileIoTest, ReadsWhatWasWrittenByteForByte) {
+  const std::string path = (folder_ / "bytes.bin").string();
+  std::string bytes(100000, '\0');
+  for (std::size_t k = 0; k < bytes.size(); ++k) bytes[k] = static_cast<char>(k % 256);
+  ASSERT_TRUE(WriteFileAtomically(path, bytes).ok());
+  EXPECT_EQ(ReadWholeFile(path), bytes);
+  EXPECT_EQ(ReadWholeFile((folder_ / "missing").string()), std::nullopt);
+  EXPECT_EQ(ReadWholeFile(folder_.string()), std::nullopt);  // a folder is not a file
+}
+
+TEST_F(FileIoTest, EmptyPathIsRefused) {
   EXPECT_EQ(WriteFileAtomically("", "x").code(), StatusCode::kInvalidArgument);
 }
 

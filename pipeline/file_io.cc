@@ -1,4 +1,4 @@
-#include "pipeline/atomic_file.h"
+#include "pipeline/file_io.h"
 
 #include <fcntl.h>
 #include <unistd.h>
@@ -50,6 +50,26 @@ void SyncFolderOf(const std::string& path) {
 }
 
 }  // namespace
+
+std::optional<std::string> ReadWholeFile(const std::string& path) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return std::nullopt;
+  std::string bytes;
+  char buffer[1 << 16];
+  for (;;) {
+    const ssize_t got = ::read(fd, buffer, sizeof buffer);
+    if (got > 0) {
+      bytes.append(buffer, static_cast<std::size_t>(got));
+    } else if (got == 0) {
+      break;
+    } else if (errno != EINTR) {  // a folder (EISDIR), an I/O error
+      ::close(fd);
+      return std::nullopt;
+    }
+  }
+  ::close(fd);
+  return bytes;
+}
 
 Status WriteFileAtomically(const std::string& path, std::string_view content, bool durable) {
   if (path.empty()) return Status(StatusCode::kInvalidArgument, "no path given to write to");
