@@ -1,14 +1,10 @@
 // `sextant extract`: PDF files to clean, segmented, tagged documents.
-#include <unistd.h>
-
 #include <iostream>
 
 #include "cli/commands.h"
+#include "cli/extraction.h"
 #include "cli/flags.h"
-#include "cli/progress.h"
 #include "pipeline/document_json.h"
-#include "pipeline/runner.h"
-#include "stages/standard_stages.h"
 
 namespace sextant::cli {
 namespace {
@@ -39,29 +35,16 @@ int Extract(const CommandArgs& args) {
   if (files.empty()) return flags.Fail("extract needs at least one PDF file");
 
   // Clean text needs no sentences or tags.
-  const Runner runner(ExtractionStages(json ? ExtractionDepth::kTagged : ExtractionDepth::kParagraphs));
-  ProgressLine progress("extract", files.size() > 1);
-  RunnerOptions options;
-  options.jobs = jobs;
-  options.on_done = [&progress](std::size_t done, std::size_t total, const DocumentResult& result) {
-    progress.Show("extracting", done, total, result.document.path);
-  };
-  const std::vector<DocumentResult> results = runner.Run(files, options);
-  progress.Clear();
-
-  int failures = 0;
-  for (const DocumentResult& result : results) {
-    if (!result.status.ok()) {
-      ++failures;
-      std::cerr << "sextant: " << result.status.message() << '\n';
-    }
+  const ExtractedFiles extracted = ExtractFiles(files, json ? ExtractionDepth::kTagged : ExtractionDepth::kParagraphs,
+                                                jobs, files.size() > 1 ? "extract" : "");
+  for (const DocumentResult& result : extracted.results) {
     if (json) {
       std::cout << DocumentToJson(result.document, result.status) << '\n';
     } else if (result.status.ok()) {
       PrintText(result.document);
     }
   }
-  return failures == 0 ? 0 : 1;
+  return extracted.failures == 0 ? 0 : 1;
 }
 
 }  // namespace sextant::cli

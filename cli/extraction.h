@@ -1,5 +1,5 @@
-// ExtractFiles: the extraction of many PDFs for the commands that group
-// them (sets, align-set): runs the standard stages over the files on
+// ExtractFiles: the extraction of PDFs for the commands (extract, sets,
+// align, align-set): runs the standard stages over the files on
 // `jobs` threads, with a progress line when asked and stderr is a
 // terminal, prints one line for each file that fails, and keeps the
 // documents that did not.
