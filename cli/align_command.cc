@@ -317,7 +317,7 @@ int Align(const CommandArgs& args) {
     for (std::size_t k = 0; k < 2; ++k) {
       std::optional<AlignableText> text = ReadText(a.files[k], a.languages[k], a.input == InputKind::kSegmented);
       if (!text) {
-        std::cerr << "sextant: " << a.files[k] << ": cannot open the file; check the path\n";
+        PrintProblem(a.files[k] + ": cannot open the file; check the path");
         return 1;
       }
       texts.push_back(std::move(*text));
@@ -325,7 +325,7 @@ int Align(const CommandArgs& args) {
   }
   for (std::size_t k = 0; k < 2; ++k) {
     if (texts[k].paragraphs.empty()) {
-      std::cerr << "sextant: " << a.files[k] << ": has no text to align\n";
+      PrintProblem(a.files[k] + ": has no text to align");
       return 1;
     }
   }
@@ -342,7 +342,7 @@ int Align(const CommandArgs& args) {
     return 0;
   }
   if (const Status status = WriteFileAtomically(a.output, output); !status.ok()) {
-    std::cerr << "sextant: " << status.message() << '\n';
+    PrintProblem(status.message());
     return 1;
   }
   return 0;

@@ -1,6 +1,9 @@
 #include "cli/commands.h"
 
 #include <array>
+#include <iostream>
+
+#include "pipeline/unicode_text.h"
 
 namespace sextant::cli {
 namespace {
@@ -39,5 +42,7 @@ std::string Overview() {
 }
 
 std::string VersionLine() { return "sextant " SEXTANT_VERSION; }
+
+void PrintProblem(std::string_view message) { std::cerr << "sextant: " << PrintableText(message) << '\n'; }
 
 }  // namespace sextant::cli

@@ -43,6 +43,10 @@ std::span<const Command> AllCommands();
 // `sextant --help`: what Sextant is and the commands, one line each.
 std::string Overview();
 
+// Prints "sextant: MESSAGE" on one line of stderr, with bytes that are not
+// UTF-8 and control characters shown escaped (a file name can hold both).
+void PrintProblem(std::string_view message);
+
 // "sextant 0.1.0".
 std::string VersionLine();
 

@@ -2,6 +2,7 @@
 
 #include <iostream>
 
+#include "cli/commands.h"
 #include "cli/progress.h"
 
 namespace sextant::cli {
@@ -20,7 +21,7 @@ ExtractedFiles ExtractFiles(const std::vector<std::string>& files, ExtractionDep
   progress.Clear();
   for (const DocumentResult& result : out.results) {
     if (!result.status.ok()) {
-      std::cerr << "sextant: " << result.status.message() << '\n';
+      PrintProblem(result.status.message());
       ++out.failures;
     } else {
       out.documents.push_back(&result.document);

@@ -33,7 +33,11 @@ class PrintingObserver : public IngestObserver {
   }
   void Failed(const Status& status) override {
     progress_.Clear();
-    std::cerr << "sextant: " << status.message() << '\n';
+    PrintProblem(status.message());
+  }
+  void Notice(const std::string& line) override {
+    progress_.Clear();
+    PrintProblem(line);
   }
   void Done() { progress_.Clear(); }
 
@@ -54,17 +58,27 @@ int Ingest(const CommandArgs& args) {
   flags.Text("--index", &options.index_folder, "DIR", "the index folder (default ./sextant-index)");
   flags.Number("--jobs", &options.jobs, 1, kMaxJobs, "N", "files extracted in parallel (default 2)");
   if (const auto exit = flags.ParseOrExit(args)) return *exit;
-  const std::vector<std::string> files = CollectPdfs(flags.positionals());
-  if (files.empty()) return flags.Fail("ingest needs PDF files or folders holding them");
+  const PdfCollection collected = CollectPdfs(flags.positionals());
+  for (const std::string& problem : collected.problems) PrintProblem(problem);
+  const std::vector<std::string>& files = collected.files;
+  if (files.empty() && collected.problems.empty()) {
+    return flags.Fail("ingest needs PDF files or folders holding them (found " +
+                      std::to_string(collected.other_files) + " other files, none named *.pdf)");
+  }
+  if (files.empty()) return 1;
 
   PrintingObserver observer(options.index_folder);
   IngestSummary s;
   if (const Status status = IngestFiles(files, options, observer, &s); !status.ok()) {
-    std::cerr << "sextant: " << status.message() << '\n';
+    observer.Done();
+    PrintProblem(status.message());
     return 1;
   }
   observer.Done();
+  s.failures += static_cast<int>(collected.problems.size());
   std::cerr << "ingest: " << s.files << " files";
+  if (!collected.problems.empty()) std::cerr << " (" << collected.problems.size() << " other paths left out)";
+  if (collected.other_files > 0) std::cerr << " (" << collected.other_files << " files not *.pdf left out)";
   if (s.not_read_again > 0) std::cerr << " (" << s.not_read_again << " unchanged, not read again)";
   std::cerr << ", " << s.pages << " pages, " << s.segments << " segments, " << s.symbols << " document symbols; "
             << s.versions_written << " versions written, " << s.versions_unchanged << " unchanged, " << s.failures

@@ -4,6 +4,8 @@
 
 #include <iostream>
 
+#include "pipeline/unicode_text.h"
+
 namespace sextant::cli {
 namespace {
 
@@ -42,7 +44,7 @@ ProgressLine::~ProgressLine() { Clear(); }
 
 void ProgressLine::Show(std::string_view verb, std::size_t done, std::size_t total, std::string_view item) {
   if (!enabled_) return;
-  std::cerr << '\r' << FormatProgress(label_, verb, done, total, item) << "\033[K" << std::flush;
+  std::cerr << '\r' << FormatProgress(label_, verb, done, total, PrintableText(item)) << "\033[K" << std::flush;
   shown_ = true;
 }
 

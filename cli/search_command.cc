@@ -69,12 +69,12 @@ int Search(const CommandArgs& args) {
 
   std::unique_ptr<IndexSearcher> searcher;
   if (const Status status = IndexSearcher::Open(folder, &searcher); !status.ok()) {
-    std::cerr << "sextant: " << status.message() << '\n';
+    PrintProblem(status.message());
     return 1;
   }
   SearchResult result;
   if (const Status status = searcher->Search(query, options, &result); !status.ok()) {
-    std::cerr << "sextant: " << status.message() << '\n';
+    PrintProblem(status.message());
     return status.code() == StatusCode::kInvalidArgument ? 2 : 1;
   }
   if (as_json) {

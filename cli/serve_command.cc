@@ -34,12 +34,12 @@ int Serve(const CommandArgs& args) {
   if (!flags.positionals().empty()) return flags.Fail("serve takes no arguments, only options");
   std::unique_ptr<SearchApi> api;
   if (const Status status = SearchApi::Open(folder, &api); !status.ok()) {
-    std::cerr << "sextant: " << status.message() << '\n';
+    PrintProblem(status.message());
     return 1;
   }
   HttpServer server(*api, options);
   if (const Status status = server.Bind(); !status.ok()) {
-    std::cerr << "sextant: " << status.message() << '\n';
+    PrintProblem(status.message());
     return 1;
   }
   running = &server;

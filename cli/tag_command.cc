@@ -26,7 +26,7 @@ int Tag(const CommandArgs& args) {
   } else if (std::optional<std::string> read = ReadWholeFile(path)) {
     text = std::move(*read);
   } else {
-    std::cerr << "sextant: " << path << ": cannot open the file; check the path\n";
+    PrintProblem(path + ": cannot open the file; check the path");
     return 1;
   }
   const auto taggers = AllTaggers();

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "pipeline/json_line.h"
+#include "pipeline/unicode_text.h"
 
 namespace sextant {
 namespace {
@@ -51,7 +52,7 @@ std::string TagToJson(const Tag& tag, std::string_view source) {
 
 std::string DocumentToJson(const Document& document, const Status& status) {
   json out;
-  out["file"] = document.path;
+  out["file"] = PrintableText(document.path);  // any bytes a name holds, shown
   const Furniture& f = document.furniture;
   out["symbol"] = OrNull(f.symbol);
   out["language"] = LanguageOrNull(document.language);

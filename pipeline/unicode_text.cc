@@ -192,4 +192,53 @@ std::string LowerCaseSameOffsets(std::string_view text) {
   return out;
 }
 
+namespace {
+
+// The length of the well-formed UTF-8 sequence at text[pos] (Unicode's
+// table 3-7: no overlong forms, no surrogates, nothing past U+10FFFF), or
+// 0 when the bytes there are not one.
+std::size_t WellFormedLength(std::string_view text, std::size_t pos) {
+  const auto byte = [&](std::size_t i) { return i < text.size() ? static_cast<unsigned char>(text[i]) : 0u; };
+  const unsigned lead = byte(pos);
+  const auto continuation = [&](std::size_t i, unsigned low = 0x80, unsigned high = 0xBF) {
+    return byte(i) >= low && byte(i) <= high;
+  };
+  if (lead < 0x80) return 1;
+  if (lead >= 0xC2 && lead <= 0xDF) return continuation(pos + 1) ? 2 : 0;
+  if (lead >= 0xE0 && lead <= 0xEF) {
+    const unsigned low = lead == 0xE0 ? 0xA0 : 0x80, high = lead == 0xED ? 0x9F : 0xBF;
+    return continuation(pos + 1, low, high) && continuation(pos + 2) ? 3 : 0;
+  }
+  if (lead >= 0xF0 && lead <= 0xF4) {
+    const unsigned low = lead == 0xF0 ? 0x90 : 0x80, high = lead == 0xF4 ? 0x8F : 0xBF;
+    return continuation(pos + 1, low, high) && continuation(pos + 2) && continuation(pos + 3) ? 4 : 0;
+  }
+  return 0;
+}
+
+}  // namespace
+
+std::string PrintableText(std::string_view text) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t pos = 0; pos < text.size();) {
+    const std::size_t length = WellFormedLength(text, pos);
+    const unsigned char byte = static_cast<unsigned char>(text[pos]);
+    if (length > 1 || (length == 1 && byte >= 0x20 && byte != 0x7F)) {
+      out.append(text.substr(pos, length));
+      pos += length;
+      continue;
+    }
+    switch (byte) {
+      case '\n': out += "\\n"; break;
+      case '\t': out += "\\t"; break;
+      case '\r': out += "\\r"; break;
+      default: out += {'\\', 'x', kHex[byte >> 4], kHex[byte & 0xF]};
+    }
+    ++pos;
+  }
+  return out;
+}
+
 }  // namespace sextant

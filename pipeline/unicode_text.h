@@ -47,4 +47,10 @@ std::string LowerCase(std::string_view text);
 // invalid bytes included, is copied untouched). For matching keywords.
 std::string LowerCaseSameOffsets(std::string_view text);
 
+// Text safe to print on one line and to put in JSON, that still shows every
+// byte: valid UTF-8 is copied, a byte that is not UTF-8 becomes \xFF, a
+// control character \n, \t, \r or \x1B. For file names (an old Latin-1
+// name, a name with a newline) in messages and outputs.
+std::string PrintableText(std::string_view text);
+
 }  // namespace sextant

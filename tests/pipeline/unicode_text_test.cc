@@ -42,4 +42,22 @@ TEST(UnicodeTextTest, FoldsWhitespaceAndLowers) {
 }
 
 }  // namespace
+TEST(UnicodeTextTest, PrintableTextShowsEveryByteOnOneLine) {
+  const struct {
+    std::string given, shown;
+  } kCases[] = {
+      {"A_80_L.1.pdf", "A_80_L.1.pdf"},
+      {"\xD0\x94\xE6\x96\x87.pdf", "\xD0\x94\xE6\x96\x87.pdf"},  // Д文: valid UTF-8 is kept
+      {"bad\xFFname.pdf", "bad\\xFFname.pdf"},                           // Latin-1 ÿ
+      {"caf\xE9.pdf", "caf\\xE9.pdf"},                                    // Latin-1 é before a dot
+      {"new\nline\ttab\r.pdf", "new\\nline\\ttab\\r.pdf"},
+      {std::string("nul\0esc\x1B", 8), "nul\\x00esc\\x1B"},
+      {"\xC0\xAF", "\\xC0\\xAF"},                   // overlong '/'
+      {"\xED\xA0\x80", "\\xED\\xA0\\x80"},        // a UTF-16 surrogate
+      {"\xF4\x90\x80\x80", "\\xF4\\x90\\x80\\x80"},  // past U+10FFFF
+      {"\xE6\x96", "\\xE6\\x96"},                   // cut short
+  };
+  for (const auto& c : kCases) EXPECT_EQ(PrintableText(c.given), c.shown) << c.shown;
+}
+
 }  // namespace sextant
