@@ -2,6 +2,7 @@
 
 #include <cctype>
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <cstdio>
@@ -202,15 +203,32 @@ std::span<const std::string_view> StopWords(Language language) {
 }
 
 std::string CompactDate(std::string_view iso_date) {
-  std::string out;
-  for (char c : iso_date) {
-    if (c >= '0' && c <= '9') {
-      out += c;
-    } else if (c != '-') {
-      return "";
+  const auto number = [&](std::size_t at, std::size_t length) {
+    int value = 0;
+    for (std::size_t i = at; i < at + length; ++i) {
+      if (iso_date[i] < '0' || iso_date[i] > '9') return -1;
+      value = value * 10 + (iso_date[i] - '0');
+    }
+    return value;
+  };
+  const std::size_t size = iso_date.size();
+  if (size != 4 && size != 7 && size != 10) return "";
+  if ((size >= 7 && iso_date[4] != '-') || (size == 10 && iso_date[7] != '-')) return "";
+  const int year = number(0, 4);
+  if (year < 0) return "";
+  if (size >= 7) {
+    const int month = number(5, 2);
+    if (month < 1 || month > 12) return "";
+    if (size == 10) {
+      static constexpr int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+      const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+      const int day = number(8, 2);
+      if (day < 1 || day > kDays[month - 1] || (month == 2 && day == 29 && !leap)) return "";
     }
   }
-  return out.size() == 4 || out.size() == 6 || out.size() == 8 ? out : "";
+  std::string out(iso_date);
+  out.erase(std::remove(out.begin(), out.end(), '-'), out.end());
+  return out;
 }
 
 std::vector<std::string> SymbolTermValues(std::string_view symbol) {

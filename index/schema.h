@@ -91,7 +91,8 @@ std::string_view StemmerName(Language language);
 // The stop-words of a language, lower-case (Arabic normalised).
 std::span<const std::string_view> StopWords(Language language);
 
-// "2022-06-27" → "20220627"; "2022-06" → "202206"; empty when not a date.
+// "2022-06-27" → "20220627"; "2022-06" → "202206"; "2022" → "2022"; empty
+// when not one of these forms or not a real date ("2022-13-45", "2023-02-29").
 std::string CompactDate(std::string_view iso_date);
 
 // The symbol exactly, then one "…/*" term per leading run of components:

@@ -163,6 +163,21 @@ void SearchApi::Release(std::unique_ptr<Handles> handles) {
 }
 
 ApiResponse SearchApi::Handle(const ApiRequest& request) {
+  ApiResponse response = Answer(request);
+  if (response.status < 400) return response;
+  std::error_code error;
+  for (const std::filesystem::path& folder : {std::filesystem::canonical(folder_, error),
+                                              std::filesystem::absolute(folder_, error)}) {
+    const std::string quoted = JsonLine(folder.string());  // as it appears inside the JSON body
+    const std::string name = JsonLine(folder.filename().string());
+    if (quoted.size() > 3) {
+      response.body = ReplaceAll(response.body, quoted.substr(1, quoted.size() - 2), name.substr(1, name.size() - 2));
+    }
+  }
+  return response;
+}
+
+ApiResponse SearchApi::Answer(const ApiRequest& request) {
   const bool known = request.path == "/api/search" || request.path == "/api/document" || request.path == "/api/versions" ||
                      request.path == "/api/alignment" || request.path == "/api/alignment.tmx";
   if (!known) {

@@ -66,6 +66,9 @@ class SearchApi {
   SearchApi(const SearchApi&) = delete;
   SearchApi& operator=(const SearchApi&) = delete;
 
+  // Never shows a path of the server's machine: an error that would name
+  // the index folder (a missing document, a damaged index) gives only its
+  // last name ("idx", not "/srv/data/idx").
   ApiResponse Handle(const ApiRequest& request);
 
   const std::string& folder() const { return folder_; }
@@ -80,6 +83,7 @@ class SearchApi {
   explicit SearchApi(std::string folder) : folder_(std::move(folder)) {}
   Status Acquire(std::unique_ptr<Handles>* handles);
   void Release(std::unique_ptr<Handles> handles);
+  ApiResponse Answer(const ApiRequest& request);
 
   ApiResponse Search(const ApiRequest& request, Handles& handles);
   ApiResponse Versions(const ApiRequest& request, Handles& handles);

@@ -15,6 +15,7 @@
 
 #include "index/index_searcher.h"
 #include "index/index_writer.h"
+#include "index/schema.h"
 #include "pipeline/content_hash.h"
 #include "pipeline/runner.h"
 #include "stages/align/document_aligner.h"
@@ -167,6 +168,22 @@ TEST_F(IndexTest, DateRange) {
   options.date_from = "June";
   SearchResult result;
   EXPECT_EQ(searcher_->Search("", options, &result).code(), StatusCode::kInvalidArgument);
+  options.date_from = "2022-04";
+  options.date_to = "2022-03";
+  EXPECT_EQ(searcher_->Search("", options, &result).code(), StatusCode::kInvalidArgument) << "from after to";
+}
+
+TEST(CompactDateTest, RealDatesInTheThreeFormsOnly) {
+  const struct {
+    const char* given;
+    const char* compact;  // "" when refused
+  } kCases[] = {
+      {"2022", "2022"},         {"2022-06", "202206"},     {"2022-06-27", "20220627"}, {"2024-02-29", "20240229"},
+      {"2000-02-29", "20000229"}, {"2022-13-45", ""},       {"2022-00", ""},            {"2022-06-31", ""},
+      {"2023-02-29", ""},       {"1900-02-29", ""},        {"2022-6-27", ""},          {"20220627", ""},
+      {"June", ""},             {"2022-06-2x", ""},        {"", ""},                   {"2022-06-27T00", ""},
+  };
+  for (const auto& c : kCases) EXPECT_EQ(CompactDate(c.given), c.compact) << c.given;
 }
 
 TEST_F(IndexTest, SortByDateKeepsDocumentOrder) {
