@@ -111,11 +111,17 @@ Status DateRange(const SearchOptions& options, Xapian::Query* range) {
   if (options.date_from.empty() && options.date_to.empty()) return Status::Ok();
   const std::string from = CompactDate(options.date_from);
   std::string to = CompactDate(options.date_to);
-  if ((!options.date_from.empty() && from.empty()) || (!options.date_to.empty() && to.empty())) {
-    return Status(StatusCode::kInvalidArgument, "dates must be written 2022, 2022-06 or 2022-06-27");
+  for (const auto& [name, given, compact] : {std::tuple{"from", &options.date_from, &from}, {"to", &options.date_to, &to}}) {
+    if (!given->empty() && compact->empty()) {
+      return Status(StatusCode::kInvalidArgument, std::string(name) + " takes a date written 2022, 2022-06 or 2022-06-27, not '" +
+                                                      PrintableText(*given) + "'");
+    }
   }
   if (to.empty()) to = "99999999";
   to.resize(8, '9');  // "202206" → "20220699": the whole month
+  if (from > to) {
+    return Status(StatusCode::kInvalidArgument, "from (" + options.date_from + ") is after to (" + options.date_to + ")");
+  }
   *range = Xapian::Query(Xapian::Query::OP_VALUE_RANGE, kSlotDate, from, to);
   return Status::Ok();
 }
@@ -241,7 +247,7 @@ Status IndexSearcher::Open(const std::string& folder, std::unique_ptr<IndexSearc
                                       chinese.value_or(ChineseTerms::kBigrams)));
     return Status::Ok();
   } catch (const Xapian::Error& error) {
-    return Status(StatusCode::kIoError, "cannot open index " + folder + ": " + error.get_msg());
+    return index_internal::ReadFailure(folder, "opening", error);
   }
 }
 
@@ -271,7 +277,7 @@ Status IndexSearcher::ParallelText(const std::string& content_hash, std::size_t 
     *text = AlignedText(impl_->db, impl_->db.get_document(*posting), language);
     return Status::Ok();
   } catch (const Xapian::Error& error) {
-    return Status(StatusCode::kIoError, "reading index " + folder_ + ": " + error.get_msg());
+    return index_internal::ReadFailure(folder_, "reading", error);
   }
 }
 
@@ -345,7 +351,7 @@ Status IndexSearcher::Search(std::string_view query, const SearchOptions& option
   } catch (const Xapian::QueryParserError& error) {
     return Status(StatusCode::kInvalidArgument, "cannot read the query '" + std::string(query) + "': " + error.get_msg());
   } catch (const Xapian::Error& error) {
-    return Status(StatusCode::kIoError, "search in " + folder_ + " failed: " + error.get_msg());
+    return index_internal::ReadFailure(folder_, "searching", error);
   }
 }
 

@@ -20,12 +20,25 @@ Status OpenForReading(const std::string& folder, Xapian::Database* db) {
     }
     *db = std::move(opened);
     return Status::Ok();
-  } catch (const Xapian::DatabaseCorruptError& error) {
-    return Status(StatusCode::kDamaged, "index " + folder + " is corrupt: " + error.get_msg() +
-                                            " (delete the folder and ingest again)");
   } catch (const Xapian::Error& error) {
-    return Status(StatusCode::kIoError, "cannot open index " + folder + ": " + error.get_msg());
+    return ReadFailure(folder, "opening", error);
   }
+}
+
+bool IsDamage(const Xapian::Error& error) {
+  const std::string_view type = error.get_type();
+  return type == "DatabaseCorruptError" || type == "DatabaseError";
+}
+
+std::string DamagedIndexMessage(const std::string& folder, const std::string& detail) {
+  return "index " + folder + " is damaged (" + detail + "): ingest the files again into a new --index folder, " +
+         "or see what `xapian-check " + folder + "` reports";
+}
+
+Status ReadFailure(const std::string& folder, std::string_view doing, const Xapian::Error& error) {
+  if (IsDamage(error)) return Status(StatusCode::kDamaged, DamagedIndexMessage(folder, error.get_msg()));
+  return Status(StatusCode::kIoError, std::string(doing) + " index " + folder + " failed: " + error.get_type() + ": " +
+                                          error.get_msg());
 }
 
 Status Reopen(const std::string& folder, Xapian::Database& db) {
@@ -33,7 +46,7 @@ Status Reopen(const std::string& folder, Xapian::Database& db) {
     db.reopen();
     return Status::Ok();
   } catch (const Xapian::Error& error) {
-    return Status(StatusCode::kIoError, "cannot reopen index " + folder + ": " + error.get_msg());
+    return ReadFailure(folder, "reopening", error);
   }
 }
 

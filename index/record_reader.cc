@@ -143,7 +143,7 @@ Status RecordReader::ListVersions(const std::string& id, std::string* symbol, st
   try {
     if (Status status = ReadVersions(id, versions, symbol); !status.ok()) return status;
   } catch (const Xapian::Error& error) {
-    return Status(StatusCode::kIoError, "reading index " + folder_ + ": " + error.get_msg());
+    return index_internal::ReadFailure(folder_, "reading", error);
   }
   if (versions->empty()) return Status(StatusCode::kNotFound, "no document " + id + " in index " + folder_);
   return Status::Ok();
@@ -178,7 +178,7 @@ Status RecordReader::ReadVersion(const std::string& id, Language language, Recor
     }
     return Status::Ok();
   } catch (const Xapian::Error& error) {
-    return Status(StatusCode::kIoError, "reading index " + folder_ + ": " + error.get_msg());
+    return index_internal::ReadFailure(folder_, "reading", error);
   }
 }
 
