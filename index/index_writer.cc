@@ -1,16 +1,22 @@
 #include "index/index_writer.h"
 
 #include <algorithm>
+#include <cerrno>
 #include <cmath>
+#include <cstring>
 #include <filesystem>
 #include <set>
+#include <sstream>
 #include <system_error>
 #include <unistd.h>
 
 #include <nlohmann/json.hpp>
 #include <xapian.h>
 
+#include "index/read_database.h"
 #include "pipeline/content_hash.h"
+#include "pipeline/json_line.h"
+#include "pipeline/unicode_text.h"
 #include "stages/tag/symbol_tagger.h"
 
 namespace sextant {
@@ -47,6 +53,10 @@ std::vector<Unit> UnitsOf(const Document& document) {
 }
 
 // What every entry of one language version shares.
+// The file's path as a term value: its bytes (any bytes: a name need not be
+// UTF-8), or a hash of them when too long for a Xapian term.
+std::string PathKey(const std::string& path) { return path.size() <= 200 ? path : "#" + HashBytes(path); }
+
 struct VersionFields {
   std::string language, symbol, date_iso, date, year, series, hash, path_key, path;
   std::vector<std::string> bodies, types;
@@ -70,8 +80,8 @@ VersionFields FieldsOf(const IndexVersion& version) {
     }
   }
   fields.hash = version.content_hash;
-  fields.path = document.path;
-  fields.path_key = document.path.size() <= 200 ? document.path : "#" + HashBytes(document.path);
+  fields.path = PrintableText(document.path);  // shown; the key below finds the file by its bytes
+  fields.path_key = PathKey(document.path);
   return fields;
 }
 
@@ -135,7 +145,7 @@ Xapian::Document SegmentEntry(const Unit& unit, std::size_t n, const VersionFiel
       {"date", fields.date_iso}, {"agenda_item", unit.agenda_item}, {"page", unit.page},
       {"paragraph", unit.paragraph}, {"segment", n},        {"path", fields.path}};
   if (link_score >= 0) data["link_score"] = std::round(link_score * 1000) / 1000;
-  entry.set_data(data.dump());
+  entry.set_data(JsonLine(data));
   return entry;
 }
 
@@ -150,7 +160,7 @@ Xapian::Document DocumentEntry(const Document& document, const std::vector<Unit>
       {"path", fields.path},     {"symbol", fields.symbol}, {"language", fields.language},
       {"date", fields.date_iso}, {"pages", document.pages.size()}, {"segments", units.size()},
       {"hash", fields.hash}};
-  entry.set_data(data.dump());
+  entry.set_data(JsonLine(data));
   return entry;
 }
 
@@ -186,8 +196,26 @@ std::vector<std::set<std::string>> ParallelUnits(const IndexVersion& version, bo
   return out;
 }
 
+// Whether the system error behind a Xapian failure is a full disk or quota.
+// Xapian gives the system's reason as the error string, or (when a failed
+// commit could not fall back) inside its message.
+bool OutOfRoom(const Xapian::Error& error) {
+  const char* cause = error.get_error_string();
+  for (const int code : {ENOSPC, EDQUOT}) {
+    const std::string_view reason = std::strerror(code);
+    if ((cause != nullptr && reason == cause) || error.get_msg().find(reason) != std::string::npos) return true;
+  }
+  return false;
+}
+
 Status XapianFailure(const std::string& folder, const Xapian::Error& error) {
-  return Status(StatusCode::kIoError, "index " + folder + ": " + error.get_type() + ": " + error.get_msg());
+  if (OutOfRoom(error)) {
+    std::error_code ignored;
+    const auto space = std::filesystem::space(folder, ignored);
+    return Status(StatusCode::kNoSpace, "no space left on the device holding " + folder + " (" +
+                                            std::to_string(space.available / 1'000'000) + " MB free)");
+  }
+  return index_internal::ReadFailure(folder, "writing", error);
 }
 
 Status CheckFolder(const std::string& folder) {
@@ -201,7 +229,8 @@ Status CheckFolder(const std::string& folder) {
     return Status(StatusCode::kIoError, "index path " + folder + " is not a folder (choose another --index)");
   }
   if (::access(folder.c_str(), W_OK) != 0) {
-    return Status(StatusCode::kIoError, "index folder " + folder + " is not writable (fix its permissions or choose another --index)");
+    return Status(StatusCode::kIoError, "index folder " + folder + " is not writable (" + std::strerror(errno) +
+                                            "): fix its permissions or choose another --index");
   }
   return Status::Ok();
 }
@@ -235,7 +264,18 @@ Status IndexWriter::Open(const std::string& folder, const IndexWriterOptions& op
                          std::unique_ptr<IndexWriter>* writer) {
   if (Status status = CheckFolder(folder); !status.ok()) return status;
   try {
-    Xapian::WritableDatabase db(folder, Xapian::DB_CREATE_OR_OPEN);
+    Xapian::WritableDatabase db(folder, Xapian::DB_CREATE_OR_OPEN);  // holds the lock: no other writer
+    // A damaged index is not written into: every table is checked first
+    // (Xapian reads the whole index; about 25 ms per MB, see
+    // docs/benchmarks.md), since an ingest that finds nothing changed would
+    // otherwise never read the damaged part and say all is well.
+    if (db.get_doccount() > 0) {
+      std::ostringstream ignored;
+      if (const std::size_t errors = Xapian::Database::check(folder, 0, &ignored); errors > 0) {
+        return Status(StatusCode::kDamaged, index_internal::DamagedIndexMessage(folder, std::to_string(errors) +
+                                                                                    " errors found by Xapian's check"));
+      }
+    }
     ChineseTerms chinese = options.chinese;
     const std::string version = db.get_metadata(std::string(kMetaSchemaVersion));
     if (version.empty()) {
@@ -255,9 +295,6 @@ Status IndexWriter::Open(const std::string& folder, const IndexWriterOptions& op
   } catch (const Xapian::DatabaseLockError&) {
     return Status(StatusCode::kIoError, "index is locked by another writer: " + folder +
                                             " (wait for the other `sextant ingest` to finish)");
-  } catch (const Xapian::DatabaseCorruptError& error) {
-    return Status(StatusCode::kDamaged, "index " + folder + " is corrupt: " + error.get_msg() +
-                                            " (delete the folder and ingest again)");
   } catch (const Xapian::DatabaseOpeningError& error) {
     return Status(StatusCode::kDamaged, "cannot open index " + folder + ": " + error.get_msg() +
                                             " (is it a Sextant index? delete it or choose another --index)");
@@ -288,11 +325,16 @@ Status IndexWriter::CheckVersions(const std::vector<IndexVersion>& versions) con
 }
 
 std::optional<IndexWriter::IndexedVersion> IndexWriter::Indexed(const std::string& path,
-                                                                const std::string& content_hash) const {
+                                                                const std::string& content_hash) const try {
   const std::string identity = BooleanTerm(term_prefix::kIdentity, content_hash + ":d");
+  const std::string path_term = BooleanTerm(term_prefix::kPath, PathKey(path));
   for (auto it = impl_->db.postlist_begin(identity); it != impl_->db.postlist_end(identity); ++it) {
-    const auto data = nlohmann::json::parse(impl_->db.get_document(*it).get_data(), nullptr, false);
-    if (data.is_discarded() || data.value("path", "") != path) continue;
+    const Xapian::Document entry = impl_->db.get_document(*it);
+    Xapian::TermIterator term = entry.termlist_begin();
+    term.skip_to(path_term);
+    if (term == entry.termlist_end() || *term != path_term) continue;
+    const auto data = nlohmann::json::parse(entry.get_data(), nullptr, false);
+    if (data.is_discarded()) continue;
     IndexedVersion version;
     version.symbol = data.value("symbol", "");
     version.pages = data.value("pages", std::size_t{0});
@@ -300,6 +342,8 @@ std::optional<IndexWriter::IndexedVersion> IndexWriter::Indexed(const std::strin
     return version;
   }
   return std::nullopt;
+} catch (const Xapian::Error&) {
+  return std::nullopt;  // read again: the write that follows reports what is wrong with the index
 }
 
 bool IndexWriter::AlreadyIndexed(const IndexVersion& version) const {
@@ -342,14 +386,45 @@ SetEntries BuildSet(const std::vector<IndexVersion>& versions, const TextAnalyze
   return out;
 }
 
+// Inside a transaction: the entries of the versions indexed before from
+// other files (same symbol and language) deleted, each named in `replaced`.
+void DeleteOtherFiles(Xapian::WritableDatabase& db, const VersionFields& fields, std::vector<std::string>* replaced) {
+  if (fields.symbol.empty()) return;
+  const std::string own_path = BooleanTerm(term_prefix::kPath, fields.path_key);
+  const std::string path_prefix = BooleanTerm(term_prefix::kPath, "");
+  const std::vector<Xapian::Query> terms{Xapian::Query(BooleanTerm(term_prefix::kKind, "document")),
+                                         Xapian::Query(BooleanTerm(term_prefix::kSymbol, fields.symbol)),
+                                         Xapian::Query(BooleanTerm(term_prefix::kLanguage, fields.language))};
+  const Xapian::Query same_version(Xapian::Query::OP_AND, terms.begin(), terms.end());
+  Xapian::Enquire enquire(db);
+  enquire.set_query(same_version);
+  const Xapian::MSet found = enquire.get_mset(0, db.get_doccount());
+  std::vector<std::string> other_paths;
+  for (auto it = found.begin(); it != found.end(); ++it) {
+    const Xapian::Document entry = it.get_document();
+    Xapian::TermIterator term = entry.termlist_begin();
+    term.skip_to(path_prefix);
+    if (term == entry.termlist_end() || (*term).rfind(path_prefix, 0) != 0 || *term == own_path) continue;
+    other_paths.push_back(*term);
+    const auto data = nlohmann::json::parse(entry.get_data(), nullptr, false);
+    const std::string old_path = data.is_discarded() ? std::string("another file") : data.value("path", "another file");
+    replaced->push_back(fields.path + " replaces " + old_path + " as the " + fields.language + " version of " +
+                        fields.symbol + " (one file a version: the file ingested last is kept; ingest the document's other versions with it to align "
+                        "them to it)");
+  }
+  for (const std::string& path_term : other_paths) db.delete_document(path_term);
+}
+
 // Inside a transaction: the old entries of the versions' paths and hashes
-// deleted, `entries` (built by BuildSet) added.
+// deleted (and those of other files holding the same versions), `entries`
+// (built by BuildSet) added.
 void WriteSet(Xapian::WritableDatabase& db, const std::vector<IndexVersion>& versions,
-              std::vector<Xapian::Document>& entries) {
+              std::vector<Xapian::Document>& entries, std::vector<std::string>* replaced) {
   for (const IndexVersion& version : versions) {
     const VersionFields fields = FieldsOf(version);
     db.delete_document(BooleanTerm(term_prefix::kPath, fields.path_key));
     db.delete_document(BooleanTerm(term_prefix::kContentHash, fields.hash));
+    DeleteOtherFiles(db, fields, replaced);
   }
   for (Xapian::Document& entry : entries) db.add_document(entry);
   entries.clear();
@@ -379,7 +454,7 @@ Status IndexWriter::AddDocumentSets(const std::vector<std::vector<IndexVersion>>
         in_transaction = true;
       }
       SetEntries built = BuildSet(sets[s], impl_->analyzer);
-      WriteSet(db, sets[s], built.entries);
+      WriteSet(db, sets[s], built.entries, &outcome.replaced);
       outcome.counts = built.counts;
     }
     if (in_transaction) db.commit_transaction();
@@ -393,7 +468,7 @@ Status IndexWriter::AddDocumentSets(const std::vector<std::vector<IndexVersion>>
       }
     }
     const Status failure = XapianFailure(folder_, error);
-    for (SetOutcome& outcome : *outcomes) outcome = {failure, AddCounts()};
+    for (SetOutcome& outcome : *outcomes) outcome = {failure, AddCounts(), {}};
     return failure;
   }
 }

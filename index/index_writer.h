@@ -83,6 +83,10 @@ class IndexWriter {
   struct SetOutcome {
     Status status;  // this set's checks (or the batch's Xapian failure)
     AddCounts counts;
+    // One file, one version of a document: a version indexed before from
+    // another file (same own symbol and language) is replaced by the one
+    // written now. Each line names both files.
+    std::vector<std::string> replaced;
   };
   // Returns the Xapian failure that cancelled the batch, else ok; each set's
   // own outcome is in `outcomes` (one per set, in order).

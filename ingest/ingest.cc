@@ -1,6 +1,7 @@
 #include "ingest/ingest.h"
 
 #include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <filesystem>
 #include <map>
@@ -10,6 +11,7 @@
 #include "index/index_writer.h"
 #include "ingest/set_streamer.h"
 #include "pipeline/content_hash.h"
+#include "pipeline/unicode_text.h"
 #include "stages/standard_stages.h"
 
 namespace sextant {
@@ -46,6 +48,10 @@ class SerialObserver : public IngestObserver {
     std::lock_guard lock(mutex_);
     inner_.Failed(status);
   }
+  void Notice(const std::string& line) override {
+    std::lock_guard lock(mutex_);
+    inner_.Notice(line);
+  }
 
  private:
   IngestObserver& inner_;
@@ -67,17 +73,43 @@ ExtractionPass Extract(const std::vector<std::string>& files, int jobs, SetStrea
   const Runner runner(ExtractionStages(ExtractionDepth::kTagged));
   RunnerOptions options;
   options.jobs = jobs;
+  options.stop = &streamer.stopped();
   options.on_done = [&](std::size_t done, std::size_t total, const DocumentResult& result) {
     if (result.status.ok()) streamer.Add(result.document);
     observer.Extracted(done, total, result);
   };
   pass.results = runner.Run(files, options);
   for (const DocumentResult& result : pass.results) {
-    if (result.status.ok()) continue;
+    if (result.status.ok() || result.status.code() == StatusCode::kCancelled) continue;
     observer.Failed(result.status);
     ++pass.failures;
   }
   return pass;
+}
+
+// The failure that ended an ingest, with what it means for the user: for
+// a full disk, about how much room the files not written need (at the
+// index's own bytes per file so far).
+Status StoppedBy(const Status& failure, const std::string& folder, const IngestSummary& summary) {
+  std::string message = failure.message();
+  const std::size_t in_index = summary.versions_written + summary.not_read_again;
+  const std::size_t left = summary.files > in_index ? summary.files - in_index : 0;
+  if (failure.code() == StatusCode::kNoSpace) {
+    std::uintmax_t index_bytes = 0;
+    std::error_code error;
+    for (const auto& entry : fs::directory_iterator(folder, error)) index_bytes += entry.file_size(error);
+    if (in_index > 0) {
+      const std::uintmax_t needed = index_bytes / in_index * left;
+      message += ": about " + std::to_string(needed / 1'000'000 + 1) + " MB more needed for the " +
+                 std::to_string(left) + " files not written (the index holds " +
+                 std::to_string(index_bytes / 1'000'000) + " MB for " + std::to_string(in_index) + ")";
+    }
+    message += ". Free space, or ingest into an --index folder on a larger disk; run the same command again then: "
+               "what was written is kept and not read again";
+  } else {
+    message += " (stopped: " + std::to_string(left) + " files not written)";
+  }
+  return Status(failure.code(), message);
 }
 
 double Seconds(std::chrono::steady_clock::time_point from, std::chrono::steady_clock::time_point to) {
@@ -86,20 +118,98 @@ double Seconds(std::chrono::steady_clock::time_point from, std::chrono::steady_c
 
 }  // namespace
 
-std::vector<std::string> CollectPdfs(const std::vector<std::string>& paths) {
-  std::vector<std::string> files;
-  for (const std::string& path : paths) {
-    std::error_code error;
-    if (fs::is_directory(path, error)) {
-      for (const auto& entry : fs::recursive_directory_iterator(path, error)) {
-        if (entry.is_regular_file() && entry.path().extension() == ".pdf") files.push_back(entry.path().string());
+namespace {
+
+bool HasPdfExtension(const fs::path& path) {
+  std::string extension = path.extension().string();
+  for (char& c : extension) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return extension == ".pdf";
+}
+
+std::string KindOf(fs::file_type type) {
+  switch (type) {
+    case fs::file_type::fifo: return "a FIFO";
+    case fs::file_type::socket: return "a socket";
+    case fs::file_type::block: return "a block device";
+    case fs::file_type::character: return "a character device";
+    default: return "not a regular file";
+  }
+}
+
+// Why a symbolic link cannot be followed ("loops", "leads to nothing").
+std::string BrokenLink(const fs::path& link, const std::error_code& error) {
+  if (error == std::errc::too_many_symbolic_link_levels) return "a symbolic link that loops; left out";
+  std::error_code ignored;
+  const fs::path target = fs::read_symlink(link, ignored);
+  return "a symbolic link to " + target.string() + ", which is not there; left out";
+}
+
+void Problem(PdfCollection& out, const fs::path& path, const std::string& why) {
+  out.problems.push_back(PrintableText(path.string()) + ": " + why);
+}
+
+// The PDFs below `folder`, in name order; links to folders are not
+// followed (so no walk can loop).
+void Walk(const fs::path& folder, PdfCollection& out) {
+  std::error_code error;
+  std::vector<fs::path> entries;
+  for (fs::directory_iterator it(folder, error), end; !error && it != end; it.increment(error)) {
+    entries.push_back(it->path());
+  }
+  if (error) Problem(out, folder, "cannot read the folder: " + error.message() + " (check its permissions)");
+  std::sort(entries.begin(), entries.end());
+  for (const fs::path& entry : entries) {
+    const fs::file_status own = fs::symlink_status(entry, error);
+    if (error) {
+      Problem(out, entry, "cannot read: " + error.message());
+      continue;
+    }
+    const bool link = fs::is_symlink(own);
+    const fs::file_status target = link ? fs::status(entry, error) : own;
+    if (link && error) {
+      Problem(out, entry, BrokenLink(entry, error));
+    } else if (fs::is_directory(target)) {
+      if (link) {
+        Problem(out, entry, "a link to a folder, not followed (name the folder itself to read it)");
+      } else {
+        Walk(entry, out);
       }
+    } else if (!HasPdfExtension(entry)) {
+      ++out.other_files;
+    } else if (fs::is_regular_file(target)) {
+      out.files.push_back(entry.string());
     } else {
-      files.push_back(path);
+      Problem(out, entry, KindOf(target.type()) + ", not a file; left out");
     }
   }
-  std::sort(files.begin(), files.end());
-  return files;
+}
+
+}  // namespace
+
+PdfCollection CollectPdfs(const std::vector<std::string>& paths) {
+  PdfCollection out;
+  for (const std::string& path : paths) {
+    std::error_code error;
+    if (fs::is_symlink(fs::symlink_status(path, error))) {
+      (void)fs::status(path, error);
+      if (error) {
+        Problem(out, path, BrokenLink(path, error));
+        continue;
+      }
+    }
+    const fs::file_status status = fs::status(path, error);
+    if (fs::is_directory(status)) {
+      Walk(path, out);
+    } else if (status.type() == fs::file_type::not_found) {
+      Problem(out, path, "no such file or folder (check the path)");
+    } else if (fs::exists(status) && !fs::is_regular_file(status)) {
+      Problem(out, path, KindOf(status.type()) + ", not a file; left out");
+    } else {
+      out.files.push_back(path);  // a file, or one that cannot be examined: reading it will say why
+    }
+  }
+  std::sort(out.files.begin(), out.files.end());
+  return out;
 }
 
 Status IngestFiles(const std::vector<std::string>& files, const IngestOptions& options, IngestObserver& outer,
@@ -174,6 +284,7 @@ Status IngestFiles(const std::vector<std::string>& files, const IngestOptions& o
   summary->extract_seconds = Seconds(start, extracted_at);
   summary->align_seconds = tally.align_seconds;
   summary->index_seconds = tally.index_seconds;
+  if (!tally.fatal.ok()) return StoppedBy(tally.fatal, options.index_folder, *summary);
   return Status::Ok();
 }
 

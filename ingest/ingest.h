@@ -13,9 +13,14 @@
 //   3. The indexed versions of the documents read (siblings) are extracted
 //      again, so that their sets are rewritten whole.
 //
-// Contract: IngestFiles() returns a non-ok Status only when the index
-// cannot be opened (nothing is then done); a file or set that fails is
-// reported to the observer, counted in the summary, and the others go on.
+// Contract: IngestFiles() returns a non-ok Status when the index cannot be
+// opened (a damaged index among the reasons: nothing is then done), or
+// when writing it fails in a way that ends the ingest: no space left on
+// its disk or quota (kNoSpace, with about how much more is needed) or
+// damage found while writing. Extraction then stops at once; every set
+// written before stays whole and the index opens, so the same command run
+// again completes the work. Any other file or set that fails is reported
+// to the observer, counted in the summary, and the others go on.
 //
 // Thread-safety: IngestFiles() runs one ingest at a time per index (Xapian
 // allows one writer); it starts and joins its own threads. The observer
@@ -49,6 +54,9 @@ class IngestObserver {
   virtual void SetWritten(std::string_view /*symbol*/, std::size_t /*versions*/) {}
   // A file or a set that failed; the status names it and what to do.
   virtual void Failed(const Status& /*status*/) {}
+  // What the user should know that is not a failure, one line: a file that
+  // replaced another as a document's version.
+  virtual void Notice(const std::string& /*line*/) {}
 };
 
 struct IngestOptions {
@@ -68,8 +76,23 @@ struct IngestSummary {
   double align_seconds = 0, index_seconds = 0;  // busy time beside extraction
 };
 
-// The files named, and the PDFs (*.pdf) below the folders named, sorted.
-std::vector<std::string> CollectPdfs(const std::vector<std::string>& paths);
+// What a walk over the paths given found.
+struct PdfCollection {
+  // The files named (whatever they are called), and the PDFs (*.pdf, any
+  // case) below the folders named, sorted.
+  std::vector<std::string> files;
+  // A line for each path left out that the user would want to know about,
+  // naming it (bytes that are not UTF-8 shown as \xFF) and why: a named
+  // path that is not there, a link that loops or leads nowhere, a link to a
+  // folder (not followed), a *.pdf that is a FIFO or device, a folder that
+  // cannot be read.
+  std::vector<std::string> problems;
+  // Other files below the folders (not *.pdf), left out.
+  std::size_t other_files = 0;
+};
+
+// Never throws, whatever the folders hold.
+PdfCollection CollectPdfs(const std::vector<std::string>& paths);
 
 Status IngestFiles(const std::vector<std::string>& files, const IngestOptions& options,
                    IngestObserver& observer, IngestSummary* summary);

@@ -1,5 +1,6 @@
 #include "ingest/set_streamer.h"
 
+#include <algorithm>
 #include <chrono>
 
 #include "pipeline/document_set.h"
@@ -25,11 +26,20 @@ struct SetToWrite {
   std::size_t segments = 0;  // segment entries it makes (all versions)
   std::vector<DocumentAlignment> alignments;
   std::vector<IndexVersion> versions;
+  std::vector<Status> left_out;  // files holding a version another file of the set holds
 };
 
 void Prepare(const DocumentSet& set, const std::map<std::string, const Document*>& by_path,
              const std::map<std::string, std::string>& hashes, SetToWrite* out) {
   out->symbol = set.symbol;
+  for (const std::string& path : set.duplicates) {
+    const Language language = *by_path.at(path)->language;
+    const std::string& kept = set.versions.at(language);
+    out->left_out.emplace_back(StatusCode::kInvalidArgument,
+                               path + ": the same document and language as " + kept + " (" + set.symbol + ", " +
+                                   std::string(Code(language)) + "); only " + kept +
+                                   " is indexed (of files read together, the first by path is kept)");
+  }
   if (set.versions.empty()) return;  // no version with a known language: nothing to index
   for (const auto& [language, path] : set.versions) out->segments += SegmentEntries(*by_path.at(path));
   const Language pivot = set.versions.count(Language::kEnglish) ? Language::kEnglish : set.versions.begin()->first;
@@ -145,8 +155,21 @@ void SetStreamer::WriteGroups(const std::vector<std::string>& keys, bool report)
     group.written = true;
     unwritten_.erase(key);
   }
+  if (stopped_) return;
+  // Path order, whatever order extraction finished in: which of two files
+  // holding the same version is kept must not depend on thread timing.
+  std::sort(documents.begin(), documents.end(),
+            [](const Document* a, const Document* b) { return a->path < b->path; });
   auto started = std::chrono::steady_clock::now();
   std::vector<SetToWrite> sets = PrepareSets(documents, hashes_, report ? &observer_ : nullptr);
+  for (const SetToWrite& set : sets) {
+    for (const Status& status : set.left_out) {
+      if (reported_left_out_.insert(status.message()).second) {
+        observer_.Failed(status);
+        ++tally_.failures;
+      }
+    }
+  }
   tally_.align_seconds += SecondsSince(started);
   started = std::chrono::steady_clock::now();
   for (std::size_t first = 0; first < sets.size();) {
@@ -159,11 +182,17 @@ void SetStreamer::WriteGroups(const std::vector<std::string>& keys, bool report)
     }
     if (report) observer_.Indexing(last, sets.size(), sets[last - 1].symbol);
     std::vector<IndexWriter::SetOutcome> outcomes;
-    if (const Status status = writer_.AddDocumentSets(batch, &outcomes); !status.ok()) {
+    if (const Status status = writer_.AddDocumentSets(batch, &outcomes);
+        status.code() == StatusCode::kNoSpace || status.code() == StatusCode::kDamaged) {
+      tally_.fatal = status;
+      stopped_ = true;
+      break;
+    } else if (!status.ok()) {
       observer_.Failed(status);
       tally_.failures += static_cast<int>(batch.size());
     } else {
       for (std::size_t k = 0; k < batch.size(); ++k) {
+        for (const std::string& line : outcomes[k].replaced) observer_.Notice(line);
         if (!outcomes[k].status.ok()) {
           observer_.Failed(outcomes[k].status);
           ++tally_.failures;

@@ -10,7 +10,9 @@
 // A version that comes after its set was written (files of one document
 // far apart in path order) reopens the set: it is written again, whole.
 // Once Finish() is called, the sets still open are reported to the
-// observer as they are aligned and written; failures always are.
+// observer as they are aligned and written; failures always are, but for
+// one that ends the ingest (no space left, a damaged index): after it
+// nothing more is written, and the caller reports it once.
 //
 // Thread-safety: Add() and Finish() are called from one thread at a time
 // (Add() may be called from extraction workers, serialised by the runner);
@@ -19,6 +21,7 @@
 // calls one at a time with its other threads').
 #pragma once
 
+#include <atomic>
 #include <condition_variable>
 #include <cstddef>
 #include <deque>
@@ -39,6 +42,9 @@ struct StreamTally {
   std::set<std::string> written_paths;  // versions written (once each, however often rewritten)
   std::size_t unchanged = 0;            // versions of sets found indexed already
   int failures = 0;
+  // A write failure that ends the ingest (a full disk, a damaged index):
+  // nothing is written after it, and it is not reported to the observer.
+  Status fatal;
   double align_seconds = 0, index_seconds = 0;  // busy time of the streamer's thread
 };
 
@@ -54,6 +60,9 @@ class SetStreamer {
   void Add(const Document& document);
   // Writes every set still open and waits.
   StreamTally Finish();
+  // True once a write failed in a way that ends the ingest (StreamTally::
+  // fatal): extraction should stop (RunnerOptions::stop).
+  const std::atomic<bool>& stopped() const { return stopped_; }
 
  private:
   struct Group {
@@ -75,7 +84,9 @@ class SetStreamer {
   std::map<std::string, Group> groups_;
   std::set<std::string> unwritten_;  // keys of the groups not written since their last version came
   std::size_t seen_ = 0;
+  std::set<std::string> reported_left_out_;  // a set written again reports its left-out files once
   StreamTally tally_;
+  std::atomic<bool> stopped_{false};
   std::thread thread_;
 };
 

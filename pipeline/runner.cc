@@ -89,7 +89,12 @@ std::vector<DocumentResult> Runner::Run(const std::vector<std::string>& paths,
   std::size_t done = 0;
   std::mutex done_mutex;
   ParallelFor(paths.size(), options.jobs, [&](std::size_t i) {
-    results[i] = RunOne(paths[i]);
+    if (options.stop != nullptr && options.stop->load()) {
+      results[i].document.path = paths[i];
+      results[i].status = Status(StatusCode::kCancelled, paths[i] + ": not read, the run was stopped");
+    } else {
+      results[i] = RunOne(paths[i]);
+    }
     std::lock_guard<std::mutex> lock(done_mutex);
     ++done;
     if (options.on_done) options.on_done(done, paths.size(), results[i]);

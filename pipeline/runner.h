@@ -10,6 +10,7 @@
 // its own worker threads and joins them before returning.
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <functional>
 #include <memory>
@@ -39,6 +40,9 @@ struct RunnerOptions {
   // Called after each document, from a worker thread, serialised by the
   // runner: (done so far, total, the result just finished).
   std::function<void(std::size_t, std::size_t, const DocumentResult&)> on_done;
+  // When set and true, files not started yet are not read: their results
+  // carry kCancelled (and on_done is still called for each).
+  const std::atomic<bool>* stop = nullptr;
 };
 
 class Runner {

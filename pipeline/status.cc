@@ -15,6 +15,8 @@ std::string_view StatusCodeName(StatusCode code) {
     case StatusCode::kIoError: return "io_error";
     case StatusCode::kOutOfMemory: return "out_of_memory";
     case StatusCode::kInternal: return "internal";
+    case StatusCode::kNoSpace: return "no_space";
+    case StatusCode::kCancelled: return "cancelled";
   }
   return "unknown";
 }

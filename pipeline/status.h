@@ -24,6 +24,8 @@ enum class StatusCode {
   kIoError,
   kOutOfMemory,    // a stage ran out of memory on this document
   kInternal,       // a stage failed in a way it should not (a bug: report it)
+  kNoSpace,        // the disk (or quota) holding the output is full
+  kCancelled,      // not done: the run stopped before it (after a failure that ends it)
 };
 
 // The stable short name of a code, as printed in JSON and error lines.

@@ -7,6 +7,11 @@
 
 #include <gtest/gtest.h>
 
+#include <sys/mount.h>
+#include <sys/stat.h>
+
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 
@@ -46,7 +51,7 @@ class IngestTest : public ::testing::Test {
 
   IngestSummary Ingest(CountingObserver& observer) {
     IngestSummary summary;
-    const Status status = IngestFiles(CollectPdfs({(folder_ / "pdf").string()}), options_, observer, &summary);
+    const Status status = IngestFiles(CollectPdfs({(folder_ / "pdf").string()}).files, options_, observer, &summary);
     EXPECT_TRUE(status.ok()) << status.ToString();
     return summary;
   }
@@ -87,7 +92,7 @@ TEST_F(IngestTest, ReingestReadsNothingAndAChangedFileRewritesItsSet) {
 }
 
 TEST_F(IngestTest, AMissingFileIsReportedAndTheOthersGoIn) {
-  std::vector<std::string> files = CollectPdfs({(folder_ / "pdf").string()});
+  std::vector<std::string> files = CollectPdfs({(folder_ / "pdf").string()}).files;
   files.push_back((folder_ / "gone.pdf").string());
   CountingObserver observer;
   IngestSummary summary;
@@ -104,7 +109,7 @@ TEST_F(IngestTest, AnIndexThatCannotBeOpenedStopsBeforeAnything) {
   options_.index_folder = (folder_ / "not-a-folder").string();
   CountingObserver observer;
   IngestSummary summary;
-  const Status status = IngestFiles(CollectPdfs({(folder_ / "pdf").string()}), options_, observer, &summary);
+  const Status status = IngestFiles(CollectPdfs({(folder_ / "pdf").string()}).files, options_, observer, &summary);
   EXPECT_FALSE(status.ok());
   EXPECT_NE(status.message().find("not-a-folder"), std::string::npos) << status.message();
   EXPECT_EQ(observer.to_read, 0u);
@@ -114,11 +119,132 @@ TEST(CollectPdfsTest, FilesAsGivenAndPdfsBelowFoldersSorted) {
   const fs::path root = fs::temp_directory_path() / "sextant_collect_pdfs";
   fs::remove_all(root);
   fs::create_directories(root / "b" / "deeper");
-  for (const char* name : {"b/deeper/z.pdf", "b/a.pdf", "b/notes.txt", "b/c.PDFX"}) std::ofstream(root / name) << "x";
-  const std::vector<std::string> files = CollectPdfs({(root / "b").string(), (root / "named.txt").string()});
-  EXPECT_EQ(files, (std::vector<std::string>{(root / "b" / "a.pdf").string(), (root / "b" / "deeper" / "z.pdf").string(),
-                                             (root / "named.txt").string()}));
+  for (const char* name : {"b/deeper/z.pdf", "b/a.pdf", "b/notes.txt", "b/c.PDFX", "b/d.PDF", "named.txt"}) {
+    std::ofstream(root / name) << "x";
+  }
+  const PdfCollection found = CollectPdfs({(root / "b").string(), (root / "named.txt").string()});
+  EXPECT_EQ(found.files, (std::vector<std::string>{(root / "b" / "a.pdf").string(), (root / "b" / "d.PDF").string(),
+                                                   (root / "b" / "deeper" / "z.pdf").string(),
+                                                   (root / "named.txt").string()}));
+  EXPECT_TRUE(found.problems.empty());
+  EXPECT_EQ(found.other_files, 2u);
   fs::remove_all(root);
+}
+
+// Whatever a folder holds, the walk goes on and names what it leaves out,
+// its bytes shown.
+TEST(CollectPdfsTest, OddPathsAreIngestedOrNamedNeverThrown) {
+  const fs::path root = fs::temp_directory_path() / "sextant_collect_odd";
+  fs::remove_all(root);
+  fs::create_directories(root / "sub");
+  std::ofstream(root / "bad\xFFname.pdf") << "x";
+  std::ofstream(root / "new\nline.pdf") << "x";
+  fs::create_symlink("b.pdf", root / "a.pdf");  // a → b → a
+  fs::create_symlink("a.pdf", root / "b.pdf");
+  fs::create_symlink("/nonexistent/gone.pdf", root / "dangling.pdf");
+  fs::create_directory_symlink("..", root / "sub" / "up");  // would loop if followed
+  ASSERT_EQ(::mkfifo((root / "fifo.pdf").c_str(), 0600), 0);
+  const PdfCollection found =
+      CollectPdfs({root.string(), (root / "missing.pdf").string(), (root / "a.pdf").string()});
+  EXPECT_EQ(found.files, (std::vector<std::string>{(root / "bad\xFFname.pdf").string(),
+                                                   (root / "new\nline.pdf").string()}));
+  const auto reported = [&](const std::string& start, const std::string& why) {
+    for (const std::string& problem : found.problems) {
+      if (problem.rfind(start, 0) == 0 && problem.find(why) != std::string::npos) return true;
+    }
+    return false;
+  };
+  const std::string folder = root.string() + "/";
+  EXPECT_TRUE(reported(folder + "a.pdf:", "loops"));
+  EXPECT_TRUE(reported(folder + "b.pdf:", "loops"));
+  EXPECT_TRUE(reported(folder + "dangling.pdf:", "/nonexistent/gone.pdf, which is not there"));
+  EXPECT_TRUE(reported(folder + "fifo.pdf:", "a FIFO"));
+  EXPECT_TRUE(reported(folder + "sub/up:", "not followed"));
+  EXPECT_TRUE(reported(folder + "missing.pdf:", "no such file"));
+  EXPECT_EQ(found.problems.size(), 7u);  // the named loop too
+  for (const std::string& problem : found.problems) EXPECT_EQ(problem.find('\n'), std::string::npos) << problem;
+  fs::remove_all(root);
+}
+
+// A name that is not UTF-8 or holds a newline goes in, is shown escaped,
+// and is found unchanged the next time (the index keys files by bytes).
+TEST_F(IngestTest, NamesThatAreNotUtf8AreIngestedAndFoundAgain) {
+  fs::rename(folder_ / "pdf" / "en.pdf", folder_ / "pdf" / "caf\xE9.pdf");
+  fs::rename(folder_ / "pdf" / "fr.pdf", folder_ / "pdf" / "new\nline.pdf");
+  CountingObserver first;
+  EXPECT_EQ(Ingest(first).versions_written, 6u);
+  EXPECT_TRUE(first.failures.empty());
+  CountingObserver second;
+  EXPECT_EQ(Ingest(second).not_read_again, 6u);
+}
+
+// Two files holding one version: reading them together keeps the first by
+// path and names both; a file ingested later replaces the one before.
+TEST_F(IngestTest, TwoFilesOfOneVersionAreNamedAndOneRuleApplies) {
+  fs::copy_file(folder_ / "pdf" / "en.pdf", folder_ / "pdf" / "zz-en.pdf");
+  std::ofstream(folder_ / "pdf" / "zz-en.pdf", std::ios::app) << "\n% a byte more\n";  // other bytes, same text
+  CountingObserver together;
+  const IngestSummary summary = Ingest(together);
+  EXPECT_EQ(summary.versions_written, 6u);
+  ASSERT_EQ(together.failures.size(), 1u);
+  const std::string& line = together.failures[0].message();
+  EXPECT_EQ(line.rfind((folder_ / "pdf" / "zz-en.pdf").string() + ": the same document and language as " +
+                           (folder_ / "pdf" / "en.pdf").string(), 0), 0u) << line;
+  EXPECT_NE(line.find("the first by path is kept"), std::string::npos) << line;
+
+  struct NoticeObserver : CountingObserver {
+    void Notice(const std::string& line) override { notices.push_back(line); }
+    std::vector<std::string> notices;
+  } later;
+  IngestSummary replaced;
+  ASSERT_TRUE(IngestFiles({(folder_ / "pdf" / "zz-en.pdf").string()}, options_, later, &replaced).ok());
+  ASSERT_EQ(later.notices.size(), 1u);
+  EXPECT_NE(later.notices[0].find("zz-en.pdf replaces " + (folder_ / "pdf" / "en.pdf").string()), std::string::npos)
+      << later.notices[0];
+  std::unique_ptr<IndexWriter> writer;
+  ASSERT_TRUE(IndexWriter::Open(options_.index_folder, {}, &writer).ok());
+  EXPECT_FALSE(writer->Indexed((folder_ / "pdf" / "en.pdf").string(),
+                               *HashFile((folder_ / "pdf" / "en.pdf").string())).has_value());
+}
+
+// A damaged index is named as such, with the way out, and not written into.
+TEST_F(IngestTest, ADamagedIndexIsRefused) {
+  CountingObserver first;
+  Ingest(first);
+  const fs::path table = fs::path(options_.index_folder) / "postlist.glass";
+  fs::resize_file(table, fs::file_size(table) / 2);
+  CountingObserver second;
+  IngestSummary summary;
+  const Status status = IngestFiles(CollectPdfs({(folder_ / "pdf").string()}).files, options_, second, &summary);
+  EXPECT_EQ(status.code(), StatusCode::kDamaged) << status.ToString();
+  EXPECT_NE(status.message().find("is damaged"), std::string::npos) << status.message();
+  EXPECT_NE(status.message().find("xapian-check"), std::string::npos) << status.message();
+  EXPECT_EQ(second.to_read, 0u);
+}
+
+// A full disk: one failure that says so, nothing half-written, and the same
+// ingest completes once there is room. Needs a small tmpfs (root).
+TEST_F(IngestTest, AFullDiskStopsCleanlyAndARetryCompletes) {
+  const fs::path disk = folder_ / "disk";
+  fs::create_directories(disk);
+  if (::mount("tmpfs", disk.c_str(), "tmpfs", 0, "size=256k") != 0) {
+    GTEST_SKIP() << "cannot mount a small tmpfs here (needs root): " << std::strerror(errno);
+  }
+  options_.index_folder = (disk / "index").string();
+  CountingObserver full;
+  IngestSummary summary;
+  const Status status = IngestFiles(CollectPdfs({(folder_ / "pdf").string()}).files, options_, full, &summary);
+  EXPECT_EQ(status.code(), StatusCode::kNoSpace) << status.ToString();
+  EXPECT_NE(status.message().find("no space left on the device holding " + options_.index_folder),
+            std::string::npos) << status.message();
+  EXPECT_TRUE(full.failures.empty()) << "reported once, by the status: " << full.failures[0].message();
+  EXPECT_EQ(::mount("tmpfs", disk.c_str(), "tmpfs", MS_REMOUNT, "size=8m"), 0) << std::strerror(errno);
+  CountingObserver retry;
+  IngestSummary completed;
+  const Status again = IngestFiles(CollectPdfs({(folder_ / "pdf").string()}).files, options_, retry, &completed);
+  EXPECT_TRUE(again.ok()) << again.ToString();
+  EXPECT_EQ(completed.versions_written, 6u);
+  EXPECT_EQ(::umount(disk.c_str()), 0) << std::strerror(errno);
 }
 
 }  // namespace
