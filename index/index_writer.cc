@@ -208,6 +208,27 @@ bool OutOfRoom(const Xapian::Error& error) {
   return false;
 }
 
+// Room a commit of `entries` new entries needs on the index's disk, at the
+// most: an entry takes about 2 KB once written (measured: 2.2 KB on GA
+// documents, 1.9 KB on UPR reports), and a commit writes its new blocks
+// beside the old ones before it frees them; twice that and 2 MB of slack.
+std::uintmax_t RoomNeeded(std::size_t entries) { return entries * std::uintmax_t{4096} + 2'000'000; }
+
+// Whether the disk holding `folder` has room for a commit of `entries`
+// entries. Checked before each commit: Xapian 1.4 can abort the process
+// when its disk fills up during a commit (an exception from a destructor
+// while it unwinds the first), so the disk must not fill up inside one.
+Status CheckRoom(const std::string& folder, std::size_t entries) {
+  std::error_code error;
+  const std::filesystem::space_info space = std::filesystem::space(folder, error);
+  const std::uintmax_t needed = RoomNeeded(entries);
+  if (error || space.available >= needed) return Status::Ok();
+  return Status(StatusCode::kNoSpace, "no space left on the device holding " + folder + " (" +
+                                          std::to_string(space.available / 1'000'000) + " MB free, " +
+                                          std::to_string(needed / 1'000'000 + 1) + " MB needed to write the next " +
+                                          std::to_string(entries) + " entries)");
+}
+
 Status XapianFailure(const std::string& folder, const Xapian::Error& error) {
   if (OutOfRoom(error)) {
     std::error_code ignored;
@@ -438,6 +459,7 @@ Status IndexWriter::AddDocumentSets(const std::vector<std::vector<IndexVersion>>
   Xapian::WritableDatabase& db = impl_->db;
   for (std::size_t s = 0; s < sets.size(); ++s) (*outcomes)[s].status = CheckVersions(sets[s]);
   bool in_transaction = false;
+  std::size_t entries = 0;
   try {
     for (std::size_t s = 0; s < sets.size(); ++s) {
       SetOutcome& outcome = (*outcomes)[s];
@@ -454,10 +476,17 @@ Status IndexWriter::AddDocumentSets(const std::vector<std::vector<IndexVersion>>
         in_transaction = true;
       }
       SetEntries built = BuildSet(sets[s], impl_->analyzer);
+      entries += built.entries.size();
       WriteSet(db, sets[s], built.entries, &outcome.replaced);
       outcome.counts = built.counts;
     }
-    if (in_transaction) db.commit_transaction();
+    if (!in_transaction) return Status::Ok();
+    if (Status room = CheckRoom(folder_, entries); !room.ok()) {
+      db.cancel_transaction();
+      for (SetOutcome& outcome : *outcomes) outcome = {room, AddCounts(), {}};
+      return room;
+    }
+    db.commit_transaction();
     return Status::Ok();
   } catch (const Xapian::Error& error) {
     if (in_transaction) {

@@ -15,9 +15,9 @@
 //
 // Contract: IngestFiles() returns a non-ok Status when the index cannot be
 // opened (a damaged index among the reasons: nothing is then done), or
-// when writing it fails in a way that ends the ingest: no space left on
-// its disk or quota (kNoSpace, with about how much more is needed) or
-// damage found while writing. Extraction then stops at once; every set
+// when writing it fails, which ends the ingest: no space left on its disk
+// or quota (kNoSpace, with about how much more is needed), damage found
+// while writing, any other write failure. Extraction then stops at once; every set
 // written before stays whole and the index opens, so the same command run
 // again completes the work. Any other file or set that fails is reported
 // to the observer, counted in the summary, and the others go on.

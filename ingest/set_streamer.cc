@@ -182,14 +182,13 @@ void SetStreamer::WriteGroups(const std::vector<std::string>& keys, bool report)
     }
     if (report) observer_.Indexing(last, sets.size(), sets[last - 1].symbol);
     std::vector<IndexWriter::SetOutcome> outcomes;
-    if (const Status status = writer_.AddDocumentSets(batch, &outcomes);
-        status.code() == StatusCode::kNoSpace || status.code() == StatusCode::kDamaged) {
+    if (const Status status = writer_.AddDocumentSets(batch, &outcomes); !status.ok()) {
+      // Xapian failed to write (a full disk, damage, an I/O error): its
+      // writer is not used again (after a failed commit, a second one can
+      // abort the process), and the ingest stops.
       tally_.fatal = status;
       stopped_ = true;
       break;
-    } else if (!status.ok()) {
-      observer_.Failed(status);
-      tally_.failures += static_cast<int>(batch.size());
     } else {
       for (std::size_t k = 0; k < batch.size(); ++k) {
         for (const std::string& line : outcomes[k].replaced) observer_.Notice(line);

@@ -11,8 +11,9 @@
 // far apart in path order) reopens the set: it is written again, whole.
 // Once Finish() is called, the sets still open are reported to the
 // observer as they are aligned and written; failures always are, but for
-// one that ends the ingest (no space left, a damaged index): after it
-// nothing more is written, and the caller reports it once.
+// a failure to write, which ends the ingest (no space left, a damaged
+// index, an I/O error): after it nothing more is written, and the caller
+// reports it once.
 //
 // Thread-safety: Add() and Finish() are called from one thread at a time
 // (Add() may be called from extraction workers, serialised by the runner);
@@ -42,8 +43,9 @@ struct StreamTally {
   std::set<std::string> written_paths;  // versions written (once each, however often rewritten)
   std::size_t unchanged = 0;            // versions of sets found indexed already
   int failures = 0;
-  // A write failure that ends the ingest (a full disk, a damaged index):
-  // nothing is written after it, and it is not reported to the observer.
+  // A write failure, which ends the ingest (a full disk, a damaged index,
+  // any failure of Xapian's writer): nothing is written after it, and it
+  // is not reported to the observer.
   Status fatal;
   double align_seconds = 0, index_seconds = 0;  // busy time of the streamer's thread
 };
