@@ -39,7 +39,8 @@ int Extract(const CommandArgs& args) {
                                                 jobs, files.size() > 1 ? "extract" : "");
   for (const DocumentResult& result : extracted.results) {
     if (json) {
-      std::cout << DocumentToJson(result.document, result.status) << '\n';
+      WriteDocumentJson(std::cout, result.document, result.status);
+      std::cout << '\n';
     } else if (result.status.ok()) {
       PrintText(result.document);
     }

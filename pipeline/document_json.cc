@@ -1,5 +1,8 @@
 #include "pipeline/document_json.h"
 
+#include <sstream>
+#include <utility>
+
 #include <nlohmann/json.hpp>
 
 #include "pipeline/json_line.h"
@@ -50,70 +53,103 @@ std::string TagToJson(const Tag& tag, std::string_view source) {
   return JsonLine(TagJson(tag, source));
 }
 
-std::string DocumentToJson(const Document& document, const Status& status) {
-  json out;
-  out["file"] = PrintableText(document.path);  // any bytes a name holds, shown
+void WriteDocumentJson(std::ostream& out, const Document& document, const Status& status) {
+  // The fields in the order a JSON object of the library writes its keys
+  // (sorted), each written as soon as it is made: a document's paragraphs,
+  // segments and tags are never all held as JSON values at once.
+  char separator = '{';
+  const auto key = [&](std::string_view name) {
+    out << separator << '"' << name << "\":";
+    separator = ',';
+  };
+  const auto field = [&](std::string_view name, const json& value) {
+    key(name);
+    out << JsonLine(value);
+  };
+  // An array whose elements are written one at a time by element().
+  bool first_element = true;
+  const auto open_array = [&](std::string_view name) {
+    key(name);
+    out << '[';
+    first_element = true;
+  };
+  const auto element = [&](const json& value) {
+    if (!first_element) out << ',';
+    first_element = false;
+    out << JsonLine(value);
+  };
+  const auto array = [&](std::string_view name, std::size_t count, const auto& make) {
+    open_array(name);
+    for (std::size_t i = 0; i < count; ++i) element(make(i));
+    out << ']';
+  };
   const Furniture& f = document.furniture;
-  out["symbol"] = OrNull(f.symbol);
-  out["language"] = LanguageOrNull(document.language);
-  out["language_evidence"] = document.language_evidence;
-  out["pages"] = document.pages.size();
-  out["date"] = OrNull(f.date);
-  out["distribution"] = OrNull(f.distribution);
-  out["original_language"] = LanguageOrNull(f.original_language);
-  out["job_number"] = OrNull(f.job_number);
-  out["job_language"] = LanguageOrNull(f.job_language);
-  json paragraphs = json::array();
-  json segments = json::array();
-  json tags = json::array();
-  for (std::size_t index = 0; index < document.paragraphs.size(); ++index) {
+  const auto agenda_item = [](const Paragraph& paragraph) {
+    return paragraph.agenda_item.empty() ? json(nullptr) : json(paragraph.agenda_item);
+  };
+
+  field("agenda", AgendaJson(document.agenda));
+  field("date", OrNull(f.date));
+  array("diagnostics", document.diagnostics.size(), [&](std::size_t i) {
+    const Diagnostic& d = document.diagnostics[i];
+    return json{{"severity", d.severity == Severity::kWarning ? "warning" : "info"},
+                {"code", d.code},
+                {"message", d.message}};
+  });
+  field("distribution", OrNull(f.distribution));
+  if (!status.ok()) {
+    field("error", {{"code", std::string(StatusCodeName(status.code()))}, {"message", status.message()}});
+  }
+  field("file", PrintableText(document.path));  // any bytes a name holds, shown
+  field("job_language", LanguageOrNull(f.job_language));
+  field("job_number", OrNull(f.job_number));
+  field("language", LanguageOrNull(document.language));
+  field("language_evidence", document.language_evidence);
+  field("original_language", LanguageOrNull(f.original_language));
+  field("pages", document.pages.size());
+  array("paragraphs", document.paragraphs.size(), [&](std::size_t index) {
     const Paragraph& paragraph = document.paragraphs[index];
-    const json agenda_item =
-        paragraph.agenda_item.empty() ? json(nullptr) : json(paragraph.agenda_item);
     json p = {{"text", paragraph.text},
               {"page", paragraph.page},
               {"kind", std::string(ParagraphKindName(paragraph.kind))},
-              {"agenda_item", agenda_item}};
-    if (!paragraph.footnote_marker.empty()) {
-      p["footnote_marker"] = paragraph.footnote_marker;
-    }
-    paragraphs.push_back(std::move(p));
+              {"agenda_item", agenda_item(paragraph)}};
+    if (!paragraph.footnote_marker.empty()) p["footnote_marker"] = paragraph.footnote_marker;
+    return p;
+  });
+  open_array("segments");
+  for (std::size_t index = 0; index < document.paragraphs.size(); ++index) {
+    const Paragraph& paragraph = document.paragraphs[index];
     for (const Segment& segment : paragraph.segments) {
-      segments.push_back({{"paragraph", index},
-                          {"begin", segment.begin},
-                          {"end", segment.end},
-                          {"text", paragraph.text.substr(segment.begin, segment.end - segment.begin)},
-                          {"agenda_item", agenda_item}});
+      element({{"paragraph", index},
+               {"begin", segment.begin},
+               {"end", segment.end},
+               {"text", paragraph.text.substr(segment.begin, segment.end - segment.begin)},
+               {"agenda_item", agenda_item(paragraph)}});
     }
+  }
+  out << ']';
+  field("symbol", OrNull(f.symbol));
+  open_array("tags");
+  for (std::size_t index = 0; index < document.paragraphs.size(); ++index) {
+    const Paragraph& paragraph = document.paragraphs[index];
     for (const Tag& tag : paragraph.tags) {
       json t = TagJson(tag, paragraph.text);
       t["paragraph"] = index;
-      tags.push_back(std::move(t));
+      element(t);
     }
   }
-  out["paragraphs"] = std::move(paragraphs);
-  out["segments"] = std::move(segments);
-  out["tags"] = std::move(tags);
-  out["agenda"] = AgendaJson(document.agenda);
-  json programme = json::array();
-  for (const WorkProgrammeRow& row : document.work_programme) {
-    programme.push_back({{"date", row.date}, {"time", row.time}, {"item", row.item}, {"title", row.title}});
-  }
-  out["work_programme"] = std::move(programme);
-  json diagnostics = json::array();
-  for (const Diagnostic& d : document.diagnostics) {
-    diagnostics.push_back(
-        {{"severity", d.severity == Severity::kWarning ? "warning" : "info"},
-         {"code", d.code},
-         {"message", d.message}});
-  }
-  out["diagnostics"] = std::move(diagnostics);
-  if (!status.ok()) {
-    out["error"] = {{"code", std::string(StatusCodeName(status.code()))},
-                    {"message", status.message()}};
-  }
-  // Invalid UTF-8 from a hostile PDF is replaced, never thrown on.
-  return JsonLine(out);
+  out << ']';
+  array("work_programme", document.work_programme.size(), [&](std::size_t i) {
+    const WorkProgrammeRow& row = document.work_programme[i];
+    return json{{"date", row.date}, {"time", row.time}, {"item", row.item}, {"title", row.title}};
+  });
+  out << '}';
+}
+
+std::string DocumentToJson(const Document& document, const Status& status) {
+  std::ostringstream out;
+  WriteDocumentJson(out, document, status);
+  return std::move(out).str();
 }
 
 }  // namespace sextant

@@ -14,6 +14,7 @@
 // Thread-safety: pure functions.
 #pragma once
 
+#include <ostream>
 #include <string>
 #include <string_view>
 
@@ -22,7 +23,9 @@
 
 namespace sextant {
 
-// One line of JSON (no trailing newline).
+// One line of JSON (no trailing newline), written to `out` as it is made.
+void WriteDocumentJson(std::ostream& out, const Document& document, const Status& status);
+// The same, as a string.
 std::string DocumentToJson(const Document& document, const Status& status);
 
 // One tag as printed by `sextant tag`: {kind, text, value, begin, end,

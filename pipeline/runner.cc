@@ -56,9 +56,10 @@ Runner::Runner(std::vector<std::unique_ptr<Stage>> stages)
     const ArtifactSet missing = stage->requires_artifacts() & ~available;
     if (missing != 0) {
       throw std::logic_error("stage '" + std::string(stage->name()) + "' requires " + ArtifactNames(missing) +
-                             ", which no stage before it produces; reorder the stage list");
+                             ", which no stage before it produces (or one consumes); reorder the stage list");
     }
     available |= stage->produces_artifacts();
+    available &= ~stage->consumes_artifacts();
   }
 }
 

@@ -48,7 +48,7 @@ struct RunnerOptions {
 class Runner {
  public:
   // Checks, in every build, that each stage's requirements are produced by
-  // the stages before it; throws std::logic_error naming the stage and what
+  // the stages before it and not consumed since; throws std::logic_error naming the stage and what
   // it lacks otherwise (a programming error in the stage list).
   explicit Runner(std::vector<std::unique_ptr<Stage>> stages);
 

@@ -1,6 +1,7 @@
 // Stage: one step of the pipeline, with one job. A stage states what parts of
-// the Document it REQUIRES and what it PRODUCES; the Runner checks at
-// construction that every requirement is produced by an earlier stage.
+// the Document it REQUIRES, PRODUCES and CONSUMES; the Runner checks at
+// construction that every requirement is produced by an earlier stage and
+// not consumed since.
 // Stages hold no global state; their options are fixed at construction.
 //
 // Thread-safety: Run() is const and may be called from several threads at
@@ -35,6 +36,10 @@ class Stage {
   virtual std::string_view name() const = 0;
   virtual ArtifactSet requires_artifacts() const = 0;
   virtual ArtifactSet produces_artifacts() const = 0;
+  // What the stage uses up, to keep a document's memory bounded: a stage
+  // after it cannot require these (e.g. the paragraph stage takes the lines,
+  // with every word and its box, once the paragraphs are built).
+  virtual ArtifactSet consumes_artifacts() const { return kArtifactNone; }
   // Works on `document` in place. A non-ok Status means the document cannot
   // go on (bad input); soft problems go to document.diagnostics instead.
   virtual Status Run(Document& document) const = 0;

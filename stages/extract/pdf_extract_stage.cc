@@ -113,11 +113,15 @@ Status PdfExtractStage::Run(Document& document) const {
     const poppler::rectf rect = pdf_page->page_rect(poppler::media_box);
     page.width = rect.width();
     page.height = rect.height();
-    for (const poppler::text_box& box :
-         pdf_page->text_list(poppler::page::text_list_include_font)) {
+    const std::vector<poppler::text_box> boxes =
+        pdf_page->text_list(poppler::page::text_list_include_font);
+    std::vector<Word> words;
+    words.reserve(boxes.size());
+    for (const poppler::text_box& box : boxes) {
       Word word = ToWord(box);
-      if (!word.text.empty()) page.words.push_back(std::move(word));
+      if (!word.text.empty()) words.push_back(std::move(word));
     }
+    page.words = PackedWords(words);
     total_words += page.words.size();
     document.pages.push_back(std::move(page));
   }

@@ -336,7 +336,7 @@ std::vector<std::vector<Block>> SeparateFurniture(std::vector<PageLines>& pages,
       } else if (!kept.empty()) {
         std::vector<Word> words;
         for (TextLine& fragment : kept) {
-          for (Word& word : fragment.words) words.push_back(std::move(word));
+          for (const Word& word : fragment.words) words.push_back(word);
         }
         body.push_back(MakeLine(std::move(words)));
       }

@@ -54,24 +54,25 @@ void SplitFootnotes(std::vector<TextLine>& lines, double page_height,
 }  // namespace
 
 Status LayoutStage::Run(Document& document) const {
+  // The words move into the lines: each word is held once.
   std::vector<PageLines> pages;
   pages.reserve(document.pages.size());
   for (Page& page : document.pages) {
-    pages.push_back({page.number, page.width, page.height, BuildLines(page.words)});
+    pages.push_back({page.number, page.width, page.height, BuildLines(page.words.Unpack())});
+    page.words = {};
   }
   std::vector<std::vector<Block>> margins =
       SeparateFurniture(pages, document.furniture);
 
-  std::vector<TextLine> all_body;
-  for (const PageLines& page : pages) {
-    all_body.insert(all_body.end(), page.lines.begin(), page.lines.end());
-  }
-  const double body_size = DominantFontSize(all_body);
+  FontSizeTally body_sizes;
+  for (const PageLines& page : pages) body_sizes.Add(page.lines);
+  const double body_size = body_sizes.Dominant();
 
   for (std::size_t p = 0; p < pages.size(); ++p) {
     PageLines& lines = pages[p];
     Page& page = document.pages[p];
     std::vector<TextLine> body = std::move(lines.lines);
+    lines.lines = {};
     bool two_columns = false;
     if (auto gutter = FindColumnGutter(body, page.width)) {
       body = ReadingOrder(SplitAtGutter(body, *gutter));
@@ -80,20 +81,12 @@ Status LayoutStage::Run(Document& document) const {
     std::vector<TextLine> footnotes;
     SplitFootnotes(body, page.height, body_size, footnotes);
 
-    page.lines.clear();
     page.blocks.clear();
-    Block& header = margins[p][0];
-    Block& footer = margins[p][1];
-    for (const Block* block : {&header}) {
-      page.lines.insert(page.lines.end(), block->lines.begin(), block->lines.end());
-    }
-    page.lines.insert(page.lines.end(), body.begin(), body.end());
-    page.lines.insert(page.lines.end(), footnotes.begin(), footnotes.end());
-    page.lines.insert(page.lines.end(), footer.lines.begin(), footer.lines.end());
-    page.blocks.push_back(std::move(header));
+    page.blocks.reserve(4);
+    page.blocks.push_back(std::move(margins[p][0]));  // header
     page.blocks.push_back({BlockRole::kBody, two_columns ? 1 : 0, std::move(body)});
     page.blocks.push_back({BlockRole::kFootnotes, 0, std::move(footnotes)});
-    page.blocks.push_back(std::move(footer));
+    page.blocks.push_back(std::move(margins[p][1]));  // footer
   }
   return Status::Ok();
 }

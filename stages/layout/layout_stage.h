@@ -4,7 +4,8 @@
 // read column by column), and footnotes (below the separator line "____",
 // or in a smaller font at the foot of the page).
 //
-// REQUIRES kArtifactCleanText; PRODUCES kArtifactLines | kArtifactFurniture.
+// REQUIRES kArtifactCleanText; PRODUCES kArtifactLines | kArtifactFurniture;
+// CONSUMES kArtifactWords (the words move from Page::words into the lines).
 // Thread-safety: Run() is const and keeps no state.
 #pragma once
 
@@ -19,6 +20,8 @@ class LayoutStage : public Stage {
   ArtifactSet produces_artifacts() const override {
     return kArtifactLines | kArtifactFurniture;
   }
+  // Page::words move into the lines, each word held once.
+  ArtifactSet consumes_artifacts() const override { return kArtifactWords; }
   Status Run(Document& document) const override;
 };
 

@@ -105,16 +105,23 @@ TextLine MakeLine(std::vector<Word> words) {
       line.text += words[i].text;
     }
   }
-  line.words = std::move(words);
+  // A document's lines are all held until its paragraphs are built: no
+  // spare capacity in them.
+  line.text.shrink_to_fit();
+  line.words = PackedWords(words);
   return line;
 }
 
 double DominantFontSize(const std::vector<TextLine>& lines) {
-  std::map<double, std::size_t> chars_by_size;
-  for (const TextLine& line : lines) chars_by_size[line.font_size] += line.text.size();
+  FontSizeTally tally;
+  tally.Add(lines);
+  return tally.Dominant();
+}
+
+double FontSizeTally::Dominant() const {
   double best_size = 10;
   std::size_t best = 0;
-  for (const auto& [size, chars] : chars_by_size) {
+  for (const auto& [size, chars] : chars_by_size_) {
     if (chars > best) {
       best = chars;
       best_size = size;
@@ -152,15 +159,21 @@ std::vector<TextLine> BuildLines(std::vector<Word> words) {
 std::optional<double> FindColumnGutter(const std::vector<TextLine>& lines,
                                        double page_width) {
   if (lines.size() < 10 || page_width <= 0) return std::nullopt;
+  // Each line's words from left to right edge, read once.
+  std::vector<std::vector<std::pair<double, double>>> spans(lines.size());
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    spans[i].reserve(lines[i].words.size());
+    for (const Word& word : lines[i].words) spans[i].emplace_back(word.box.x0, word.box.x1);
+  }
   std::optional<double> best;
   std::size_t best_score = 0;
   for (double x = 0.35 * page_width; x <= 0.65 * page_width; x += 2) {
     std::size_t crossing = 0, left = 0, right = 0, both = 0;
-    for (const TextLine& line : lines) {
+    for (const auto& line : spans) {
       bool has_left = false, has_right = false, crosses = false;
-      for (const Word& word : line.words) {
-        if (word.box.x1 <= x) has_left = true;
-        else if (word.box.x0 >= x) has_right = true;
+      for (const auto& [x0, x1] : line) {
+        if (x1 <= x) has_left = true;
+        else if (x0 >= x) has_right = true;
         else crosses = true;
       }
       if (crosses) ++crossing;

@@ -6,6 +6,8 @@
 // Thread-safety: pure functions.
 #pragma once
 
+#include <cstddef>
+#include <map>
 #include <optional>
 #include <vector>
 
@@ -20,6 +22,20 @@ TextLine MakeLine(std::vector<Word> words);
 
 // The font size most of the text is set in (by characters).
 double DominantFontSize(const std::vector<TextLine>& lines);
+
+// DominantFontSize over lines added a few at a time (page by page), with no
+// need to gather them in one vector first.
+class FontSizeTally {
+ public:
+  void Add(const TextLine& line) { chars_by_size_[line.font_size] += line.text.size(); }
+  void Add(const std::vector<TextLine>& lines) {
+    for (const TextLine& line : lines) Add(line);
+  }
+  double Dominant() const;
+
+ private:
+  std::map<double, std::size_t> chars_by_size_;
+};
 
 // Groups words into lines, top to bottom. Superscript markers join the line
 // they are raised above.

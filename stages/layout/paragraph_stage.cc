@@ -12,9 +12,10 @@
 namespace sextant {
 namespace {
 
-// One body or footnote line with where it sits.
+// One body or footnote line with where it sits. The line stays in its
+// page's block, where the stage changes it as it goes (it takes the lines).
 struct PlacedLine {
-  TextLine line;
+  TextLine& line;
   int page = 0;
   double column_left = 0, column_right = 0;
   // In the top 40 % of the first page, where the session, agenda item and
@@ -23,8 +24,9 @@ struct PlacedLine {
   bool right_to_left = false;  // an Arabic line: it starts at the right
 };
 
+// A paragraph's lines, pointing into the stage's lists of placed lines.
 struct Draft {
-  std::vector<PlacedLine> lines;
+  std::vector<PlacedLine*> lines;
   ParagraphKind kind = ParagraphKind::kBody;
   std::string footnote_marker;
 };
@@ -46,7 +48,7 @@ bool IsMarkerText(std::string_view text) {
 
 // Drops the raised, small footnote markers glued into a body line
 // ("submissions1", "开幕。1").
-TextLine WithoutFootnoteMarkers(const TextLine& line) {
+TextLine WithoutFootnoteMarkers(TextLine line) {
   if (line.words.size() < 2) return line;
   std::vector<Word> kept;
   bool dropped = false;
@@ -72,10 +74,10 @@ double Percentile(std::vector<double> values, double share) {
   return values[index];
 }
 
-// Collects a block's lines, in reading order, with the bounds of their column.
+// Places a block's lines, in reading order, with the bounds of their column.
 // Body lines lose the footnote markers glued into them; footnote lines keep
 // theirs, which open each footnote.
-void PlaceLines(const Block& block, const Page& page, std::vector<PlacedLine>& out) {
+void PlaceLines(Block& block, const Page& page, std::vector<PlacedLine>& out) {
   const bool body = block.role == BlockRole::kBody;
   double left[2] = {0, 0}, right[2] = {0, 0};
   for (int column = 0; column < 2; ++column) {
@@ -88,13 +90,13 @@ void PlaceLines(const Block& block, const Page& page, std::vector<PlacedLine>& o
     left[column] = Percentile(lefts, 0.1);
     right[column] = Percentile(rights, 0.9);
   }
-  for (const TextLine& line : block.lines) {
+  for (TextLine& line : block.lines) {
     const int column = line.column == 1 ? 1 : 0;
     const bool masthead = page.number == 1 && line.box.y1 < 0.4 * page.height;
     const ScriptCounts scripts = CountScripts(line.text);
     const bool rtl = scripts.arabic * 2 > scripts.letters();
-    out.push_back({body ? WithoutFootnoteMarkers(line) : line, page.number, left[column],
-                   right[column], masthead, rtl});
+    if (body) line = WithoutFootnoteMarkers(std::move(line));
+    out.push_back({line, page.number, left[column], right[column], masthead, rtl});
   }
 }
 
@@ -102,7 +104,7 @@ double Em(const TextLine& line) { return std::max(line.font_size, 4.0); }
 
 // A line's cells: runs of words separated by gaps wider than 1.5 ems.
 std::vector<TextLine> Cells(const TextLine& line) {
-  std::vector<Word> words = line.words;
+  std::vector<Word> words = line.words.Unpack();
   std::sort(words.begin(), words.end(),
             [](const Word& a, const Word& b) { return a.box.x0 < b.box.x0; });
   std::vector<TextLine> cells;
@@ -183,16 +185,17 @@ bool StartsNewParagraph(const PlacedLine& previous, const PlacedLine& next) {
 // lines that start where its text started, after the number: a title or a
 // list item with a hanging indent, whatever the length of its lines.
 bool ContinuesHangingIndent(const Draft& draft, const PlacedLine& next) {
-  if (draft.lines.empty() || draft.lines.back().page != next.page) return false;
-  const PlacedLine& first = draft.lines.front();
-  const PlacedLine& last = draft.lines.back();
-  const auto& words = first.line.words;
-  if (words.size() < 2 || first.right_to_left) return false;
-  const std::string& number = words.front().text;
+  if (draft.lines.empty() || draft.lines.back()->page != next.page) return false;
+  const PlacedLine& first = *draft.lines.front();
+  const PlacedLine& last = *draft.lines.back();
+  if (first.line.words.size() < 2 || first.right_to_left) return false;
+  auto word = first.line.words.begin();
+  const Word opening = *word;
+  const double hanging_x = (++word)->box.x0;
+  const std::string& number = opening.text;
   const bool numbered = StartsWithListMarker(number + " x") || number.find('/') != std::string::npos;
-  const double hanging_x = words[1].box.x0;
   const double em = Em(first.line);
-  if (!numbered || hanging_x - words.front().box.x1 < 1.5 * em) return false;  // not set apart
+  if (!numbered || hanging_x - opening.box.x1 < 1.5 * em) return false;  // not set apart
   const bool gap_ok = next.line.box.y0 - last.line.box.y1 < 0.6 * Em(last.line);
   return gap_ok && std::abs(next.line.box.x0 - hanging_x) < 0.5 * em &&
          std::abs(next.line.font_size - first.line.font_size) <= 1.0;
@@ -215,14 +218,14 @@ ParagraphKind KindOf(const Draft& draft, const std::string& text, double body_si
   for (std::size_t pos = 0; pos < text.size(); ++characters) NextCodePoint(text, pos);
   if (characters > 300) return ParagraphKind::kBody;
   std::size_t bold_chars = 0, all_chars = 0;
-  for (const PlacedLine& placed : draft.lines) {
-    for (const Word& word : placed.line.words) {
+  for (const PlacedLine* placed : draft.lines) {
+    for (const Word& word : placed->line.words) {
       all_chars += word.text.size();
       if (word.bold) bold_chars += word.text.size();
     }
   }
   const bool all_bold = bold_chars * 4 >= all_chars * 3;
-  const bool larger = draft.lines.front().line.font_size > body_size + 1.0;
+  const bool larger = draft.lines.front()->line.font_size > body_size + 1.0;
   if (all_bold || larger || IsMostlyUppercase(text)) return ParagraphKind::kHeading;
   return ParagraphKind::kBody;
 }
@@ -248,11 +251,12 @@ std::optional<std::pair<std::string, std::string>> SplitGluedMarker(
 
 // Footnote lines: a new footnote at each line that opens with a marker: "1"
 // set smaller or raised, "*", the typewriter style "1/", or any marker on
-// the first line below the separator.
-std::vector<Draft> GroupFootnotes(const std::vector<PlacedLine>& lines) {
+// the first line below the separator. A line that opens a footnote loses
+// its marker, in `lines`.
+std::vector<Draft> GroupFootnotes(std::vector<PlacedLine>& lines) {
   std::vector<Draft> drafts;
-  for (const PlacedLine& placed : lines) {
-    std::vector<Word> words = placed.line.words;
+  for (PlacedLine& placed : lines) {
+    std::vector<Word> words = placed.line.words.Unpack();
     if (words.empty()) continue;
     if (auto glued = SplitGluedMarker(words.front().text)) {
       Word marker = words.front();
@@ -269,13 +273,12 @@ std::vector<Draft> GroupFootnotes(const std::vector<PlacedLine>& lines) {
                        (IsMarkerText(first.text) && set_apart);
     if (!opens) {
       if (drafts.empty()) drafts.push_back({{}, ParagraphKind::kFootnote, {}});
-      drafts.back().lines.push_back(placed);
+      drafts.back().lines.push_back(&placed);
       continue;
     }
     drafts.push_back({{}, ParagraphKind::kFootnote, first.text});
-    PlacedLine trimmed = placed;
-    trimmed.line = MakeLine(std::vector<Word>(words.begin() + 1, words.end()));
-    drafts.back().lines.push_back(std::move(trimmed));
+    placed.line = MakeLine(std::vector<Word>(words.begin() + 1, words.end()));
+    drafts.back().lines.push_back(&placed);
   }
   return drafts;
 }
@@ -341,64 +344,81 @@ bool StartsWithListMarker(std::string_view line) { return MarkerAt(TextScanner(l
 
 Status ParagraphStage::Run(Document& document) const {
   const Language language = document.language.value_or(Language::kEnglish);
+  // The lines are placed where they are, in the pages' blocks, released
+  // paragraph by paragraph, and gone with the stage.
   std::vector<PlacedLine> body, notes;
-  std::vector<TextLine> all;
+  std::size_t body_count = 0, note_count = 0;
   for (const Page& page : document.pages) {
     for (const Block& block : page.blocks) {
+      if (block.role == BlockRole::kBody) body_count += block.lines.size();
+      if (block.role == BlockRole::kFootnotes) note_count += block.lines.size();
+    }
+  }
+  body.reserve(body_count);
+  notes.reserve(note_count);
+  FontSizeTally body_sizes;
+  HyphenatedWords hyphenated;
+  for (Page& page : document.pages) {
+    for (Block& block : page.blocks) {
       if (block.role == BlockRole::kBody) {
+        body_sizes.Add(block.lines);
+        for (const TextLine& line : block.lines) CollectHyphenatedWords(line.text, hyphenated);
         PlaceLines(block, page, body);
-        all.insert(all.end(), block.lines.begin(), block.lines.end());
       } else if (block.role == BlockRole::kFootnotes) {
         PlaceLines(block, page, notes);
       }
     }
   }
-  const double body_size = DominantFontSize(all);
-  HyphenatedWords hyphenated;
-  for (const TextLine& line : all) CollectHyphenatedWords(line.text, hyphenated);
+  const double body_size = body_sizes.Dominant();
   const LineJoiner joiner(language, &hyphenated);
 
   // Table rows: runs of two or more lines set in three or more cells. Each
   // row is a paragraph of its own, its cells joined by " | ".
+  std::vector<bool> in_cells(body.size(), false);
+  for (std::size_t i = 0; i < body.size(); ++i) in_cells[i] = Cells(body[i].line).size() >= 3;
   std::vector<bool> table_row(body.size(), false);
   for (std::size_t i = 0; i < body.size(); ++i) {
-    const bool cells = Cells(body[i].line).size() >= 3;
-    const bool neighbour = (i > 0 && Cells(body[i - 1].line).size() >= 3) ||
-                           (i + 1 < body.size() && Cells(body[i + 1].line).size() >= 3);
-    table_row[i] = cells && neighbour;
+    const bool neighbour = (i > 0 && in_cells[i - 1]) || (i + 1 < body.size() && in_cells[i + 1]);
+    table_row[i] = in_cells[i] && neighbour;
   }
   std::vector<Draft> drafts;
   for (std::size_t i = 0; i < body.size(); ++i) {
     if (table_row[i]) {
-      drafts.push_back({{body[i]}, ParagraphKind::kTable, {}});
+      drafts.push_back({{&body[i]}, ParagraphKind::kTable, {}});
       continue;
     }
     const bool hanging = i > 0 && !table_row[i - 1] && ContinuesHangingIndent(drafts.back(), body[i]);
     if (i == 0 || table_row[i - 1] || (!hanging && StartsNewParagraph(body[i - 1], body[i]))) {
       drafts.emplace_back();
     }
-    drafts.back().lines.push_back(body[i]);
+    drafts.back().lines.push_back(&body[i]);
   }
   for (Draft& note : GroupFootnotes(notes)) drafts.push_back(std::move(note));
 
+  document.paragraphs.reserve(drafts.size());
   for (const Draft& draft : drafts) {
     std::vector<std::string> texts;
-    for (const PlacedLine& placed : draft.lines) texts.push_back(placed.line.text);
+    for (const PlacedLine* placed : draft.lines) texts.push_back(placed->line.text);
     Paragraph paragraph;
     if (draft.kind == ParagraphKind::kTable) {
-      for (const TextLine& cell : Cells(draft.lines.front().line)) {
+      for (const TextLine& cell : Cells(draft.lines.front()->line)) {
         if (!paragraph.text.empty()) paragraph.text += " | ";
         paragraph.text += joiner.Join({cell.text});
       }
     } else {
       paragraph.text = joiner.Join(texts);
     }
-    if (paragraph.text.empty()) continue;
-    paragraph.page = draft.lines.front().page;
+    paragraph.page = draft.lines.front()->page;
     paragraph.kind = KindOf(draft, paragraph.text, body_size);
     paragraph.footnote_marker = draft.footnote_marker;
+    // The draft's lines are done with: the paragraphs grow as they go.
+    for (PlacedLine* placed : draft.lines) placed->line = TextLine();
+    if (paragraph.text.empty()) continue;
     document.paragraphs.push_back(std::move(paragraph));
   }
+  body.clear();
+  notes.clear();
+  for (Page& page : document.pages) page.blocks = {};
   if (document.paragraphs.empty()) {
     return Status(StatusCode::kEmpty,
                   document.path + ": no body text left after removing page "

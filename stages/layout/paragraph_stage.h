@@ -4,7 +4,8 @@
 // footnote markers glued to body text, joins lines the way the document's
 // script wants (see line_joiner.h), and tells headings from body text.
 //
-// REQUIRES kArtifactLines | kArtifactLanguage; PRODUCES kArtifactParagraphs.
+// REQUIRES kArtifactLines | kArtifactLanguage; PRODUCES kArtifactParagraphs;
+// CONSUMES kArtifactLines (Page::blocks are left empty).
 // Thread-safety: Run() is const and keeps no state.
 #pragma once
 
@@ -25,6 +26,9 @@ class ParagraphStage : public Stage {
     return kArtifactLines | kArtifactLanguage;
   }
   ArtifactSet produces_artifacts() const override { return kArtifactParagraphs; }
+  // The pages' blocks are emptied: a document's lines, with every word and
+  // its box, are not held past its paragraphs.
+  ArtifactSet consumes_artifacts() const override { return kArtifactLines; }
   Status Run(Document& document) const override;
 };
 

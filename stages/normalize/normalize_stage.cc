@@ -6,8 +6,10 @@ namespace sextant {
 
 Status NormalizeStage::Run(Document& document) const {
   for (Page& page : document.pages) {
-    for (Word& word : page.words) word.text = NormalizeExtractedText(word.text);
-    std::erase_if(page.words, [](const Word& w) { return w.text.empty(); });
+    std::vector<Word> words = page.words.Unpack();
+    for (Word& word : words) word.text = NormalizeExtractedText(word.text);
+    std::erase_if(words, [](const Word& w) { return w.text.empty(); });
+    page.words = PackedWords(words);
   }
   return Status::Ok();
 }

@@ -120,10 +120,48 @@ TEST(RunnerTest, AStageBeforeWhatItRequiresIsRefused) {
     FAIL() << "a stage list in the wrong order was accepted";
   } catch (const std::logic_error& error) {
     EXPECT_STREQ(error.what(),
-                 "stage 'needs-paragraphs' requires paragraphs, language, which no stage before it produces; "
-                 "reorder the stage list");
+                 "stage 'needs-paragraphs' requires paragraphs, language, which no stage before it produces "
+                 "(or one consumes); reorder the stage list");
   }
   EXPECT_NO_THROW(MakeRunner());
+}
+
+// Uses up the lines (as the paragraph stage does, to bound a document's memory).
+class ConsumesLinesStage : public Stage {
+ public:
+  std::string_view name() const override { return "consumes-lines"; }
+  ArtifactSet requires_artifacts() const override { return kArtifactLines; }
+  ArtifactSet produces_artifacts() const override { return kArtifactParagraphs | kArtifactLanguage; }
+  ArtifactSet consumes_artifacts() const override { return kArtifactLines; }
+  Status Run(Document&) const override { return Status::Ok(); }
+};
+
+class NeedsLinesStage : public ThrowingStage {
+ public:
+  std::string_view name() const override { return "needs-lines"; }
+  ArtifactSet requires_artifacts() const override { return kArtifactLines; }
+};
+
+// A stage cannot require what an earlier stage consumed.
+TEST(RunnerTest, AStageAfterWhatConsumesItsInputIsRefused) {
+  const auto stages = [](bool needs_lines_last) {
+    std::vector<std::unique_ptr<Stage>> list;
+    list.push_back(std::make_unique<PickyStage>());
+    list.push_back(std::make_unique<ThrowingStage>());  // produces lines
+    list.push_back(std::make_unique<ConsumesLinesStage>());
+    list.push_back(std::make_unique<NeedsParagraphsStage>());
+    if (needs_lines_last) list.push_back(std::make_unique<NeedsLinesStage>());
+    return list;
+  };
+  EXPECT_NO_THROW(Runner(stages(false)));
+  try {
+    Runner runner(stages(true));
+    FAIL() << "a stage after the one that consumes its input was accepted";
+  } catch (const std::logic_error& error) {
+    EXPECT_STREQ(error.what(),
+                 "stage 'needs-lines' requires lines, which no stage before it produces (or one consumes); "
+                 "reorder the stage list");
+  }
 }
 
 TEST(StatusTest, NamesCodeAndMessage) {
