@@ -97,6 +97,27 @@ json VersionsJson(const std::vector<RecordVersion>& versions) {
   return out;
 }
 
+// The page of a document or an alignment asked for: offset and limit,
+// checked before anything is read.
+bool PageParams(const ApiRequest& request, std::size_t* offset, std::size_t* limit, std::string* error) {
+  return NumberParam(request, "limit", kPageDefault, 1, kPageMax, limit, error) &&
+         NumberParam(request, "offset", 0, 0, kMaxPageOffset, offset, error);
+}
+
+// "total", "offset", "limit" and "next_offset" of a page of `count` items
+// from `offset` among `total`.
+void PageFields(json& out, std::size_t total, std::size_t offset, std::size_t limit, std::size_t count) {
+  out["total"] = total;
+  out["offset"] = offset;
+  out["limit"] = limit;
+  out["next_offset"] = offset + count < total ? json(offset + count) : json(nullptr);
+}
+
+std::string PastTheEnd(std::size_t offset, std::size_t total, const char* what) {
+  const std::string count = total == 1 ? "is 1 " : "are " + std::to_string(total) + " ";
+  return "offset " + std::to_string(offset) + " is past the end: there " + count + what + (total == 1 ? "" : "s");
+}
+
 }  // namespace
 
 std::string EscapeHtml(std::string_view text) {
@@ -279,26 +300,43 @@ ApiResponse SearchApi::Document(const ApiRequest& request, Handles& handles) {
   const auto language = LanguageParam(request, "lang", &error);
   if (!error.empty()) return Error(400, error);
   if (!language) return Error(400, "lang is missing: give one of ar zh en fr ru es");
+  std::size_t offset = 0, limit = 0;
+  if (!PageParams(request, &offset, &limit, &error)) return Error(400, error);
   RecordDocument document;
   if (Status status = handles.reader->ReadDocument(id, *language, &document); !status.ok()) return FromStatus(status);
+  // Paragraph k of the version is the k-th run of segments with one
+  // paragraph number; only those of the page are put into the answer.
+  std::size_t total = 0;
+  for (std::size_t k = 0; k < document.segments.size(); ++k) {
+    total += k == 0 || document.segments[k].paragraph != document.segments[k - 1].paragraph;
+  }
+  if (offset > total) return Error(400, PastTheEnd(offset, total, "paragraph"));
   json paragraphs = json::array();
-  for (const RecordSegment& segment : document.segments) {
-    if (paragraphs.empty() || paragraphs.back()["index"] != segment.paragraph) {
+  std::size_t ordinal = 0;
+  for (std::size_t k = 0; k < document.segments.size(); ++k) {
+    RecordSegment& segment = document.segments[k];
+    const bool first = k == 0 || segment.paragraph != document.segments[k - 1].paragraph;
+    if (first && k > 0) ++ordinal;
+    if (ordinal < offset) continue;
+    if (ordinal >= offset + limit) break;
+    if (first) {
       paragraphs.push_back({{"index", segment.paragraph}, {"agenda_item", segment.agenda_item},
                             {"page", segment.page}, {"segments", json::array()}});
     }
     paragraphs.back()["segments"].push_back(
-        {{"index", segment.index}, {"text", segment.text}, {"recommendation", segment.recommendation}});
+        {{"index", segment.index}, {"text", std::move(segment.text)}, {"recommendation", segment.recommendation}});
   }
-  return Json(200, json{{"id", id},
-                        {"symbol", document.symbol},
-                        {"language", std::string(Code(document.version.language))},
-                        {"date", document.version.date},
-                        {"file", std::filesystem::path(document.version.path).filename().string()},
-                        {"pages", document.version.pages},
-                        {"versions", VersionsJson(document.versions)},
-                        {"agenda", document.agenda_items},
-                        {"paragraphs", paragraphs}});
+  json out{{"id", id},
+           {"symbol", document.symbol},
+           {"language", std::string(Code(document.version.language))},
+           {"date", document.version.date},
+           {"file", std::filesystem::path(document.version.path).filename().string()},
+           {"pages", document.version.pages},
+           {"versions", VersionsJson(document.versions)},
+           {"agenda", document.agenda_items}};
+  PageFields(out, total, offset, limit, paragraphs.size());
+  out["paragraphs"] = std::move(paragraphs);
+  return Json(200, out);
 }
 
 ApiResponse SearchApi::Alignment(const ApiRequest& request, Handles& handles, bool as_tmx) {
@@ -309,13 +347,18 @@ ApiResponse SearchApi::Alignment(const ApiRequest& request, Handles& handles, bo
   const auto target = LanguageParam(request, "target", &error);
   if (!error.empty()) return Error(400, error);
   if (!source || !target) return Error(400, "source and target are needed: two of ar zh en fr ru es");
+  std::size_t offset = 0, limit = 0;
+  if (!as_tmx && !PageParams(request, &offset, &limit, &error)) return Error(400, error);
   RecordAlignment record;
   if (Status status = handles.reader->ReadAlignment(id, *source, *target, &record); !status.ok()) return FromStatus(status);
   const auto& source_segments = record.source.segments;
   const auto& target_segments = record.target.segments;
+  // The texts are moved out, not copied: the segments keep their other fields.
   std::vector<std::string> source_texts, target_texts;
-  for (const RecordSegment& segment : source_segments) source_texts.push_back(segment.text);
-  for (const RecordSegment& segment : target_segments) target_texts.push_back(segment.text);
+  source_texts.reserve(source_segments.size());
+  target_texts.reserve(target_segments.size());
+  for (RecordSegment& segment : record.source.segments) source_texts.push_back(std::move(segment.text));
+  for (RecordSegment& segment : record.target.segments) target_texts.push_back(std::move(segment.text));
   if (as_tmx) {
     TmxDocument tmx;
     tmx.symbol = record.source.symbol;
@@ -332,10 +375,22 @@ ApiResponse SearchApi::Alignment(const ApiRequest& request, Handles& handles, bo
     response.download_name = name + "_" + std::string(Code(*source)) + "_" + std::string(Code(*target)) + ".tmx";
     return response;
   }
-  json alignment = AlignmentToJson(record.alignment, source_texts, target_texts);
+  const std::vector<AlignmentLink>& links = record.alignment.links;
+  const std::size_t total = links.size();
+  if (offset > total) return Error(400, PastTheEnd(offset, total, "link"));
+  // The page's links (their indices stay those of the whole alignment);
+  // every weak region, by its links' indices in the whole alignment.
+  const std::size_t end = std::min(total, offset + limit);
+  sextant::Alignment page;
+  page.source_language = record.alignment.source_language;
+  page.target_language = record.alignment.target_language;
+  page.links.assign(links.begin() + static_cast<std::ptrdiff_t>(offset),
+                    links.begin() + static_cast<std::ptrdiff_t>(end));
+  page.weak_regions = record.alignment.weak_regions;
+  json alignment = AlignmentToJson(page, source_texts, target_texts);
   // Each link's agenda item: its first source segment's, or target's.
-  for (std::size_t k = 0; k < record.alignment.links.size(); ++k) {
-    const AlignmentLink& link = record.alignment.links[k];
+  for (std::size_t k = 0; k < page.links.size(); ++k) {
+    const AlignmentLink& link = page.links[k];
     alignment["links"][k]["agenda_item"] = !link.source.empty() ? source_segments[link.source.front()].agenda_item
                                                                 : target_segments[link.target.front()].agenda_item;
   }
@@ -343,6 +398,7 @@ ApiResponse SearchApi::Alignment(const ApiRequest& request, Handles& handles, bo
   alignment["symbol"] = record.source.symbol;
   alignment["versions"] = VersionsJson(record.source.versions);
   alignment["agenda"] = record.source.agenda_items;
+  PageFields(alignment, total, offset, limit, page.links.size());
   return Json(200, alignment);
 }
 

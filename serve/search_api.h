@@ -7,13 +7,17 @@
 //   /api/search     q, lang, show, symbol, cited, resolution, item, from, to,
 //                   recommendation, sort, offset, limit, facets (yes|no)
 //   /api/versions   id (own symbol or content hash): its language versions
-//   /api/document   id, lang
-//   /api/alignment  id, source, target
-//   /api/alignment.tmx  id, source, target: TMX 1.4b, as a download
+//   /api/document   id, lang, offset, limit (paragraphs)
+//   /api/alignment  id, source, target, offset, limit (links)
+//   /api/alignment.tmx  id, source, target: TMX 1.4b, as a download (whole)
 // A bad parameter gives 400 with {"error": "..."} naming the parameter and
 // what it takes; an unknown document or path 404; a failing index 500.
 // Bounds: a query of at most kMaxQueryBytes, limit ≤ kMaxLimit, offset ≤
 // kMaxOffset, filter values of at most 200 bytes without spaces or quotes.
+// A document or an alignment comes a page at a time: kPageDefault
+// paragraphs or links unless `limit` says otherwise (at most kPageMax);
+// the answer gives "total", "offset", "limit" and "next_offset" (null on
+// the last page); an offset past the end is a 400.
 //
 // Snippets: "snippet" is plain text with the matched words between "**";
 // "snippet_html" is the same excerpt HTML-escaped with the matched words in
@@ -41,6 +45,10 @@ namespace sextant {
 inline constexpr std::size_t kMaxQueryBytes = 500;
 inline constexpr std::size_t kMaxLimit = 100;
 inline constexpr std::size_t kMaxOffset = 10000;
+// Paragraphs (/api/document) or links (/api/alignment) in one answer.
+inline constexpr std::size_t kPageDefault = 200;
+inline constexpr std::size_t kPageMax = 1000;
+inline constexpr std::size_t kMaxPageOffset = 1000000;
 // Facet counts and the total are counted over at most this many matches,
 // then scaled ("total_exact": false): a common word among 200,000
 // segments costs a bounded look, not a full match.

@@ -96,6 +96,7 @@ function fillForm(params) {
 }
 
 function show(view) {
+  stopMore();
   for (const name of ["search", "history", "document"]) $(name + "-view").hidden = name !== view;
   $("filters").hidden = view === "document";
   $("nav-search").className = view === "search" ? "active" : "";
@@ -275,33 +276,82 @@ function tableHead(languages, numberName) {
     : englishName(languages[0]) + " and " + englishName(languages[1]) + ", aligned sentence by sentence");
 }
 
+// A long document comes a page at a time (the API gives 200 paragraphs or
+// links an answer): under the table, a button loads the next page, and it
+// presses itself when it scrolls near the screen, so that reading on loads
+// on. Each page's fetch carries its view's signal, like the first.
+let moreObserver = null;
+
+function stopMore() {
+  if (moreObserver) moreObserver.disconnect();
+  moreObserver = null;
+  $("doc-more").hidden = true;
+  $("doc-more-button").onclick = null;
+}
+
+// `page` is the last answer (offset, total, next_offset); `what` names its
+// items; `load(offset)` fetches and shows the next page (a promise). A page
+// that fails leaves the button to try again.
+function offerMore(page, what, signal, load) {
+  const button = $("doc-more-button");
+  if (page.next_offset === null || page.next_offset === undefined) return stopMore();
+  button.textContent = "Show more " + what + " (" + page.next_offset + " of " + page.total + " shown)";
+  button.disabled = false;
+  button.onclick = () => {
+    if (button.disabled) return;
+    button.disabled = true;
+    button.textContent = "Loading more " + what + "…";
+    load(page.next_offset).catch((error) => {
+      failed(signal, error);
+      button.disabled = false;
+      button.textContent = "Show more " + what + " (try again)";
+    });
+  };
+  $("doc-more").hidden = false;
+  if (!("IntersectionObserver" in window)) return;
+  if (!moreObserver) {
+    moreObserver = new IntersectionObserver((entries) => {
+      if (entries.some((entry) => entry.isIntersecting)) $("doc-more-button").click();
+    }, { rootMargin: "0px 0px 600px 0px" });
+  }
+  // Observed afresh: the first report says whether it is near already.
+  moreObserver.unobserve(button);
+  moreObserver.observe(button);
+}
+
 // One version alone, when the index holds no other language of it.
-function singleVersion(doc, id) {
+function singleVersion(doc, id, signal) {
   $("doc-title").replaceChildren(el("span", { text: doc.symbol || id }),
     el("span", { class: "langs" }, textIn("span", doc.language, languageName(doc.language)), " only"));
   languageOptions($("doc-source"), doc.versions, doc.language);
   languageOptions($("doc-target"), doc.versions, doc.language);
   for (const control of [$("doc-tmx"), $("doc-swap"), $("doc-source").parentElement, $("doc-target").parentElement]) control.hidden = true;
-  const rows = [];
-  const anchors = [];
-  let item = null;
-  for (const paragraph of doc.paragraphs) {
-    if (paragraph.agenda_item && paragraph.agenda_item !== item) {
-      item = paragraph.agenda_item;
-      const anchor = "item-" + anchors.length;
-      anchors.push([item, anchor]);
-      rows.push(el("tr", { class: "item", id: anchor }, el("td", { class: "n" }), el("td", { lang: "en", text: "Agenda item " + item })));
-    }
-    for (const segment of paragraph.segments) {
-      rows.push(el("tr", { class: "link" }, el("td", { class: "n", text: String(segment.index + 1) }),
-        textIn("td", doc.language, segment.text, { class: "src" })));
-    }
-  }
-  $("doc-agenda").replaceChildren(...(anchors.length ? agendaNav(anchors) : []));
   $("doc-table").className = "aligned single";
   tableHead([doc.language], "Sentence");
-  $("doc-table").tBodies[0].replaceChildren(...rows);
-  status("Only the " + englishName(doc.language) + " version of this document is in the index.");
+  $("doc-table").tBodies[0].replaceChildren();
+  const anchors = [];
+  let item = null;
+  const addPage = (page) => {
+    const rows = [];
+    for (const paragraph of page.paragraphs) {
+      if (paragraph.agenda_item && paragraph.agenda_item !== item) {
+        item = paragraph.agenda_item;
+        const anchor = "item-" + anchors.length;
+        anchors.push([item, anchor]);
+        rows.push(el("tr", { class: "item", id: anchor }, el("td", { class: "n" }), el("td", { lang: "en", text: "Agenda item " + item })));
+      }
+      for (const segment of paragraph.segments) {
+        rows.push(el("tr", { class: "link" }, el("td", { class: "n", text: String(segment.index + 1) }),
+          textIn("td", doc.language, segment.text, { class: "src" })));
+      }
+    }
+    $("doc-table").tBodies[0].append(...rows);
+    $("doc-agenda").replaceChildren(...(anchors.length ? agendaNav(anchors) : []));
+    status("Only the " + englishName(doc.language) + " version of this document is in the index" +
+      (page.next_offset === null ? "." : "; " + page.next_offset + " of its " + page.total + " paragraphs shown, more as you scroll."));
+    offerMore(page, "paragraphs", signal, (offset) => api("/api/document", { id, lang: doc.language, offset }, signal).then(addPage));
+  };
+  addPage(doc);
 }
 
 // A row in a weak stretch of the alignment is marked by more than its
@@ -327,7 +377,7 @@ async function runDocument(params, signal) {
     const has = (code) => code !== source && listed.versions.some((v) => v.language === code);
     if (!has(target)) {
       const other = listed.versions.find((v) => v.language !== source);
-      if (!other) return singleVersion(await api("/api/document", { id, lang: source }, signal), id);
+      if (!other) return singleVersion(await api("/api/document", { id, lang: source }, signal), id, signal);
       target = has("en") ? "en" : other.language;
     }
     const data = await api("/api/alignment", { id, source, target }, signal);
@@ -337,34 +387,43 @@ async function runDocument(params, signal) {
     languageOptions($("doc-target"), data.versions, target);
     for (const control of [$("doc-tmx"), $("doc-swap"), $("doc-source").parentElement, $("doc-target").parentElement]) control.hidden = false;
     $("doc-tmx").href = "/api/alignment.tmx?" + new URLSearchParams({ id, source, target }).toString();
-    const rows = [];
-    const anchors = [];
+    // Weak regions come whole with every page, by link number.
     const weakLinks = new Set();
     for (const region of data.weak_regions || []) {
       for (let k = region.first_link; k <= region.last_link; ++k) weakLinks.add(k);
     }
-    let item = null;
-    data.links.forEach((link, n) => {
-      if (link.agenda_item && link.agenda_item !== item) {
-        item = link.agenda_item;
-        const anchor = "item-" + anchors.length;
-        anchors.push([item, anchor]);
-        rows.push(el("tr", { class: "item", id: anchor }, el("td", { class: "n" }), el("td", { colspan: "2", lang: "en", text: "Agenda item " + item })));
-      }
-      const gap = !link.source.length || !link.target.length;
-      const weak = !gap && weakLinks.has(n);
-      rows.push(el("tr", { class: gap ? "gap" : weak ? "link weak" : "link", "data-link": String(n) },
-        el("td", { class: "n" }, String(n + 1), weak ? weakMark(link.score) : null),
-        textIn("td", source, link.source_text, { class: link.source.length ? "src" : "src empty" }),
-        textIn("td", target, link.target_text, { class: link.target.length ? "tgt" : "tgt empty" })));
-    });
-    $("doc-agenda").replaceChildren(...(anchors.length ? agendaNav(anchors) : []));
     $("doc-table").className = "aligned";
     tableHead([source, target], "Link");
-    $("doc-table").tBodies[0].replaceChildren(...rows);
-    const gaps = data.links.filter((link) => !link.source.length || !link.target.length).length;
-    status(data.links.length + " aligned links" + (gaps ? "; " + gaps + " pale row" + (gaps === 1 ? " has" : "s have") + " no counterpart" : "") +
-      (weakLinks.size ? "; " + weakLinks.size + " in weak stretches, marked ⚠ with their score." : "."));
+    $("doc-table").tBodies[0].replaceChildren();
+    const anchors = [];
+    let item = null;
+    let gaps = 0;
+    const addPage = (page) => {
+      const rows = [];
+      page.links.forEach((link, k) => {
+        const n = page.offset + k;
+        if (link.agenda_item && link.agenda_item !== item) {
+          item = link.agenda_item;
+          const anchor = "item-" + anchors.length;
+          anchors.push([item, anchor]);
+          rows.push(el("tr", { class: "item", id: anchor }, el("td", { class: "n" }), el("td", { colspan: "2", lang: "en", text: "Agenda item " + item })));
+        }
+        const gap = !link.source.length || !link.target.length;
+        const weak = !gap && weakLinks.has(n);
+        gaps += gap ? 1 : 0;
+        rows.push(el("tr", { class: gap ? "gap" : weak ? "link weak" : "link", "data-link": String(n) },
+          el("td", { class: "n" }, String(n + 1), weak ? weakMark(link.score) : null),
+          textIn("td", source, link.source_text, { class: link.source.length ? "src" : "src empty" }),
+          textIn("td", target, link.target_text, { class: link.target.length ? "tgt" : "tgt empty" })));
+      });
+      $("doc-table").tBodies[0].append(...rows);
+      $("doc-agenda").replaceChildren(...(anchors.length ? agendaNav(anchors) : []));
+      const shown = page.next_offset === null ? "" : " (" + page.next_offset + " shown, more as you scroll)";
+      status(page.total + " aligned links" + shown + (gaps ? "; " + gaps + " pale row" + (gaps === 1 ? " has" : "s have") + " no counterpart" : "") +
+        (weakLinks.size ? "; " + weakLinks.size + " in weak stretches, marked ⚠ with their score." : "."));
+      offerMore(page, "links", signal, (offset) => api("/api/alignment", { id, source, target, offset }, signal).then(addPage));
+    };
+    addPage(data);
   } catch (error) {
     failed(signal, error);
   }

@@ -24,6 +24,10 @@ Selenium through chromedriver:
      languages in their own names and lang, and a name; the swap button is
      named in words (its ⇄ hidden from screen readers); every control in
      view has an accessible name with a word in it;
+  6b. more rows: with the API's pages cut to 5 links (window.__limit), the
+     document view shows the first page, then loads the rest as the reader
+     scrolls (each page's fetch with its view's signal), until the table
+     holds every link once, in order, as the API has them;
   7. weak rows: in a typeset English-French pair whose middle sentences do
      not match, each row of the weak stretch shows ⚠ and its link's score,
      read as "low confidence, score 0.22" and explained in a title;
@@ -77,7 +81,10 @@ FETCH_RECORDER = r"""
   const realFetch = window.fetch.bind(window);
   window.__fetches = [];
   window.__hold = null;
+  window.__limit = null;
   window.fetch = (input, init) => {
+    // window.__limit: smaller pages of a document or an alignment.
+    if (window.__limit && /\/api\/(document|alignment)\?/.test(String(input))) input = String(input) + "&limit=" + window.__limit;
     const call = { url: String(input), signal: (init && init.signal) || null, state: "open" };
     window.__fetches.push(call);
     const answer = realFetch(input, init);
@@ -504,6 +511,49 @@ def test_weak(driver, url, shots):
     driver.save_screenshot(os.path.join(shots, "document-weak.png"))
 
 
+def test_more(driver, url, shots):
+    step("more rows: a long document loads on as the reader scrolls")
+    route = "#/doc?id=CTOC%2FCOP%2FWG.4%2F2022%2F1&source=zh&target=en"
+    with urllib.request.urlopen(url + "api/alignment?id=CTOC%2FCOP%2FWG.4%2F2022%2F1&source=zh&target=en",
+                                timeout=10) as answer:
+        whole = json.load(answer)
+    total = whole["total"]
+    driver.get(url + "#/")
+    wait(driver, lambda d: d.find_element(By.ID, "status").text, "the page to start")
+    # Pages of 5 links; every page after the first is held back at first.
+    driver.execute_script("window.__limit = 5; window.__hold = 'offset='; window.__from = window.__fetches.length;"
+                          "location.hash = arguments[0]", route)
+    wait(driver, lambda d: fetch_state(d, "offset=5&"), "the second page's fetch")
+    rows = driver.find_elements(By.CSS_SELECTOR, "table#doc-table tr[data-link]")
+    button = driver.find_element(By.ID, "doc-more-button")
+    check(len(rows) == 5 and button.is_displayed() and "links" in button.accessible_name,
+          f"the first page shows 5 of {total} links, and a control for more ({len(rows)} rows, "
+          f"button {button.accessible_name!r})")
+    check("5 shown" in status_line(driver)["text"], f"the status says how many are shown: {status_line(driver)['text']!r}")
+    driver.execute_script("window.__hold = null")
+    release(driver, "offset=5&")
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline and driver.find_element(By.ID, "doc-more").is_displayed():
+        driver.execute_script("window.scrollTo(0, document.body.scrollHeight)")
+        time.sleep(0.1)
+    numbers = driver.execute_script(
+        "return [...document.querySelectorAll('#doc-table tr[data-link]')].map((r) => Number(r.dataset.link))")
+    texts = driver.execute_script(
+        "return [...document.querySelectorAll('#doc-table tr[data-link] td:nth-child(2)')].map((c) => c.textContent)")
+    check(numbers == list(range(total)) and texts == [link["source_text"] for link in whole["links"]],
+          f"scrolling loads every link once, in order ({len(numbers)} rows of {total})")
+    offsets = driver.execute_script(
+        "return window.__fetches.slice(window.__from).filter((c) => c.url.includes('/api/alignment?')).map((c) => {"
+        "  const m = c.url.match(/offset=(\\d+)/); return m ? Number(m[1]) : 0; })")
+    check(offsets == list(range(0, total, 5)), f"one fetch a page, each from where the last ended: {offsets}")
+    check(not driver.find_element(By.ID, "doc-more").is_displayed() and
+          status_line(driver)["text"].startswith(f"{total} aligned links") and "shown" not in status_line(driver)["text"],
+          f"at the end the control is gone and the status counts them all: {status_line(driver)['text']!r}")
+    check_signals(driver, "the pages of one document view")
+    driver.execute_script("window.__limit = null")
+    driver.save_screenshot(os.path.join(shots, "document-more.png"))
+
+
 def test_history(driver, url, shots, extra_dates):
     step("history: a topic by meeting date")
     driver.get(url + "#/history?q=trafficking&show=fr")
@@ -617,6 +667,7 @@ def main():
         test_document(driver, first, args.screenshots)
         test_cancel_document(driver)
         test_cancel_search(driver)
+        test_more(driver, url, args.screenshots)
         test_history(driver, url, args.screenshots, hostile)
         if hostile:
             test_hostile(driver, url, args.screenshots)
