@@ -7,6 +7,14 @@
 
 namespace sextant::cli {
 
+void PrintDamagedPages(const Document& document) {
+  for (const Diagnostic& diagnostic : document.diagnostics) {
+    if (diagnostic.code == kDamagedPagesCode || diagnostic.code == kUnreadablePagesCode) {
+      std::cerr << "sextant: " << document.path << ": " << diagnostic.message << '\n';
+    }
+  }
+}
+
 ExtractedFiles ExtractFiles(const std::vector<std::string>& files, ExtractionDepth depth, int jobs,
                             std::string_view progress_label) {
   ExtractedFiles out;
@@ -24,6 +32,7 @@ ExtractedFiles ExtractFiles(const std::vector<std::string>& files, ExtractionDep
       PrintProblem(result.status.message());
       ++out.failures;
     } else {
+      PrintDamagedPages(result.document);
       out.documents.push_back(&result.document);
     }
   }

@@ -1,8 +1,8 @@
 // ExtractFiles: the extraction of PDFs for the commands (extract, sets,
 // align, align-set): runs the standard stages over the files on
 // `jobs` threads, with a progress line when asked and stderr is a
-// terminal, prints one line for each file that fails, and keeps the
-// documents that did not.
+// terminal, prints one line for each file that fails and for each read
+// in part (damaged pages), and keeps the documents that did not fail.
 //
 // Thread-safety: called from main's thread; the runner uses its own workers.
 #pragma once
@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "pipeline/runner.h"
+#include "stages/extract/pdf_extract_stage.h"
 #include "stages/standard_stages.h"
 
 namespace sextant::cli {
@@ -25,5 +26,10 @@ struct ExtractedFiles {
 // `progress_label` empty: no progress line.
 ExtractedFiles ExtractFiles(const std::vector<std::string>& files, ExtractionDepth depth, int jobs,
                             std::string_view progress_label = {});
+
+// A document read in part (pages of a damaged PDF lost, or pages of no
+// readable text): one line on stderr each, "sextant: FILE: 2 of 12 pages
+// could not be read (damaged PDF: ...)".
+void PrintDamagedPages(const Document& document);
 
 }  // namespace sextant::cli

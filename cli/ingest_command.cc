@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "cli/commands.h"
+#include "cli/extraction.h"
 #include "cli/flags.h"
 #include "cli/progress.h"
 #include "ingest/ingest.h"
@@ -22,6 +23,10 @@ class PrintingObserver : public IngestObserver {
     std::cerr << '\n';
   }
   void Extracted(std::size_t done, std::size_t total, const DocumentResult& result) override {
+    if (result.status.ok() && !result.document.diagnostics.empty()) {
+      progress_.Clear();
+      PrintDamagedPages(result.document);
+    }
     progress_.Show("extracting", done, total, result.document.path);
     if (done == total) progress_.Clear();
   }

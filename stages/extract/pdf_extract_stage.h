@@ -3,8 +3,14 @@
 // and whether the PDF leaves a gap after it.
 //
 // Bad input becomes a Status naming the file and what to do: missing file,
-// not a PDF, damaged, encrypted, image-only (no text layer). A single page
-// that yields nothing is a diagnostic, not a failure.
+// not a PDF, damaged, encrypted, image-only (no text layer). A damaged PDF
+// (Poppler cannot parse it, finds no page, or reports problems on every
+// page and no text) is never called a scan: a scan's pages are there and
+// yield no text quietly. Damaged pages in a file that has text elsewhere
+// are one diagnostic, kDamagedPagesCode ("2 of 12 pages could not be read
+// (damaged PDF: pages 4, 7; Poppler: ...)"), which the commands also print
+// on stderr; so are pages whose text is control or private-use characters
+// (kUnreadablePagesCode; a file with no other text is kNoTextLayer: OCR).
 //
 // REQUIRES nothing (Document::path); PRODUCES kArtifactWords.
 // Thread-safety: Run() is const; Poppler documents are per call.
@@ -13,6 +19,12 @@
 #include "pipeline/stage.h"
 
 namespace sextant {
+
+// The diagnostics of a PDF some of whose pages could not be read: damaged
+// (Poppler reported problems on them), or whose text is no text (control
+// or private-use characters, from a font without a character map).
+inline constexpr std::string_view kDamagedPagesCode = "damaged_pages";
+inline constexpr std::string_view kUnreadablePagesCode = "unreadable_pages";
 
 struct PdfExtractOptions {
   // Pages beyond this are not read (0: all). Keeps hostile files bounded.

@@ -1,12 +1,17 @@
 // Bad input: every failure is a Status with the right code and a message
 // that names the file; nothing crashes; a batch goes on past a bad file.
-#include <filesystem>
+#include <algorithm>
+#include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
+#include <string>
+#include <vector>
 
 #include <gtest/gtest.h>
 
 #include "pipeline/runner.h"
+#include "stages/extract/pdf_extract_stage.h"
 #include "stages/standard_stages.h"
 #include "tests/test_paths.h"
 
@@ -62,18 +67,99 @@ TEST_F(ExtractErrorsTest, NotAPdf) {
   EXPECT_NE(result.status.message().find("notes.pdf"), std::string::npos);
 }
 
-TEST_F(ExtractErrorsTest, TruncatedPdfFailsCleanlyOrRecovers) {
+TEST_F(ExtractErrorsTest, TruncatedPdfIsDamagedNeverAScan) {
   const std::string whole = ReadAll(Fixture("en"));
-  for (std::size_t keep : {std::size_t{20}, whole.size() / 3, whole.size() / 2}) {
+  for (std::size_t keep : {std::size_t{20}, whole.size() / 3, whole.size() / 2, whole.size() - 200}) {
     SCOPED_TRACE(keep);
     const auto path = Write("cut" + std::to_string(keep) + ".pdf", whole.substr(0, keep));
     const auto result = runner_.RunOne(path);
+    EXPECT_EQ(result.status.code(), StatusCode::kDamaged) << result.status.ToString();
+    EXPECT_NE(result.status.message().find(path + ": damaged PDF"), std::string::npos);
+    EXPECT_NE(result.status.message().find("no %%EOF at its end"), std::string::npos);
+  }
+}
+
+// `from` replaced by `to` in `bytes` (the first time), or "" when `from` is
+// not there (the test then fails on the fixture, not on Sextant).
+std::string Replace(std::string bytes, const std::string& from, const std::string& to) {
+  const std::size_t at = bytes.find(from);
+  return at == std::string::npos ? "" : bytes.replace(at, from.size(), to);
+}
+
+// Every stream's data (between "stream" and "endstream") set to zeros.
+std::string ZeroStreams(std::string bytes) {
+  for (std::size_t at = bytes.find("stream\n"); at != std::string::npos; at = bytes.find("stream\n", at)) {
+    const std::size_t begin = at + 7, end = bytes.find("endstream", begin);
+    if (end == std::string::npos) break;
+    std::fill(bytes.begin() + static_cast<std::ptrdiff_t>(begin), bytes.begin() + static_cast<std::ptrdiff_t>(end), '\0');
+    at = end + 9;
+  }
+  return bytes;
+}
+
+// A damaged file is reported as damaged, with what Poppler found, never as
+// a scan; pages lost from a file that has text elsewhere are one
+// diagnostic (which the commands print on stderr).
+struct DamageCase {
+  const char* name;
+  std::string (*damage)(const std::string& pdf);
+  StatusCode code;
+  const char* message;  // in the status (failed) or the damaged_pages diagnostic (read)
+};
+
+const DamageCase kDamageCases[] = {
+    {"xref and trailer deleted",
+     [](const std::string& pdf) { return pdf.substr(0, pdf.rfind("\nxref") + 1) + pdf.substr(pdf.rfind("startxref")); },
+     StatusCode::kDamaged, "damaged PDF, it cannot be parsed (Poppler: Couldn't read xref table)"},
+    {"startxref past the end",
+     [](const std::string& pdf) { return Replace(pdf, "startxref\n", "startxref\n9"); },
+     StatusCode::kOk, ""},
+    {"page 2 missing from the page tree",
+     [](const std::string& pdf) { return Replace(pdf, "/Kids [ 2 0 R 10 0 R ]", "/Kids [ 2 0 R 99 0 R ]"); },
+     StatusCode::kOk, "1 of 2 pages could not be read (damaged PDF: page 2; Poppler: Kid object (page 2) is wrong type"},
+    {"page count a lie",
+     [](const std::string& pdf) { return Replace(pdf, "/Count 2", "/Count 12"); },
+     StatusCode::kOk, "10 of 12 pages could not be read (damaged PDF: pages 3, 4, 5, 6, 7, ...)"},
+    {"page tree emptied",
+     [](const std::string& pdf) { return Replace(pdf, "/Kids [ 2 0 R 10 0 R ]", "/Kids [              ]"); },
+     StatusCode::kDamaged, "damaged PDF, none of its 2 pages can be read; download it again"},
+    {"page tree emptied, page count 0",
+     [](const std::string& pdf) {
+       return Replace(pdf, "/Kids [ 2 0 R 10 0 R ]\n   /Count 2", "/Kids [              ]\n   /Count 0");
+     },
+     StatusCode::kDamaged, "damaged PDF, no page can be found in it"},
+    {"every stream zeroed",
+     [](const std::string& pdf) { return ZeroStreams(pdf); },
+     StatusCode::kDamaged, "damaged PDF, none of its 2 pages can be read (Poppler: "},
+    {"a font's character map missing",
+     [](const std::string& pdf) { return Replace(pdf, "/ToUnicode 38 0 R", "/ToUnicode 99 0 R"); },
+     StatusCode::kOk, "1 of 2 pages was read with errors, their text may be incomplete or wrong (damaged PDF: page 2; Poppler: Invalid XRef entry 99)"},
+    {"page 1's contents missing",
+     [](const std::string& pdf) { return Replace(pdf, "/Contents 4 0 R", "/Contents 99 0 R"); },
+     StatusCode::kOk, "1 of 2 pages could not be read (damaged PDF: page 1; Poppler: Invalid XRef entry 99)"},
+};
+
+TEST_F(ExtractErrorsTest, DamagedPdfIsReportedAsDamaged) {
+  const std::string en = ReadAll(Fixture("en"));
+  for (const DamageCase& c : kDamageCases) {
+    SCOPED_TRACE(c.name);
+    const std::string bytes = c.damage(en);
+    ASSERT_FALSE(bytes.empty()) << "the fixture changed: the damage no longer applies";
+    const auto result = runner_.RunOne(Write("damaged.pdf", bytes));
+    EXPECT_EQ(result.status.code(), c.code) << result.status.ToString();
     if (!result.status.ok()) {
-      EXPECT_NE(result.status.message().find(path), std::string::npos);
-      EXPECT_TRUE(result.status.code() == StatusCode::kDamaged ||
-                  result.status.code() == StatusCode::kNoTextLayer ||
-                  result.status.code() == StatusCode::kEmpty)
-          << result.status.ToString();
+      EXPECT_NE(result.status.message().find("damaged.pdf: "), std::string::npos);
+      EXPECT_NE(result.status.message().find(c.message), std::string::npos) << result.status.message();
+      continue;
+    }
+    std::string diagnostics;
+    for (const Diagnostic& d : result.document.diagnostics) {
+      if (d.code == kDamagedPagesCode) diagnostics += d.message;
+    }
+    if (*c.message == '\0') {
+      EXPECT_EQ(diagnostics, "");
+    } else {
+      EXPECT_NE(diagnostics.find(c.message), std::string::npos) << diagnostics;
     }
   }
 }
@@ -108,6 +194,91 @@ TEST_F(ExtractErrorsTest, EncryptedPdfAsksForAnUnlockedCopy) {
   const auto result = runner_.RunOne(locked);
   EXPECT_EQ(result.status.code(), StatusCode::kEncrypted) << result.status.ToString();
   EXPECT_NE(result.status.message().find("locked.pdf"), std::string::npos);
+}
+
+// A PDF written here: `objects` are objects 1, 2, ... (1 the catalog), the
+// xref table exact.
+std::string HandMadePdf(const std::vector<std::string>& objects) {
+  std::string pdf = "%PDF-1.4\n";
+  std::string xref = "xref\n0 " + std::to_string(objects.size() + 1) + "\n0000000000 65535 f \n";
+  for (std::size_t i = 0; i < objects.size(); ++i) {
+    char entry[21];
+    std::snprintf(entry, sizeof entry, "%010zu 00000 n \n", pdf.size());
+    xref += entry;
+    pdf += std::to_string(i + 1) + " 0 obj\n" + objects[i] + "\nendobj\n";
+  }
+  const std::size_t start = pdf.size();
+  return pdf + xref + "trailer\n<< /Size " + std::to_string(objects.size() + 1) +
+         " /Root 1 0 R >>\nstartxref\n" + std::to_string(start) + "\n%%EOF\n";
+}
+
+std::string Stream(const std::string& data) {
+  return "<< /Length " + std::to_string(data.size()) + " >>\nstream\n" + data + "endstream";
+}
+
+// A PDF whose one page is intact and holds a drawing but no text: a scan
+// (no_text_layer), not damaged.
+TEST_F(ExtractErrorsTest, IntactPageWithoutTextIsAScan) {
+  const std::string pdf = HandMadePdf({
+      "<< /Type /Catalog /Pages 2 0 R >>",
+      "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+      "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Contents 4 0 R >>",
+      Stream("0 0 1 rg 10 10 100 100 re f\n"),
+  });
+  const auto result = runner_.RunOne(Write("drawing.pdf", pdf));
+  EXPECT_EQ(result.status.code(), StatusCode::kNoTextLayer) << result.status.ToString();
+  EXPECT_NE(result.status.message().find("image-only scan of 1 pages"), std::string::npos);
+}
+
+// Text whose font maps every glyph to private use (a character map lost)
+// is no text: a page of it is unreadable, a file of nothing else needs OCR.
+// The fonts are Type 3, drawn by the PDF itself: a font Poppler had to look
+// for on the system would bring fontconfig, which leaks under LeakSanitizer.
+TEST_F(ExtractErrorsTest, TextOfPrivateUseCharactersIsNoText) {
+  const auto cmap = [](const std::string& first) {  // codes 0x20-0x7E to `first` onwards
+    return Stream("/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /M def\n"
+                  "1 begincodespacerange <00> <FF> endcodespacerange\n1 beginbfrange <20> <7E> <" +
+                  first + "> endbfrange\nendcmap CMapName currentdict /CMap defineresource pop end end\n");
+  };
+  const auto type3 = [](int to_unicode) {
+    std::string names, widths;
+    for (int code = 32; code <= 126; ++code) names += "/g ", widths += "500 ";
+    return "<< /Type /Font /Subtype /Type3 /FontBBox [0 0 500 700] /FontMatrix [0.001 0 0 0.001 0 0]"
+           " /CharProcs << /g 10 0 R >> /Encoding << /Type /Encoding /Differences [32 " + names +
+           "] >> /FirstChar 32 /LastChar 126 /Widths [" + widths + "] /ToUnicode " + std::to_string(to_unicode) +
+           " 0 R >>";
+  };
+  const std::string text = "BT /F1 12 Tf 20 100 Td (The Working Group met.) Tj ET\n";
+  const std::string lost = "BT /F2 12 Tf 20 100 Td (The Working Group met.) Tj ET\n";
+  const std::string resources = " /Resources << /Font << /F1 6 0 R /F2 7 0 R >> >> /MediaBox [0 0 400 200] >>";
+  const auto pdf = [&](const std::string& first_page) {
+    return HandMadePdf({
+        "<< /Type /Catalog /Pages 2 0 R >>",
+        "<< /Type /Pages /Kids [3 0 R 4 0 R] /Count 2 >>",
+        "<< /Type /Page /Parent 2 0 R /Contents 5 0 R" + resources,
+        "<< /Type /Page /Parent 2 0 R /Contents 9 0 R" + resources,
+        Stream(first_page),
+        type3(11),  // F1: ASCII as it is
+        type3(8),   // F2: ASCII to U+E000 onwards
+        cmap("E000"),
+        Stream(lost),
+        Stream("500 0 d0\n"),  // the glyph: nothing drawn
+        cmap("0020"),
+    });
+  };
+  const auto partly = runner_.RunOne(Write("partly.pdf", pdf(text)));
+  EXPECT_TRUE(partly.status.ok()) << partly.status.ToString();
+  ASSERT_EQ(partly.document.pages.size(), 2u);
+  EXPECT_FALSE(partly.document.pages[0].words.empty());
+  EXPECT_TRUE(partly.document.pages[1].words.empty());
+  ASSERT_FALSE(partly.document.diagnostics.empty());
+  EXPECT_EQ(partly.document.diagnostics[0].code, kUnreadablePagesCode);
+  EXPECT_NE(partly.document.diagnostics[0].message.find("1 of 2 pages hold words of no readable text, left out"),
+            std::string::npos);
+
+  const auto none = runner_.RunOne(Write("none.pdf", pdf(lost)));
+  EXPECT_EQ(none.status.code(), StatusCode::kNoTextLayer) << none.status.ToString();
+  EXPECT_NE(none.status.message().find("none.pdf: no readable text layer"), std::string::npos);
 }
 
 TEST_F(ExtractErrorsTest, ImageOnlyScanHasNoTextLayer) {
