@@ -10,7 +10,7 @@ namespace sextant::cli {
 void PrintDamagedPages(const Document& document) {
   for (const Diagnostic& diagnostic : document.diagnostics) {
     if (diagnostic.code == kDamagedPagesCode || diagnostic.code == kUnreadablePagesCode) {
-      std::cerr << "sextant: " << document.path << ": " << diagnostic.message << '\n';
+      PrintProblem(document.path + ": " + diagnostic.message);
     }
   }
 }

@@ -269,8 +269,12 @@ TEST_F(ExtractErrorsTest, TextOfPrivateUseCharactersIsNoText) {
   const auto partly = runner_.RunOne(Write("partly.pdf", pdf(text)));
   EXPECT_TRUE(partly.status.ok()) << partly.status.ToString();
   ASSERT_EQ(partly.document.pages.size(), 2u);
-  EXPECT_FALSE(partly.document.pages[0].words.empty());
-  EXPECT_TRUE(partly.document.pages[1].words.empty());
+  // The pages' words are used up by layout; what stays is the text.
+  ASSERT_FALSE(partly.document.paragraphs.empty());
+  for (const Paragraph& paragraph : partly.document.paragraphs) {
+    EXPECT_EQ(paragraph.page, 1) << paragraph.text;
+    EXPECT_EQ(paragraph.text.find("\xEE\x80"), std::string::npos) << "no private-use text: " << paragraph.text;
+  }
   ASSERT_FALSE(partly.document.diagnostics.empty());
   EXPECT_EQ(partly.document.diagnostics[0].code, kUnreadablePagesCode);
   EXPECT_NE(partly.document.diagnostics[0].message.find("1 of 2 pages hold words of no readable text, left out"),
