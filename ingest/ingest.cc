@@ -190,15 +190,11 @@ PdfCollection CollectPdfs(const std::vector<std::string>& paths) {
   PdfCollection out;
   for (const std::string& path : paths) {
     std::error_code error;
-    if (fs::is_symlink(fs::symlink_status(path, error))) {
-      (void)fs::status(path, error);
-      if (error) {
-        Problem(out, path, BrokenLink(path, error));
-        continue;
-      }
-    }
+    const bool link = fs::is_symlink(fs::symlink_status(path, error));
     const fs::file_status status = fs::status(path, error);
-    if (fs::is_directory(status)) {
+    if (link && error) {
+      Problem(out, path, BrokenLink(path, error));
+    } else if (fs::is_directory(status)) {
       Walk(path, out);
     } else if (status.type() == fs::file_type::not_found) {
       Problem(out, path, "no such file or folder (check the path)");

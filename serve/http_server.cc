@@ -32,12 +32,19 @@
 #include <unordered_map>
 #include <vector>
 
+#include "serve/http_connection.h"
 #include "serve/web_assets.h"
 
 namespace sextant {
 namespace {
 
-using Clock = std::chrono::steady_clock;
+using http_internal::Clock;
+using http_internal::Connection;
+using http_internal::EqualsNoCase;
+using http_internal::ReadsWholeRecord;
+using http_internal::Refusal;
+using http_internal::RequestStream;
+using http_internal::Trim;
 
 // The page loads only its own script and style; nothing inline runs.
 constexpr const char* kContentSecurityPolicy =
@@ -68,165 +75,6 @@ void CommonHeaders(httplib::Response& response) {
   response.set_header("X-Content-Type-Options", "nosniff");
   response.set_header("Referrer-Policy", "no-referrer");
 }
-
-const char* Reason(int status) {
-  switch (status) {
-    case 400: return "Bad Request";
-    case 408: return "Request Timeout";
-    case 411: return "Length Required";
-    case 413: return "Payload Too Large";
-    case 414: return "URI Too Long";
-    case 431: return "Request Header Fields Too Large";
-    case 503: return "Service Unavailable";
-    default: return "Error";
-  }
-}
-
-// A whole refusal, written by the reception thread itself; `message` is
-// plain ASCII without quotes or backslashes.
-std::string Refusal(int status, std::string_view message) {
-  const std::string body = "{\"error\":\"" + std::string(message) + "\"}";
-  return "HTTP/1.1 " + std::to_string(status) + " " + Reason(status) +
-         "\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: " + std::to_string(body.size()) +
-         "\r\nConnection: close\r\nCache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\n"
-         "Referrer-Policy: no-referrer\r\n" +
-         (status == 503 ? "Retry-After: 1\r\n" : "") + "\r\n" + body;
-}
-
-bool EqualsNoCase(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
-         });
-}
-
-std::string_view Trim(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\r')) text.remove_suffix(1);
-  return text;
-}
-
-void Address(int fd, bool peer, std::string& ip, int& port) {
-  sockaddr_storage address{};
-  socklen_t length = sizeof address;
-  const int result = peer ? getpeername(fd, reinterpret_cast<sockaddr*>(&address), &length)
-                          : getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length);
-  if (result != 0) return;
-  char text[INET6_ADDRSTRLEN] = "";
-  if (address.ss_family == AF_INET) {
-    const auto& v4 = reinterpret_cast<const sockaddr_in&>(address);
-    inet_ntop(AF_INET, &v4.sin_addr, text, sizeof text);
-    port = ntohs(v4.sin_port);
-  } else if (address.ss_family == AF_INET6) {
-    const auto& v6 = reinterpret_cast<const sockaddr_in6&>(address);
-    inet_ntop(AF_INET6, &v6.sin6_addr, text, sizeof text);
-    port = ntohs(v6.sin6_port);
-  }
-  ip = text;
-}
-
-// Whether the request (its line ends at line_end) asks for a document or an
-// alignment, which SearchApi reads whole from the index: the costly ones.
-bool ReadsWholeRecord(std::string_view in, std::size_t line_end) {
-  std::string_view line = in.substr(0, line_end);
-  const std::size_t space = line.find(' ');
-  if (space == std::string_view::npos) return false;
-  line.remove_prefix(space + 1);
-  return line.rfind("/api/document", 0) == 0 || line.rfind("/api/alignment", 0) == 0;
-}
-
-// One client connection. The reception thread owns it; while `state` is
-// kBusy a worker has it and the reception thread does not touch it.
-struct Connection {
-  enum class State { kIdle, kReading, kBusy, kWriting, kLingering, kClosed };
-
-  explicit Connection(int socket) : fd(socket) {}
-
-  int fd;
-  State state = State::kIdle;
-  bool refused = false;      // answered 503 at accept: counts apart from the open connections
-  bool registered = false;   // known to epoll
-  bool peer_closed = false;  // the client shut its side
-  bool close_after = false;  // close once `out` is sent
-  int served = 0;            // requests answered on this connection
-  Clock::time_point deadline;
-  // Reading: bytes received and not yet served; in[0, scanned) has been
-  // checked; the request line ends at line_end; once the head is whole,
-  // head_size and body_size are known.
-  std::string in;
-  std::size_t scanned = 0;
-  std::size_t line_end = std::string::npos;
-  std::size_t head_size = 0;
-  std::size_t body_size = 0;
-  // Writing: the answer's bytes the socket has not taken yet.
-  std::string out;
-  std::size_t sent = 0;
-  std::size_t drained = 0;
-
-  void NextRequest() {
-    in.erase(0, head_size + body_size);
-    scanned = 0;
-    line_end = std::string::npos;
-    head_size = body_size = 0;
-  }
-};
-
-// The stream cpp-httplib parses a request from and writes its answer to:
-// the request's bytes, already received whole; the answer goes to the
-// socket as far as it takes it without waiting, the rest to `out` for the
-// reception thread. A worker never blocks on a client.
-class RequestStream final : public httplib::Stream {
- public:
-  explicit RequestStream(Connection& connection)
-      : connection_(connection), end_(connection.head_size + connection.body_size) {}
-
-  bool is_readable() const override { return position_ < end_; }
-  bool is_writable() const override { return !failed_; }
-
-  ssize_t read(char* data, size_t size) override {
-    const std::size_t n = std::min(size, end_ - position_);
-    std::memcpy(data, connection_.in.data() + position_, n);
-    position_ += n;
-    return static_cast<ssize_t>(n);
-  }
-
-  ssize_t write(const char* data, size_t size) override {
-    if (failed_) return -1;
-    written_ += size;
-    std::size_t done = 0;
-    while (connection_.out.empty() && done < size) {
-      const ssize_t n = ::send(connection_.fd, data + done, size - done, MSG_NOSIGNAL | MSG_DONTWAIT);
-      if (n > 0) {
-        done += static_cast<std::size_t>(n);
-      } else if (n < 0 && errno == EINTR) {
-        continue;
-      } else if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
-        break;
-      } else {
-        failed_ = true;
-        return -1;
-      }
-    }
-    connection_.out.append(data + done, size - done);
-    return static_cast<ssize_t>(size);
-  }
-
-  void get_remote_ip_and_port(std::string& ip, int& port) const override { Address(connection_.fd, true, ip, port); }
-  void get_local_ip_and_port(std::string& ip, int& port) const override { Address(connection_.fd, false, ip, port); }
-  // A cpp-httplib built without poll() (Debian's has it) answers 500 to a
-  // socket numbered FD_SETSIZE or more, which it could not select() on; it
-  // never touches this socket, so such a number is not given.
-  socket_t socket() const override { return connection_.fd < FD_SETSIZE ? connection_.fd : INVALID_SOCKET; }
-
-  bool failed() const { return failed_; }
-  std::size_t written() const { return written_; }
-
- private:
-  Connection& connection_;
-  std::size_t position_ = 0;
-  std::size_t end_;
-  std::size_t written_ = 0;
-  bool failed_ = false;
-};
 
 // cpp-httplib hands each accepted socket to its task queue; this one runs
 // the task at once, in the accept thread, and the task (the server's
