@@ -145,6 +145,16 @@ std::string_view TagKindName(TagKind kind) {
   return "symbol";
 }
 
+std::string_view RecommendationResponseName(RecommendationResponse response) {
+  switch (response) {
+    case RecommendationResponse::kNone: return "";
+    case RecommendationResponse::kSupported: return "supported";
+    case RecommendationResponse::kToBeExamined: return "to_be_examined";
+    case RecommendationResponse::kNoted: return "noted";
+  }
+  return "";
+}
+
 std::string_view ParagraphKindName(ParagraphKind kind) {
   switch (kind) {
     case ParagraphKind::kHeading: return "heading";

@@ -212,6 +212,43 @@ struct Furniture {
   std::vector<std::string> removed_lines;      // every line kept out of the body
 };
 
+// What a document's text says of the meeting it records: "The Working Group
+// on the Universal Periodic Review ... held its fifth session from 4 to 15
+// May 2009 ... The review of Afghanistan was held at the 6th meeting, on
+// 7 May 2009". Dates are ISO 8601: a day ("2009-05-07") or, for a span the
+// text gives by its ends, an interval ("2009-05-04/2009-05-15").
+struct MeetingFacts {
+  std::string body;                     // "Working Group on the Universal Periodic Review"
+  std::string session;                  // "5" (an ordinal written as its number), "twelfth meeting" → "12"
+  std::vector<std::string> session_dates;  // when the session was held
+  std::vector<std::string> dates;       // when this document's meeting or review was held
+  std::string venue;                    // "Geneva", "Vienna"
+  std::string subject;                  // the State under review, when the document reviews one
+
+  bool empty() const { return body.empty() && session.empty() && session_dates.empty() && dates.empty(); }
+};
+
+// The answer a document gives to a recommendation, in the report's own
+// grouping: "enjoy the support of", "will be examined by", "did not enjoy
+// the support of" / "noted by".
+enum class RecommendationResponse { kNone, kSupported, kToBeExamined, kNoted };
+
+std::string_view RecommendationResponseName(RecommendationResponse response);  // "supported", …; "" for kNone
+
+// A recommendation read as a record from the document's structure: an item
+// of a numbered list of a review report, a "The Committee recommends that …"
+// paragraph, an item under a "Recommendations" heading.
+struct Recommendation {
+  std::string number;                     // "95.1", "119.38", "23": unique within the document
+  std::string text;                       // whole, without the recommending parentheses
+  std::vector<std::string> recommending;  // "Austria", "Czech Republic"; or the body ("Committee")
+  std::string addressee;                  // "Afghanistan", "State party", "States parties"
+  RecommendationResponse response = RecommendationResponse::kNone;
+  int page = 0;                           // where it starts
+  std::string agenda_item;
+  std::size_t paragraph = 0;              // index into Document::paragraphs where it starts
+};
+
 enum class Severity { kInfo, kWarning };
 
 // A soft problem worth telling the user about; the document is still usable.
@@ -230,6 +267,8 @@ struct Document {
   std::vector<AgendaEntry> agenda;              // set by the tag stage
   std::vector<WorkProgrammeRow> work_programme;  // set by the tag stage
   Furniture furniture;
+  MeetingFacts meeting;                          // set by the recommendation stage
+  std::vector<Recommendation> recommendations;   // set by the recommendation stage
   std::vector<Diagnostic> diagnostics;
 
   void Warn(std::string code, std::string message);

@@ -27,6 +27,7 @@ enum Artifact : std::uint32_t {
   kArtifactLanguage = 1u << 5,    // Document::language
   kArtifactSegments = 1u << 6,    // Paragraph::segments
   kArtifactTags = 1u << 7,        // Paragraph::tags
+  kArtifactRecommendations = 1u << 8,  // Document::meeting, Document::recommendations
 };
 using ArtifactSet = std::uint32_t;
 

@@ -1,0 +1,7 @@
+#include "stages/recommend/meeting_facts.h"
+
+namespace sextant {
+
+MeetingFacts ReadMeetingFacts(const Document& /*document*/) { return {}; }  // TODO(helper): the reader
+
+}  // namespace sextant
