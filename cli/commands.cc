@@ -14,6 +14,7 @@ constexpr std::array kCommands = {
     Command{"align", "two language versions of a document, sentence by sentence (JSON, TSV, TMX)", Align},
     Command{"align-set", "every language version of a document aligned through a pivot", AlignSet},
     Command{"sets", "groups PDF files into the language versions of each document", Sets},
+    Command{"recommendations", "recommendations of PDF files as records: who, what, to whom, response", Recommendations},
     Command{"ingest", "PDF files and folders into the index, versions aligned", Ingest},
     Command{"search", "passages out of the index, with their translation beside them", Search},
     Command{"serve", "the search page and JSON API over the index", Serve},
@@ -32,7 +33,7 @@ std::string Overview() {
       "\n"
       "commands:\n";
   for (const Command& command : kCommands) {
-    text += "  " + std::string(command.name) + std::string(11 - command.name.size(), ' ') +
+    text += "  " + std::string(command.name) + std::string(command.name.size() < 17 ? 17 - command.name.size() : 1, ' ') +
             std::string(command.summary) + "\n";
   }
   return text +

@@ -27,6 +27,7 @@ int Tag(const CommandArgs& args);
 int Align(const CommandArgs& args);
 int AlignSet(const CommandArgs& args);
 int Sets(const CommandArgs& args);
+int Recommendations(const CommandArgs& args);
 int Ingest(const CommandArgs& args);
 int Search(const CommandArgs& args);
 int Serve(const CommandArgs& args);

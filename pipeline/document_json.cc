@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "pipeline/json_line.h"
+#include "pipeline/recommendation_record.h"
 #include "pipeline/unicode_text.h"
 
 namespace sextant {
@@ -105,6 +106,13 @@ void WriteDocumentJson(std::ostream& out, const Document& document, const Status
   field("job_number", OrNull(f.job_number));
   field("language", LanguageOrNull(document.language));
   field("language_evidence", document.language_evidence);
+  const MeetingFacts& meeting = document.meeting;
+  field("meeting", {{"body", meeting.body},
+                    {"session", meeting.session},
+                    {"session_dates", meeting.session_dates},
+                    {"dates", meeting.dates},
+                    {"venue", meeting.venue},
+                    {"subject", meeting.subject}});
   field("original_language", LanguageOrNull(f.original_language));
   field("pages", document.pages.size());
   array("paragraphs", document.paragraphs.size(), [&](std::size_t index) {
@@ -116,6 +124,8 @@ void WriteDocumentJson(std::ostream& out, const Document& document, const Status
     if (!paragraph.footnote_marker.empty()) p["footnote_marker"] = paragraph.footnote_marker;
     return p;
   });
+  array("recommendations", document.recommendations.size(),
+        [&](std::size_t i) { return RecommendationJson(document, document.recommendations[i]); });
   open_array("segments");
   for (std::size_t index = 0; index < document.paragraphs.size(); ++index) {
     const Paragraph& paragraph = document.paragraphs[index];

@@ -7,6 +7,8 @@
 //   tags: [{kind, text, value, paragraph, begin, end, parts}],
 //   agenda: [{item, title, subitems: [{item, title}]}],
 //   work_programme: [{date, time, item, title}],
+//   meeting: {body, session, session_dates, dates, venue, subject},
+//   recommendations: [records as recommendation_record.h gives them],
 //   diagnostics: [{severity, code, message}]
 // plus "error": {code, message} for a document that failed. Offsets are
 // bytes into the paragraph's text; parts are [name, value] pairs in order.

@@ -5,6 +5,7 @@
 #include "stages/layout/layout_stage.h"
 #include "stages/layout/paragraph_stage.h"
 #include "stages/normalize/normalize_stage.h"
+#include "stages/recommend/recommendation_stage.h"
 #include "stages/segment/segment_stage.h"
 #include "stages/tag/tag_stage.h"
 
@@ -20,6 +21,7 @@ std::vector<std::unique_ptr<Stage>> ExtractionStages(ExtractionDepth depth) {
   if (depth == ExtractionDepth::kParagraphs) return stages;
   stages.push_back(std::make_unique<SegmentStage>());
   stages.push_back(std::make_unique<TagStage>());
+  stages.push_back(std::make_unique<RecommendationStage>());
   return stages;
 }
 

@@ -14,7 +14,7 @@ namespace sextant {
 // How far the extraction pipeline goes.
 enum class ExtractionDepth {
   kParagraphs,  // extract, normalize, layout, language, paragraphs
-  kTagged,      // … then segment and tag
+  kTagged,      // … then segment, tag, and read meeting facts and recommendations
 };
 
 // PDF → clean paragraphs, and by default segmented and tagged.

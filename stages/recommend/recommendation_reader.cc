@@ -1,0 +1,274 @@
+#include "stages/recommend/recommendation_reader.h"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+
+#include "pipeline/unicode_text.h"
+#include "stages/recommend/recommendation_groups.h"
+#include "stages/recommend/recommending_states.h"
+
+namespace sextant {
+namespace {
+
+// "95.", "119.38.", "129.40", "1." at the start of a text: its numbers and
+// where the item's words begin.
+struct ItemMarker {
+  std::vector<int> numbers;
+  std::size_t text_begin = 0;
+};
+
+std::optional<ItemMarker> ReadMarker(std::string_view text) {
+  ItemMarker marker;
+  std::size_t pos = 0;
+  while (true) {
+    std::size_t digits = 0;
+    int number = 0;
+    while (pos < text.size() && text[pos] >= '0' && text[pos] <= '9' && digits < 4) {
+      number = number * 10 + (text[pos] - '0');
+      ++pos;
+      ++digits;
+    }
+    if (digits == 0 || digits > 3) return std::nullopt;
+    marker.numbers.push_back(number);
+    if (pos < text.size() && text[pos] == '.') ++pos;
+    if (pos < text.size() && text[pos] >= '0' && text[pos] <= '9' && marker.numbers.size() < 3) continue;
+    break;
+  }
+  if (pos < text.size() && text[pos] == ')') ++pos;
+  // The words follow after white space (an item never starts with a digit).
+  const std::size_t before_space = pos;
+  while (pos < text.size() && (text[pos] == ' ' || text[pos] == '\t')) ++pos;
+  if (pos == before_space && !(pos < text.size() && static_cast<unsigned char>(text[pos]) >= 0x80)) {
+    return std::nullopt;
+  }
+  if (pos >= text.size() || (text[pos] >= '0' && text[pos] <= '9')) return std::nullopt;
+  marker.text_begin = pos;
+  return marker;
+}
+
+std::string NumberText(const std::vector<int>& numbers) {
+  std::string out;
+  for (int number : numbers) {
+    if (!out.empty()) out += '.';
+    out += std::to_string(number);
+  }
+  return out;
+}
+
+// A group of a review report's list, from its intro to the next intro or the
+// end of the list.
+struct OpenGroup {
+  int number = -1;  // the intro's paragraph number, -1 when it has none
+  RecommendationResponse response = RecommendationResponse::kNone;
+  std::string addressee;
+  int last_item = 0;
+};
+
+struct OpenItem {
+  std::string number;
+  std::string text;
+  int page = 0;
+  std::size_t paragraph = 0;
+  std::string agenda_item;
+};
+
+// The item number a marker gives in the group, or nullopt when the marker
+// does not continue the group's list.
+std::optional<std::string> ItemNumber(const ItemMarker& marker, const OpenGroup& group) {
+  if (marker.numbers.size() == 2 && marker.numbers[0] == group.number && marker.numbers[1] > group.last_item) {
+    return NumberText(marker.numbers);
+  }
+  if (marker.numbers.size() == 1 && marker.numbers[0] == group.last_item + 1) {
+    return group.number >= 0 ? std::to_string(group.number) + "." + std::to_string(marker.numbers[0])
+                             : std::to_string(marker.numbers[0]);
+  }
+  return std::nullopt;
+}
+
+std::string_view TrimEnd(std::string_view text) {
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\n')) text.remove_suffix(1);
+  return text;
+}
+
+// An item is closed once it ends with its recommending States.
+bool ItemClosed(std::string_view text) { return ClosingStateList(text).has_value(); }
+
+// Where the next item of the group starts inside a paragraph that holds
+// several ("… (Rwanda); 89.2. Adopt …"): after ";", "." or ")" and a space.
+std::size_t NextInlineItem(std::string_view text, std::size_t from, const OpenGroup& group) {
+  for (std::size_t pos = text.find(' ', from); pos != std::string_view::npos; pos = text.find(' ', pos + 1)) {
+    if (pos + 1 >= text.size() || text[pos + 1] < '0' || text[pos + 1] > '9') continue;
+    const std::string_view before = TrimEnd(text.substr(0, pos));
+    if (before.empty() || std::string_view(";.):").find(before.back()) == std::string_view::npos) continue;
+    const std::optional<ItemMarker> marker = ReadMarker(text.substr(pos + 1));
+    if (marker && ItemNumber(*marker, group)) return pos + 1;
+  }
+  return std::string_view::npos;
+}
+
+std::string CleanPart(std::string_view text) {
+  std::string part = FoldWhitespace(text);
+  while (!part.empty() && std::string_view(";,:").find(part.back()) != std::string_view::npos) part.pop_back();
+  for (std::string_view tail : {" and", " et", " y", " и"}) {
+    if (part.size() > tail.size() && part.compare(part.size() - tail.size(), tail.size(), tail) == 0) {
+      part.resize(part.size() - tail.size());
+    }
+  }
+  while (!part.empty() && part.back() == ' ') part.pop_back();
+  std::size_t start = 0;
+  while (start < part.size() && std::string_view(";,. ").find(part[start]) != std::string_view::npos) ++start;
+  return part.substr(start);
+}
+
+std::size_t WordCount(std::string_view text) {
+  std::size_t words = 0;
+  bool in_word = false;
+  for (char c : text) {
+    const bool space = c == ' ';
+    if (!space && !in_word) ++words;
+    in_word = !space;
+  }
+  return words;
+}
+
+// One record per part of an item that several States made in parts: a
+// parenthesis of States followed by more text closes a part.
+void AddItemRecords(const OpenItem& item, const OpenGroup& group, const MeetingFacts& facts,
+                    std::vector<Recommendation>& out) {
+  const std::string_view text = item.text;
+  struct Part {
+    std::string text;
+    std::vector<std::string> states;
+  };
+  std::vector<Part> parts;
+  std::size_t start = 0;
+  for (const ParenthesisSpan& span : OuterParentheses(text)) {
+    std::vector<std::string> states = ReadStateList(span.inside(text));
+    if (states.empty()) continue;
+    // Only a parenthesis that ends a clause closes a part.
+    std::size_t after = span.end;
+    while (after < text.size() && text[after] == ' ') ++after;
+    const bool at_end = CleanPart(text.substr(span.end)).empty();
+    const bool ends_clause = at_end || (after < text.size() && std::string_view(";,.").find(text[after]) != std::string_view::npos) ||
+                             text.substr(after, 4) == "and " || text.substr(after, 3) == "；" ||
+                             text.substr(after, 3) == "，";
+    if (!ends_clause) continue;
+    std::string part_text = CleanPart(text.substr(start, span.begin - start));
+    if (part_text.empty()) {  // "(Austria) (Norway)": the States join the previous part
+      if (!parts.empty()) parts.back().states.insert(parts.back().states.end(), states.begin(), states.end());
+    } else {
+      parts.push_back({std::move(part_text), std::move(states)});
+    }
+    start = span.end;
+  }
+  std::string rest = CleanPart(text.substr(start));
+  if (!rest.empty() && rest != "." && (parts.empty() || WordCount(rest) >= 4)) parts.push_back({rest, {}});
+  const RecommendationResponse response = group.response;
+  const std::string& addressee = !facts.subject.empty() ? facts.subject : group.addressee;
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    Recommendation record;
+    record.number = item.number;
+    if (parts.size() > 1) record.number += static_cast<char>('a' + std::min<std::size_t>(i, 25));
+    record.text = std::move(parts[i].text);
+    if (!record.text.empty() && record.text.back() == '.' && parts[i].states.empty() == false) record.text.pop_back();
+    record.recommending = std::move(parts[i].states);
+    record.addressee = addressee;
+    record.response = response;
+    record.page = item.page;
+    record.agenda_item = item.agenda_item;
+    record.paragraph = item.paragraph;
+    out.push_back(std::move(record));
+  }
+}
+
+// The lists of a review report.
+class ReviewListReader {
+ public:
+  ReviewListReader(const MeetingFacts& facts, std::vector<Recommendation>& out) : facts_(facts), out_(out) {}
+
+  void Read(const Paragraph& paragraph, std::size_t index) {
+    const std::string_view text = paragraph.text;
+    if (EndsReviewRecommendations(text)) {
+      Close();
+      return;
+    }
+    if (std::optional<RecommendationGroupIntro> intro = ReadGroupIntro(text)) {
+      FlushItem();
+      const std::optional<ItemMarker> marker = ReadMarker(text);
+      group_ = OpenGroup{marker && marker->numbers.size() == 1 ? marker->numbers[0] : -1, intro->response,
+                         std::move(intro->addressee), 0};
+      return;
+    }
+    if (!group_) return;
+    std::size_t start = 0;
+    while (start < text.size()) {
+      std::size_t next = NextInlineItem(text, start + 1, *group_);
+      const std::string_view piece = text.substr(start, next == std::string_view::npos ? std::string_view::npos : next - start);
+      if (!ReadPiece(piece, paragraph, index)) return;
+      if (next == std::string_view::npos) break;
+      start = next;
+    }
+  }
+
+  void Close() {
+    FlushItem();
+    group_.reset();
+  }
+
+ private:
+  // False when the piece ends the group.
+  bool ReadPiece(std::string_view piece, const Paragraph& paragraph, std::size_t index) {
+    const std::optional<ItemMarker> marker = ReadMarker(piece);
+    if (marker) {
+      if (std::optional<std::string> number = ItemNumber(*marker, *group_)) {
+        FlushItem();
+        group_->last_item = marker->numbers.back();
+        item_ = OpenItem{std::move(*number), std::string(piece.substr(marker->text_begin)), paragraph.page, index,
+                         paragraph.agenda_item};
+        return true;
+      }
+      // Another numbered paragraph of the report: the list is over.
+      Close();
+      return false;
+    }
+    if (paragraph.kind == ParagraphKind::kHeading && !item_) {
+      Close();
+      return false;
+    }
+    // A page break inside an item: the item goes on while it has not ended
+    // with its States and the piece reads as its continuation.
+    if (item_ && !ItemClosed(item_->text)) {
+      item_->text += ' ';
+      item_->text += piece;
+    }
+    return true;  // otherwise a note between items ("The recommendation as read …")
+  }
+
+  void FlushItem() {
+    if (item_ && group_) AddItemRecords(*item_, *group_, facts_, out_);
+    item_.reset();
+  }
+
+  const MeetingFacts& facts_;
+  std::vector<Recommendation>& out_;
+  std::optional<OpenGroup> group_;
+  std::optional<OpenItem> item_;
+};
+
+}  // namespace
+
+std::vector<Recommendation> ReadRecommendations(const Document& document, const MeetingFacts& facts) {
+  std::vector<Recommendation> records;
+  ReviewListReader review(facts, records);
+  for (std::size_t i = 0; i < document.paragraphs.size(); ++i) {
+    const Paragraph& paragraph = document.paragraphs[i];
+    if (paragraph.kind == ParagraphKind::kFootnote || paragraph.kind == ParagraphKind::kTable) continue;
+    review.Read(paragraph, i);
+  }
+  review.Close();
+  return records;
+}
+
+}  // namespace sextant

@@ -1,0 +1,14 @@
+#include "stages/recommend/recommendation_stage.h"
+
+#include "stages/recommend/meeting_facts.h"
+#include "stages/recommend/recommendation_reader.h"
+
+namespace sextant {
+
+Status RecommendationStage::Run(Document& document) const {
+  document.meeting = ReadMeetingFacts(document);
+  document.recommendations = ReadRecommendations(document, document.meeting);
+  return Status::Ok();
+}
+
+}  // namespace sextant
