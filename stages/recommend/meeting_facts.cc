@@ -141,7 +141,9 @@ constexpr std::string_view kBodyEnds[] = {
     ". ", " في ", "،", " سي", " on ", " in ",
 };
 
-std::string StripLeading(std::string_view text) {
+// The text without a paragraph number and a leading article ("The", "Le",
+// "El", …; with `keep_spanish`, "El" stays: "El Salvador").
+std::string StripLeading(std::string_view text, bool keep_spanish = false) {
   text = Trim(text);
   // A paragraph number: "1. ", "1 - ".
   std::size_t digits = 0;
@@ -153,6 +155,7 @@ std::string StripLeading(std::string_view text) {
   }
   for (std::string_view article : {"The ", "the ", "Le ", "La ", "Les ", "L'", "L’", "El ", "Los ",
                                    "Las ", "la ", "le ", "l'", "l’", "el ", "los "}) {
+    if (keep_spanish && (article == "El " || article == "Los " || article == "Las ")) continue;
     if (StartsWith(text, article)) {
       text.remove_prefix(article.size());
       break;
@@ -517,7 +520,8 @@ Review ReadReview(const OpeningText& opening) {
         held = line.substr(0, at).find("أجري") != std::string_view::npos ||
                line.substr(0, at).find("أُجري") != std::string_view::npos;
       }
-      const std::string subject = StripLeading(text.substr(subject_begin, subject_end));
+      const std::string subject =
+          WithoutParenthesis(StripLeading(text.substr(subject_begin, subject_end), /*keep_spanish=*/true));
       if (subject.empty() || subject.size() > 80) continue;
       if (review.subject.empty()) review.subject = subject;
       if (held && review.dates.empty()) {

@@ -33,6 +33,8 @@ ALIASES = {
     "st lucia": ["saint lucia"],
     "sao tome & principe": ["sao tome and principe"],
     "cape verde": ["cabo verde"],
+    "germany": ["federal republic of germany"],
+    "marshall islands": ["republic of the marshall islands"],
 }
 
 
