@@ -20,7 +20,7 @@ bool StartsWith(std::string_view text, std::string_view prefix) {
 bool EndsWith(std::string_view text, std::string_view suffix) {
   return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
 }
-constexpr std::size_t kHeadingLength = 100;  // bytes: a sentence this short may be a heading line
+constexpr std::size_t kHeadingLength = 100;  // bytes: a paragraph this short may be a heading line
 
 // A sentence of the opening text: byte span into OpeningText::text.
 struct Span {
@@ -36,6 +36,11 @@ struct OpeningText {
   std::string lowered;
   std::vector<Span> sentences;
 };
+
+char32_t FirstCodePoint(std::string_view text) {
+  std::size_t pos = 0;
+  return text.empty() ? 0 : NextCodePoint(text, pos);
+}
 
 bool EndsSentence(std::string_view text) {
   while (!text.empty() && (text.back() == ' ' || text.back() == '*')) text.remove_suffix(1);
@@ -69,18 +74,37 @@ bool IsSentenceEnd(std::string_view text, std::size_t dot, std::size_t sentence_
   return true;
 }
 
+// Whether `next` goes on the sentence of a paragraph `previous_length`
+// bytes long that did not end it: it starts in lower case ("accordance with
+// …"), or it starts with a number that is no paragraph number ("4 to 15 May
+// 2009.") or in a script without case, and the paragraph before was no heading.
+bool GoesOn(std::string_view next, std::size_t previous_length) {
+  const char32_t first = FirstCodePoint(next);
+  if (IsLowercaseLetter(first)) return true;
+  if (IsUppercaseLetter(first)) return false;
+  if (IsAsciiDigit(first)) {
+    const std::size_t after = next.find_first_not_of("0123456789");
+    if (after == std::string_view::npos || next[after] == '.' || next.substr(after, 2) == " -") return false;
+  }
+  return previous_length > kHeadingLength;
+}
+
 OpeningText JoinOpening(const Document& document) {
   OpeningText opening;
   std::size_t taken = 0;
   bool hard_break = true;
+  std::size_t previous_length = 0;
   for (const Paragraph& paragraph : document.paragraphs) {
     if (taken == kOpeningParagraphs) break;
     if (paragraph.kind == ParagraphKind::kFootnote) continue;
     ++taken;
     const bool block = paragraph.kind != ParagraphKind::kBody;
-    if (!opening.text.empty()) opening.text += (hard_break || block) ? '\n' : ' ';
+    if (!opening.text.empty()) {
+      opening.text += (hard_break || block || !GoesOn(paragraph.text, previous_length)) ? '\n' : ' ';
+    }
     opening.text += paragraph.text;
     hard_break = block || EndsSentence(paragraph.text);
+    previous_length = paragraph.text.size();
   }
   opening.lowered = LowerCaseSameOffsets(opening.text);
   const std::string& text = opening.text;
@@ -138,7 +162,7 @@ constexpr std::string_view kHoldingVerbs[] = {
 constexpr std::string_view kBodyEnds[] = {
     ",", " will ", " was ", " is ", " held", " shall ", " took ", " to be ", " se ", " s'",
     " aura ", " a eu ", " tendrá ", " состоится", " будет ", " пройдет", " проходил", " (",
-    ". ", " في ", "،", " سي", " on ", " in ",
+    ". ", " في ", "،", " سي",
 };
 
 // The text without a paragraph number and a leading article ("The", "Le",
@@ -181,11 +205,6 @@ std::string BodyFrom(std::string_view text) {
     if (at != std::string_view::npos && at > 0 && at < end) end = at;
   }
   return StripLeading(text.substr(0, end));
-}
-
-char32_t FirstCodePoint(std::string_view text) {
-  std::size_t pos = 0;
-  return text.empty() ? 0 : NextCodePoint(text, pos);
 }
 
 bool IsLetter(char32_t c) { return IsLatinLetter(c) || IsCyrillicLetter(c) || IsArabicLetter(c); }
@@ -234,6 +253,20 @@ std::size_t ClauseStart(std::string_view text, Span sentence, std::size_t pos) {
   return start;
 }
 
+// The short line before a session heading: "Committee on the Elimination
+// of Discrimination against Women" | "Fifty-fourth session".
+std::string PreviousHeading(const OpeningText& opening, Span sentence) {
+  for (std::size_t i = 1; i < opening.sentences.size(); ++i) {
+    if (opening.sentences[i].begin != sentence.begin) continue;
+    const Span& previous = opening.sentences[i - 1];
+    const std::string_view line = std::string_view(opening.text).substr(previous.begin, previous.end - previous.begin);
+    if (line.size() <= kHeadingLength && line.find_first_of("0123456789.,") == std::string_view::npos) {
+      return std::string(line);
+    }
+  }
+  return {};
+}
+
 void RankLatin(const OpeningText& opening, SessionMention& mention) {
   const std::string_view text = opening.text;
   const std::string_view lowered = opening.lowered;
@@ -264,9 +297,11 @@ void RankLatin(const OpeningText& opening, SessionMention& mention) {
     return;
   }
   if (mention.meeting) return;  // "the 8th meeting": a meeting of the session, not a series
-  if (mention.sentence.end - mention.sentence.begin <= kHeadingLength) {
-    mention.rank = 3;
+  const std::string_view line = text.substr(mention.sentence.begin, mention.sentence.end - mention.sentence.begin);
+  if (line.size() <= kHeadingLength / 2 && line.find(',') == std::string_view::npos) {
+    mention.rank = 3;  // "Fifty-fourth session", "HUMAN RIGHTS COUNCIL Twelfth session Agenda item 6"
     mention.body = StripLeading(text.substr(mention.sentence.begin, mention.begin - mention.sentence.begin));
+    if (mention.body.empty()) mention.body = PreviousHeading(opening, mention.sentence);
     return;
   }
   mention.rank = 2;
@@ -353,7 +388,7 @@ void FindArabicMentions(const OpeningText& opening, Span sentence, std::vector<S
       if (meeting || StartsWith(opening_words, "عقد") || StartsWith(opening_words, "ستعقد")) {
         mention.rank = 1;
         if (meeting && StartsWith(after, "لل")) {
-          mention.body = BodyFrom(after.substr(2));  // "للفريق" → "الفريق"
+          mention.body = "ال" + BodyFrom(after.substr(4));  // "للفريق" → "الفريق"
         } else if (!meeting) {
           const std::size_t space = opening_words.find(' ');
           mention.body = space == std::string_view::npos ? "" : BodyFrom(opening_words.substr(space + 1));
@@ -369,8 +404,8 @@ void FindArabicMentions(const OpeningText& opening, Span sentence, std::vector<S
 // Words that name what a date in a meeting's sentence belongs to when it is
 // not the meeting: "resolution 5/1 of 18 June 2007".
 constexpr std::string_view kResolutionWords[] = {
-    "resolution", "résolution", "resolución", "резолюц", "قرار", "决议", "decision", "décision",
-    "decisión", "решени", "مقرر", "决定",
+    "resolution", "résolution", "resolución", "резолюц", "قرار", "decision", "décision",
+    "decisión", "решени", "مقرر",
 };
 
 // The dates in text[begin, end) that are not those of a cited resolution.

@@ -178,6 +178,14 @@ bool IsDayConnector(const Token& token) {
           token.text == "إلى" || token.text == "الى");
 }
 
+// Punctuation between two days that keeps them apart: "253 (د-3)، 16". The
+// Arabic comma and semicolon are searched as strings: their lead byte is
+// that of Arabic letters from U+0600 to U+063F ("إلى").
+bool HasSeparatingPunctuation(std::string_view between) {
+  return between.find_first_of(",;.:()") != std::string_view::npos ||
+         between.find("،") != std::string_view::npos || between.find("؛") != std::string_view::npos;
+}
+
 bool IsFiller(const Token& token) {
   return token.kind == Token::kWord &&
          (token.text == "de" || token.text == "of" || token.text == "del");
@@ -258,7 +266,7 @@ std::vector<DateMatch> FindDates(std::string_view text) {
            (d == pending.last_token + 2 && IsDayConnector(t[d - 1])))) {
         const std::string_view between = text.substr(pending.end, t[d].begin - pending.end);
         const int year = pending.month > month ? t[j].value - 1 : t[j].value;
-        if (between.find_first_of(",;.:()،؛") == std::string_view::npos &&
+        if (!HasSeparatingPunctuation(between) &&
             Valid(year, pending.month, pending.day)) {
           dates.push_back({Iso(year, pending.month, pending.day), pending.begin, pending.end});
         }
@@ -274,7 +282,7 @@ std::vector<DateMatch> FindDates(std::string_view text) {
       // Only spaces, a dash or the joining word stand between the two days:
       // "253 (د-3)، 16 تشرين الأول" is not a pair.
       const std::string_view between = text.substr(t[first].end, t[d].begin - t[first].end);
-      const bool joined = between.find_first_of(",;.:()،؛") == std::string_view::npos;
+      const bool joined = !HasSeparatingPunctuation(between);
       if (first < d && joined && Valid(t[j].value, month, t[first].value) &&
           t[first].value < t[d].value &&
           (dates.empty() || dates.back().end <= t[first].begin)) {
