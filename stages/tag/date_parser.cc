@@ -174,7 +174,16 @@ bool IsDayConnector(const Token& token) {
   return token.kind == Token::kWord &&
          (token.text == "and" || token.text == "et" || token.text == "y" ||
           token.text == "и" || token.text == "و" || token.text == "to" ||
-          token.text == "au" || token.text == "al" || token.text == "по");
+          token.text == "au" || token.text == "al" || token.text == "по" ||
+          token.text == "إلى" || token.text == "الى");
+}
+
+// Punctuation between two days that keeps them apart: "253 (د-3)، 16". The
+// Arabic comma and semicolon are searched as strings: their lead byte is
+// that of Arabic letters from U+0600 to U+063F ("إلى").
+bool HasSeparatingPunctuation(std::string_view between) {
+  return between.find_first_of(",;.:()") != std::string_view::npos ||
+         between.find("،") != std::string_view::npos || between.find("؛") != std::string_view::npos;
 }
 
 bool IsFiller(const Token& token) {
@@ -199,18 +208,36 @@ std::vector<DateMatch> FindDates(std::string_view text) {
   std::deque<std::string> storage;
   const std::vector<Token> t = Tokenize(text, lowered, storage);
   std::vector<DateMatch> dates;
+  // A day and month whose year comes with the next date: "28 January" in
+  // "28 January to 8 February 2013", "11 February–1 March 2013". A plain
+  // struct (day 0: none), not std::optional: GCC 12 warns of its members.
+  struct DayWithoutYear {
+    int day = 0, month = 0;  // day 0: none
+    std::size_t begin = 0, end = 0;
+    std::size_t last_token = 0;
+  };
+  DayWithoutYear pending;
   for (std::size_t i = 0; i < t.size(); ++i) {
     if (auto han = HanDate(t, i)) {
       dates.push_back(*han);
       i += 5;
-      // "6月29日和30日": more days of the same month.
-      while (i + 2 < t.size() && t[i + 1].kind == Token::kNumber &&
-             t[i + 2].kind == Token::kHanDay) {
-        const int year = std::stoi(han->iso.substr(0, 4));
-        const int month = std::stoi(han->iso.substr(5, 2));
-        if (!Valid(year, month, t[i + 1].value)) break;
-        dates.push_back({Iso(year, month, t[i + 1].value), t[i + 1].begin, t[i + 2].end});
-        i += 2;
+      // "6月29日和30日": more days of the same month; "1月28日至2月8日": a
+      // day of a later month of the same year.
+      const int year = std::stoi(han->iso.substr(0, 4));
+      int month = std::stoi(han->iso.substr(5, 2));
+      while (i + 2 < t.size() && t[i + 1].kind == Token::kNumber) {
+        if (t[i + 2].kind == Token::kHanDay && Valid(year, month, t[i + 1].value)) {
+          dates.push_back({Iso(year, month, t[i + 1].value), t[i + 1].begin, t[i + 2].end});
+          i += 2;
+        } else if (i + 4 < t.size() && t[i + 2].kind == Token::kHanMonth &&
+                   t[i + 3].kind == Token::kNumber && t[i + 4].kind == Token::kHanDay &&
+                   t[i + 1].value > month && Valid(year, t[i + 1].value, t[i + 3].value)) {
+          month = t[i + 1].value;
+          dates.push_back({Iso(year, month, t[i + 3].value), t[i + 1].begin, t[i + 4].end});
+          i += 4;
+        } else {
+          break;
+        }
       }
       continue;
     }
@@ -234,6 +261,17 @@ std::vector<DateMatch> FindDates(std::string_view text) {
     while (d > 0 && i - d < 3 && (d == i || IsFiller(t[d]))) --d;
     if (d < i && t[d].kind == Token::kNumber && j < t.size() &&
         t[j].kind == Token::kNumber && Valid(t[j].value, month, t[d].value)) {
+      if (pending.day > 0 &&
+          (d == pending.last_token + 1 ||
+           (d == pending.last_token + 2 && IsDayConnector(t[d - 1])))) {
+        const std::string_view between = text.substr(pending.end, t[d].begin - pending.end);
+        const int year = pending.month > month ? t[j].value - 1 : t[j].value;
+        if (!HasSeparatingPunctuation(between) &&
+            Valid(year, pending.month, pending.day)) {
+          dates.push_back({Iso(year, pending.month, pending.day), pending.begin, pending.end});
+        }
+      }
+      pending = {};
       // "29 and 30 June", "4–15 November", "29 و30 حزيران": the first day too.
       std::size_t first = d;
       if (d >= 1 && t[d - 1].kind == Token::kNumber) {
@@ -244,7 +282,7 @@ std::vector<DateMatch> FindDates(std::string_view text) {
       // Only spaces, a dash or the joining word stand between the two days:
       // "253 (د-3)، 16 تشرين الأول" is not a pair.
       const std::string_view between = text.substr(t[first].end, t[d].begin - t[first].end);
-      const bool joined = between.find_first_of(",;.:()،؛") == std::string_view::npos;
+      const bool joined = !HasSeparatingPunctuation(between);
       if (first < d && joined && Valid(t[j].value, month, t[first].value) &&
           t[first].value < t[d].value &&
           (dates.empty() || dates.back().end <= t[first].begin)) {
@@ -253,6 +291,9 @@ std::vector<DateMatch> FindDates(std::string_view text) {
       dates.push_back({Iso(t[j].value, month, t[d].value), t[d].begin, t[j].end});
       i = j;
       continue;
+    }
+    if (d < i && t[d].kind == Token::kNumber && t[d].value >= 1 && t[d].value <= 31) {
+      pending = DayWithoutYear{t[d].value, month, t[d].begin, t[j - 1].end, j - 1};
     }
     // Day after the month: "September 19, 2025".
     if (j + 1 < t.size() && t[j].kind == Token::kNumber &&

@@ -8,6 +8,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace sextant {
 namespace {
@@ -217,6 +218,40 @@ TEST(MonthFromNameTest, NamesInSixLanguages) {
   for (const Case& c : kCases) {
     SCOPED_TRACE(c.word);
     EXPECT_EQ(MonthFromName(c.word), c.month);
+  }
+}
+
+}  // namespace
+}  // namespace sextant
+
+namespace sextant {
+namespace {
+
+// FindDates on spans of days: a day whose month or year is given with the
+// next date, in the six languages (the sessions of meeting records).
+TEST(FindDatesTest, SpansOfDays) {
+  struct Case {
+    const char* text;
+    std::vector<std::string> isos;
+  };
+  const Case kCases[] = {
+      {"held its twentieth session from 27 October to 7 November 2014.", {"2014-10-27", "2014-11-07"}},
+      {"held its seventh session from 8 February to 19 February 2010.", {"2010-02-08", "2010-02-19"}},
+      {"Fifty-fourth session 11 February–1 March 2013", {"2013-02-11", "2013-03-01"}},
+      {"du 28 janvier au 8 février 2013", {"2013-01-28", "2013-02-08"}},
+      {"del 28 de enero al 8 de febrero de 2013", {"2013-01-28", "2013-02-08"}},
+      {"с 28 января по 8 февраля 2013 года", {"2013-01-28", "2013-02-08"}},
+      {"于2013年1月28日至2月8日举行", {"2013-01-28", "2013-02-08"}},
+      {"في الفترة من 28 كانون الثاني/يناير إلى 8 شباط/فبراير 2013", {"2013-01-28", "2013-02-08"}},
+      {"في الفترة من 4 إلى 15 أيار/مايو 2009", {"2009-05-04", "2009-05-15"}},
+      {"from 30 December to 3 January 2014", {"2013-12-30", "2014-01-03"}},
+      // Kept apart by punctuation: the day has no year of its own.
+      {"on 28 January; the report of 8 February 2013", {"2013-02-08"}},
+  };
+  for (const Case& c : kCases) {
+    std::vector<std::string> found;
+    for (const DateMatch& date : FindDates(c.text)) found.push_back(date.iso);
+    EXPECT_EQ(found, c.isos) << c.text;
   }
 }
 
