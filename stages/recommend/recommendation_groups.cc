@@ -39,6 +39,11 @@ constexpr std::array<std::string_view, 28> kSupported{
     "gozan del apoyo", "aceptad", "пользуются поддержкой", "получили поддержку", "得到", "接受",
     "تحظى بتأييد", "حظيت بتأييد"};
 
+constexpr std::array<std::string_view, 14> kListVerbs{
+    "were made", "was made", "formulated", "were put forward", "were received",
+    "ont été formulées", "ont été faites", "fueron formuladas", "se formularon",
+    "были высказаны", "были сформулированы", "提出了下列", "提出的", "قُدمت"};
+
 constexpr std::array<std::string_view, 6> kRecommendationNouns{
     "recommendation", "recommandation", "recomendaci", "рекомендаци", "建议", "توصي"};
 
@@ -101,7 +106,9 @@ std::optional<RecommendationGroupIntro> ReadGroupIntro(std::string_view paragrap
                          paragraph.find("：") != std::string_view::npos;
   if (!announces) return std::nullopt;
   const RecommendationResponse response = ResponseOf(paragraph);
-  if (response == RecommendationResponse::kNone) return std::nullopt;
+  // Without a response, a list of recommendations "made to" the State
+  // (the first reviews left the answers to an addendum).
+  if (response == RecommendationResponse::kNone && !ContainsAny(lowered, kListVerbs)) return std::nullopt;
   return RecommendationGroupIntro{response, AddresseeAfter(paragraph)};
 }
 

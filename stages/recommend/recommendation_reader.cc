@@ -77,8 +77,14 @@ struct OpenItem {
 // The item number a marker gives in the group, or nullopt when the marker
 // does not continue the group's list.
 std::optional<std::string> ItemNumber(const ItemMarker& marker, const OpenGroup& group) {
-  if (marker.numbers.size() == 2 && marker.numbers[0] == group.number && marker.numbers[1] > group.last_item) {
-    return NumberText(marker.numbers);
+  if (marker.numbers.size() == 2) {
+    if (marker.numbers[0] == group.number && marker.numbers[1] > group.last_item) return NumberText(marker.numbers);
+    // A slip in the report's own numbering ("128.12" between 129.11 and
+    // 129.13) keeps the list going when the item's number is the next.
+    if (group.number >= 0 && group.last_item > 0 && marker.numbers[1] == group.last_item + 1) {
+      return std::to_string(group.number) + "." + std::to_string(marker.numbers[1]);
+    }
+    return std::nullopt;
   }
   if (marker.numbers.size() == 1 && marker.numbers[0] == group.last_item + 1) {
     return group.number >= 0 ? std::to_string(group.number) + "." + std::to_string(marker.numbers[0])
@@ -104,6 +110,17 @@ std::size_t NextInlineItem(std::string_view text, std::size_t from, const OpenGr
     if (before.empty() || std::string_view(";.):").find(before.back()) == std::string_view::npos) continue;
     const std::optional<ItemMarker> marker = ReadMarker(text.substr(pos + 1));
     if (marker && ItemNumber(*marker, group)) return pos + 1;
+  }
+  return std::string_view::npos;
+}
+
+// Where the first item "N.1" of the group that paragraph N opens starts in
+// the paragraph's own text, or npos.
+std::size_t FirstItemOf(std::string_view text, int number) {
+  const std::string first = " " + std::to_string(number) + ".1";
+  for (std::size_t at = text.find(first); at != std::string_view::npos; at = text.find(first, at + 1)) {
+    const std::optional<ItemMarker> marker = ReadMarker(text.substr(at + 1));
+    if (marker && marker->numbers.size() == 2 && marker->numbers[1] == 1) return at + 1;
   }
   return std::string_view::npos;
 }
@@ -194,22 +211,18 @@ class ReviewListReader {
       Close();
       return;
     }
-    if (std::optional<RecommendationGroupIntro> intro = ReadGroupIntro(text)) {
+    // An intro may run on into its first items: "99. The following … 2013.
+    // 99.1. Ratify …".
+    const std::optional<ItemMarker> marker = ReadMarker(text);
+    const int own_number = marker && marker->numbers.size() == 1 ? marker->numbers[0] : -1;
+    const std::size_t first_item = own_number >= 0 ? FirstItemOf(text, own_number) : std::string_view::npos;
+    if (std::optional<RecommendationGroupIntro> intro = ReadGroupIntro(text.substr(0, first_item))) {
       FlushItem();
-      const std::optional<ItemMarker> marker = ReadMarker(text);
-      group_ = OpenGroup{marker && marker->numbers.size() == 1 ? marker->numbers[0] : -1, intro->response,
-                         std::move(intro->addressee), 0};
+      group_ = OpenGroup{own_number, intro->response, std::move(intro->addressee), 0};
+      if (first_item != std::string_view::npos) ReadItems(text, first_item, paragraph, index);
       return;
     }
-    if (!group_) return;
-    std::size_t start = 0;
-    while (start < text.size()) {
-      std::size_t next = NextInlineItem(text, start + 1, *group_);
-      const std::string_view piece = text.substr(start, next == std::string_view::npos ? std::string_view::npos : next - start);
-      if (!ReadPiece(piece, paragraph, index)) return;
-      if (next == std::string_view::npos) break;
-      start = next;
-    }
+    if (group_) ReadItems(text, 0, paragraph, index);
   }
 
   void Close() {
@@ -218,13 +231,25 @@ class ReviewListReader {
   }
 
  private:
+  // The items of `text` from `start`, each piece from one item marker to the next.
+  void ReadItems(std::string_view text, std::size_t start, const Paragraph& paragraph, std::size_t index) {
+    while (start < text.size()) {
+      const std::size_t next = NextInlineItem(text, start + 1, *group_);
+      const std::string_view piece =
+          text.substr(start, next == std::string_view::npos ? std::string_view::npos : next - start);
+      if (!ReadPiece(piece, paragraph, index)) return;
+      if (next == std::string_view::npos) return;
+      start = next;
+    }
+  }
+
   // False when the piece ends the group.
   bool ReadPiece(std::string_view piece, const Paragraph& paragraph, std::size_t index) {
     const std::optional<ItemMarker> marker = ReadMarker(piece);
     if (marker) {
       if (std::optional<std::string> number = ItemNumber(*marker, *group_)) {
         FlushItem();
-        group_->last_item = marker->numbers.back();
+        group_->last_item = std::stoi(number->substr(number->rfind('.') + 1));
         item_ = OpenItem{std::move(*number), std::string(piece.substr(marker->text_begin)), paragraph.page, index,
                          paragraph.agenda_item};
         return true;
@@ -237,6 +262,9 @@ class ReviewListReader {
       Close();
       return false;
     }
+    // A note of the report's own ("** Conclusions and recommendations have
+    // not been edited.") set between the lines of an item.
+    if (piece.substr(0, 1) == "*" || piece.substr(0, 3) == "∗") return true;
     // A page break inside an item: the item goes on while it has not ended
     // with its States and the piece reads as its continuation.
     if (item_ && !ItemClosed(item_->text)) {
