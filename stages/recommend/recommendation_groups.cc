@@ -22,16 +22,16 @@ constexpr std::array<std::string_view, 44> kNoted{
     "не получили поддержки", "не пользуются поддержкой", "не пользовались поддержкой",
     "к сведению", "未得到", "未获得", "不支持", "注意到", "لم تحظ", "لا تحظى", "أحاطت علم"};
 
-constexpr std::array<std::string_view, 30> kToBeExamined{
-    "will be examined", "will examine", "will provide responses", "will provide a response",
+constexpr std::array<std::string_view, 31> kToBeExamined{
+    "will be included in the outcome", "will be examined", "will examine", "will provide responses", "will provide a response",
     "will respond", "will be considered", "will consider", "will study", "in due time",
     "in due course", "seront examinées", "examinera", "répondra", "en temps voulu",
     "serán examinadas", "examinará", "responderá", "a su debido tiempo", "будут рассмотрены",
     "рассмотрит", "в надлежащее время", "将予以研究", "将研究", "将审议", "将审查", "适时",
     "ستدرس", "ستنظر", "سوف تدرس", "في الوقت المناسب"};
 
-constexpr std::array<std::string_view, 28> kSupported{
-    "enjoy the support", "enjoys the support", "enjoyed the support", "enjoy its support",
+constexpr std::array<std::string_view, 30> kSupported{
+    "agrees to follow up", "agreed to follow up", "enjoy the support", "enjoys the support", "enjoyed the support", "enjoy its support",
     "enjoys its support", "have the support", "has the support", "are supported",
     "were supported", "accepted", "accepts", "supports", "recueilli l'adhésion",
     "recueillent l'adhésion", "recueilli l’adhésion", "recueillent l’adhésion",
@@ -39,13 +39,13 @@ constexpr std::array<std::string_view, 28> kSupported{
     "gozan del apoyo", "aceptad", "пользуются поддержкой", "получили поддержку", "得到", "接受",
     "تحظى بتأييد", "حظيت بتأييد"};
 
-constexpr std::array<std::string_view, 14> kListVerbs{
-    "were made", "was made", "formulated", "were put forward", "were received",
+constexpr std::array<std::string_view, 16> kListVerbs{
+    "was recommended", "were recommended", "were made", "was made", "formulated", "were put forward", "were received",
     "ont été formulées", "ont été faites", "fueron formuladas", "se formularon",
     "были высказаны", "были сформулированы", "提出了下列", "提出的", "قُدمت"};
 
-constexpr std::array<std::string_view, 6> kRecommendationNouns{
-    "recommendation", "recommandation", "recomendaci", "рекомендаци", "建议", "توصي"};
+constexpr std::array<std::string_view, 7> kRecommendationNouns{
+    "recommended", "recommendation", "recommandation", "recomendaci", "рекомендаци", "建议", "توصي"};
 
 template <std::size_t N>
 bool ContainsAny(std::string_view text, const std::array<std::string_view, N>& phrases) {
@@ -84,13 +84,13 @@ RecommendationResponse ResponseOf(std::string_view sentence) {
   return RecommendationResponse::kNone;
 }
 
-std::optional<RecommendationGroupIntro> ReadGroupIntro(std::string_view paragraph) {
+std::optional<RecommendationGroupIntro> ReadGroupIntro(std::string_view paragraph, bool list_follows) {
   if (paragraph.size() > 900) return std::nullopt;
   const std::string lowered = LowerCaseSameOffsets(paragraph);
   if (!ContainsAny(lowered, kRecommendationNouns)) return std::nullopt;
   if (ClosingStateList(paragraph)) return std::nullopt;  // an item, not an intro
   // A list is announced: "listed below", "the following", a closing colon.
-  const bool announces = lowered.find("below") != std::string::npos ||
+  const bool announces = list_follows || lowered.find("below") != std::string::npos ||
                          lowered.find("following") != std::string::npos ||
                          lowered.find("ci-après") != std::string::npos ||
                          lowered.find("suivantes") != std::string::npos ||

@@ -28,8 +28,9 @@ struct RecommendationGroupIntro {
 };
 
 // The group a paragraph opens, when it is such a paragraph: it speaks of
-// recommendations, says what became of them and announces a list.
-std::optional<RecommendationGroupIntro> ReadGroupIntro(std::string_view paragraph);
+// recommendations, says what became of them and announces a list (in its
+// words, or, when `list_follows`, by the items that come next).
+std::optional<RecommendationGroupIntro> ReadGroupIntro(std::string_view paragraph, bool list_follows = false);
 
 // The response a sentence gives to recommendations, kNone when it gives none.
 RecommendationResponse ResponseOf(std::string_view sentence);

@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "pipeline/unicode_text.h"
+#include "stages/recommend/item_parts.h"
 #include "stages/recommend/recommendation_groups.h"
 #include "stages/recommend/recommending_states.h"
 
@@ -93,6 +94,12 @@ std::optional<std::string> ItemNumber(const ItemMarker& marker, const OpenGroup&
   return std::nullopt;
 }
 
+// The text starts with the first item of group `number`: "102.1. …".
+bool StartsItemOf(std::string_view text, int number) {
+  const std::optional<ItemMarker> marker = ReadMarker(text);
+  return marker && marker->numbers.size() == 2 && marker->numbers[0] == number && marker->numbers[1] == 1;
+}
+
 std::string_view TrimEnd(std::string_view text) {
   while (!text.empty() && (text.back() == ' ' || text.back() == '\n')) text.remove_suffix(1);
   return text;
@@ -125,63 +132,10 @@ std::size_t FirstItemOf(std::string_view text, int number) {
   return std::string_view::npos;
 }
 
-std::string CleanPart(std::string_view text) {
-  std::string part = FoldWhitespace(text);
-  while (!part.empty() && std::string_view(";,:").find(part.back()) != std::string_view::npos) part.pop_back();
-  for (std::string_view tail : {" and", " et", " y", " и"}) {
-    if (part.size() > tail.size() && part.compare(part.size() - tail.size(), tail.size(), tail) == 0) {
-      part.resize(part.size() - tail.size());
-    }
-  }
-  while (!part.empty() && part.back() == ' ') part.pop_back();
-  std::size_t start = 0;
-  while (start < part.size() && std::string_view(";,. ").find(part[start]) != std::string_view::npos) ++start;
-  return part.substr(start);
-}
-
-std::size_t WordCount(std::string_view text) {
-  std::size_t words = 0;
-  bool in_word = false;
-  for (char c : text) {
-    const bool space = c == ' ';
-    if (!space && !in_word) ++words;
-    in_word = !space;
-  }
-  return words;
-}
-
-// One record per part of an item that several States made in parts: a
-// parenthesis of States followed by more text closes a part.
+// One record per part of an item that several States made in parts.
 void AddItemRecords(const OpenItem& item, const OpenGroup& group, const MeetingFacts& facts,
                     std::vector<Recommendation>& out) {
-  const std::string_view text = item.text;
-  struct Part {
-    std::string text;
-    std::vector<std::string> states;
-  };
-  std::vector<Part> parts;
-  std::size_t start = 0;
-  for (const ParenthesisSpan& span : OuterParentheses(text)) {
-    std::vector<std::string> states = ReadStateList(span.inside(text));
-    if (states.empty()) continue;
-    // Only a parenthesis that ends a clause closes a part.
-    std::size_t after = span.end;
-    while (after < text.size() && text[after] == ' ') ++after;
-    const bool at_end = CleanPart(text.substr(span.end)).empty();
-    const bool ends_clause = at_end || (after < text.size() && std::string_view(";,.").find(text[after]) != std::string_view::npos) ||
-                             text.substr(after, 4) == "and " || text.substr(after, 3) == "；" ||
-                             text.substr(after, 3) == "，";
-    if (!ends_clause) continue;
-    std::string part_text = CleanPart(text.substr(start, span.begin - start));
-    if (part_text.empty()) {  // "(Austria) (Norway)": the States join the previous part
-      if (!parts.empty()) parts.back().states.insert(parts.back().states.end(), states.begin(), states.end());
-    } else {
-      parts.push_back({std::move(part_text), std::move(states)});
-    }
-    start = span.end;
-  }
-  std::string rest = CleanPart(text.substr(start));
-  if (!rest.empty() && rest != "." && (parts.empty() || WordCount(rest) >= 4)) parts.push_back({rest, {}});
+  std::vector<ItemPart> parts = SplitItemByStates(item.text);
   const RecommendationResponse response = group.response;
   const std::string& addressee = !facts.subject.empty() ? facts.subject : group.addressee;
   for (std::size_t i = 0; i < parts.size(); ++i) {
@@ -189,7 +143,6 @@ void AddItemRecords(const OpenItem& item, const OpenGroup& group, const MeetingF
     record.number = item.number;
     if (parts.size() > 1) record.number += static_cast<char>('a' + std::min<std::size_t>(i, 25));
     record.text = std::move(parts[i].text);
-    if (!record.text.empty() && record.text.back() == '.' && parts[i].states.empty() == false) record.text.pop_back();
     record.recommending = std::move(parts[i].states);
     record.addressee = addressee;
     record.response = response;
@@ -205,7 +158,8 @@ class ReviewListReader {
  public:
   ReviewListReader(const MeetingFacts& facts, std::vector<Recommendation>& out) : facts_(facts), out_(out) {}
 
-  void Read(const Paragraph& paragraph, std::size_t index) {
+  // `next`: the text of the paragraph that follows, or empty.
+  void Read(const Paragraph& paragraph, std::size_t index, std::string_view next) {
     const std::string_view text = paragraph.text;
     if (EndsReviewRecommendations(text)) {
       Close();
@@ -216,7 +170,8 @@ class ReviewListReader {
     const std::optional<ItemMarker> marker = ReadMarker(text);
     const int own_number = marker && marker->numbers.size() == 1 ? marker->numbers[0] : -1;
     const std::size_t first_item = own_number >= 0 ? FirstItemOf(text, own_number) : std::string_view::npos;
-    if (std::optional<RecommendationGroupIntro> intro = ReadGroupIntro(text.substr(0, first_item))) {
+    const bool list_follows = first_item != std::string_view::npos || (own_number >= 0 && StartsItemOf(next, own_number));
+    if (std::optional<RecommendationGroupIntro> intro = ReadGroupIntro(text.substr(0, first_item), list_follows)) {
       FlushItem();
       group_ = OpenGroup{own_number, intro->response, std::move(intro->addressee), 0};
       if (first_item != std::string_view::npos) ReadItems(text, first_item, paragraph, index);
@@ -234,7 +189,14 @@ class ReviewListReader {
   // The items of `text` from `start`, each piece from one item marker to the next.
   void ReadItems(std::string_view text, std::size_t start, const Paragraph& paragraph, std::size_t index) {
     while (start < text.size()) {
-      const std::size_t next = NextInlineItem(text, start + 1, *group_);
+      // The next item after this piece's own, if it opens one.
+      OpenGroup after = *group_;
+      if (const std::optional<ItemMarker> marker = ReadMarker(text.substr(start))) {
+        if (const std::optional<std::string> number = ItemNumber(*marker, after)) {
+          after.last_item = std::stoi(number->substr(number->rfind('.') + 1));
+        }
+      }
+      const std::size_t next = NextInlineItem(text, start + 1, after);
       const std::string_view piece =
           text.substr(start, next == std::string_view::npos ? std::string_view::npos : next - start);
       if (!ReadPiece(piece, paragraph, index)) return;
@@ -290,10 +252,15 @@ class ReviewListReader {
 std::vector<Recommendation> ReadRecommendations(const Document& document, const MeetingFacts& facts) {
   std::vector<Recommendation> records;
   ReviewListReader review(facts, records);
+  const auto read = [&](std::size_t i) {
+    const ParagraphKind kind = document.paragraphs[i].kind;
+    return kind != ParagraphKind::kFootnote && kind != ParagraphKind::kTable;
+  };
   for (std::size_t i = 0; i < document.paragraphs.size(); ++i) {
-    const Paragraph& paragraph = document.paragraphs[i];
-    if (paragraph.kind == ParagraphKind::kFootnote || paragraph.kind == ParagraphKind::kTable) continue;
-    review.Read(paragraph, i);
+    if (!read(i)) continue;
+    std::size_t next = i + 1;
+    while (next < document.paragraphs.size() && !read(next)) ++next;
+    review.Read(document.paragraphs[i], i, next < document.paragraphs.size() ? std::string_view(document.paragraphs[next].text) : std::string_view());
   }
   review.Close();
   return records;

@@ -1,0 +1,147 @@
+#include "stages/recommend/item_parts.h"
+
+#include <array>
+#include <utility>
+
+#include "pipeline/unicode_text.h"
+#include "stages/recommend/recommending_states.h"
+
+namespace sextant {
+namespace {
+
+// Text between two parentheses of States, and what follows the second.
+struct Segment {
+  std::string text;
+  std::vector<std::string> states;
+  char follower = 0;  // ';', '.', '/', ',' or 0 when words follow at once
+};
+
+std::string Clean(std::string_view raw) {
+  std::string text = FoldWhitespace(raw);
+  bool changed = true;
+  while (changed && !text.empty()) {
+    changed = false;
+    for (std::string_view lead : {";", ",", ".", "/", ":", "or ", "and ", "et ", "y ", "и ", "；", "，", "、"}) {
+      if (text.rfind(lead, 0) == 0) {
+        text = FoldWhitespace(std::string_view(text).substr(lead.size()));
+        changed = true;
+      }
+    }
+    for (std::string_view tail : {";", ",", ".", "/", ":", " and", " or", " et", " y", " и", "；", "，", "。"}) {
+      if (text.size() >= tail.size() && text.compare(text.size() - tail.size(), tail.size(), tail) == 0) {
+        text = FoldWhitespace(std::string_view(text).substr(0, text.size() - tail.size()));
+        changed = true;
+      }
+    }
+  }
+  return text;
+}
+
+std::size_t Words(std::string_view text) {
+  std::size_t words = 0;
+  bool in_word = false;
+  for (char c : text) {
+    if (c != ' ' && !in_word) ++words;
+    in_word = c != ' ';
+  }
+  return words;
+}
+
+std::string_view FirstWord(std::string_view text) { return text.substr(0, text.find(' ')); }
+
+bool StartsLowerCase(std::string_view text) {
+  std::size_t pos = 0;
+  return !text.empty() && IsLowercaseLetter(NextCodePoint(text, pos));
+}
+
+// The words that open an object rather than a verb: an article or
+// determiner, or an acronym ("CPED", "OP-CAT").
+bool StartsWithObject(std::string_view text) {
+  const std::string_view word = FirstWord(text);
+  static constexpr std::array<std::string_view, 14> kDeterminers{
+      "the", "a", "an", "its", "all", "both", "this", "these", "their", "his", "her", "further", "without", "as"};
+  for (std::string_view determiner : kDeterminers) {
+    if (word == determiner) return true;
+  }
+  std::size_t upper = 0, lower = 0;
+  for (std::size_t pos = 0; pos < word.size();) {
+    const char32_t c = NextCodePoint(word, pos);
+    upper += IsUppercaseLetter(c);
+    lower += IsLowercaseLetter(c);
+  }
+  return upper >= 2 && lower == 0;
+}
+
+char FollowerAt(std::string_view text, std::size_t pos) {
+  while (pos < text.size() && text[pos] == ' ') ++pos;
+  if (pos >= text.size()) return '.';
+  if (text.substr(pos, 3) == "；" || text.substr(pos, 3) == "。") return ';';
+  if (text.substr(pos, 3) == "，" || text.substr(pos, 3) == "、") return ',';
+  const char c = text[pos];
+  return std::string_view(";./,").find(c) != std::string_view::npos ? c : 0;
+}
+
+}  // namespace
+
+std::vector<ItemPart> SplitItemByStates(std::string_view item) {
+  std::vector<Segment> segments;
+  std::size_t start = 0;
+  for (const ParenthesisSpan& span : OuterParentheses(item)) {
+    std::vector<std::string> states = ReadStateList(span.inside(item));
+    if (states.empty()) continue;
+    std::string text = Clean(item.substr(start, span.begin - start));
+    if (text.empty() && !segments.empty()) {  // "(Austria) (Norway)"
+      segments.back().states.insert(segments.back().states.end(), states.begin(), states.end());
+      segments.back().follower = FollowerAt(item, span.end);
+    } else {
+      segments.push_back({std::move(text), std::move(states), FollowerAt(item, span.end)});
+    }
+    start = span.end;
+  }
+  const std::string trailing = Clean(item.substr(start));
+
+  // A verb alone before its States ("Sign (Portugal)/ratify (France) the
+  // Convention") waits for the object that follows; judged from the end.
+  std::vector<bool> variant(segments.size(), false);
+  for (std::size_t i = segments.size(); i-- > 0;) {
+    const Segment& segment = segments[i];
+    const bool clause_ends = segment.follower == ';' || segment.follower == '.';
+    const std::string_view next = i + 1 < segments.size() ? std::string_view(segments[i + 1].text) : trailing;
+    if (clause_ends || next.empty() || segment.text.empty() || Words(segment.text) > 4) continue;
+    variant[i] = segment.follower == '/' || StartsWithObject(next) || (i + 1 < segments.size() && variant[i + 1]);
+  }
+
+  std::vector<ItemPart> parts;
+  std::vector<const Segment*> waiting;
+  const auto resolve = [&](const std::string& object_text, bool own_verb) {
+    const std::string object = own_verb && !StartsWithObject(object_text)
+                                   ? std::string(std::string_view(object_text).substr(
+                                         std::min(object_text.size(), FirstWord(object_text).size() + 1)))
+                                   : object_text;
+    for (const Segment* verb : waiting) parts.push_back({verb->text + (object.empty() ? "" : " " + object), verb->states});
+  };
+  for (std::size_t i = 0; i < segments.size(); ++i) {
+    const Segment& segment = segments[i];
+    if (variant[i]) {
+      waiting.push_back(&segment);
+      continue;
+    }
+    if (waiting.empty()) {
+      if (!segment.text.empty()) parts.push_back({segment.text, segment.states});
+      else if (!parts.empty()) parts.back().states.insert(parts.back().states.end(), segment.states.begin(), segment.states.end());
+      continue;
+    }
+    const bool own_verb = !StartsLowerCase(segment.text) && !StartsWithObject(segment.text);
+    resolve(segment.text, own_verb);
+    parts.push_back({own_verb ? segment.text : waiting.back()->text + " " + segment.text, segment.states});
+    waiting.clear();
+  }
+  if (!waiting.empty()) {
+    resolve(trailing, !StartsLowerCase(trailing) && !StartsWithObject(trailing));
+  } else if (!trailing.empty() && (parts.empty() || Words(trailing) >= 4)) {
+    parts.push_back({trailing, {}});
+  }
+  return parts;
+}
+
+}  // namespace sextant
