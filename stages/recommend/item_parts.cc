@@ -144,4 +144,43 @@ std::vector<ItemPart> SplitItemByStates(std::string_view item) {
   return parts;
 }
 
+std::string WithoutFraming(std::string_view text, std::string_view addressee) {
+  std::vector<std::string> subjects = {"the State", "the Government", "the State under review", "it", "the country",
+                                       "the authorities"};
+  if (!addressee.empty()) {
+    subjects.push_back(std::string(addressee));
+    subjects.push_back("the " + std::string(addressee));
+    subjects.push_back("the Government of " + std::string(addressee));
+  }
+  std::string_view rest = text;
+  const auto skip = [&rest](std::string_view lead) {
+    if (rest.size() > lead.size() && rest.substr(0, lead.size()) == lead) {
+      rest.remove_prefix(lead.size());
+      return true;
+    }
+    return false;
+  };
+  const auto skip_subject = [&]() {
+    for (const std::string& subject : subjects) {
+      if (skip(subject + " ")) return true;
+    }
+    return false;
+  };
+  const std::string_view original = rest;
+  if (skip("That ") || skip("that ")) {
+    if (!skip_subject()) rest = original;
+  } else if (skip("Recommended ") || skip("Recommends ") || skip("recommended ") || skip("recommends ") ||
+             skip("It recommended ") || skip("It recommends ")) {
+    if (skip("that ")) {
+      if (!skip_subject()) rest = original;
+    } else if (skip("to ")) {
+      if (!skip_subject() || !skip("to ")) rest = original;
+    } else if (!(skip_subject() && skip("to "))) {
+      rest = original;
+    }
+  }
+  if (rest == original && !skip("to ")) skip("To ");
+  return std::string(rest);
+}
+
 }  // namespace sextant

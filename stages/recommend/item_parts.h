@@ -27,4 +27,10 @@ struct ItemPart {
 
 std::vector<ItemPart> SplitItemByStates(std::string_view item);
 
+// The recommendation without the report's framing of who made it to whom:
+// "That Algeria take steps …" → "take steps …", "Recommended to South
+// Africa to ratify …" → "ratify …", "to establish …" (a part after the
+// first) → "establish …". `addressee`: the State under review, if known.
+std::string WithoutFraming(std::string_view text, std::string_view addressee);
+
 }  // namespace sextant

@@ -6,8 +6,10 @@
 #include <utility>
 
 #include "pipeline/unicode_text.h"
+#include "stages/tag/recommendation.h"
 #include "stages/recommend/item_parts.h"
 #include "stages/recommend/recommendation_groups.h"
+#include "stages/recommend/recommending_paragraphs.h"
 #include "stages/recommend/recommending_states.h"
 
 namespace sextant {
@@ -142,7 +144,7 @@ void AddItemRecords(const OpenItem& item, const OpenGroup& group, const MeetingF
     Recommendation record;
     record.number = item.number;
     if (parts.size() > 1) record.number += static_cast<char>('a' + std::min<std::size_t>(i, 25));
-    record.text = std::move(parts[i].text);
+    record.text = WithoutFraming(parts[i].text, addressee);
     record.recommending = std::move(parts[i].states);
     record.addressee = addressee;
     record.response = response;
@@ -184,6 +186,8 @@ class ReviewListReader {
     FlushItem();
     group_.reset();
   }
+
+  bool in_list() const { return group_.has_value(); }
 
  private:
   // The items of `text` from `start`, each piece from one item marker to the next.
@@ -247,11 +251,83 @@ class ReviewListReader {
   std::optional<OpenItem> item_;
 };
 
+// "The Committee recommends that the State party …" paragraphs (with the
+// lettered sub-paragraphs that follow one ending in ":"), and the numbered
+// or lettered paragraphs under a "Recommendations" heading.
+class BodyRecommendationReader {
+ public:
+  BodyRecommendationReader(const MeetingFacts& facts, std::vector<Recommendation>& out) : facts_(facts), out_(out) {}
+
+  void Read(const Paragraph& paragraph, std::size_t index) {
+    const std::string_view text = paragraph.text;
+    if (paragraph.kind == ParagraphKind::kHeading) {
+      Flush();
+      under_heading_ = IsRecommendationsHeading(text);
+      return;
+    }
+    const std::optional<ItemMarker> marker = ReadMarker(text);
+    const bool lettered = IsLettered(text);
+    // A sub-paragraph "(a) …" of the record above, when that one announced a list.
+    if (open_ && lettered && open_->announces) {
+      open_->record.text += ' ';
+      open_->record.text += FoldWhitespace(text);
+      return;
+    }
+    Flush();
+    std::optional<RecommendingSentence> sentence = FindRecommendingSentence(text);
+    if (!sentence && !(under_heading_ && (marker || lettered))) return;
+    Recommendation record;
+    record.number = marker ? NumberText(marker->numbers) : lettered ? std::string(text.substr(1, text.find(')') - 1))
+                                                                    : "p" + std::to_string(index + 1);
+    const std::size_t begin = sentence ? sentence->begin : marker ? marker->text_begin : 0;
+    record.text = FoldWhitespace(text.substr(begin));
+    if (sentence) record.recommending.push_back(facts_.body.empty() ? sentence->recommending : facts_.body);
+    else if (!facts_.body.empty()) record.recommending.push_back(facts_.body);
+    record.addressee = sentence ? sentence->addressee : AddresseeAt(text.substr(begin));
+    record.page = paragraph.page;
+    record.agenda_item = paragraph.agenda_item;
+    record.paragraph = index;
+    const bool announces = !record.text.empty() && (record.text.back() == ':' || EndsWith(record.text, "："));
+    open_ = Open{std::move(record), announces};
+  }
+
+  void Flush() {
+    if (open_) out_.push_back(std::move(open_->record));
+    open_.reset();
+  }
+
+ private:
+  static bool EndsWith(std::string_view text, std::string_view tail) {
+    return text.size() >= tail.size() && text.substr(text.size() - tail.size()) == tail;
+  }
+  // "(a) …", "(iv) …": a lettered sub-paragraph.
+  static bool IsLettered(std::string_view text) {
+    if (text.size() < 4 || text[0] != '(') return false;
+    const std::size_t close = text.find(')');
+    if (close == std::string_view::npos || close > 6) return false;
+    for (std::size_t i = 1; i < close; ++i) {
+      if (text[i] < 'a' || text[i] > 'z') return false;
+    }
+    return close > 1;
+  }
+
+  struct Open {
+    Recommendation record;
+    bool announces = false;
+  };
+  const MeetingFacts& facts_;
+  std::vector<Recommendation>& out_;
+  bool under_heading_ = false;
+  std::optional<Open> open_;
+};
+
 }  // namespace
 
 std::vector<Recommendation> ReadRecommendations(const Document& document, const MeetingFacts& facts) {
   std::vector<Recommendation> records;
   ReviewListReader review(facts, records);
+  std::vector<Recommendation> stated;
+  BodyRecommendationReader body(facts, stated);
   const auto read = [&](std::size_t i) {
     const ParagraphKind kind = document.paragraphs[i].kind;
     return kind != ParagraphKind::kFootnote && kind != ParagraphKind::kTable;
@@ -260,9 +336,19 @@ std::vector<Recommendation> ReadRecommendations(const Document& document, const 
     if (!read(i)) continue;
     std::size_t next = i + 1;
     while (next < document.paragraphs.size() && !read(next)) ++next;
+    const bool was_in_list = review.in_list();
     review.Read(document.paragraphs[i], i, next < document.paragraphs.size() ? std::string_view(document.paragraphs[next].text) : std::string_view());
+    if (was_in_list || review.in_list()) {
+      body.Flush();
+    } else {
+      body.Read(document.paragraphs[i], i);
+    }
   }
   review.Close();
+  body.Flush();
+  // A review report's own lists are its recommendations; what its
+  // paragraphs say a body recommended is the record of other documents.
+  if (records.empty()) records = std::move(stated);
   return records;
 }
 
