@@ -1,5 +1,7 @@
 #include "stages/recommend/meeting_facts.h"
 
+#include "stages/recommend/recommending_states.h"
+
 #include <string>
 #include <string_view>
 #include <vector>
@@ -160,7 +162,8 @@ constexpr std::string_view kHoldingVerbs[] = {
 // What follows the body's name in "the twelfth meeting of the Working Group
 // … will be held": the first of these ends it.
 constexpr std::string_view kBodyEnds[] = {
-    ",", " will ", " was ", " is ", " held", " shall ", " took ", " to be ", " se ", " s'",
+    ",", " will ", " was ", " is ", " held", " shall ", " took ", " to be ", " se ", " s'", " s’",
+    " откроется", " открывается",
     " aura ", " a eu ", " tendrá ", " состоится", " будет ", " пройдет", " проходил", " (",
     ". ", " في ", "،", " سي",
 };
@@ -420,7 +423,11 @@ std::vector<DateMatch> MeetingDatesIn(const OpeningText& opening, std::size_t be
     previous_end = date.end;
     bool cited = false;
     for (std::string_view word : kResolutionWords) {
-      if (before.find(word) != std::string_view::npos) cited = true;
+      const std::size_t at = before.find(word);
+      // "المقرر عقده" is "scheduled to be held", not a decision.
+      if (at != std::string_view::npos && before.substr(at + word.size(), 9).find("عقد") == std::string_view::npos) {
+        cited = true;
+      }
     }
     // "2007年6月18日第5/1号决议"
     std::string_view after = std::string_view(opening.text).substr(date.end, 40);
@@ -557,7 +564,7 @@ Review ReadReview(const OpeningText& opening) {
       }
       const std::string subject =
           WithoutParenthesis(StripLeading(text.substr(subject_begin, subject_end), /*keep_spanish=*/true));
-      if (subject.empty() || subject.size() > 80) continue;
+      if (subject.empty() || subject.size() > 80 || ReadStateList(subject).size() != 1) continue;
       if (review.subject.empty()) review.subject = subject;
       if (held && review.dates.empty()) {
         for (const DateMatch& date : MeetingDatesIn(opening, subject_begin + subject_end, sentence.end)) {
@@ -606,13 +613,19 @@ MeetingFacts ReadMeetingFacts(const Document& document) {
   if (best) {
     facts.session = std::to_string(best->value);
     facts.body = best->body;
-    // The session's dates and venue: from the first mention of it that gives them.
+    // The session's dates and venue: from the mention of it that gives the
+    // most days ("to be held on 29 and 30 June 2022" over "will be opened
+    // on Wednesday, 29 June 2022"), the first of those that tie.
+    const auto days = [](const std::vector<std::string>& dates) {
+      std::size_t count = dates.size();
+      for (const std::string& date : dates) count += date.find('/') != std::string::npos ? 2 : 0;
+      return count;
+    };
     for (const SessionMention& mention : mentions) {
       if (mention.value != best->value || mention.meeting != best->meeting || mention.rank > best->rank) continue;
       const std::size_t from = ClauseStart(opening.text, mention.sentence, mention.begin);
-      if (facts.session_dates.empty()) {
-        facts.session_dates = DateFacts(opening, MeetingDatesIn(opening, from, mention.sentence.end));
-      }
+      std::vector<std::string> dates = DateFacts(opening, MeetingDatesIn(opening, from, mention.sentence.end));
+      if (days(dates) > days(facts.session_dates)) facts.session_dates = std::move(dates);
       if (facts.venue.empty()) facts.venue = VenueIn(opening.text, from, mention.sentence.end);
     }
     // "Fifty-fourth session" | "11 February–1 March 2013": the line after a heading.
