@@ -108,6 +108,10 @@ std::vector<ItemPart> SplitItemByStates(std::string_view item) {
     const bool clause_ends = segment.follower == ';' || segment.follower == '.';
     const std::string_view next = i + 1 < segments.size() ? std::string_view(segments[i + 1].text) : trailing;
     if (clause_ends || next.empty() || segment.text.empty() || Words(segment.text) > 4) continue;
+    // A verb without its object ends in a verb or a preposition, never in
+    // a name or an acronym: "Consider ratifying CPED (Uruguay)/" is whole.
+    const std::string_view last = std::string_view(segment.text).substr(segment.text.rfind(' ') + 1);
+    if (Words(segment.text) > 1 && !StartsLowerCase(last)) continue;
     variant[i] = segment.follower == '/' || StartsWithObject(next) || (i + 1 < segments.size() && variant[i + 1]);
   }
 

@@ -23,6 +23,7 @@ namespace sextant {
 struct ItemPart {
   std::string text;                 // without the States' parentheses and the closing ";" or "."
   std::vector<std::string> states;  // empty when the part names none
+  friend bool operator==(const ItemPart&, const ItemPart&) = default;
 };
 
 std::vector<ItemPart> SplitItemByStates(std::string_view item);

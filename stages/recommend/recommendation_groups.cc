@@ -11,16 +11,16 @@ namespace {
 // Lower-case phrases, checked in this order: a "did not enjoy the support"
 // is not a support, and "will be examined" outranks the "support" of a
 // sentence that goes on to say when the State will answer.
-constexpr std::array<std::string_view, 44> kNoted{
+constexpr std::array<std::string_view, 46> kNoted{
     "did not enjoy", "do not enjoy", "does not enjoy", "not enjoy the support",
     "were noted", "are noted", "have been noted", "has noted", "noted by", "took note",
     "takes note", "take note", "not accepted", "rejected", "rejects", "cannot accept",
     "could not accept", "does not accept", "not supported", "cannot support",
     "n'ont pas recueilli", "n’ont pas recueilli", "ne recueillent pas", "n'ont pas obtenu",
-    "n’ont pas obtenu", "pris note", "prend note", "no contaron con el apoyo",
-    "no cuentan con el apoyo", "no recibieron", "tomó nota", "toma nota", "tomado nota",
-    "не получили поддержки", "не пользуются поддержкой", "не пользовались поддержкой",
-    "к сведению", "未得到", "未获得", "不支持", "注意到", "لم تحظ", "لا تحظى", "أحاطت علم"};
+    "n’ont pas obtenu", "pris note", "prend note", "no contaron con", "no cuentan con",
+    "no recibieron", "tomó nota", "toma nota", "tomado nota", "не получили", "не пользуются",
+    "не пользовались", "к сведению", "未得到", "未获得", "不支持", "注意到", "لم تحظ", "لا تحظى",
+    "أحاطت علم", "أحاط علم", "تحيط علم"};
 
 constexpr std::array<std::string_view, 31> kToBeExamined{
     "will be included in the outcome", "will be examined", "will examine", "will provide responses", "will provide a response",
@@ -30,14 +30,15 @@ constexpr std::array<std::string_view, 31> kToBeExamined{
     "рассмотрит", "в надлежащее время", "将予以研究", "将研究", "将审议", "将审查", "适时",
     "ستدرس", "ستنظر", "سوف تدرس", "في الوقت المناسب"};
 
-constexpr std::array<std::string_view, 30> kSupported{
-    "agrees to follow up", "agreed to follow up", "enjoy the support", "enjoys the support", "enjoyed the support", "enjoy its support",
-    "enjoys its support", "have the support", "has the support", "are supported",
-    "were supported", "accepted", "accepts", "supports", "recueilli l'adhésion",
-    "recueillent l'adhésion", "recueilli l’adhésion", "recueillent l’adhésion",
-    "bénéficient du soutien", "acceptées", "cuentan con el apoyo", "contaron con el apoyo",
-    "gozan del apoyo", "aceptad", "пользуются поддержкой", "получили поддержку", "得到", "接受",
-    "تحظى بتأييد", "حظيت بتأييد"};
+constexpr std::array<std::string_view, 37> kSupported{
+    "agrees to follow up", "agreed to follow up", "enjoy the support", "enjoys the support",
+    "enjoyed the support", "enjoy its support", "enjoys its support", "have the support",
+    "has the support", "are supported", "were supported", "accepted", "accepts", "supports",
+    "recueilli l'adhésion", "recueillent l'adhésion", "recueilli l’adhésion", "recueillent l’adhésion",
+    "son adhésion", "son appui", "son soutien", "bénéficient du soutien", "acceptées",
+    "cuentan con el apoyo", "contaron con el apoyo", "cuentan con su apoyo", "gozan del apoyo", "aceptad",
+    "пользуются поддержкой", "пользуются его поддержкой", "пользуются ее поддержкой", "получили поддержку",
+    "得到", "接受", "تحظى بتأييد", "حظيت بتأييد", "بتأييد"};
 
 constexpr std::array<std::string_view, 16> kListVerbs{
     "was recommended", "were recommended", "were made", "was made", "formulated", "were put forward", "were received",

@@ -9,62 +9,36 @@
 namespace sextant {
 namespace {
 
-// A body that recommends, as the phrase that names it and recommends
-// (lower case), and its name as the record gives it.
-struct BodyPhrase {
-  std::string phrase;
-  std::string name;
-};
+// Verbs of recommending, lower case, as a body uses them in the present or
+// the past, in the Latin and Cyrillic languages (an adverb between the
+// subject and the verb is skipped: "also", "further", "также").
+constexpr std::array<std::string_view, 22> kVerbs{
+    "recommends", "recommended", "recommend", "has recommended", "recommande", "a recommandé",
+    "recommandent", "ont recommandé", "recomienda", "recomendó", "recomiendan", "recomendaron",
+    "ha recomendado", "рекомендует", "рекомендовал", "рекомендовала", "рекомендовали",
+    "рекомендуют", "рекомендовало", "recommandait", "recomendaba", "recommending"};
+constexpr std::array<std::string_view, 12> kAdverbs{
+    "also ", "further ", "strongly ", "therefore ", "again ", "accordingly ", "également ",
+    "además ", "también ", "также ", "далее ", "вновь "};
 
-struct Subject {
-  std::string_view lowered;  // "the committee"
-  std::string_view name;     // "Committee"
-};
+// The nouns that end a recommending body's name, lower case: "the Advisory
+// Committee", "the Legal and Technical Commission", "Рабочая группа".
+constexpr std::array<std::string_view, 30> kBodyNouns{
+    "committee", "commission", "working group", "group", "subcommittee", "rapporteur", "conference",
+    "meeting", "council", "board", "panel", "experts", "mission", "comité", "groupe de travail",
+    "conférence", "conseil", "grupo de trabajo", "comisión", "conferencia", "consejo", "relator especial",
+    "комитет", "комиссия", "группа", "подкомитет", "докладчик", "конференция", "совет", "совещание"};
 
-constexpr std::array<Subject, 11> kEnglishSubjects{{
-    {"the committee", "Committee"}, {"the working group", "Working Group"},
-    {"the subcommittee", "Subcommittee"}, {"the special rapporteur", "Special Rapporteur"},
-    {"the conference", "Conference"}, {"the expert group", "Expert Group"},
-    {"the meeting", "Meeting"}, {"the commission", "Commission"}, {"the council", "Council"},
-    {"the board", "Board"}, {"the group of experts", "Group of Experts"}}};
-constexpr std::array<std::string_view, 10> kEnglishVerbs{
-    "recommends", "recommended", "also recommends", "further recommends", "strongly recommends",
-    "also recommended", "further recommended", "therefore recommends", "recommends to", "has recommended"};
+// The words that may open a body's name: an article.
+constexpr std::array<std::string_view, 7> kArticles{"the", "le", "la", "el", "los", "las", "les"};
 
-constexpr std::array<Subject, 7> kFrenchSubjects{{
-    {"le comité", "Comité"}, {"le groupe de travail", "Groupe de travail"}, {"le sous-comité", "Sous-Comité"},
-    {"le rapporteur spécial", "Rapporteur spécial"}, {"la conférence", "Conférence"},
-    {"la commission", "Commission"}, {"le conseil", "Conseil"}}};
-constexpr std::array<std::string_view, 7> kFrenchVerbs{
-    "recommande", "a recommandé", "recommande également", "recommande en outre", "recommande aussi",
-    "a également recommandé", "recommandait"};
+constexpr std::array<std::string_view, 8> kChineseBodyEnds{"委员会", "委会", "工作组", "小组", "会议",
+                                                         "理事会", "报告员", "专家组"};
 
-constexpr std::array<Subject, 7> kSpanishSubjects{{
-    {"el comité", "Comité"}, {"el grupo de trabajo", "Grupo de Trabajo"}, {"el subcomité", "Subcomité"},
-    {"el relator especial", "Relator Especial"}, {"la conferencia", "Conferencia"},
-    {"la comisión", "Comisión"}, {"el consejo", "Consejo"}}};
-constexpr std::array<std::string_view, 6> kSpanishVerbs{
-    "recomienda", "recomendó", "también recomienda", "recomienda también", "recomienda además",
-    "ha recomendado"};
-
-constexpr std::array<Subject, 7> kRussianSubjects{{
-    {"комитет", "Комитет"}, {"рабочая группа", "Рабочая группа"}, {"подкомитет", "Подкомитет"},
-    {"специальный докладчик", "Специальный докладчик"}, {"конференция", "Конференция"},
-    {"комиссия", "Комиссия"}, {"совет", "Совет"}}};
-constexpr std::array<std::string_view, 7> kRussianVerbs{
-    "рекомендует", "рекомендовал", "рекомендовала", "также рекомендует", "далее рекомендует",
-    "также рекомендовал", "также рекомендовала"};
-
-constexpr std::array<Subject, 6> kChineseSubjects{{
-    {"委员会", "委员会"}, {"工作组", "工作组"}, {"小组委员会", "小组委员会"}, {"特别报告员", "特别报告员"},
-    {"缔约方会议", "缔约方会议"}, {"理事会", "理事会"}}};
-constexpr std::array<std::string_view, 4> kChineseVerbs{"建议", "还建议", "又建议", "并建议"};
-
-// Arabic puts the verb first: "توصي اللجنة", "أوصى الفريق العامل".
-constexpr std::array<Subject, 5> kArabicSubjects{{
-    {"اللجنة", "اللجنة"}, {"الفريق العامل", "الفريق العامل"}, {"اللجنة الفرعية", "اللجنة الفرعية"},
-    {"المقرر الخاص", "المقرر الخاص"}, {"المؤتمر", "المؤتمر"}}};
-constexpr std::array<std::string_view, 6> kArabicVerbs{"توصي", "أوصت", "يوصي", "أوصى", "وتوصي", "ويوصي"};
+// Arabic puts the verb first: "توصي اللجنة", "وتوصي اللجنة الاستشارية".
+constexpr std::array<std::string_view, 7> kArabicVerbs{"توصي", "أوصت", "يوصي", "أوصى", "وتوصي", "ويوصي", "وأوصت"};
+constexpr std::array<std::string_view, 5> kArabicBodies{"اللجنة", "الفريق العامل", "المقرر الخاص", "المؤتمر",
+                                                        "المجلس"};
 
 struct Addressee {
   std::string_view lowered;
@@ -87,43 +61,103 @@ constexpr std::array<Addressee, 33> kAddressees{{
     {"государствам-членам", "государства-члены"}, {"各缔约国", "缔约国"}, {"缔约国", "缔约国"},
     {"会员国", "会员国"}, {"الدولة الطرف", "الدولة الطرف"}, {"الدول الأطراف", "الدول الأطراف"}}};
 
-template <std::size_t S, std::size_t V>
-void AddPhrases(const std::array<Subject, S>& subjects, const std::array<std::string_view, V>& verbs,
-                bool verb_first, std::string_view joiner, std::vector<BodyPhrase>& out) {
-  for (const Subject& subject : subjects) {
-    for (std::string_view verb : verbs) {
-      std::string phrase = verb_first ? std::string(verb) + " " + std::string(subject.lowered)
-                                      : std::string(subject.lowered) + std::string(joiner) + std::string(verb);
-      out.push_back({std::move(phrase), std::string(subject.name)});
+bool EndsWith(std::string_view text, std::string_view tail) {
+  return text.size() >= tail.size() && text.substr(text.size() - tail.size()) == tail;
+}
+
+bool LetterAfter(std::string_view text, std::size_t pos) {
+  if (pos >= text.size()) return false;
+  const char32_t c = NextCodePoint(text, pos);
+  return IsLatinLetter(c) || IsCyrillicLetter(c) || IsArabicLetter(c);
+}
+
+// "The Advisory Committee recommends …": the body's name ending right
+// before `verb_at` (adverbs skipped), from its article; nullopt when the
+// verb's subject is not a body ("Slovenia recommended …").
+std::optional<RecommendingSentence> LatinSubject(std::string_view text, std::string_view lowered, std::size_t verb_at) {
+  std::string_view before = lowered.substr(0, verb_at);
+  while (EndsWith(before, " ")) before.remove_suffix(1);
+  for (bool skipped = true; skipped;) {
+    skipped = false;
+    for (std::string_view adverb : kAdverbs) {
+      const std::string_view word = adverb.substr(0, adverb.size() - 1);
+      if (EndsWith(before, word) && (before.size() == word.size() || before[before.size() - word.size() - 1] == ' ')) {
+        before.remove_suffix(word.size());
+        while (EndsWith(before, " ")) before.remove_suffix(1);
+        skipped = true;
+      }
     }
   }
+  const std::size_t name_end = before.size();
+  bool noun = false;
+  for (std::string_view body : kBodyNouns) noun = noun || EndsWith(before, body);
+  if (!noun) return std::nullopt;
+  // Back to the article, over at most six words of the name.
+  std::size_t begin = name_end;
+  for (int words = 0; words < 7 && begin > 0; ++words) {
+    const std::size_t space = before.rfind(' ', begin - 1);
+    const std::size_t word_begin = space == std::string_view::npos ? 0 : space + 1;
+    const std::string_view word = before.substr(word_begin, begin - word_begin);
+    bool article = false;
+    for (std::string_view a : kArticles) article = article || word == a;
+    const bool elided = word.substr(0, 2) == "l'" || word.substr(0, 4) == "l’";
+    if (elided) {
+      RecommendingSentence sentence;
+      sentence.begin = word_begin;
+      const std::size_t name_begin = word_begin + (word[1] == '\'' ? 2 : 4);
+      sentence.recommending = FoldWhitespace(text.substr(name_begin, name_end - name_begin));
+      return sentence;
+    }
+    if (article || word.find_first_of(".;:") != std::string_view::npos) {
+      const std::size_t name_begin = begin;
+      RecommendingSentence sentence;
+      sentence.begin = word_begin;
+      sentence.recommending = FoldWhitespace(text.substr(name_begin, name_end - name_begin));
+      return sentence;
+    }
+    if (space == std::string_view::npos) {
+      RecommendingSentence sentence;
+      sentence.begin = 0;
+      sentence.recommending = FoldWhitespace(text.substr(0, name_end));
+      return sentence;
+    }
+    begin = space;
+  }
+  return std::nullopt;
 }
 
-const std::vector<BodyPhrase>& BodyPhrases() {
-  static const std::vector<BodyPhrase> phrases = [] {
-    std::vector<BodyPhrase> out;
-    AddPhrases(kEnglishSubjects, kEnglishVerbs, false, " ", out);
-    AddPhrases(kFrenchSubjects, kFrenchVerbs, false, " ", out);
-    AddPhrases(kSpanishSubjects, kSpanishVerbs, false, " ", out);
-    AddPhrases(kRussianSubjects, kRussianVerbs, false, " ", out);
-    AddPhrases(kChineseSubjects, kChineseVerbs, false, "", out);
-    AddPhrases(kArabicSubjects, kArabicVerbs, true, "", out);
-    // The longest first, so that "the committee also recommends" wins over
-    // "the committee" + nothing, and "小组委员会建议" over "委员会建议".
-    std::stable_sort(out.begin(), out.end(),
-                     [](const BodyPhrase& a, const BodyPhrase& b) { return a.phrase.size() > b.phrase.size(); });
-    return out;
-  }();
-  return phrases;
+// "行预咨委会建议大会……": the Han characters before 建议 that end with a body's noun.
+std::optional<RecommendingSentence> ChineseSubject(std::string_view text, std::size_t verb_at) {
+  std::string_view before = text.substr(0, verb_at);
+  for (std::string_view adverb : {"还", "又", "并", "也"}) {
+    if (EndsWith(before, adverb)) before.remove_suffix(adverb.size());
+  }
+  bool noun = false;
+  for (std::string_view body : kChineseBodyEnds) noun = noun || EndsWith(before, body);
+  if (!noun) return std::nullopt;
+  std::size_t begin = before.size();
+  for (int characters = 0; characters < 14 && begin > 0; ++characters) {
+    std::size_t previous = begin;
+    if (!IsHan(PreviousCodePoint(before, previous))) break;
+    begin = previous;
+  }
+  RecommendingSentence sentence;
+  sentence.begin = begin;
+  sentence.recommending = std::string(before.substr(begin));
+  return sentence;
 }
 
-// A phrase found at `pos` starts a word (and, for the Latin and Cyrillic
-// ones, a sentence or a clause).
-bool AtWordStart(std::string_view text, std::size_t pos) {
-  if (pos == 0) return true;
-  std::size_t before = pos;
-  const char32_t c = PreviousCodePoint(text, before);
-  return !(IsLatinLetter(c) || IsCyrillicLetter(c) || IsArabicLetter(c) || IsAsciiDigit(c));
+std::optional<RecommendingSentence> ArabicSubject(std::string_view text, std::size_t verb_at, std::size_t verb_end) {
+  std::string_view after = text.substr(verb_end);
+  if (!after.empty() && after[0] == ' ') after.remove_prefix(1);
+  for (std::string_view body : kArabicBodies) {
+    if (after.substr(0, body.size()) != body) continue;
+    RecommendingSentence sentence;
+    sentence.begin = verb_at;
+    sentence.recommending = std::string(body);
+    return sentence;
+  }
+  return std::nullopt;
 }
 
 }  // namespace
@@ -151,25 +185,31 @@ std::string AddresseeAt(std::string_view text) {
 std::optional<RecommendingSentence> FindRecommendingSentence(std::string_view paragraph) {
   const std::string lowered = LowerCaseSameOffsets(paragraph);
   std::optional<RecommendingSentence> first;
-  for (const BodyPhrase& phrase : BodyPhrases()) {
-    for (std::size_t pos = lowered.find(phrase.phrase); pos != std::string::npos;
-         pos = lowered.find(phrase.phrase, pos + 1)) {
-      if (!AtWordStart(lowered, pos)) continue;
-      const std::size_t end = pos + phrase.phrase.size();
-      // A whole word: "recommends" but not "recommendsX"; the Chinese noun
-      // "建议草案" is not a verb.
-      if (end < lowered.size()) {
-        std::size_t after = end;
-        const char32_t next = NextCodePoint(lowered, after);
-        if (IsLatinLetter(next) || IsCyrillicLetter(next) || IsArabicLetter(next)) continue;
-        if (lowered.compare(end, 6, "草案") == 0) continue;
-      }
-      if (!first || pos < first->begin) {
-        first = RecommendingSentence{pos, phrase.name, AddresseeAt(std::string_view(paragraph).substr(end))};
-      }
-      break;
+  std::size_t first_verb_end = 0;
+  const auto consider = [&](std::optional<RecommendingSentence> found, std::size_t verb_end) {
+    if (found && (!first || found->begin < first->begin)) {
+      first = std::move(found);
+      first_verb_end = verb_end;
+    }
+  };
+  for (std::string_view verb : kVerbs) {
+    for (std::size_t pos = lowered.find(verb); pos != std::string::npos; pos = lowered.find(verb, pos + 1)) {
+      if (pos == 0 || lowered[pos - 1] != ' ' || LetterAfter(lowered, pos + verb.size())) continue;
+      consider(LatinSubject(paragraph, lowered, pos), pos + verb.size());
     }
   }
+  for (std::size_t pos = paragraph.find("建议"); pos != std::string_view::npos; pos = paragraph.find("建议", pos + 1)) {
+    if (paragraph.compare(pos + 6, 6, "草案") == 0) continue;  // the noun "draft recommendations"
+    consider(ChineseSubject(paragraph, pos), pos + 6);
+  }
+  for (std::string_view verb : kArabicVerbs) {
+    for (std::size_t pos = paragraph.find(verb); pos != std::string_view::npos; pos = paragraph.find(verb, pos + 1)) {
+      std::size_t before = pos;
+      if (pos > 0 && IsArabicLetter(PreviousCodePoint(paragraph, before))) continue;
+      consider(ArabicSubject(paragraph, pos, pos + verb.size()), pos + verb.size());
+    }
+  }
+  if (first) first->addressee = AddresseeAt(paragraph.substr(first_verb_end));
   return first;
 }
 
