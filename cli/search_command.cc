@@ -16,10 +16,16 @@ void PrintJson(const SearchResult& result) {
   for (const SearchHit& hit : result.hits) {
     json parallel = json::object();
     for (const auto& [language, text] : hit.parallel) parallel[std::string(Code(language))] = text;
-    hits.push_back({{"symbol", hit.symbol}, {"language", std::string(Code(hit.language))},
-                    {"date", hit.date}, {"agenda_item", hit.agenda_item}, {"text", hit.text},
-                    {"snippet", hit.snippet}, {"parallel", parallel}, {"file", hit.path},
-                    {"page", hit.page}});
+    json out = {{"symbol", hit.symbol}, {"language", std::string(Code(hit.language))},
+                {"date", hit.date}, {"agenda_item", hit.agenda_item}, {"text", hit.text},
+                {"snippet", hit.snippet}, {"parallel", parallel}, {"file", hit.path},
+                {"page", hit.page}};
+    if (!hit.record.empty()) {
+      json record = json::parse(hit.record, nullptr, false);
+      record.erase("kind");
+      out["recommendation"] = std::move(record);
+    }
+    hits.push_back(std::move(out));
   }
   const SearchFacets& f = result.facets;
   std::cout << JsonLine({{"total", result.total},
@@ -29,8 +35,20 @@ void PrintJson(const SearchResult& result) {
 }
 
 void PrintText(const SearchResult& result) {
-  std::cout << result.total << " passages\n";
+  const bool records = !result.hits.empty() && !result.hits.front().record.empty();
+  std::cout << result.total << (records ? " recommendations\n" : " passages\n");
   for (const SearchHit& hit : result.hits) {
+    if (!hit.record.empty()) {
+      const nlohmann::json record = nlohmann::json::parse(hit.record, nullptr, false);
+      std::string from;
+      for (const auto& name : record.value("recommending", nlohmann::json::array())) {
+        from += (from.empty() ? "" : ", ") + name.get<std::string>();
+      }
+      std::cout << "\n" << record.value("id", "") << "  " << Code(hit.language) << "  "
+                << (record["response"].is_string() ? record["response"].get<std::string>() : "no response")
+                << "  from " << (from.empty() ? "?" : from) << "\n  " << hit.snippet << '\n';
+      continue;
+    }
     std::cout << "\n" << hit.symbol << "  " << Code(hit.language) << "  " << hit.date
               << (hit.agenda_item.empty() ? "" : "  item " + hit.agenda_item) << "\n  " << hit.snippet << '\n';
     for (const auto& [language, text] : hit.parallel) {
@@ -51,7 +69,9 @@ int Search(const CommandArgs& args) {
               "Finds passages in the index by words in any language and by field:\n"
               "  symbol:CTOC/COP/WG.4/*  cited:A/RES/70/1  resolution:7/1  item:1(a)\n"
               "  body:WG.4  type:RES  lang:zh  year:2022  recommendation:yes\n"
-              "each hit with its translation beside it (--show).");
+              "each hit with its translation beside it (--show); and recommendations as\n"
+              "records, by who made them, to whom, the answer and the session:\n"
+              "  type:recommendation  from:Norway  to:Afghanistan  response:noted  session:5");
   flags.Text("--index", &folder, "DIR", "the index folder (default ./sextant-index)");
   flags.LanguageCode("--lang", &options.language, "only passages in this language");
   flags.LanguageCode("--show", &options.show, "the translation to show beside each hit");
@@ -59,7 +79,8 @@ int Search(const CommandArgs& args) {
   flags.Number("--limit", &limit, 1, 1000, "N", "how many hits at the most (default 10)");
   flags.Switch("--json", &as_json,
                "one JSON object: total, hits [{symbol, language, date, agenda_item,\n"
-               "text, snippet, parallel, file, page}], facets");
+               "text, snippet, parallel, file, page, recommendation (a record)}],\n"
+               "facets");
   if (const auto exit = flags.ParseOrExit(args)) return *exit;
   std::string query;
   for (const std::string& word : flags.positionals()) query += (query.empty() ? "" : " ") + word;

@@ -18,7 +18,48 @@ constexpr std::pair<std::string_view, std::string_view> kFields[] = {
     {"resolution", term_prefix::kResolution}, {"item", term_prefix::kAgendaItem},
     {"body", term_prefix::kBody},           {"type", term_prefix::kType},
     {"lang", term_prefix::kLanguage},       {"year", term_prefix::kYear},
-    {"recommendation", term_prefix::kRecommendation}};
+    {"recommendation", term_prefix::kRecommendation}, {"from", term_prefix::kRecommending},
+    {"to", term_prefix::kAddressee},        {"response", term_prefix::kResponse},
+    {"session", term_prefix::kSession}};
+
+// The fields only recommendation records have: a query with one of them
+// finds records, not segments.
+constexpr std::string_view kRecordFields[] = {"from:", "to:", "response:", "session:", "type:recommendation"};
+
+bool AsksForRecords(std::string_view query) {
+  const std::string lowered = LowerCase(query);
+  for (std::string_view field : kRecordFields) {
+    for (std::size_t at = lowered.find(field); at != std::string::npos; at = lowered.find(field, at + 1)) {
+      if (at == 0 || lowered[at - 1] == ' ' || lowered[at - 1] == '(' || lowered[at - 1] == '-' || lowered[at - 1] == '+') {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+// The values of from:, to:, response: and type:recommendation folded as
+// the index holds them (lower case): from:"Czech Republic" → from:"czech
+// republic", from:Norway → from:norway.
+std::string FoldRecordFieldValues(std::string_view query) {
+  std::string out(query);
+  for (std::string_view field : {"from:", "to:", "response:", "type:recommendation"}) {
+    for (std::size_t at = out.find(field); at != std::string::npos; at = out.find(field, at + 1)) {
+      if (at > 0 && out[at - 1] != ' ' && out[at - 1] != '(' && out[at - 1] != '-' && out[at - 1] != '+') continue;
+      std::size_t begin = at + field.size();
+      if (field == "type:recommendation") begin = at + 5;
+      std::size_t end = begin;
+      if (end < out.size() && out[end] == '"') {
+        end = out.find('"', end + 1);
+        end = end == std::string::npos ? out.size() : end + 1;
+      } else {
+        while (end < out.size() && out[end] != ' ' && out[end] != ')') ++end;
+      }
+      out.replace(begin, end - begin, LowerCase(std::string_view(out).substr(begin, end - begin)));
+    }
+  }
+  return out;
+}
 
 std::string Term(std::string_view prefix, std::string_view value) { return BooleanTerm(prefix, value); }
 
@@ -90,7 +131,7 @@ Xapian::Query Parse(const Xapian::Database& db, const std::string& query, std::o
 // The user query as Xapian queries, stemmed per language (see the header).
 Xapian::Query BuildTextQuery(const Xapian::Database& db, std::string_view query, std::optional<Language> language,
                              ChineseTerms chinese) {
-  const std::string prepared = QuoteFieldValues(PrepareQuery(query, chinese));
+  const std::string prepared = QuoteFieldValues(FoldRecordFieldValues(PrepareQuery(query, chinese)));
   if (FoldWhitespace(prepared).empty()) return Xapian::Query::MatchAll;
   if (language) return Parse(db, prepared, language);
   const ScriptCounts counts = CountScripts(FreeText(prepared));
@@ -285,7 +326,8 @@ std::string IndexSearcher::metadata(std::string_view key) const { return impl_->
 
 Status IndexSearcher::Search(std::string_view query, const SearchOptions& options, SearchResult* result) {
   *result = SearchResult();
-  Xapian::Query filter(Term(term_prefix::kKind, "segment"));
+  const bool records = AsksForRecords(query);
+  Xapian::Query filter(Term(term_prefix::kKind, records ? "recommendation" : "segment"));
   if (options.language) filter = Xapian::Query(Xapian::Query::OP_FILTER, filter, LanguageFilter(*options.language));
   Xapian::Query range;
   if (Status status = DateRange(options, &range); !status.ok()) return status;
@@ -327,6 +369,7 @@ Status IndexSearcher::Search(std::string_view query, const SearchOptions& option
       hit.page = data.value("page", 0);
       hit.segment = data.value("segment", std::size_t{0});
       hit.weight = it.get_weight();
+      if (records) hit.record = entry.get_data();
       auto identity = entry.termlist_begin();
       identity.skip_to(std::string(term_prefix::kIdentity));
       if (identity != entry.termlist_end() && (*identity).starts_with(term_prefix::kIdentity)) {
@@ -341,7 +384,9 @@ Status IndexSearcher::Search(std::string_view query, const SearchOptions& option
                                               flags, "\x01", "\x02", "…"),
                                  options);
       if (hit.language == Language::kChinese) hit.snippet = MarkHanRuns(std::move(hit.snippet), han_runs, options);
-      if (options.show && *options.show != hit.language) hit.parallel[*options.show] = AlignedText(impl_->db, entry, *options.show);
+      if (options.show && *options.show != hit.language && !records) {
+        hit.parallel[*options.show] = AlignedText(impl_->db, entry, *options.show);
+      }
       result->hits.push_back(std::move(hit));
     }
     CountFacet(languages, result->total, result->facets.languages);

@@ -7,6 +7,11 @@
 //   symbol:CTOC/COP/WG.4/2022/2   symbol:CTOC/COP/WG.4/*   cited:A/RES/55/25
 //   resolution:7/1   item:1(a)   body:WG.4   type:RES   lang:en   year:2022
 //   recommendation:yes
+// and, for recommendations as records (a query with one of these finds
+// records, not segments):
+//   type:recommendation   from:Norway   from:"Czech Republic"   to:Afghanistan
+//   response:supported | to_be_examined | noted | none   session:5
+// (from:, to: and response: values in any case).
 // Free text is stemmed in the query language: the language filter when
 // given, else guessed from the script (Han → zh, Arabic → ar, Cyrillic → ru,
 // Latin → en, fr and es each on its own language's segments, and unstemmed
@@ -69,6 +74,9 @@ struct SearchHit {
   std::size_t segment = 0;  // index through its document
   double weight = 0;
   std::map<Language, std::string> parallel;  // the aligned text, for options.show
+  // A recommendation record (a query with a record field): the record as
+  // JSON (pipeline/recommendation_record.h, with "kind"); empty for segments.
+  std::string record;
 };
 
 struct SearchFacets {
@@ -76,7 +84,7 @@ struct SearchFacets {
 };
 
 struct SearchResult {
-  std::size_t total = 0;  // matching segments (exact when `exact`)
+  std::size_t total = 0;  // matching segments or records (exact when `exact`)
   bool exact = false;     // total and facets counted over the whole match set
   std::vector<SearchHit> hits;
   SearchFacets facets;

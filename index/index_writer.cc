@@ -14,9 +14,11 @@
 #include <xapian.h>
 
 #include "index/read_database.h"
+#include "index/recommendation_entries.h"
 #include "pipeline/content_hash.h"
 #include "pipeline/file_io.h"
 #include "pipeline/json_line.h"
+#include "pipeline/recommendation_record.h"
 #include "pipeline/unicode_text.h"
 #include "stages/tag/symbol_tagger.h"
 
@@ -59,6 +61,8 @@ std::vector<Unit> UnitsOf(const Document& document) {
 std::string PathKey(const std::string& path) { return path.size() <= 200 ? path : "#" + HashBytes(path); }
 
 struct VersionFields {
+  // date: YYYYMMDD of the meeting the document records when its text says,
+  // else of the document's own date (date_iso, as the furniture gives it).
   std::string language, symbol, date_iso, date, year, series, hash, path_key, path;
   std::vector<std::string> bodies, types;
 };
@@ -69,7 +73,9 @@ VersionFields FieldsOf(const IndexVersion& version) {
   fields.language = std::string(Code(*document.language));
   fields.symbol = document.furniture.symbol.value_or("");
   fields.date_iso = document.furniture.date.value_or("");
-  fields.date = CompactDate(fields.date_iso);
+  const std::vector<std::string>& meeting_dates = MeetingDates(document.meeting);
+  fields.date = CompactDate(meeting_dates.empty() ? fields.date_iso : meeting_dates.front().substr(0, 10));
+  if (fields.date.empty()) fields.date = CompactDate(fields.date_iso);
   if (fields.date.size() >= 4) fields.year = fields.date.substr(0, 4);
   if (const auto parsed = ParseSymbol(fields.symbol); !fields.symbol.empty() && parsed) {
     for (const TagPart& part : parsed->parts) {
@@ -157,10 +163,16 @@ Xapian::Document DocumentEntry(const Document& document, const std::vector<Unit>
   AddFilter(entry, term_prefix::kIdentity, fields.hash + ":d");
   AddCommon(entry, fields);
   for (const Unit& unit : units) AddTagTerms(entry, unit.tags);
-  const nlohmann::ordered_json data = {
+  nlohmann::ordered_json data = {
       {"path", fields.path},     {"symbol", fields.symbol}, {"language", fields.language},
       {"date", fields.date_iso}, {"pages", document.pages.size()}, {"segments", units.size()},
       {"hash", fields.hash}};
+  if (!document.meeting.empty()) {
+    data["meeting"] = {{"body", document.meeting.body},
+                       {"session", document.meeting.session},
+                       {"dates", MeetingDates(document.meeting)},
+                       {"venue", document.meeting.venue}};
+  }
   entry.set_data(JsonLine(data));
   return entry;
 }
@@ -425,7 +437,17 @@ SetEntries BuildSet(const std::vector<IndexVersion>& versions, const TextAnalyze
       out.entries.push_back(SegmentEntry(units[n], n, fields, parallel[n], scores[n], analyzer, *version.document->language));
     }
     out.entries.push_back(DocumentEntry(*version.document, units, fields));
+    index_internal::AddRecommendationEntries(
+        *version.document, fields.hash, analyzer,
+        [&fields](Xapian::Document& entry) {
+          AddCommon(entry, fields);
+          std::string date_order = fields.date.empty() ? "00000000" : fields.date;
+          date_order.resize(8, '0');
+          entry.add_value(kSlotDateOrder, date_order + fields.symbol);
+        },
+        out.entries);
     out.counts.segments += units.size();
+    out.counts.recommendations += version.document->recommendations.size();
     ++out.counts.documents;
   }
   return out;

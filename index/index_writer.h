@@ -61,6 +61,7 @@ std::size_t SegmentEntries(const Document& document);
 struct AddCounts {
   std::size_t documents = 0;  // language versions written
   std::size_t segments = 0;   // segment entries written
+  std::size_t recommendations = 0;  // recommendation records written
   bool unchanged = false;     // every version was already indexed: nothing written
 };
 

@@ -17,22 +17,26 @@ namespace sextant {
 namespace {
 
 constexpr SchemaRow kSchema[] = {
-    {"XZ", "", "kind of Xapian document: XZsegment (one per sentence) or XZdocument (one per language version)"},
+    {"XZ", "", "kind of Xapian document: XZsegment (one per sentence), XZdocument (one per language version) or XZrecommendation (one per recommendation record)"},
     {"XL", "lang:", "language, ISO 639-1: XLen"},
     {"XS", "symbol:", "own symbol exactly (XSCTOC/COP/WG.4/2022/2) and each leading run of components + \"/*\" (XSCTOC/COP/*)"},
     {"XC", "cited:", "a symbol cited in the segment (document: in the whole text), exactly and by \"/*\" prefixes"},
     {"XR", "resolution:", "a resolution or decision cited, as numbered: XR7/1"},
     {"XA", "item:", "agenda item of the segment: XA1(a), and its parent item XA1"},
     {"XB", "body:", "body part of the own symbol: XBWG.4"},
-    {"XT", "type:", "document type part of the own symbol: XTRES, XTL, XTPV"},
+    {"XT", "type:", "document type part of the own symbol: XTRES, XTL, XTPV; XTrecommendation on recommendation records"},
     {"XY", "year:", "year of the document date (else of the symbol): XY2022"},
     {"XK", "recommendation:", "the segment is a recommendation: XKyes"},
+    {"XW", "from:", "recommendation records: a recommending State or body, lower case (XWczech republic), and the name without its parenthesis (XWiran)"},
+    {"XO", "to:", "recommendation records: the addressee, lower case: XOafghanistan, XOstate party"},
+    {"XV", "response:", "recommendation records: XVsupported, XVto_be_examined, XVnoted or XVnone"},
+    {"XN", "session:", "the session of the meeting the document records (recommendation records): XN5"},
     {"XP", "", "parallel unit XP<set-id>:<pivot sentence>: shared by the aligned segments of the language versions of one document"},
-    {"Q", "", "identity: Q<content-hash>:<n> for segment n (0-based through the document), Q<content-hash>:d for the document"},
+    {"Q", "", "identity: Q<content-hash>:<n> for segment n (0-based through the document), Q<content-hash>:d for the document, Q<content-hash>:r<number> for a recommendation record"},
     {"XH", "", "content hash of the file the entry came from"},
     {"XF", "", "path of the file the entry came from (or XF#<FNV-1a of the path> when longer than 200 bytes)"},
     {"(none)", "", "Z<stem>: word terms, lower-case, Arabic normalised, stemmed (en fr es ru ar), with positions; Chinese unprefixed: each Han character and each pair of adjacent ones (or ICU words, see sextant.chinese_terms), with positions"},
-    {"slot 0", "", "date, YYYYMMDD (sort, date range)"},
+    {"slot 0", "", "date, YYYYMMDD: the first day of the meeting the document records when its text says, else the document's date (sort, date range)"},
     {"slot 1", "", "language code (facet)"},
     {"slot 2", "", "own symbol"},
     {"slot 3", "", "agenda item"},
@@ -41,7 +45,7 @@ constexpr SchemaRow kSchema[] = {
     {"slot 6", "", "year (facet)"},
     {"slot 7", "", "symbol series, the root: CTOC/COP (facet)"},
     {"slot 8", "", "date order key (segments): date YYYYMMDD (00000000 when none), symbol, NUL, segment (sortable_serialise)"},
-    {"data", "", "JSON: segment {text, symbol, language, date, agenda_item, page, paragraph, segment, path}; document {path, symbol, language, date, pages, segments, hash}"},
+    {"data", "", "JSON: segment {text, symbol, language, date, agenda_item, page, paragraph, segment, path}; document {path, symbol, language, date, pages, segments, hash, meeting}; recommendation: the record (id, number, text, recommending, addressee, response, symbol, file, language, page, agenda_item, body, session, meeting_dates) and kind"},
 };
 
 constexpr std::string_view kStopEnglish[] = {

@@ -26,14 +26,14 @@
 
 namespace sextant {
 
-inline constexpr int kIndexSchemaVersion = 2;  // 2: slot 8, the date order key
+inline constexpr int kIndexSchemaVersion = 3;  // 2: slot 8, the date order key; 3: recommendation entries
 inline constexpr std::string_view kMetaSchema = "sextant.schema";
 inline constexpr std::string_view kMetaSchemaVersion = "sextant.schema_version";
 inline constexpr std::string_view kMetaChineseTerms = "sextant.chinese_terms";
 
 // Term prefixes. Boolean terms are filters (no weight, no position).
 namespace term_prefix {
-inline constexpr std::string_view kKind = "XZ";            // "segment" | "document"
+inline constexpr std::string_view kKind = "XZ";            // "segment" | "document" | "recommendation"
 inline constexpr std::string_view kLanguage = "XL";        // "en"
 inline constexpr std::string_view kSymbol = "XS";          // own symbol, and "ROOT/.../*" prefixes
 inline constexpr std::string_view kCited = "XC";           // a symbol cited in the text
@@ -43,6 +43,10 @@ inline constexpr std::string_view kBody = "XB";            // "WG.4"
 inline constexpr std::string_view kType = "XT";            // "RES", "L", "PV"
 inline constexpr std::string_view kYear = "XY";            // "2022"
 inline constexpr std::string_view kRecommendation = "XK";  // "yes"
+inline constexpr std::string_view kRecommending = "XW";    // a recommending State or body, folded: "czech republic"
+inline constexpr std::string_view kAddressee = "XO";       // a recommendation's addressee, folded: "afghanistan"
+inline constexpr std::string_view kResponse = "XV";        // "supported" | "to_be_examined" | "noted" | "none"
+inline constexpr std::string_view kSession = "XN";         // the meeting's session: "5"
 inline constexpr std::string_view kParallel = "XP";        // "<set-id>:<pivot unit>"
 inline constexpr std::string_view kIdentity = "Q";         // "<hash>:<n>" or "<hash>:d"
 inline constexpr std::string_view kContentHash = "XH";     // the file's content hash

@@ -72,6 +72,24 @@ bool StartsWithObject(std::string_view text) {
   return upper >= 2 && lower == 0;
 }
 
+// The last word of a verb phrase that waits for its object: a preposition,
+// an -ing form, or a verb of the recommendations' usual stock ("Ratify",
+// "accede to", "consider signing and/or ratifying", "accelerate the
+// ratification of").
+bool EndsLikeVerb(std::string_view text) {
+  if (Words(text) == 1) return true;
+  const std::string last = LowerCase(text.substr(text.rfind(' ') + 1));
+  static constexpr std::string_view kWaiting[] = {
+      "to", "of", "on", "for", "with", "in", "from", "at", "ratify", "sign", "accede", "adopt", "establish",
+      "implement", "ensure", "complete", "finalize", "finalise", "expedite", "accelerate", "join", "become",
+      "withdraw", "review", "amend", "enact", "abolish", "create", "approve", "consider", "continue", "strengthen",
+      "recognize", "recognise", "respect", "apply", "incorporate", "harmonize", "extend", "issue", "invite"};
+  for (std::string_view word : kWaiting) {
+    if (last == word) return true;
+  }
+  return last.size() > 4 && last.compare(last.size() - 3, 3, "ing") == 0;
+}
+
 char FollowerAt(std::string_view text, std::size_t pos) {
   while (pos < text.size() && text[pos] == ' ') ++pos;
   if (pos >= text.size()) return '.';
@@ -109,9 +127,9 @@ std::vector<ItemPart> SplitItemByStates(std::string_view item) {
     const std::string_view next = i + 1 < segments.size() ? std::string_view(segments[i + 1].text) : trailing;
     if (clause_ends || next.empty() || segment.text.empty() || Words(segment.text) > 4) continue;
     // A verb without its object ends in a verb or a preposition, never in
-    // a name or an acronym: "Consider ratifying CPED (Uruguay)/" is whole.
-    const std::string_view last = std::string_view(segment.text).substr(segment.text.rfind(' ') + 1);
-    if (Words(segment.text) > 1 && !StartsLowerCase(last)) continue;
+    // a noun: "Consider ratifying CPED (Uruguay)/" and "Abolish the death
+    // penalty (Luxembourg)/" are whole.
+    if (!EndsLikeVerb(segment.text)) continue;
     variant[i] = segment.follower == '/' || StartsWithObject(next) || (i + 1 < segments.size() && variant[i + 1]);
   }
 
