@@ -22,12 +22,27 @@ std::vector<std::string> SplitWords(std::string_view text) {
   return words;
 }
 
+// Words every recommendation uses, which say nothing of what it asks
+// ("Continue its efforts to …", "Take the necessary measures to ensure …").
+bool IsGenericWord(std::string_view word) {
+  static constexpr std::string_view kGeneric[] = {
+      "the", "and", "its", "all", "for", "with", "into", "that", "this", "their", "from", "such", "which",
+      "continue", "efforts", "effort", "take", "measures", "necessary", "ensure", "further", "strengthen",
+      "consider", "including", "particular", "particularly", "order", "view", "country", "state", "national",
+      "possible", "appropriate", "steps", "step", "undertake", "intensify", "pursue", "redouble", "enhance",
+      "des", "les", "pour", "dans", "del", "las", "los", "para", "con"};
+  for (std::string_view generic : kGeneric) {
+    if (word == generic) return true;
+  }
+  return false;
+}
+
 std::set<std::string> ContentWords(std::string_view text) {
   std::set<std::string> words;
   std::string word;
   std::size_t letters = 0;
   const auto flush = [&] {
-    if (letters >= 3) words.insert(word);
+    if (letters >= 3 && !IsGenericWord(word)) words.insert(word);
     word.clear();
     letters = 0;
   };

@@ -37,7 +37,9 @@ std::string_view WordChangeName(WordChange::Kind kind);  // "same", "added", "re
 std::vector<WordChange> WordDifference(std::string_view before, std::string_view after);
 
 // How alike two wordings are, 0..1: the Dice coefficient of their sets of
-// content words (lower case, three letters or more, or a Han character).
+// content words (lower case, three letters or more, or a Han character;
+// not the words every recommendation uses: "continue", "efforts",
+// "measures", "ensure", …).
 double WordingSimilarity(std::string_view a, std::string_view b);
 
 inline constexpr double kThreadSimilarity = 0.6;
