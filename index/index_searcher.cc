@@ -234,6 +234,33 @@ std::string MarkHanRuns(std::string snippet, const std::vector<std::string>& run
   return snippet;
 }
 
+// Counts the names of a value that holds several, joined by U+001F (the
+// recommending States of a record).
+class SplitValueCountSpy : public Xapian::MatchSpy {
+ public:
+  explicit SplitValueCountSpy(Xapian::valueno slot) : slot_(slot) {}
+  void operator()(const Xapian::Document& document, double) override {
+    ++seen_;
+    const std::string value = document.get_value(slot_);
+    std::size_t start = 0;
+    while (start < value.size()) {
+      const std::size_t end = std::min(value.find('\x1f', start), value.size());
+      if (end > start) ++counts_[value.substr(start, end - start)];
+      start = end + 1;
+    }
+  }
+  // Scaled up to `total` when it saw only a sample.
+  void CountInto(std::size_t total, std::map<std::string, std::size_t>& out) const {
+    const double scale = seen_ > 0 && total > seen_ ? double(total) / double(seen_) : 1.0;
+    for (const auto& [name, count] : counts_) out[name] = static_cast<std::size_t>(count * scale + 0.5);
+  }
+
+ private:
+  Xapian::valueno slot_;
+  std::size_t seen_ = 0;
+  std::map<std::string, std::size_t> counts_;
+};
+
 // The spy's counts, scaled up to `total` when it saw only a sample.
 void CountFacet(const Xapian::ValueCountMatchSpy& spy, std::size_t total, std::map<std::string, std::size_t>& out) {
   const double scale = spy.get_total() > 0 && total > spy.get_total() ? double(total) / spy.get_total() : 1.0;
@@ -340,10 +367,18 @@ Status IndexSearcher::Search(std::string_view query, const SearchOptions& option
     // per match (a key made of three values cost a third more).
     if (options.sort == SearchSort::kDate) enquire.set_sort_by_value_then_relevance(kSlotDateOrder, false);
     Xapian::ValueCountMatchSpy languages(kSlotLanguage), years(kSlotYear), series(kSlotSeries);
+    Xapian::ValueCountMatchSpy addressees(kSlotAddressee), responses(kSlotResponse), sessions(kSlotSession);
+    SplitValueCountSpy recommending(kSlotRecommending);
     if (options.facets) {
       enquire.add_matchspy(&languages);
       enquire.add_matchspy(&years);
       enquire.add_matchspy(&series);
+      if (records) {
+        enquire.add_matchspy(&recommending);
+        enquire.add_matchspy(&addressees);
+        enquire.add_matchspy(&responses);
+        enquire.add_matchspy(&sessions);
+      }
     }
     Xapian::doccount check = 0;
     if (options.facets) {
@@ -392,6 +427,12 @@ Status IndexSearcher::Search(std::string_view query, const SearchOptions& option
     CountFacet(languages, result->total, result->facets.languages);
     CountFacet(years, result->total, result->facets.years);
     CountFacet(series, result->total, result->facets.series);
+    if (records && options.facets) {
+      recommending.CountInto(result->total, result->facets.recommending);
+      CountFacet(addressees, result->total, result->facets.addressees);
+      CountFacet(responses, result->total, result->facets.responses);
+      CountFacet(sessions, result->total, result->facets.sessions);
+    }
     return Status::Ok();
   } catch (const Xapian::QueryParserError& error) {
     return Status(StatusCode::kInvalidArgument, "cannot read the query '" + std::string(query) + "': " + error.get_msg());

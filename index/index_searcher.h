@@ -81,6 +81,10 @@ struct SearchHit {
 
 struct SearchFacets {
   std::map<std::string, std::size_t> languages, years, series;
+  // Recommendation records only: counts by recommending State or body (a
+  // record made by two States counts for each), addressee, response
+  // ("none" when the document gives none) and session.
+  std::map<std::string, std::size_t> recommending, addressees, responses, sessions;
 };
 
 struct SearchResult {

@@ -50,6 +50,15 @@ void AddRecommendationEntries(const Document& document, const std::string& conte
     AddFilter(entry, term_prefix::kSession, document.meeting.session);
     AddFilter(entry, term_prefix::kAgendaItem, record.agenda_item);
     entry.add_value(kSlotAgendaItem, record.agenda_item);
+    std::string recommending;
+    for (const std::string& name : record.recommending) {
+      if (!recommending.empty()) recommending += '\x1f';
+      recommending += name;
+    }
+    entry.add_value(kSlotRecommending, recommending);
+    entry.add_value(kSlotAddressee, record.addressee);
+    entry.add_value(kSlotResponse, response.empty() ? std::string("none") : std::string(response));
+    entry.add_value(kSlotSession, document.meeting.session);
     nlohmann::json data = RecommendationJson(document, record);
     data["kind"] = "recommendation";
     entry.set_data(JsonLine(data));

@@ -44,7 +44,11 @@ constexpr SchemaRow kSchema[] = {
     {"slot 5", "", "segment index through the document (sortable_serialise)"},
     {"slot 6", "", "year (facet)"},
     {"slot 7", "", "symbol series, the root: CTOC/COP (facet)"},
-    {"slot 8", "", "date order key (segments): date YYYYMMDD (00000000 when none), symbol, NUL, segment (sortable_serialise)"},
+    {"slot 8", "", "date order key: date YYYYMMDD (00000000 when none), symbol, and for segments NUL, segment (sortable_serialise)"},
+    {"slot 9", "", "recommendation records: the recommending States or bodies as written, joined by U+001F (facet)"},
+    {"slot 10", "", "recommendation records: the addressee as written (facet)"},
+    {"slot 11", "", "recommendation records: the response, or none (facet)"},
+    {"slot 12", "", "recommendation records: the session (facet)"},
     {"data", "", "JSON: segment {text, symbol, language, date, agenda_item, page, paragraph, segment, path}; document {path, symbol, language, date, pages, segments, hash, meeting}; recommendation: the record (id, number, text, recommending, addressee, response, symbol, file, language, page, agenda_item, body, session, meeting_dates) and kind"},
 };
 

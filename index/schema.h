@@ -64,6 +64,11 @@ enum ValueSlot : unsigned {
   kSlotYear = 6,       // "2022" (facet)
   kSlotSeries = 7,     // symbol root, "CTOC/COP" (facet)
   kSlotDateOrder = 8,  // date, symbol, segment in one string: `--sort date` reads one value
+  // Recommendation records (facets of the recommendations view):
+  kSlotRecommending = 9,  // the recommending States or bodies, joined by U+001F
+  kSlotAddressee = 10,    // "Afghanistan"
+  kSlotResponse = 11,     // "supported", …, "none"
+  kSlotSession = 12,      // "5"
 };
 
 struct SchemaRow {

@@ -1,5 +1,6 @@
 #include "serve/search_api.h"
 
+#include <algorithm>
 #include <charconv>
 #include <filesystem>
 #include <optional>
@@ -7,7 +8,9 @@
 #include <nlohmann/json.hpp>
 
 #include "pipeline/alignment_json.h"
+#include "index/recommendation_history.h"
 #include "pipeline/json_line.h"
+#include "pipeline/recommendation_record.h"
 #include "stages/export/tmx_writer.h"
 
 namespace sextant {
@@ -113,6 +116,40 @@ void PageFields(json& out, std::size_t total, std::size_t offset, std::size_t li
   out["next_offset"] = offset + count < total ? json(offset + count) : json(nullptr);
 }
 
+// The query of /api/recommendations and /api/history: q with the record
+// filters as fields (a name may hold spaces: from:"Czech Republic").
+bool RecordQuery(const ApiRequest& request, std::string* query, std::string* error) {
+  *query = Param(request, "q");
+  if (query->size() > kMaxQueryBytes) {
+    *error = "q is " + std::to_string(query->size()) + " bytes; the limit is " + std::to_string(kMaxQueryBytes);
+    return false;
+  }
+  static constexpr std::pair<const char*, const char*> kFilters[] = {
+      {"recommending", "from"}, {"addressee", "to"}, {"response", "response"}, {"session", "session"},
+      {"year", "year"}, {"symbol", "symbol"}, {"lang", "lang"}};
+  for (const auto& [param, field] : kFilters) {
+    const std::string value = Param(request, param);
+    if (value.empty()) continue;
+    if (value.size() > 200 || value.find_first_of("\"\x7f") != std::string::npos ||
+        std::any_of(value.begin(), value.end(), [](unsigned char c) { return c < ' '; })) {
+      *error = std::string(param) + " takes one value of at most 200 bytes, without quotes";
+      return false;
+    }
+    if (std::string_view(param) == "response" && value != "supported" && value != "to_be_examined" &&
+        value != "noted" && value != "none") {
+      *error = "response takes supported, to_be_examined, noted or none, not '" + value + "'";
+      return false;
+    }
+    if (std::string_view(param) == "lang" && !LanguageFromCode(value)) {
+      *error = "lang takes one of ar zh en fr ru es, not '" + value + "'";
+      return false;
+    }
+    *query += std::string(query->empty() ? "" : " ") + field + ":\"" + value + "\"";
+  }
+  *query += std::string(query->empty() ? "" : " ") + "type:recommendation";
+  return true;
+}
+
 std::string PastTheEnd(std::size_t offset, std::size_t total, const char* what) {
   const std::string count = total == 1 ? "is 1 " : "are " + std::to_string(total) + " ";
   return "offset " + std::to_string(offset) + " is past the end: there " + count + what + (total == 1 ? "" : "s");
@@ -200,10 +237,12 @@ ApiResponse SearchApi::Handle(const ApiRequest& request) {
 
 ApiResponse SearchApi::Answer(const ApiRequest& request) {
   const bool known = request.path == "/api/search" || request.path == "/api/document" || request.path == "/api/versions" ||
-                     request.path == "/api/alignment" || request.path == "/api/alignment.tmx";
+                     request.path == "/api/alignment" || request.path == "/api/alignment.tmx" ||
+                     request.path == "/api/recommendations" || request.path == "/api/history";
   if (!known) {
     return Error(404, "no endpoint " + request.path +
-                           " (try /api/search, /api/versions, /api/document, /api/alignment, /api/alignment.tmx)");
+                           " (try /api/search, /api/versions, /api/document, /api/alignment, /api/alignment.tmx,"
+                           " /api/recommendations, /api/history)");
   }
   std::unique_ptr<Handles> handles;
   if (Status status = Acquire(&handles); !status.ok()) return Error(500, status.message());
@@ -212,6 +251,8 @@ ApiResponse SearchApi::Answer(const ApiRequest& request) {
     if (request.path == "/api/search") return Search(request, *borrowed);
     if (request.path == "/api/versions") return Versions(request, *borrowed);
     if (request.path == "/api/document") return Document(request, *borrowed);
+    if (request.path == "/api/recommendations") return Recommendations(request, *borrowed);
+    if (request.path == "/api/history") return History(request, *borrowed);
     return Alignment(request, *borrowed, request.path == "/api/alignment.tmx");
   } catch (const std::exception& error) {
     return Error(500, std::string("internal error: ") + error.what());
@@ -400,6 +441,79 @@ ApiResponse SearchApi::Alignment(const ApiRequest& request, Handles& handles, bo
   alignment["agenda"] = record.source.agenda_items;
   PageFields(alignment, total, offset, limit, page.links.size());
   return Json(200, alignment);
+}
+
+ApiResponse SearchApi::Recommendations(const ApiRequest& request, Handles& handles) {
+  std::string query, error;
+  if (!RecordQuery(request, &query, &error)) return Error(400, error);
+  const std::string format = Param(request, "format");
+  if (!format.empty() && format != "json" && format != "csv") return Error(400, "format takes json or csv, not '" + format + "'");
+  const bool csv = format == "csv";
+  SearchOptions options;
+  if (!NumberParam(request, "limit", csv ? kMaxCsvRecords : 20, 1, csv ? kMaxCsvRecords : kMaxLimit, &options.limit,
+                   &error) ||
+      !NumberParam(request, "offset", 0, 0, kMaxOffset, &options.offset, &error)) {
+    return Error(400, error);
+  }
+  const std::string sort = Param(request, "sort");
+  if (!sort.empty() && sort != "relevance" && sort != "date") return Error(400, "sort takes relevance or date, not '" + sort + "'");
+  const bool words = query.find_first_of(" ") != std::string::npos && !Param(request, "q").empty();
+  options.sort = sort == "relevance" || (sort.empty() && words) ? SearchSort::kRelevance : SearchSort::kDate;
+  options.date_from = Param(request, "from");
+  options.date_to = Param(request, "to");
+  options.facets = !csv;
+  options.facet_sample = 0;  // records are few: count them all
+  options.highlight_begin = std::string(kMarkBegin);
+  options.highlight_end = std::string(kMarkEnd);
+  SearchResult result;
+  if (Status status = handles.searcher->Search(query, options, &result); !status.ok()) return FromStatus(status);
+  if (csv) {
+    ApiResponse response;
+    response.content_type = "text/csv; charset=utf-8";
+    response.download_name = "recommendations.csv";
+    response.body = RecommendationCsvHeader() + "\r\n";
+    for (const SearchHit& hit : result.hits) {
+      json record = json::parse(hit.record, nullptr, false);
+      if (!record.is_object()) continue;
+      record["file"] = std::filesystem::path(record.value("file", "")).filename().string();
+      response.body += RecommendationCsvRow(record) + "\r\n";
+    }
+    return response;
+  }
+  json records = json::array();
+  for (const SearchHit& hit : result.hits) {
+    json record = json::parse(hit.record, nullptr, false);
+    if (!record.is_object()) continue;
+    record.erase("kind");
+    record["file"] = std::filesystem::path(record.value("file", "")).filename().string();
+    record["snippet_html"] = ReplaceAll(ReplaceAll(EscapeHtml(hit.snippet), kMarkBegin, "<mark>"), kMarkEnd, "</mark>");
+    records.push_back(std::move(record));
+  }
+  const SearchFacets& f = result.facets;
+  json out = {{"records", records},
+              {"total_exact", result.exact},
+              {"counts", {{"recommending", f.recommending}, {"addressee", f.addressees}, {"response", f.responses},
+                          {"session", f.sessions}, {"year", f.years}, {"language", f.languages}}}};
+  PageFields(out, result.total, options.offset, options.limit, records.size());
+  return Json(200, out);
+}
+
+ApiResponse SearchApi::History(const ApiRequest& request, Handles& handles) {
+  std::string query, error;
+  if (!RecordQuery(request, &query, &error)) return Error(400, error);
+  HistoryOptions options;
+  if (!NumberParam(request, "limit", 20, 1, kMaxLimit, &options.limit, &error) ||
+      !NumberParam(request, "offset", 0, 0, kMaxOffset, &options.offset, &error)) {
+    return Error(400, error);
+  }
+  HistoryResult result;
+  if (Status status = ReadHistory(*handles.searcher, query, options, &result); !status.ok()) return FromStatus(status);
+  json out = HistoryJson(result);
+  for (json& thread : out["threads"]) {
+    for (json& item : thread["items"]) item["file"] = std::filesystem::path(item.value("file", "")).filename().string();
+  }
+  PageFields(out, result.total, options.offset, options.limit, result.threads.size());
+  return Json(200, out);
 }
 
 }  // namespace sextant

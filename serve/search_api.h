@@ -10,6 +10,10 @@
 //   /api/document   id, lang, offset, limit (paragraphs)
 //   /api/alignment  id, source, target, offset, limit (links)
 //   /api/alignment.tmx  id, source, target: TMX 1.4b, as a download (whole)
+//   /api/recommendations  q, recommending, addressee, response, session,
+//                   year, symbol, lang, from, to, sort, offset, limit,
+//                   format (json | csv: a download, up to kMaxCsvRecords)
+//   /api/history    the same filters; offset, limit (threads)
 // A bad parameter gives 400 with {"error": "..."} naming the parameter and
 // what it takes; an unknown document or path 404; a failing index 500.
 // Bounds: a query of at most kMaxQueryBytes, limit ≤ kMaxLimit, offset ≤
@@ -44,6 +48,8 @@ namespace sextant {
 
 inline constexpr std::size_t kMaxQueryBytes = 500;
 inline constexpr std::size_t kMaxLimit = 100;
+// Records in one CSV download of /api/recommendations.
+inline constexpr std::size_t kMaxCsvRecords = 20000;
 inline constexpr std::size_t kMaxOffset = 10000;
 // Paragraphs (/api/document) or links (/api/alignment) in one answer.
 inline constexpr std::size_t kPageDefault = 200;
@@ -97,6 +103,8 @@ class SearchApi {
   ApiResponse Versions(const ApiRequest& request, Handles& handles);
   ApiResponse Document(const ApiRequest& request, Handles& handles);
   ApiResponse Alignment(const ApiRequest& request, Handles& handles, bool as_tmx);
+  ApiResponse Recommendations(const ApiRequest& request, Handles& handles);
+  ApiResponse History(const ApiRequest& request, Handles& handles);
 
   std::string folder_;
   std::mutex mutex_;
