@@ -112,10 +112,10 @@ std::vector<WordChange> WordDifference(std::string_view before, std::string_view
       add(WordChange::Kind::kSame, b[j]);
       ++i;
       ++j;
-    } else if (j < b.size() && (i == a.size() || lcs[i][j + 1] >= lcs[i + 1][j])) {
-      add(WordChange::Kind::kAdded, b[j++]);
+    } else if (i < a.size() && (j == b.size() || lcs[i + 1][j] >= lcs[i][j + 1])) {
+      add(WordChange::Kind::kRemoved, a[i++]);  // what went before what came
     } else {
-      add(WordChange::Kind::kRemoved, a[i++]);
+      add(WordChange::Kind::kAdded, b[j++]);
     }
   }
   return changes;
