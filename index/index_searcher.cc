@@ -395,12 +395,17 @@ Status IndexSearcher::Search(std::string_view query, const SearchOptions& option
       const auto data = nlohmann::json::parse(entry.get_data(), nullptr, false);
       if (data.is_discarded()) continue;
       SearchHit hit;
-      hit.symbol = data.value("symbol", "");
-      hit.language = LanguageFromCode(data.value("language", "")).value_or(Language::kEnglish);
-      hit.date = data.value("date", "");
-      hit.agenda_item = data.value("agenda_item", "");
-      hit.text = data.value("text", "");
-      hit.path = data.value("path", "");
+      // A record's data holds nulls where it has no value.
+      const auto text_of = [&data](const char* key) {
+        const auto it = data.find(key);
+        return it != data.end() && it->is_string() ? it->get<std::string>() : std::string();
+      };
+      hit.symbol = text_of("symbol");
+      hit.language = LanguageFromCode(text_of("language")).value_or(Language::kEnglish);
+      hit.date = text_of("date");
+      hit.agenda_item = text_of("agenda_item");
+      hit.text = text_of("text");
+      hit.path = records ? text_of("file") : text_of("path");
       hit.page = data.value("page", 0);
       hit.segment = data.value("segment", std::size_t{0});
       hit.weight = it.get_weight();

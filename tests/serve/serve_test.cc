@@ -74,6 +74,31 @@ Document HostileDocument(const Document& english) {
   return hostile;
 }
 
+// A copy of the English fixture as a review report of Afghanistan, with
+// the meeting facts and the records `texts` (numbers 97.1, 97.2, …, noted;
+// the first by Canada, the others by Sweden and Norway).
+Document ReviewDocument(const Document& english, const std::string& symbol, const std::string& session,
+                        const std::string& date, const std::vector<std::string>& texts) {
+  Document review = english;
+  review.path = "/reports/" + symbol.substr(symbol.rfind('/') + 1) + ".pdf";
+  review.furniture.symbol = symbol;
+  review.meeting.body = "Working Group on the Universal Periodic Review";
+  review.meeting.session = session;
+  review.meeting.dates = {date};
+  review.meeting.subject = "Afghanistan";
+  for (std::size_t i = 0; i < texts.size(); ++i) {
+    Recommendation record;
+    record.number = "97." + std::to_string(i + 1);
+    record.text = texts[i];
+    record.recommending = i == 0 ? std::vector<std::string>{"Canada"} : std::vector<std::string>{"Sweden", "Norway"};
+    record.addressee = "Afghanistan";
+    record.response = RecommendationResponse::kNoted;
+    record.page = 24;
+    review.recommendations.push_back(std::move(record));
+  }
+  return review;
+}
+
 class ServeTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
@@ -103,6 +128,13 @@ class ServeTest : public ::testing::Test {
     ASSERT_TRUE(writer->AddDocumentSet(versions, &counts).ok());
     const Document hostile = HostileDocument(documents[0]);
     ASSERT_TRUE(writer->AddDocumentSet({{&hostile, "00hostile00", nullptr}}, &counts).ok());
+    const Document first_review = ReviewDocument(documents[0], "A/HRC/12/9", "5", "2009-05-07",
+                                                 {"Reinstate a moratorium on the use of the death penalty",
+                                                  "Ratify the Convention against Torture"});
+    const Document second_review = ReviewDocument(documents[0], "A/HRC/26/4", "18", "2014-01-27",
+                                                  {"Re-establish a moratorium on the use of the death penalty"});
+    ASSERT_TRUE(writer->AddDocumentSet({{&first_review, "00review2009", nullptr}}, &counts).ok());
+    ASSERT_TRUE(writer->AddDocumentSet({{&second_review, "00review2014", nullptr}}, &counts).ok());
     writer.reset();  // release the lock: the server only reads
 
     ASSERT_TRUE(SearchApi::Open(folder_.string(), &api_).ok());
@@ -170,6 +202,64 @@ TEST_F(ServeTest, FiltersSortAndPaging) {
   std::tie(status, body) = GetJson("/api/search?q=meeting&from=2030&to=2031");
   ASSERT_EQ(status, 200);
   EXPECT_EQ(body["total"], 0);
+}
+
+TEST_F(ServeTest, RecommendationsAreFilteredAndCounted) {
+  const auto [status, body] = GetJson("/api/recommendations?addressee=Afghanistan&response=noted");
+  ASSERT_EQ(status, 200) << body.dump();
+  ASSERT_EQ(body["total"], 3);
+  EXPECT_EQ(body["records"][0]["symbol"], "A/HRC/12/9");  // by meeting date, oldest first
+  EXPECT_EQ(body["records"][0]["file"], "9.pdf");         // the file's name, never the server's path
+  EXPECT_EQ(body["records"][2]["id"], "A/HRC/26/4#97.1");
+  EXPECT_EQ(body["records"][2]["session"], "18");
+  EXPECT_EQ(body["counts"]["recommending"]["Canada"], 2);
+  EXPECT_EQ(body["counts"]["recommending"]["Norway"], 1);  // a record made by two States counts for each
+  EXPECT_EQ(body["counts"]["recommending"]["Sweden"], 1);
+  EXPECT_EQ(body["counts"]["session"]["5"], 2);
+  EXPECT_EQ(body["counts"]["response"]["noted"], 3);
+
+  const auto [by_state_status, by_state] = GetJson("/api/recommendations?recommending=Sweden");
+  ASSERT_EQ(by_state_status, 200);
+  ASSERT_EQ(by_state["total"], 1);
+  EXPECT_EQ(by_state["records"][0]["recommending"], (json{"Sweden", "Norway"}));
+
+  const auto [words_status, words] = GetJson("/api/recommendations?q=moratorium&session=5");
+  ASSERT_EQ(words_status, 200);
+  ASSERT_EQ(words["total"], 1);
+  EXPECT_NE(words["records"][0]["snippet_html"].get<std::string>().find("<mark>moratorium</mark>"), std::string::npos);
+
+  const auto csv = Get("/api/recommendations?addressee=afghanistan&format=csv");
+  ASSERT_TRUE(csv);
+  EXPECT_EQ(csv->status, 200);
+  EXPECT_EQ(csv->get_header_value("Content-Type"), "text/csv; charset=utf-8");
+  EXPECT_NE(csv->get_header_value("Content-Disposition").find("recommendations.csv"), std::string::npos);
+  EXPECT_EQ(csv->body.rfind("id,number,text,recommending,addressee,response,", 0), 0u);
+  EXPECT_NE(csv->body.find("A/HRC/26/4#97.1,97.1,Re-establish a moratorium on the use of the death penalty,Canada,Afghanistan,noted"),
+            std::string::npos);
+}
+
+TEST_F(ServeTest, HistoryThreadsTheSameRecommendationOverSessions) {
+  const auto [status, body] = GetJson("/api/history?q=moratorium&addressee=Afghanistan");
+  ASSERT_EQ(status, 200) << body.dump();
+  ASSERT_EQ(body["total"], 1);
+  const json& thread = body["threads"][0];
+  ASSERT_EQ(thread["items"].size(), 2u);
+  EXPECT_EQ(thread["items"][0]["id"], "A/HRC/12/9#97.1");
+  EXPECT_EQ(thread["items"][1]["id"], "A/HRC/26/4#97.1");
+  EXPECT_EQ(thread["items"][1]["meeting_dates"][0], "2014-01-27");
+  ASSERT_EQ(thread["changes"].size(), 1u);
+  EXPECT_EQ(thread["changes"][0]["words"][0], (json{{"op", "removed"}, {"text", "Reinstate"}}));
+  EXPECT_EQ(thread["changes"][0]["words"][1], (json{{"op", "added"}, {"text", "Re-establish"}}));
+}
+
+TEST_F(ServeTest, BadRecommendationParametersGet400) {
+  for (const std::string path : {"/api/recommendations?response=maybe", "/api/recommendations?format=xml",
+                                 "/api/recommendations?addressee=%22x", "/api/recommendations?lang=xx",
+                                 "/api/history?limit=0", "/api/recommendations?limit=101"}) {
+    const auto [status, body] = GetJson(path);
+    EXPECT_EQ(status, 400) << path << ": " << body.dump();
+    EXPECT_TRUE(body.contains("error")) << path;
+  }
 }
 
 TEST_F(ServeTest, BadParametersGet400WithAReason) {
