@@ -61,9 +61,10 @@ std::vector<Unit> UnitsOf(const Document& document) {
 std::string PathKey(const std::string& path) { return path.size() <= 200 ? path : "#" + HashBytes(path); }
 
 struct VersionFields {
-  // date: YYYYMMDD of the meeting the document records when its text says,
-  // else of the document's own date (date_iso, as the furniture gives it).
-  std::string language, symbol, date_iso, date, year, series, hash, path_key, path;
+  // date: YYYYMMDD of the document's own date (date_iso, as the furniture
+  // gives it); order: of the meeting it records when its text says, else
+  // the document's date (what `--sort date` and history order by).
+  std::string language, symbol, date_iso, date, order, year, series, hash, path_key, path;
   std::vector<std::string> bodies, types;
 };
 
@@ -73,9 +74,10 @@ VersionFields FieldsOf(const IndexVersion& version) {
   fields.language = std::string(Code(*document.language));
   fields.symbol = document.furniture.symbol.value_or("");
   fields.date_iso = document.furniture.date.value_or("");
+  fields.date = CompactDate(fields.date_iso);
   const std::vector<std::string>& meeting_dates = MeetingDates(document.meeting);
-  fields.date = CompactDate(meeting_dates.empty() ? fields.date_iso : meeting_dates.front().substr(0, 10));
-  if (fields.date.empty()) fields.date = CompactDate(fields.date_iso);
+  fields.order = meeting_dates.empty() ? "" : CompactDate(meeting_dates.front().substr(0, 10));
+  if (fields.order.empty()) fields.order = fields.date;
   if (fields.date.size() >= 4) fields.year = fields.date.substr(0, 4);
   if (const auto parsed = ParseSymbol(fields.symbol); !fields.symbol.empty() && parsed) {
     for (const TagPart& part : parsed->parts) {
@@ -144,7 +146,7 @@ Xapian::Document SegmentEntry(const Unit& unit, std::size_t n, const VersionFiel
   entry.add_value(kSlotAgendaItem, unit.agenda_item);
   entry.add_value(kSlotParagraph, Xapian::sortable_serialise(static_cast<double>(unit.paragraph)));
   entry.add_value(kSlotSegment, Xapian::sortable_serialise(static_cast<double>(n)));
-  std::string date_order = fields.date.empty() ? "00000000" : fields.date;
+  std::string date_order = fields.order.empty() ? "00000000" : fields.order;
   date_order.resize(8, '0');
   entry.add_value(kSlotDateOrder, date_order + fields.symbol + '\0' + Xapian::sortable_serialise(static_cast<double>(n)));
   nlohmann::ordered_json data = {
@@ -441,7 +443,7 @@ SetEntries BuildSet(const std::vector<IndexVersion>& versions, const TextAnalyze
         *version.document, fields.hash, analyzer,
         [&fields](Xapian::Document& entry) {
           AddCommon(entry, fields);
-          std::string date_order = fields.date.empty() ? "00000000" : fields.date;
+          std::string date_order = fields.order.empty() ? "00000000" : fields.order;
           date_order.resize(8, '0');
           entry.add_value(kSlotDateOrder, date_order + fields.symbol);
         },
