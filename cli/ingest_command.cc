@@ -85,7 +85,9 @@ int Ingest(const CommandArgs& args) {
   if (!collected.problems.empty()) std::cerr << " (" << collected.problems.size() << " other paths left out)";
   if (collected.other_files > 0) std::cerr << " (" << collected.other_files << " files not *.pdf left out)";
   if (s.not_read_again > 0) std::cerr << " (" << s.not_read_again << " unchanged, not read again)";
-  std::cerr << ", " << s.pages << " pages, " << s.segments << " segments, " << s.symbols << " document symbols; "
+  std::cerr << ", " << s.pages << " pages, " << s.segments << " segments, " << s.symbols << " document symbols";
+  if (s.recommendations > 0) std::cerr << ", " << s.recommendations << " recommendations";
+  std::cerr << "; "
             << s.versions_written << " versions written, " << s.versions_unchanged << " unchanged, " << s.failures
             << " failed; " << s.seconds << " s (extract " << s.extract_seconds << ", align " << s.align_seconds
             << ", index " << s.index_seconds << "; aligning and indexing run beside extracting)\n";

@@ -262,6 +262,7 @@ Status IngestFiles(const std::vector<std::string>& files, const IngestOptions& o
       const Document& document = result.document;
       summary->pages += document.pages.size();
       summary->segments += SegmentEntries(document);
+      summary->recommendations += document.recommendations.size();
       if (document.furniture.symbol && !document.furniture.symbol->empty()) own_symbols.insert(*document.furniture.symbol);
     }
   }

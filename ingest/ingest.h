@@ -69,6 +69,7 @@ struct IngestSummary {
   std::size_t not_read_again = 0;      // indexed already, same bytes, set unchanged
   std::size_t pages = 0, segments = 0;  // of every file, read or not
   std::size_t symbols = 0;             // distinct own symbols
+  std::size_t recommendations = 0;     // records of the files read in this run
   std::size_t versions_written = 0;    // language versions written (once each)
   std::size_t versions_unchanged = 0;  // not read again, or read and found unchanged
   int failures = 0;                    // files and sets that failed
