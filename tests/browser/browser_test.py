@@ -46,7 +46,8 @@ Selenium through chromedriver:
      set inside its box (LANG_AUDIT);
 
 and no JavaScript error or CSP violation in the console. A screenshot of each
-view is saved in --screenshots. Exits 77 (skipped) when Chromium,
+view is saved in --screenshots (harness.py holds the helpers: check, wait,
+the server, Chromium, and the checks every view gets). Exits 77 (skipped) when Chromium,
 chromedriver or Selenium is missing (scripts/install-deps installs them).
 
 usage: browser_test.py --sextant BIN --fixtures DIR --screenshots DIR
@@ -57,9 +58,7 @@ import argparse
 import json
 import os
 import re
-import select
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
@@ -67,19 +66,17 @@ import urllib.parse
 import urllib.request
 
 SKIP = 77
-CHROMIUM = "/usr/bin/chromium"
-CHROMEDRIVER = "/usr/bin/chromedriver"
 
 try:
-    from selenium import webdriver
-    from selenium.common.exceptions import StaleElementReferenceException, TimeoutException
-    from selenium.webdriver.chrome.service import Service
     from selenium.webdriver.common.by import By
-    from selenium.webdriver.support.ui import Select, WebDriverWait
+    from selenium.webdriver.support.ui import Select
 except ImportError as error:
     print(f"browser test skipped: Selenium is missing ({error}); run scripts/install-deps "
           "(python3-selenium) and use Debian's /usr/bin/python3", file=sys.stderr)
     sys.exit(SKIP)
+
+from harness import (CHROMEDRIVER, CHROMIUM, LANG_AUDIT, START, check, check_langs, check_names,  # noqa: E402
+                     console_errors, failures, make_driver, run, start_server, status_line, step, wait)
 
 # Installed before the page's own script, on every page load: each fetch the
 # page makes is recorded with the AbortSignal it was given, and an answer
@@ -138,113 +135,6 @@ WEAK_FR = ["Ordre du jour provisoire", "1. Ouverture de la réunion.", "2. Adopt
            "Non.", "Trois pommes vertes sur la table de la cuisine, à côté du pain, attendent le dessert.", "Oui.",
            "3. Adoption du rapport."]
 
-# Every text in the page that is in Chinese, Arabic or Cyrillic script sits
-# under the matching lang (Arabic under dir="rtl" too); and in the boxes that
-# hold document text (arguments[0]), every text with a letter has a lang set
-# inside its box, the page's English included: none relies on <html lang>,
-# so an English, French or Spanish text without its lang is caught as well.
-LANG_AUDIT = r"""
-const scripts = [[/\p{Script=Han}/u, "zh"], [/\p{Script=Arabic}/u, "ar"], [/\p{Script=Cyrillic}/u, "ru"]];
-const problems = [];
-let texts = 0;
-const where = (node) => {
-  const e = node.parentElement;
-  return e.tagName.toLowerCase() + (e.id ? "#" + e.id : "") + (e.classList.length ? "." + [...e.classList].join(".") : "") +
-         " " + JSON.stringify(node.data.trim().slice(0, 24));
-};
-const textNodes = (root) => {
-  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-  const nodes = [];
-  for (let node; (node = walker.nextNode());) if (/\p{L}/u.test(node.data) && !node.parentElement.closest("script, style")) nodes.push(node);
-  return nodes;
-};
-for (const node of textNodes(document.body)) {
-  ++texts;
-  const owner = node.parentElement.closest("[lang]");
-  const lang = owner ? owner.getAttribute("lang") : "";
-  for (const [pattern, code] of scripts) {
-    if (pattern.test(node.data) && lang !== code) problems.push(where(node) + ": " + code + " text under lang=" + JSON.stringify(lang));
-  }
-  const dir = node.parentElement.closest("[dir]");
-  if (/\p{Script=Arabic}/u.test(node.data) && !(dir && dir.getAttribute("dir") === "rtl")) problems.push(where(node) + ": Arabic, not rtl");
-}
-let boxes = 0;
-for (const box of document.querySelectorAll(arguments[0])) {
-  ++boxes;
-  for (const node of textNodes(box)) {
-    const owner = node.parentElement.closest("[lang]");
-    if (!owner || !box.contains(owner)) problems.push(where(node) + ": no lang of its own");
-  }
-}
-return {texts, boxes, problems};
-"""
-DOCUMENT_TEXT = "#hits > li.hit, #records > li.record, #threads > li, #doc-title, #doc-table, #doc-agenda"
-
-failures = []
-
-
-def check(condition, message):
-    print(("ok   " if condition else "FAIL ") + message)
-    if not condition:
-        failures.append(message)
-    return condition
-
-
-def step(name):
-    print(f"-- {name} ({time.monotonic() - START:.1f} s)")
-
-
-START = time.monotonic()
-
-
-def run(command):
-    result = subprocess.run(command, capture_output=True, text=True, timeout=60)
-    if result.returncode != 0:
-        raise RuntimeError(f"{' '.join(command)} failed ({result.returncode}): {result.stderr.strip()}")
-    return result
-
-
-def start_server(sextant, index):
-    """`sextant serve --port 0`; the process and the URL it prints."""
-    server = subprocess.Popen([sextant, "serve", "--index", index, "--port", "0"],
-                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    deadline = time.monotonic() + 10
-    line = ""
-    while time.monotonic() < deadline:
-        ready, _, _ = select.select([server.stdout], [], [], 0.2)
-        if ready:
-            line = server.stdout.readline()
-            match = re.search(r"serving .* at (http://127\.0\.0\.1:\d+/)", line)
-            if match:
-                return server, match.group(1)
-            if not line and server.poll() is not None:
-                break
-    server.kill()
-    raise RuntimeError(f"sextant serve printed no URL: {line!r} (exit {server.poll()})")
-
-
-def make_driver():
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                     "--window-size=1400,1000", "--lang=en-US", "--no-first-run",
-                     "--disable-extensions", "--disable-background-networking"):
-        options.add_argument(argument)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    return webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
-
-
-def wait(driver, condition, what, seconds=10):
-    try:
-        # The page replaces its rows as it renders: an element found a moment
-        # ago may be gone; the condition is then simply tried again.
-        return WebDriverWait(driver, seconds, poll_frequency=0.05,
-                             ignored_exceptions=[StaleElementReferenceException]).until(lambda d: condition(d))
-    except TimeoutException:
-        status = driver.execute_script("return document.getElementById('status').textContent")
-        raise AssertionError(f"timed out waiting for {what} (status line: {status!r})")
-
-
 def fetch_state(driver, fragment):
     """The last recorded fetch whose URL contains fragment: its state,
     whether it had a signal and whether that signal is aborted."""
@@ -258,11 +148,6 @@ def release(driver, fragment):
     driver.execute_script("window.__fetches.filter((c) => c.url.includes(arguments[0])).pop().release()", fragment)
 
 
-def status_line(driver):
-    return driver.execute_script("const s = document.getElementById('status');"
-                                 "return {text: s.textContent, error: s.classList.contains('error')};")
-
-
 def check_signals(driver, where):
     """Every fetch of this page load had a signal, one per view, and every
     view but the current one has been aborted."""
@@ -273,29 +158,6 @@ def check_signals(driver, where):
     check(result["calls"] > 0 and not result["bare"] and result["open"] == 0,
           f"{where}: each of {result['calls']} fetches had its view's signal, and all {result['views'] - 1} "
           f"earlier views were aborted (without a signal: {result['bare'][:3]}; not aborted: {result['open']})")
-
-
-def check_names(driver, where):
-    """Every control in view has an accessible name (as Chromium computes it
-    for a screen reader) with a word in it: not empty, not a bare glyph or
-    number."""
-    controls = driver.execute_script(
-        "return [...document.querySelectorAll('a[href], button, select, input, textarea')]"
-        "  .filter((e) => e.getClientRects().length && !e.closest('[hidden]'));")
-    unnamed = [f"{c.tag_name}#{c.get_attribute('id') or ''} {c.text[:20]!r}: name {c.accessible_name!r}"
-               for c in controls if not re.search(r"[^\W\d_]", c.accessible_name or "")]
-    check(controls and not unnamed, f"{where}: each of {len(controls)} controls has a name in words" +
-          "".join(f"\n     {u}" for u in unnamed))
-
-
-def check_langs(driver, where):
-    """LANG_AUDIT over the whole page as it stands (hidden views included)."""
-    audit = driver.execute_script(LANG_AUDIT, DOCUMENT_TEXT)
-    problems = sorted(set(audit["problems"]))
-    check(audit["boxes"] > 0 and not problems,
-          f"{where}: every text in Chinese, Arabic or Cyrillic has its lang, and every text in the "
-          f"{audit['boxes']} document boxes its own lang ({audit['texts']} texts; {len(problems)} wrong)" +
-          "".join(f"\n     {p}" for p in problems[:12]))
 
 
 def table_heads(driver):
@@ -318,11 +180,6 @@ def check_table_heads(driver, languages, names):
           all(h[2] == "rtl" for h in heads[1:] if h[1] == "ar"),
           f"the table has column heads (th scope=col) naming {languages} in their own languages: {heads}")
     check(all(name in table["name"] for name in names), f"the table is named: {table['name']!r}")
-
-
-def console_errors(driver):
-    """SEVERE entries of the browser console since the last call."""
-    return [entry for entry in driver.get_log("browser") if entry.get("level") == "SEVERE"]
 
 
 def test_search(driver, url, shots):
