@@ -1,5 +1,7 @@
-// Sextant's search page: passages (search), history (hits by meeting
-// date) and the side-by-side document view, all from the JSON API.
+// Sextant's search page: passages (search) and the side-by-side document
+// view, all from the JSON API; the recommendations and their history
+// (threads over sessions) are in recommendations.js, which uses the
+// helpers here (el, textIn, api, go, show, facetList, pageButton).
 // Document text is only ever set with textContent; the one HTML the API
 // gives, snippet_html, is escaped by the server with <mark> around matches.
 "use strict";
@@ -95,12 +97,13 @@ function fillForm(params) {
   $("f-rec").checked = params.get("recommendation") === "yes";
 }
 
+// view: "search", "recommendations", "history" (threads) or "document".
 function show(view) {
   stopMore();
-  for (const name of ["search", "history", "document"]) $(name + "-view").hidden = name !== view;
-  $("filters").hidden = view === "document";
-  $("nav-search").className = view === "search" ? "active" : "";
-  $("nav-history").className = view === "history" ? "active" : "";
+  for (const name of ["search", "recommendations", "history", "document"]) $(name + "-view").hidden = name !== view;
+  $("filters").hidden = view !== "search";
+  $("record-filters").hidden = view !== "recommendations" && view !== "history";
+  for (const name of ["search", "recommendations", "history"]) $("nav-" + name).className = view === name ? "active" : "";
   $("pager").replaceChildren();
   $("pager").hidden = true;  // no empty "Pages" landmark
 }
@@ -139,13 +142,15 @@ function hitBody(hit) {
   return pair;
 }
 
-function facetList(title, counts, onPick, label) {
+// Counts of one field, the largest first, each a button that sets that
+// filter; unit names what is counted, for screen readers ("passage").
+function facetList(title, counts, onPick, label, unit = "passage") {
   const entries = Object.entries(counts || {}).sort((a, b) => b[1] - a[1]).slice(0, 12);
   if (!entries.length) return null;
   const box = el("div", {}, el("h3", { text: title }));
   for (const [value, count] of entries) {
     box.append(el("button", { type: "button", onclick: () => onPick(value) }, label ? label(value) : el("span", { text: value }),
-      el("span", { class: "count", text: String(count) }, el("span", { class: "visually-hidden", text: count === 1 ? " passage" : " passages" }))));
+      el("span", { class: "count", text: String(count) }, el("span", { class: "visually-hidden", text: " " + unit + (count === 1 ? "" : "s") }))));
   }
   return box;
 }
@@ -157,7 +162,7 @@ function welcome() {
     ["/", { q: "会议开幕", show: "en" }, "zh", "Chinese, with the English beside it"],
     ["/", { q: "trafficking in persons", show: "fr" }, "en", "English, with the French"],
     ["/", { q: "افتتاح الاجتماع", show: "ru" }, "ar", "Arabic, with the Russian"],
-    ["/history", { q: "trafficking" }, "en", "its history, by document date"],
+    ["/history", { q: "death penalty" }, "en", "recommendations on it, and how their wording changed over sessions"],
     ["/", { q: "symbol:CTOC/COP/WG.4/*", sort: "date" }, "en", "a series, newest first"],
   ];
   const list = el("ul", {});
@@ -201,35 +206,6 @@ async function runSearch(params, signal) {
     if (offset > 0) pager.append(pageButton("Previous", true, () => go("/", Object.assign(query, { offset: String(Math.max(0, offset - PAGE)) }))));
     if (offset + PAGE < result.total && offset + PAGE <= 10000) pager.append(pageButton("Next", false, () => go("/", Object.assign(query, { offset: String(offset + PAGE) }))));
     pager.hidden = !pager.children.length;
-  } catch (error) {
-    failed(signal, error);
-  }
-}
-
-async function runHistory(params, signal) {
-  show("history");
-  fillForm(params);
-  $("f-sort").value = "date";
-  const query = Object.fromEntries(params.entries());
-  if (!query.q && !query.symbol && !query.cited && !query.item && !query.recommendation) {
-    status("History: search a topic or a recommendation and see its passages laid out by document date.");
-    $("timeline").replaceChildren();
-    return;
-  }
-  Object.assign(query, { sort: "date", limit: 100, offset: "" });
-  status("Searching…");
-  try {
-    const result = await api("/api/search", query, signal);
-    const byDate = new Map();
-    for (const hit of result.hits) {
-      const date = hit.date || "undated";
-      if (!byDate.has(date)) byDate.set(date, []);
-      byDate.get(date).push(hit);
-    }
-    status((result.total_exact ? "" : "about ") + result.total + " passage" + (result.total === 1 ? "" : "s") + " by document date" + (result.total > 100 ? " (the first 100)" : ""));
-    $("timeline").replaceChildren(...[...byDate.entries()].map(([date, hits]) => el("li", { class: "meeting" },
-      el("h3", { lang: "en", text: date }),
-      ...hits.map((hit) => el("div", { class: "hit" }, hitMeta(hit), hitBody(hit))))));
   } catch (error) {
     failed(signal, error);
   }
@@ -433,7 +409,8 @@ function render() {
   const { path, params } = route();
   const signal = newView();
   if (path === "/doc") return runDocument(params, signal);
-  if (path === "/history") return runHistory(params, signal);
+  if (path === "/recommendations") return runRecommendations(params, signal);
+  if (path === "/history") return runThreads(params, signal);
   return runSearch(params, signal);
 }
 
@@ -443,13 +420,13 @@ document.addEventListener("DOMContentLoaded", () => {
   }
   $("search-form").addEventListener("submit", (event) => {
     event.preventDefault();
-    go(route().path === "/history" ? "/history" : "/", formParams());
+    const path = route().path;
+    if (RECORD_VIEWS.includes(path)) go(path, recordFormParams());
+    else go("/", formParams());
   });
-  for (const id of ["f-lang", "f-show", "f-sort", "f-rec"]) {
-    $(id).addEventListener("change", () => go(route().path === "/history" ? "/history" : "/", formParams()));
-  }
-  $("nav-history").addEventListener("click", (event) => { event.preventDefault(); go("/history", formParams()); });
+  for (const id of ["f-lang", "f-show", "f-sort", "f-rec"]) $(id).addEventListener("change", () => go("/", formParams()));
   $("nav-search").addEventListener("click", (event) => { event.preventDefault(); go("/", formParams()); });
+  setUpRecordViews();
   $("doc-swap").addEventListener("click", () => {
     const params = route().params;
     go("/doc", { id: params.get("id"), source: $("doc-target").value, target: $("doc-source").value });

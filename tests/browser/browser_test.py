@@ -2,17 +2,26 @@
 """The search page in headless Chromium, as a reader uses it.
 
 Ingests the six fixture PDFs (one document in six languages) and, when
-make_fixture_pdfs is given, documents it typesets (an earlier session, a
-hostile document with markup and a <script> in its text, and an
-English-French pair that does not match in its middle) into a temporary
-index; starts `sextant serve --port 0` on it; then, in Chromium driven by
+make_fixture_pdfs is given, documents it typesets (a hostile document with
+markup and a <script> in its text, and an English-French pair that does not
+match in its middle), and, when --upr-reports holds them, two UPR review
+reports of Afghanistan (2009 and 2014, with their recommendations) into a
+temporary index; starts `sextant serve --port 0` on it; then, in Chromium driven by
 Selenium through chromedriver:
 
   1. search: English as the translation, a Chinese query (会议开幕): the first
      hit is Chinese, highlighted (<mark>), with the English beside it;
   2. document: the hit's symbol opens the side-by-side view: rows with Chinese
      on the left and English on the right; an agenda link scrolls to its item;
-  3. history: a topic's hits grouped by meeting date, in date order;
+  3. recommendations (with the UPR reports): Afghanistan's noted ones show
+     only noted records, their counts by field as the API has them, and
+     each record's text and States in its language; a recommending State's
+     count narrows the list and enters the address; the "Download CSV" link
+     gives the same records as CSV (header id,number,text,...);
+  3b. history (with the UPR reports): "moratorium death penalty" to
+     Afghanistan shows the API's threads, one with its 2009 and 2014
+     wordings, the newer with the added words in <ins> and the removed in
+     <del>; its CSV link has the same filters;
   4. hostile text: a search that shows the hostile passage creates no element
      from it and runs none of its script (window.__sextant_xss stays unset);
   5. cancellation: with the API's answers held back and released in the
@@ -33,23 +42,23 @@ Selenium through chromedriver:
      read as "low confidence, score 0.22" and explained in a title;
   8. lang: in every view, each text in Chinese, Arabic or Cyrillic script
      is under the matching lang (Arabic under dir=rtl), and each text in a
-     box of document text (hits, timeline, title, table, agenda) has a lang
+     box of document text (hits, records, threads, title, table, agenda) has a lang
      set inside its box (LANG_AUDIT);
 
 and no JavaScript error or CSP violation in the console. A screenshot of each
-view is saved in --screenshots. Exits 77 (skipped) when Chromium,
+view is saved in --screenshots (harness.py holds the helpers: check, wait,
+the server, Chromium, and the checks every view gets). Exits 77 (skipped) when Chromium,
 chromedriver or Selenium is missing (scripts/install-deps installs them).
 
 usage: browser_test.py --sextant BIN --fixtures DIR --screenshots DIR
                        [--make-fixture BIN --hostile-base SPEC.json]
+                       [--upr-reports DIR]
 """
 import argparse
 import json
 import os
 import re
-import select
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
@@ -57,19 +66,17 @@ import urllib.parse
 import urllib.request
 
 SKIP = 77
-CHROMIUM = "/usr/bin/chromium"
-CHROMEDRIVER = "/usr/bin/chromedriver"
 
 try:
-    from selenium import webdriver
-    from selenium.common.exceptions import StaleElementReferenceException, TimeoutException
-    from selenium.webdriver.chrome.service import Service
     from selenium.webdriver.common.by import By
-    from selenium.webdriver.support.ui import Select, WebDriverWait
+    from selenium.webdriver.support.ui import Select
 except ImportError as error:
     print(f"browser test skipped: Selenium is missing ({error}); run scripts/install-deps "
           "(python3-selenium) and use Debian's /usr/bin/python3", file=sys.stderr)
     sys.exit(SKIP)
+
+from harness import (CHROMEDRIVER, CHROMIUM, LANG_AUDIT, START, check, check_langs, check_names,  # noqa: E402
+                     console_errors, failures, make_driver, run, start_server, status_line, step, wait)
 
 # Installed before the page's own script, on every page load: each fetch the
 # page makes is recorded with the AbortSignal it was given, and an answer
@@ -128,113 +135,6 @@ WEAK_FR = ["Ordre du jour provisoire", "1. Ouverture de la réunion.", "2. Adopt
            "Non.", "Trois pommes vertes sur la table de la cuisine, à côté du pain, attendent le dessert.", "Oui.",
            "3. Adoption du rapport."]
 
-# Every text in the page that is in Chinese, Arabic or Cyrillic script sits
-# under the matching lang (Arabic under dir="rtl" too); and in the boxes that
-# hold document text (arguments[0]), every text with a letter has a lang set
-# inside its box, the page's English included: none relies on <html lang>,
-# so an English, French or Spanish text without its lang is caught as well.
-LANG_AUDIT = r"""
-const scripts = [[/\p{Script=Han}/u, "zh"], [/\p{Script=Arabic}/u, "ar"], [/\p{Script=Cyrillic}/u, "ru"]];
-const problems = [];
-let texts = 0;
-const where = (node) => {
-  const e = node.parentElement;
-  return e.tagName.toLowerCase() + (e.id ? "#" + e.id : "") + (e.classList.length ? "." + [...e.classList].join(".") : "") +
-         " " + JSON.stringify(node.data.trim().slice(0, 24));
-};
-const textNodes = (root) => {
-  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-  const nodes = [];
-  for (let node; (node = walker.nextNode());) if (/\p{L}/u.test(node.data) && !node.parentElement.closest("script, style")) nodes.push(node);
-  return nodes;
-};
-for (const node of textNodes(document.body)) {
-  ++texts;
-  const owner = node.parentElement.closest("[lang]");
-  const lang = owner ? owner.getAttribute("lang") : "";
-  for (const [pattern, code] of scripts) {
-    if (pattern.test(node.data) && lang !== code) problems.push(where(node) + ": " + code + " text under lang=" + JSON.stringify(lang));
-  }
-  const dir = node.parentElement.closest("[dir]");
-  if (/\p{Script=Arabic}/u.test(node.data) && !(dir && dir.getAttribute("dir") === "rtl")) problems.push(where(node) + ": Arabic, not rtl");
-}
-let boxes = 0;
-for (const box of document.querySelectorAll(arguments[0])) {
-  ++boxes;
-  for (const node of textNodes(box)) {
-    const owner = node.parentElement.closest("[lang]");
-    if (!owner || !box.contains(owner)) problems.push(where(node) + ": no lang of its own");
-  }
-}
-return {texts, boxes, problems};
-"""
-DOCUMENT_TEXT = "#hits > li.hit, #timeline > li, #doc-title, #doc-table, #doc-agenda"
-
-failures = []
-
-
-def check(condition, message):
-    print(("ok   " if condition else "FAIL ") + message)
-    if not condition:
-        failures.append(message)
-    return condition
-
-
-def step(name):
-    print(f"-- {name} ({time.monotonic() - START:.1f} s)")
-
-
-START = time.monotonic()
-
-
-def run(command):
-    result = subprocess.run(command, capture_output=True, text=True, timeout=60)
-    if result.returncode != 0:
-        raise RuntimeError(f"{' '.join(command)} failed ({result.returncode}): {result.stderr.strip()}")
-    return result
-
-
-def start_server(sextant, index):
-    """`sextant serve --port 0`; the process and the URL it prints."""
-    server = subprocess.Popen([sextant, "serve", "--index", index, "--port", "0"],
-                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    deadline = time.monotonic() + 10
-    line = ""
-    while time.monotonic() < deadline:
-        ready, _, _ = select.select([server.stdout], [], [], 0.2)
-        if ready:
-            line = server.stdout.readline()
-            match = re.search(r"serving .* at (http://127\.0\.0\.1:\d+/)", line)
-            if match:
-                return server, match.group(1)
-            if not line and server.poll() is not None:
-                break
-    server.kill()
-    raise RuntimeError(f"sextant serve printed no URL: {line!r} (exit {server.poll()})")
-
-
-def make_driver():
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                     "--window-size=1400,1000", "--lang=en-US", "--no-first-run",
-                     "--disable-extensions", "--disable-background-networking"):
-        options.add_argument(argument)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    return webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
-
-
-def wait(driver, condition, what, seconds=10):
-    try:
-        # The page replaces its rows as it renders: an element found a moment
-        # ago may be gone; the condition is then simply tried again.
-        return WebDriverWait(driver, seconds, poll_frequency=0.05,
-                             ignored_exceptions=[StaleElementReferenceException]).until(lambda d: condition(d))
-    except TimeoutException:
-        status = driver.execute_script("return document.getElementById('status').textContent")
-        raise AssertionError(f"timed out waiting for {what} (status line: {status!r})")
-
-
 def fetch_state(driver, fragment):
     """The last recorded fetch whose URL contains fragment: its state,
     whether it had a signal and whether that signal is aborted."""
@@ -248,11 +148,6 @@ def release(driver, fragment):
     driver.execute_script("window.__fetches.filter((c) => c.url.includes(arguments[0])).pop().release()", fragment)
 
 
-def status_line(driver):
-    return driver.execute_script("const s = document.getElementById('status');"
-                                 "return {text: s.textContent, error: s.classList.contains('error')};")
-
-
 def check_signals(driver, where):
     """Every fetch of this page load had a signal, one per view, and every
     view but the current one has been aborted."""
@@ -263,29 +158,6 @@ def check_signals(driver, where):
     check(result["calls"] > 0 and not result["bare"] and result["open"] == 0,
           f"{where}: each of {result['calls']} fetches had its view's signal, and all {result['views'] - 1} "
           f"earlier views were aborted (without a signal: {result['bare'][:3]}; not aborted: {result['open']})")
-
-
-def check_names(driver, where):
-    """Every control in view has an accessible name (as Chromium computes it
-    for a screen reader) with a word in it: not empty, not a bare glyph or
-    number."""
-    controls = driver.execute_script(
-        "return [...document.querySelectorAll('a[href], button, select, input, textarea')]"
-        "  .filter((e) => e.getClientRects().length && !e.closest('[hidden]'));")
-    unnamed = [f"{c.tag_name}#{c.get_attribute('id') or ''} {c.text[:20]!r}: name {c.accessible_name!r}"
-               for c in controls if not re.search(r"[^\W\d_]", c.accessible_name or "")]
-    check(controls and not unnamed, f"{where}: each of {len(controls)} controls has a name in words" +
-          "".join(f"\n     {u}" for u in unnamed))
-
-
-def check_langs(driver, where):
-    """LANG_AUDIT over the whole page as it stands (hidden views included)."""
-    audit = driver.execute_script(LANG_AUDIT, DOCUMENT_TEXT)
-    problems = sorted(set(audit["problems"]))
-    check(audit["boxes"] > 0 and not problems,
-          f"{where}: every text in Chinese, Arabic or Cyrillic has its lang, and every text in the "
-          f"{audit['boxes']} document boxes its own lang ({audit['texts']} texts; {len(problems)} wrong)" +
-          "".join(f"\n     {p}" for p in problems[:12]))
 
 
 def table_heads(driver):
@@ -308,11 +180,6 @@ def check_table_heads(driver, languages, names):
           all(h[2] == "rtl" for h in heads[1:] if h[1] == "ar"),
           f"the table has column heads (th scope=col) naming {languages} in their own languages: {heads}")
     check(all(name in table["name"] for name in names), f"the table is named: {table['name']!r}")
-
-
-def console_errors(driver):
-    """SEVERE entries of the browser console since the last call."""
-    return [entry for entry in driver.get_log("browser") if entry.get("level") == "SEVERE"]
 
 
 def test_search(driver, url, shots):
@@ -554,20 +421,135 @@ def test_more(driver, url, shots):
     driver.save_screenshot(os.path.join(shots, "document-more.png"))
 
 
-def test_history(driver, url, shots, extra_dates):
-    step("history: a topic by meeting date")
-    driver.get(url + "#/history?q=trafficking&show=fr")
-    groups = wait(driver, lambda d: d.find_elements(By.CSS_SELECTOR, "ol#timeline > li.meeting"), "dated groups")
-    dates = [g.find_element(By.CSS_SELECTOR, "h3").text for g in groups]
-    check(len(groups) >= (3 if extra_dates else 1), f"hits are grouped by meeting date: {dates}")
-    iso = [re.search(r"\d{4}-\d{2}-\d{2}", d) for d in dates]
-    check(all(iso), f"each group is headed by its date: {dates}")
-    keys = [m.group(0) for m in iso if m]
-    check(keys == sorted(keys) or keys == sorted(keys, reverse=True), f"the groups are in date order: {keys}")
-    inside = driver.find_elements(By.CSS_SELECTOR, "ol#timeline > li.meeting .hit")
-    check(len(inside) >= 2, f"each group lists its passages ({len(inside)} in all)")
-    translations = driver.find_elements(By.CSS_SELECTOR, "ol#timeline .translation[data-lang=fr]")
-    check(len(translations) > 0, "history passages show the chosen translation too")
+def record_counts(driver, title):
+    """The count buttons under a heading of the recommendations' counts:
+    {name: count}."""
+    return driver.execute_script(
+        "const box = [...document.querySelectorAll('#record-counts > div')]"
+        "  .find((d) => d.querySelector('h3').textContent === arguments[0]);"
+        "return box ? Object.fromEntries([...box.querySelectorAll('button')].map((b) =>"
+        "  [b.firstChild.textContent, Number(b.querySelector('.count').firstChild.textContent)])) : {};", title)
+
+
+def get_json(url):
+    with urllib.request.urlopen(url, timeout=10) as answer:
+        return json.load(answer)
+
+
+def test_recommendations(driver, url, shots):
+    step("recommendations: Afghanistan's noted ones, narrowed by a count, as CSV")
+    route = "#/recommendations?addressee=Afghanistan&response=noted"
+    driver.get(url + route)
+    records = wait(driver, lambda d: d.find_elements(By.CSS_SELECTOR, "ol#records > li.record"), "the records")
+    expected = get_json(url + "api/recommendations?addressee=Afghanistan&response=noted&limit=100")
+    responses = [r.find_element(By.CSS_SELECTOR, ".response").get_attribute("data-response") for r in records]
+    check(expected["total"] > 1 and set(responses) == {"noted"} and
+          [r.get_attribute("data-id") for r in records] == [r["id"] for r in expected["records"][:len(records)]],
+          f"only noted records are listed, as the API has them ({len(records)} shown of {expected['total']}: {set(responses)})")
+    check(all(r.find_element(By.CSS_SELECTOR, ".response").text == "response: noted" for r in records),
+          "each record says its response in words")
+    check(status_line(driver)["text"].startswith(f"{expected['total']} recommendations"),
+          f"the status counts them: {status_line(driver)['text']!r}")
+    check(driver.find_element(By.ID, "r-addressee").get_attribute("value") == "Afghanistan" and
+          driver.find_element(By.ID, "r-response").get_attribute("value") == "noted",
+          "the filters show the address's addressee and response")
+    check(record_counts(driver, "Response") == {"noted": expected["total"]} and
+          record_counts(driver, "Addressed to") == {"Afghanistan": expected["total"]},
+          f"the counts by response and addressee: {record_counts(driver, 'Response')}, {record_counts(driver, 'Addressed to')}")
+    by_state = record_counts(driver, "Recommended by")
+    check(by_state and all(expected["counts"]["recommending"].get(name) == n for name, n in by_state.items()),
+          f"the counts by recommending State are the API's ({len(by_state)} shown)")
+    languages = {r["id"]: r["language"] for r in expected["records"]}
+    texts = driver.execute_script(
+        "return [...document.querySelectorAll('#records > li.record')].map((r) => [r.dataset.id,"
+        "  r.querySelector('.snippet').lang, r.querySelector('.recommending').lang])")
+    check(texts and all(text == names == languages[rid] for rid, text, names in texts),
+          f"each record's text and States carry its language: {texts[:3]}")
+    # A State's count narrows the list, and the address says so.
+    state, count = next(((name, n) for name, n in by_state.items() if n < expected["total"]), (None, 0))
+    driver.execute_script(
+        "[...document.querySelectorAll('#record-counts button')].find((b) => b.firstChild.textContent === arguments[0]).click()",
+        state)
+    narrowed = wait(driver, lambda d: "recommending=" in d.current_url and
+                    status_line(d)["text"].startswith(f"{count} recommendation") and
+                    d.find_elements(By.CSS_SELECTOR, "ol#records > li.record"), f"the records of {state}")
+    query = urllib.parse.parse_qs(urllib.parse.urlsplit(driver.current_url).fragment.split("?", 1)[1])
+    check(query == {"addressee": ["Afghanistan"], "response": ["noted"], "recommending": [state]},
+          f"clicking {state}'s count adds it to the address: {query}")
+    states = [r.find_element(By.CSS_SELECTOR, ".recommending").text for r in narrowed]
+    check(len(narrowed) == count and all(state in s for s in states),
+          f"the list narrows to the {count} noted recommendation(s) of {state}: {states}")
+    check(driver.find_element(By.ID, "r-recommending").get_attribute("value") == state, "the filter shows the State")
+    # The CSV link: the same filters, as a download.
+    link = driver.find_element(By.ID, "records-csv")
+    with urllib.request.urlopen(link.get_attribute("href"), timeout=10) as answer:
+        kind, disposition = answer.headers.get("Content-Type"), answer.headers.get("Content-Disposition", "")
+        lines = answer.read().decode("utf-8").splitlines()
+    check(link.is_displayed() and link.accessible_name == "Download CSV" and kind.startswith("text/csv") and
+          "attachment" in disposition and lines[0].startswith("id,number,text") and len(lines) == count + 1,
+          f"'Download CSV' gives the same {count} record(s) as CSV ({kind}; {lines[0][:40]!r}; {len(lines) - 1} rows)")
+    check(driver.find_element(By.ID, "nav-recommendations").get_attribute("class") == "active",
+          "Recommendations is the active view")
+    check_names(driver, "recommendations view")
+    check_langs(driver, "recommendations view")
+    driver.save_screenshot(os.path.join(shots, "recommendations.png"))
+
+
+def test_threads(driver, url, shots):
+    step("history: a recommendation's wordings over two sessions, the changed words marked")
+    api_query = "q=moratorium+death+penalty&addressee=Afghanistan"
+    driver.get(url + "#/history?" + api_query)
+    threads = wait(driver, lambda d: d.find_elements(By.CSS_SELECTOR, "ol#threads > li.thread"), "the threads")
+    expected = get_json(url + "api/history?" + api_query + "&limit=10")  # the page's page of threads
+    check(len(threads) == len(expected["threads"]) and
+          status_line(driver)["text"].startswith(f"{expected['matched']} matching recommendation"),
+          f"the threads the API has ({len(threads)}), counted in the status: {status_line(driver)['text']!r}")
+    shown = driver.execute_script(
+        "return [...document.querySelectorAll('#threads > li.thread')].map((t) => [...t.querySelectorAll('li.wording-item')]"
+        "  .map((w) => ({id: w.dataset.id, meta: w.querySelector('.meta').textContent, lang: w.querySelector('.wording').lang,"
+        "                ins: [...w.querySelectorAll('.wording ins')].map((e) => e.textContent),"
+        "                del: [...w.querySelectorAll('.wording del')].map((e) => e.textContent),"
+        "                text: w.querySelector('.wording').textContent})))")
+    check([[w["id"] for w in t] for t in shown] == [[i["id"] for i in t["items"]] for t in expected["threads"]],
+          "each thread lists its wordings as the API has them, oldest first")
+    pairs = [(t, w) for t, w in zip(expected["threads"], shown) if len(w) == 2 and t["changes"]]
+    check(bool(pairs), f"a thread has two wordings with changes ({[len(w) for w in shown]} wordings)")
+    if pairs:
+        thread, (older, newer) = pairs[0]
+        words = thread["changes"][0]["words"]
+        check("2009" in older["meta"] and "session 5" in older["meta"] and "2014" in newer["meta"],
+              f"its wordings are of 2009 and 2014, with their sessions: {older['meta']!r}, {newer['meta']!r}")
+        check(not older["ins"] and not older["del"] and older["text"] == thread["items"][0]["text"],
+              f"the older wording is shown whole, unmarked: {older['text'][:60]!r}")
+        check(newer["ins"] == [w["text"] for w in words if w["op"] == "added"] and
+              newer["del"] == [w["text"] for w in words if w["op"] == "removed"] and newer["ins"] and newer["del"],
+              f"the newer wording marks the added words in <ins> {newer['ins']} and the removed in <del> {newer['del']}")
+        # Between two runs of the same words, the removed ones first.
+        runs, order = [], []
+        for word in words + [None]:
+            if word and word["op"] != "same":
+                runs.append(word)
+                continue
+            order += [w for w in runs if w["op"] == "removed"] + [w for w in runs if w["op"] == "added"]
+            runs = []
+            order += [word] if word else []
+        check(newer["text"] == " ".join(w["text"] for w in order),
+              f"the removed words come before those that replaced them: {newer['text'][:90]!r}")
+        check(older["lang"] == thread["items"][0]["language"] and newer["lang"] == thread["items"][1]["language"],
+              f"each wording carries its language ({older['lang']}, {newer['lang']})")
+    made = driver.execute_script("return document.querySelectorAll('#threads ins *, #threads del *').length")
+    check(made == 0, "the marks hold text only")
+    if expected["next_offset"] is not None:
+        driver.find_element(By.CSS_SELECTOR, "#pager button:last-child").click()
+        rest = wait(driver, lambda d: "offset=10" in d.current_url and ", 11–" in status_line(d)["text"] and
+                    d.find_elements(By.CSS_SELECTOR, "ol#threads > li.thread"), "the next page of threads")
+        check(len(rest) == expected["total"] - 10, f"Next shows the other {len(rest)} thread(s), offset in the address")
+        driver.back()
+        wait(driver, lambda d: "offset" not in d.current_url and ", 1–10" in status_line(d)["text"], "the first page again")
+    href = driver.find_element(By.ID, "threads-csv").get_attribute("href")
+    check(urllib.parse.parse_qs(urllib.parse.urlsplit(href).query) ==
+          {"q": ["moratorium death penalty"], "addressee": ["Afghanistan"], "format": ["csv"]},
+          f"the CSV link has the same filters: {href}")
     check(driver.find_element(By.ID, "nav-history").get_attribute("class") == "active", "History is the active view")
     check_names(driver, "history view")
     check_langs(driver, "history view")
@@ -627,6 +609,7 @@ def main():
     parser.add_argument("--screenshots", required=True)
     parser.add_argument("--make-fixture", default="")
     parser.add_argument("--hostile-base", default="")
+    parser.add_argument("--upr-reports", default="")
     args = parser.parse_args()
 
     for path, package in ((CHROMIUM, "chromium"), (CHROMEDRIVER, "chromium-driver")):
@@ -643,19 +626,24 @@ def main():
         run([args.sextant, "ingest", "--index", index] + pdfs)
         hostile = bool(args.make_fixture and os.access(args.make_fixture, os.X_OK) and args.hostile_base)
         if hostile:
-            # More documents, typeset like the fixtures: an earlier session
-            # on trafficking (for the history view), the hostile one, later,
+            # More documents, typeset like the fixtures: the hostile one,
             # and a pair badly aligned in its middle (for the weak rows).
-            step("typeset and ingest four more documents")
-            extra = [make_pdf(args, work, "earlier", "CTOC/COP/WG.4/2020/1", "2020-07-06", "6 July 2020",
-                              ["Provisional agenda", "2. Trafficking in persons: international cooperation."]),
-                     make_pdf(args, work, "hostile", "A/AC.999/2023/1", "2023-01-16", "16 January 2023",
+            step("typeset and ingest three more documents")
+            extra = [make_pdf(args, work, "hostile", "A/AC.999/2023/1", "2023-01-16", "16 January 2023",
                               ["Hostile text", HOSTILE]),
                      make_pdf(args, work, "weak_en", "A/AC.999/2021/2", "2021-03-01", "1 March 2021", WEAK_EN),
                      make_pdf(args, work, "weak_fr", "A/AC.999/2021/2", "2021-03-01", "1 March 2021", WEAK_FR, "fr")]
             run([args.sextant, "ingest", "--index", index] + extra)
         else:
             print("note: no make_fixture_pdfs (pangocairo): the hostile-text check is not run")
+        upr_pdfs = [os.path.join(args.upr_reports, name) for name in ("afghanistan2009.pdf", "afghanistan2014.pdf")]
+        upr = bool(args.upr_reports) and all(os.path.isfile(pdf) for pdf in upr_pdfs)
+        if upr:
+            step("ingest two UPR review reports of Afghanistan (2009, 2014)")
+            run([args.sextant, "ingest", "--index", index] + upr_pdfs)
+        else:
+            print(f"note: no UPR reports in {args.upr_reports or '(none given)'}: the recommendations and history "
+                  "checks are skipped")
         server, url = start_server(args.sextant, index)
         step(f"server at {url}; starting Chromium")
         try:
@@ -668,7 +656,9 @@ def main():
         test_cancel_document(driver)
         test_cancel_search(driver)
         test_more(driver, url, args.screenshots)
-        test_history(driver, url, args.screenshots, hostile)
+        if upr:
+            test_recommendations(driver, url, args.screenshots)
+            test_threads(driver, url, args.screenshots)
         if hostile:
             test_hostile(driver, url, args.screenshots)
             test_weak(driver, url, args.screenshots)
