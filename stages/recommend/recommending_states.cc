@@ -99,7 +99,8 @@ bool LooksLikeStateName(std::string_view name) {
   if (arabic > 0) return true;
   // An acronym ("CEDAW", "ICCPR") is not a State's name as the UN writes it.
   if (lowercase_letters == 0) return false;
-  return starts_upper || name.substr(0, 4) == "the ";
+  // "the former Yugoslav Republic of Macedonia", as the UN writes it.
+  return starts_upper || name.substr(0, 4) == "the " || name.substr(0, 7) == "former ";
 }
 
 }  // namespace
