@@ -21,13 +21,13 @@ std::string Clean(std::string_view raw) {
   bool changed = true;
   while (changed && !text.empty()) {
     changed = false;
-    for (std::string_view lead : {";", ",", ".", "/", ":", "or ", "and ", "et ", "y ", "и ", "；", "，", "、"}) {
+    for (std::string_view lead : {";", ",", ".", "/", ":", "or ", "and ", "et ", "y ", "и ", "；", "，", "、", "؛", "،"}) {
       if (text.rfind(lead, 0) == 0) {
         text = FoldWhitespace(std::string_view(text).substr(lead.size()));
         changed = true;
       }
     }
-    for (std::string_view tail : {";", ",", ".", "/", ":", " and", " or", " et", " y", " и", "；", "，", "。"}) {
+    for (std::string_view tail : {";", ",", ".", "/", ":", " and", " or", " et", " y", " и", "；", "，", "。", "؛", "،"}) {
       if (text.size() >= tail.size() && text.compare(text.size() - tail.size(), tail.size(), tail) == 0) {
         text = FoldWhitespace(std::string_view(text).substr(0, text.size() - tail.size()));
         changed = true;
@@ -93,10 +93,36 @@ bool EndsLikeVerb(std::string_view text) {
 char FollowerAt(std::string_view text, std::size_t pos) {
   while (pos < text.size() && text[pos] == ' ') ++pos;
   if (pos >= text.size()) return '.';
-  if (text.substr(pos, 3) == "；" || text.substr(pos, 3) == "。") return ';';
+  if (text.substr(pos, 3) == "；" || text.substr(pos, 3) == "。" || text.substr(pos, 2) == "؛") return ';';
+  if (text.substr(pos, 2) == "،") return ',';
   if (text.substr(pos, 3) == "，" || text.substr(pos, 3) == "、") return ',';
   const char c = text[pos];
   return std::string_view(";./,").find(c) != std::string_view::npos ? c : 0;
+}
+
+// "Ratify the OP-CAT (Austria), the OP-CEDAW (Brazil)": a part that is
+// only an object shares the verb the item's first part opens with.
+void ShareTheLeadingVerb(std::vector<ItemPart>& parts) {
+  if (parts.size() < 2) return;
+  const std::string_view first = parts.front().text;
+  std::size_t verb_end = std::string_view::npos;
+  std::size_t words = 0;
+  for (std::size_t pos = 0; pos < first.size() && words < 6; ++words) {
+    const std::string_view word = FirstWord(first.substr(pos));
+    if (words > 0 && StartsWithObject(word) && word != "as" && word != "further" && word != "without") {
+      verb_end = pos;
+      break;
+    }
+    pos += word.size() + 1;
+  }
+  if (verb_end == std::string_view::npos || verb_end == 0) return;
+  const std::string verb(first.substr(0, verb_end));
+  for (std::size_t i = 1; i < parts.size(); ++i) {
+    const std::string_view word = FirstWord(parts[i].text);
+    if (word == "the" || word == "its" || word == "both" || (StartsWithObject(word) && !StartsLowerCase(word))) {
+      parts[i].text = verb + parts[i].text;
+    }
+  }
 }
 
 }  // namespace
@@ -160,9 +186,14 @@ std::vector<ItemPart> SplitItemByStates(std::string_view item) {
   }
   if (!waiting.empty()) {
     resolve(trailing, !StartsLowerCase(trailing) && !StartsWithObject(trailing));
+  } else if (!trailing.empty() && !parts.empty() && !segments.empty() && segments.back().follower == 0) {
+    // "Ratify ICESCR (Slovakia) without any further delays": the words
+    // that follow the States at once end the part they named.
+    parts.back().text += " " + trailing;
   } else if (!trailing.empty() && (parts.empty() || Words(trailing) >= 4)) {
     parts.push_back({trailing, {}});
   }
+  ShareTheLeadingVerb(parts);
   return parts;
 }
 

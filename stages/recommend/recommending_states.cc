@@ -175,7 +175,7 @@ std::optional<ParenthesisSpan> ClosingStateList(std::string_view text) {
   std::size_t end = text.size();
   for (bool trimmed = true; trimmed && end > 0;) {
     trimmed = false;
-    for (std::string_view tail : {" ", ";", ".", ",", ":", " and", " et", " y", " и", "；", "。", "，"}) {
+    for (std::string_view tail : {" ", ";", ".", ",", ":", " and", " et", " y", " и", "；", "。", "，", "؛", "،"}) {
       if (end >= tail.size() && text.substr(end - tail.size(), tail.size()) == tail) {
         end -= tail.size();
         trimmed = true;

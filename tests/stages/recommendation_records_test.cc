@@ -127,6 +127,7 @@ TEST(RecommendingStatesTest, FindsTheClosingParenthesis) {
   EXPECT_TRUE(ClosingStateList("Ratify OP-CAT (Slovenia, Sweden)."));
   EXPECT_TRUE(ClosingStateList("Ratify OP-CAT (Slovenia); and"));
   EXPECT_TRUE(ClosingStateList("批准《禁止酷刑公约任择议定书》（斯洛文尼亚、瑞典）；"));
+  EXPECT_TRUE(ClosingStateList("التصديق على البروتوكول الاختياري (سلوفينيا، السويد)؛"));
   EXPECT_FALSE(ClosingStateList("Ratify the Optional Protocol (OP-CAT)"));
   EXPECT_FALSE(ClosingStateList("Ratify the Optional Protocol to the Convention against"));
 }
@@ -152,6 +153,9 @@ const PartsCase kPartsCases[] = {
     {"Ratify the Convention on the Rights of Persons with Disabilities (CRPD) (Turkey);",
      {{"Ratify the Convention on the Rights of Persons with Disabilities (CRPD)", {"Turkey"}}}},
     {"Implement the National Strategy (2005–2012) fully", {{"Implement the National Strategy (2005–2012) fully", {}}}},
+    {"Ratify the ICESCR (Slovakia) without any further delays;", {{"Ratify the ICESCR without any further delays", {"Slovakia"}}}},
+    {"Ratify the OP-CAT (Austria), the OP-CEDAW (Brazil, Chile)",
+     {{"Ratify the OP-CAT", {"Austria"}}, {"Ratify the OP-CEDAW", {"Brazil", "Chile"}}}},
 };
 // clang-format on
 
