@@ -95,6 +95,18 @@ bool LooksLikeStateName(std::string_view name) {
     first = false;
   }
   if (words > 8) return false;
+  // Instruments and reports in parentheses are not States: "(Paris
+  // Principles)", "(Official Development Aid)", "(Mangala Report)".
+  static constexpr std::string_view kNotStates[] = {
+      "Report", "Convention", "Protocol", "Principles", "Declaration", "Covenant", "Programme", "Plan", "Act",
+      "Law", "Code", "Strategy", "Aid", "Agenda", "Goals", "Statute", "Rules", "Guidelines", "Proposals"};
+  for (std::size_t start = 0; start < name.size();) {
+    const std::size_t end = std::min(name.find(' ', start), name.size());
+    for (std::string_view word : kNotStates) {
+      if (name.substr(start, end - start) == word) return false;
+    }
+    start = end + 1;
+  }
   if (han > 0) return han <= 20;
   if (arabic > 0) return true;
   // An acronym ("CEDAW", "ICCPR") is not a State's name as the UN writes it.

@@ -111,6 +111,8 @@ const StatesCase kStatesCases[] = {
     {"CEDAW", {}},
     {"2008–2015", {}},
     {"see para. 12", {}},
+    {"Paris Principles", {}},
+    {"Official Development Aid", {}},
     {"A/HRC/12/9", {}},
 };
 // clang-format on
