@@ -22,42 +22,63 @@ constexpr std::pair<std::string_view, std::string_view> kFields[] = {
     {"to", term_prefix::kAddressee},        {"response", term_prefix::kResponse},
     {"session", term_prefix::kSession}};
 
-// The fields only recommendation records have: a query with one of them
-// finds records, not segments.
-constexpr std::string_view kRecordFields[] = {"from:", "to:", "response:", "session:", "type:recommendation"};
+// The byte spans of the values given to `field` ("from:") in a query: the
+// field starting a word (or after "(", "+", "-"), in any case, its value
+// up to a space or ")", or quoted.
+std::vector<std::pair<std::size_t, std::size_t>> FieldValues(std::string_view query, std::string_view field) {
+  std::vector<std::pair<std::size_t, std::size_t>> spans;
+  const std::string lowered = LowerCaseSameOffsets(query);
+  for (std::size_t at = lowered.find(field); at != std::string::npos; at = lowered.find(field, at + 1)) {
+    if (at > 0 && std::string_view(" (+-").find(lowered[at - 1]) == std::string_view::npos) continue;
+    const std::size_t begin = at + field.size();
+    std::size_t end = begin;
+    if (end < query.size() && query[end] == '"') {
+      end = query.find('"', end + 1);
+      end = end == std::string_view::npos ? query.size() : end + 1;
+    } else {
+      while (end < query.size() && query[end] != ' ' && query[end] != ')') ++end;
+    }
+    spans.emplace_back(begin, end);
+  }
+  return spans;
+}
 
+// The fields only recommendation records have (and type:recommendation).
+constexpr std::string_view kRecordFields[] = {"from:", "to:", "response:", "session:", "type:"};
+
+bool IsRecordType(std::string_view query, std::pair<std::size_t, std::size_t> span) {
+  return LowerCase(query.substr(span.first, span.second - span.first)) == "recommendation";
+}
+
+// A query with one of the record fields finds records, not segments.
 bool AsksForRecords(std::string_view query) {
-  const std::string lowered = LowerCase(query);
   for (std::string_view field : kRecordFields) {
-    for (std::size_t at = lowered.find(field); at != std::string::npos; at = lowered.find(field, at + 1)) {
-      if (at == 0 || lowered[at - 1] == ' ' || lowered[at - 1] == '(' || lowered[at - 1] == '-' || lowered[at - 1] == '+') {
-        return true;
-      }
+    for (const auto& span : FieldValues(query, field)) {
+      if (field != "type:" || IsRecordType(query, span)) return true;
     }
   }
   return false;
 }
 
-// The values of from:, to:, response: and type:recommendation folded as
-// the index holds them (lower case): from:"Czech Republic" → from:"czech
-// republic", from:Norway → from:norway.
+// The record fields' values folded as the index holds them (lower case):
+// from:"Czech Republic" → from:"czech republic", type:Recommendation →
+// type:recommendation; type:RES stays as it is.
 std::string FoldRecordFieldValues(std::string_view query) {
-  std::string out(query);
-  for (std::string_view field : {"from:", "to:", "response:", "type:recommendation"}) {
-    for (std::size_t at = out.find(field); at != std::string::npos; at = out.find(field, at + 1)) {
-      if (at > 0 && out[at - 1] != ' ' && out[at - 1] != '(' && out[at - 1] != '-' && out[at - 1] != '+') continue;
-      std::size_t begin = at + field.size();
-      if (field == "type:recommendation") begin = at + 5;
-      std::size_t end = begin;
-      if (end < out.size() && out[end] == '"') {
-        end = out.find('"', end + 1);
-        end = end == std::string::npos ? out.size() : end + 1;
-      } else {
-        while (end < out.size() && out[end] != ' ' && out[end] != ')') ++end;
-      }
-      out.replace(begin, end - begin, LowerCase(std::string_view(out).substr(begin, end - begin)));
+  std::vector<std::pair<std::size_t, std::size_t>> spans;
+  for (std::string_view field : kRecordFields) {
+    for (const auto& span : FieldValues(query, field)) {
+      if (field != "type:" || IsRecordType(query, span)) spans.push_back(span);
     }
   }
+  std::sort(spans.begin(), spans.end());
+  std::string out;
+  std::size_t copied = 0;
+  for (const auto& [begin, end] : spans) {
+    out.append(query.substr(copied, begin - copied));
+    out.append(LowerCase(query.substr(begin, end - begin)));
+    copied = end;
+  }
+  out.append(query.substr(copied));
   return out;
 }
 
@@ -416,14 +437,16 @@ Status IndexSearcher::Search(std::string_view query, const SearchOptions& option
         const std::string term = *identity;  // "Q<hash>:<n>"
         hit.content_hash = term.substr(term_prefix::kIdentity.size(), term.rfind(':') - term_prefix::kIdentity.size());
       }
-      const std::string_view stemmer = StemmerName(hit.language);
-      unsigned flags = Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE;
-      if (hit.language == Language::kChinese && chinese_ == ChineseTerms::kBigrams) flags |= Xapian::MSet::SNIPPET_CJK_NGRAM;
-      const std::string snippet_source = hit.language == Language::kArabic ? NormalizeArabic(hit.text) : hit.text;
-      hit.snippet = PlainSnippet(mset.snippet(snippet_source, options.snippet_bytes, Xapian::Stem(std::string(stemmer)),
-                                              flags, "\x01", "\x02", "…"),
-                                 options);
-      if (hit.language == Language::kChinese) hit.snippet = MarkHanRuns(std::move(hit.snippet), han_runs, options);
+      if (options.snippet_bytes > 0) {  // 0: no snippet (history reads the records only)
+        const std::string_view stemmer = StemmerName(hit.language);
+        unsigned flags = Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE;
+        if (hit.language == Language::kChinese && chinese_ == ChineseTerms::kBigrams) flags |= Xapian::MSet::SNIPPET_CJK_NGRAM;
+        const std::string snippet_source = hit.language == Language::kArabic ? NormalizeArabic(hit.text) : hit.text;
+        hit.snippet = PlainSnippet(mset.snippet(snippet_source, options.snippet_bytes, Xapian::Stem(std::string(stemmer)),
+                                                flags, "\x01", "\x02", "…"),
+                                   options);
+        if (hit.language == Language::kChinese) hit.snippet = MarkHanRuns(std::move(hit.snippet), han_runs, options);
+      }
       if (options.show && *options.show != hit.language && !records) {
         hit.parallel[*options.show] = AlignedText(impl_->db, entry, *options.show);
       }

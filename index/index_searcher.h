@@ -58,7 +58,7 @@ struct SearchOptions {
   // from the ones seen (SearchResult::exact is then false).
   std::size_t facet_sample = 0;
   std::string highlight_begin = "**", highlight_end = "**";
-  std::size_t snippet_bytes = 200;
+  std::size_t snippet_bytes = 200;  // 0: no snippet at all
 };
 
 struct SearchHit {

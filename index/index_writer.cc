@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 #include <xapian.h>
 
+#include "index/entry_terms.h"
 #include "index/read_database.h"
 #include "index/recommendation_entries.h"
 #include "pipeline/content_hash.h"
@@ -25,7 +26,8 @@
 namespace sextant {
 namespace {
 
-constexpr std::size_t kMaxTermBytes = 240;  // Xapian's limit is 245
+using index_internal::AddFilter;
+using index_internal::kMaxTermBytes;
 
 // One segment entry to write: a sentence, or a paragraph without sentences
 // (counted as AlignableFromDocument's sentences are).
@@ -92,11 +94,6 @@ VersionFields FieldsOf(const IndexVersion& version) {
   fields.path = PrintableText(document.path);  // shown; the key below finds the file by its bytes
   fields.path_key = PathKey(document.path);
   return fields;
-}
-
-void AddFilter(Xapian::Document& entry, std::string_view prefix, std::string_view value) {
-  if (value.empty() || prefix.size() + value.size() + 1 > kMaxTermBytes) return;
-  entry.add_boolean_term(BooleanTerm(prefix, value));
 }
 
 // Terms and values shared by segment and document entries.

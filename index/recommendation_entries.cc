@@ -1,20 +1,11 @@
 #include "index/recommendation_entries.h"
 
+#include "index/entry_terms.h"
 #include "pipeline/json_line.h"
 #include "pipeline/recommendation_record.h"
 #include "pipeline/unicode_text.h"
 
 namespace sextant::index_internal {
-namespace {
-
-constexpr std::size_t kMaxTermBytes = 240;  // Xapian's limit is 245
-
-void AddFilter(Xapian::Document& entry, std::string_view prefix, std::string_view value) {
-  if (value.empty() || prefix.size() + value.size() + 1 > kMaxTermBytes) return;
-  entry.add_boolean_term(BooleanTerm(prefix, value));
-}
-
-}  // namespace
 
 std::string FoldFieldValue(std::string_view value) { return LowerCase(FoldWhitespace(value)); }
 

@@ -70,8 +70,16 @@ struct Wording {
   std::vector<ThreadRecord> versions;  // English first when there is one
   std::string date;                    // the first meeting date, "" when unknown
   std::string symbol;
+  std::set<std::string> words;  // the key version's content words, read once
   const ThreadRecord& key() const { return versions.front(); }
 };
+
+double Dice(const std::set<std::string>& a, const std::set<std::string>& b) {
+  if (a.empty() || b.empty()) return 0.0;
+  std::size_t common = 0;
+  for (const std::string& word : a) common += b.count(word);
+  return 2.0 * static_cast<double>(common) / static_cast<double>(a.size() + b.size());
+}
 
 std::string FoldedName(std::string_view name) { return LowerCase(FoldWhitespace(name)); }
 
@@ -121,13 +129,7 @@ std::vector<WordChange> WordDifference(std::string_view before, std::string_view
   return changes;
 }
 
-double WordingSimilarity(std::string_view a, std::string_view b) {
-  const std::set<std::string> wa = ContentWords(a), wb = ContentWords(b);
-  if (wa.empty() || wb.empty()) return 0.0;
-  std::size_t common = 0;
-  for (const std::string& word : wa) common += wb.count(word);
-  return 2.0 * static_cast<double>(common) / static_cast<double>(wa.size() + wb.size());
-}
+double WordingSimilarity(std::string_view a, std::string_view b) { return Dice(ContentWords(a), ContentWords(b)); }
 
 std::vector<RecommendationThread> ThreadRecommendations(std::vector<ThreadRecord> records) {
   // The wordings: records of one symbol and number, whatever their language.
@@ -145,6 +147,7 @@ std::vector<RecommendationThread> ThreadRecommendations(std::vector<ThreadRecord
   for (auto& [key, wording] : by_record) {
     std::stable_sort(wording.versions.begin(), wording.versions.end(),
                      [](const ThreadRecord& x, const ThreadRecord& y) { return (x.language == "en") > (y.language == "en"); });
+    wording.words = ContentWords(wording.key().text);
     by_addressee[FoldedName(wording.key().addressee)].push_back(std::move(wording));
   }
   std::vector<RecommendationThread> threads;
@@ -165,7 +168,7 @@ std::vector<RecommendationThread> ThreadRecommendations(std::vector<ThreadRecord
         if (thread.symbols.count(wording.symbol) > 0) continue;
         const Wording& last = *thread.wordings.back();
         if (last.key().language != wording.key().language) continue;
-        const double score = WordingSimilarity(last.key().text, wording.key().text);
+        const double score = Dice(last.words, wording.words);
         if (score >= best_score) {
           best = &thread;
           best_score = score;

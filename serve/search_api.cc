@@ -457,7 +457,7 @@ ApiResponse SearchApi::Recommendations(const ApiRequest& request, Handles& handl
   }
   const std::string sort = Param(request, "sort");
   if (!sort.empty() && sort != "relevance" && sort != "date") return Error(400, "sort takes relevance or date, not '" + sort + "'");
-  const bool words = query.find_first_of(" ") != std::string::npos && !Param(request, "q").empty();
+  const bool words = !Param(request, "q").empty();
   options.sort = sort == "relevance" || (sort.empty() && words) ? SearchSort::kRelevance : SearchSort::kDate;
   options.date_from = Param(request, "from");
   options.date_to = Param(request, "to");

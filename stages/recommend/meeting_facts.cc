@@ -15,13 +15,6 @@ namespace {
 
 constexpr std::size_t kOpeningParagraphs = 40;
 
-bool StartsWith(std::string_view text, std::string_view prefix) {
-  return text.substr(0, prefix.size()) == prefix;
-}
-
-bool EndsWith(std::string_view text, std::string_view suffix) {
-  return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
-}
 constexpr std::size_t kHeadingLength = 100;  // bytes: a paragraph this short may be a heading line
 
 // A sentence of the opening text: byte span into OpeningText::text.
@@ -48,8 +41,8 @@ bool EndsSentence(std::string_view text) {
   while (!text.empty() && (text.back() == ' ' || text.back() == '*')) text.remove_suffix(1);
   if (text.empty()) return true;
   const char last = text.back();
-  return last == '.' || last == ':' || last == ';' || EndsWith(text, "。") || EndsWith(text, "：") ||
-         EndsWith(text, "؛");
+  return last == '.' || last == ':' || last == ';' || text.ends_with("。") || text.ends_with("：") ||
+         text.ends_with("؛");
 }
 
 bool IsSentenceEnd(std::string_view text, std::size_t dot, std::size_t sentence_begin) {
@@ -183,7 +176,7 @@ std::string StripLeading(std::string_view text, bool keep_spanish = false) {
   for (std::string_view article : {"The ", "the ", "Le ", "La ", "Les ", "L'", "L’", "El ", "Los ",
                                    "Las ", "la ", "le ", "l'", "l’", "el ", "los "}) {
     if (keep_spanish && (article == "El " || article == "Los " || article == "Las ")) continue;
-    if (StartsWith(text, article)) {
+    if (text.starts_with(article)) {
       text.remove_prefix(article.size());
       break;
     }
@@ -276,7 +269,7 @@ void RankLatin(const OpeningText& opening, SessionMention& mention) {
   const std::string_view before = Trim(lowered.substr(opening.sentences.empty() ? 0 : mention.sentence.begin,
                                                       mention.begin - mention.sentence.begin));
   for (std::string_view verb : kHoldingVerbs) {
-    if (EndsWith(before, verb)) {
+    if (before.ends_with(verb)) {
       mention.rank = 1;
       const std::string_view subject = text.substr(mention.sentence.begin, mention.begin - mention.sentence.begin);
       const std::size_t verb_at = lowered.rfind(verb, mention.begin) - mention.sentence.begin;
@@ -288,7 +281,7 @@ void RankLatin(const OpeningText& opening, SessionMention& mention) {
   }
   const std::string_view after = text.substr(mention.end, mention.sentence.end - mention.end);
   for (std::string_view of : {" of ", " du ", " de la ", " de l'", " de l’", " des ", " del ", " de los "}) {
-    if (StartsWith(after, of)) {
+    if (after.starts_with(of)) {
       mention.rank = 1;
       mention.body = WithoutParenthesis(BodyFrom(after.substr(of.size())));
       return;
@@ -355,12 +348,12 @@ void FindChineseMentions(const OpeningText& opening, Span sentence, std::vector<
         // A meeting of a series is named after its body: "工作组第十二次会议",
         // not "举行的第6次会议".
         mention.body = ChineseBodyBefore(text, before.data() + before.size() - text.data());
-        const bool series = EndsWith(mention.body, "组") || EndsWith(mention.body, "委员会") ||
-                            EndsWith(mention.body, "会议") || EndsWith(mention.body, "理事会") ||
-                            EndsWith(mention.body, "大会");
+        const bool series = mention.body.ends_with("组") || mention.body.ends_with("委员会") ||
+                            mention.body.ends_with("会议") || mention.body.ends_with("理事会") ||
+                            mention.body.ends_with("大会");
         if (!series) continue;
         mention.rank = 1;
-      } else if (EndsWith(before, "举行了") || EndsWith(before, "举行") || EndsWith(before, "召开了")) {
+      } else if (before.ends_with("举行了") || before.ends_with("举行") || before.ends_with("召开了")) {
         mention.rank = 1;
         const std::size_t clause = ClauseStart(text, sentence, ordinal.begin);
         mention.body = ChineseHolderBefore(text.substr(clause, ordinal.begin - clause));
@@ -386,11 +379,11 @@ void FindArabicMentions(const OpeningText& opening, Span sentence, std::vector<S
       std::string_view opening_words = Trim(text.substr(sentence.begin, at - sentence.begin));
       const std::size_t number_end = opening_words.find_first_not_of("0123456789 -");
       opening_words.remove_prefix(number_end == std::string_view::npos ? opening_words.size() : number_end);
-      if (StartsWith(opening_words, "و")) opening_words.remove_prefix(2);
+      if (opening_words.starts_with("و")) opening_words.remove_prefix(2);
       const std::string_view after = Trim(text.substr(ordinal.end, sentence.end - ordinal.end));
-      if (meeting || StartsWith(opening_words, "عقد") || StartsWith(opening_words, "ستعقد")) {
+      if (meeting || opening_words.starts_with("عقد") || opening_words.starts_with("ستعقد")) {
         mention.rank = 1;
-        if (meeting && StartsWith(after, "لل")) {
+        if (meeting && after.starts_with("لل")) {
           mention.body = "ال" + BodyFrom(after.substr(4));  // "للفريق" → "الفريق"
         } else if (!meeting) {
           const std::size_t space = opening_words.find(' ');
@@ -431,8 +424,8 @@ std::vector<DateMatch> MeetingDatesIn(const OpeningText& opening, std::size_t be
     }
     // "2007年6月18日第5/1号决议"
     std::string_view after = std::string_view(opening.text).substr(date.end, 40);
-    while (StartsWith(after, " ")) after.remove_prefix(1);
-    if (StartsWith(after, "第") && after.find("号决议") != std::string_view::npos) cited = true;
+    while (after.starts_with(" ")) after.remove_prefix(1);
+    if (after.starts_with("第") && after.find("号决议") != std::string_view::npos) cited = true;
     if (!cited) kept.push_back(date);
   }
   return kept;

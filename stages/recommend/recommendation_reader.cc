@@ -287,7 +287,7 @@ class BodyRecommendationReader {
     record.page = paragraph.page;
     record.agenda_item = paragraph.agenda_item;
     record.paragraph = index;
-    const bool announces = !record.text.empty() && (record.text.back() == ':' || EndsWith(record.text, "："));
+    const bool announces = !record.text.empty() && (record.text.back() == ':' || record.text.ends_with("："));
     open_ = Open{std::move(record), announces};
   }
 
@@ -297,9 +297,6 @@ class BodyRecommendationReader {
   }
 
  private:
-  static bool EndsWith(std::string_view text, std::string_view tail) {
-    return text.size() >= tail.size() && text.substr(text.size() - tail.size()) == tail;
-  }
   // "(a) …", "(iv) …": a lettered sub-paragraph.
   static bool IsLettered(std::string_view text) {
     if (text.size() < 4 || text[0] != '(') return false;

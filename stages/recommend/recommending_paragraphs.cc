@@ -61,10 +61,6 @@ constexpr std::array<Addressee, 33> kAddressees{{
     {"государствам-членам", "государства-члены"}, {"各缔约国", "缔约国"}, {"缔约国", "缔约国"},
     {"会员国", "会员国"}, {"الدولة الطرف", "الدولة الطرف"}, {"الدول الأطراف", "الدول الأطراف"}}};
 
-bool EndsWith(std::string_view text, std::string_view tail) {
-  return text.size() >= tail.size() && text.substr(text.size() - tail.size()) == tail;
-}
-
 bool LetterAfter(std::string_view text, std::size_t pos) {
   if (pos >= text.size()) return false;
   const char32_t c = NextCodePoint(text, pos);
@@ -76,21 +72,21 @@ bool LetterAfter(std::string_view text, std::size_t pos) {
 // verb's subject is not a body ("Slovenia recommended …").
 std::optional<RecommendingSentence> LatinSubject(std::string_view text, std::string_view lowered, std::size_t verb_at) {
   std::string_view before = lowered.substr(0, verb_at);
-  while (EndsWith(before, " ")) before.remove_suffix(1);
+  while (before.ends_with(" ")) before.remove_suffix(1);
   for (bool skipped = true; skipped;) {
     skipped = false;
     for (std::string_view adverb : kAdverbs) {
       const std::string_view word = adverb.substr(0, adverb.size() - 1);
-      if (EndsWith(before, word) && (before.size() == word.size() || before[before.size() - word.size() - 1] == ' ')) {
+      if (before.ends_with(word) && (before.size() == word.size() || before[before.size() - word.size() - 1] == ' ')) {
         before.remove_suffix(word.size());
-        while (EndsWith(before, " ")) before.remove_suffix(1);
+        while (before.ends_with(" ")) before.remove_suffix(1);
         skipped = true;
       }
     }
   }
   const std::size_t name_end = before.size();
   bool noun = false;
-  for (std::string_view body : kBodyNouns) noun = noun || EndsWith(before, body);
+  for (std::string_view body : kBodyNouns) noun = noun || before.ends_with(body);
   if (!noun) return std::nullopt;
   // Back to the article, over at most six words of the name.
   std::size_t begin = name_end;
@@ -130,10 +126,10 @@ std::optional<RecommendingSentence> LatinSubject(std::string_view text, std::str
 std::optional<RecommendingSentence> ChineseSubject(std::string_view text, std::size_t verb_at) {
   std::string_view before = text.substr(0, verb_at);
   for (std::string_view adverb : {"还", "又", "并", "也"}) {
-    if (EndsWith(before, adverb)) before.remove_suffix(adverb.size());
+    if (before.ends_with(adverb)) before.remove_suffix(adverb.size());
   }
   bool noun = false;
-  for (std::string_view body : kChineseBodyEnds) noun = noun || EndsWith(before, body);
+  for (std::string_view body : kChineseBodyEnds) noun = noun || before.ends_with(body);
   if (!noun) return std::nullopt;
   std::size_t begin = before.size();
   for (int characters = 0; characters < 14 && begin > 0; ++characters) {

@@ -44,8 +44,6 @@ bool IsClose(std::string_view text, std::size_t pos, std::size_t& length) {
   return false;
 }
 
-std::string Trimmed(std::string_view text) { return FoldWhitespace(text); }
-
 bool InsideCompoundName(std::string_view inside, std::size_t pos) {
   for (std::string_view name : kCompoundNames) {
     for (std::size_t at = inside.find(name); at != std::string_view::npos;
@@ -145,7 +143,7 @@ std::vector<std::string> ReadStateList(std::string_view inside) {
   int depth = 0;
   std::size_t start = 0;
   const auto take = [&](std::size_t end) {
-    std::string name = Trimmed(inside.substr(start, end - start));
+    std::string name = FoldWhitespace(inside.substr(start, end - start));
     if (name.rfind("the ", 0) == 0 && name.size() > 4 && IsUppercaseLetter(static_cast<unsigned char>(name[4]))) {
       name.erase(0, 4);
     }
