@@ -255,38 +255,28 @@ std::string MarkHanRuns(std::string snippet, const std::vector<std::string>& run
   return snippet;
 }
 
-// Counts the names of a value that holds several, joined by U+001F (the
-// recommending States of a record).
-class SplitValueCountSpy : public Xapian::MatchSpy {
- public:
-  explicit SplitValueCountSpy(Xapian::valueno slot) : slot_(slot) {}
-  void operator()(const Xapian::Document& document, double) override {
-    ++seen_;
-    const std::string value = document.get_value(slot_);
-    std::size_t start = 0;
-    while (start < value.size()) {
-      const std::size_t end = std::min(value.find('\x1f', start), value.size());
-      if (end > start) ++counts_[value.substr(start, end - start)];
-      start = end + 1;
-    }
-  }
-  // Scaled up to `total` when it saw only a sample.
-  void CountInto(std::size_t total, std::map<std::string, std::size_t>& out) const {
-    const double scale = seen_ > 0 && total > seen_ ? double(total) / double(seen_) : 1.0;
-    for (const auto& [name, count] : counts_) out[name] = static_cast<std::size_t>(count * scale + 0.5);
-  }
-
- private:
-  Xapian::valueno slot_;
-  std::size_t seen_ = 0;
-  std::map<std::string, std::size_t> counts_;
-};
-
 // The spy's counts, scaled up to `total` when it saw only a sample.
 void CountFacet(const Xapian::ValueCountMatchSpy& spy, std::size_t total, std::map<std::string, std::size_t>& out) {
   const double scale = spy.get_total() > 0 && total > spy.get_total() ? double(total) / spy.get_total() : 1.0;
   for (auto it = spy.values_begin(); it != spy.values_end(); ++it) {
     if (!(*it).empty()) out[*it] = static_cast<std::size_t>(it.get_termfreq() * scale + 0.5);
+  }
+}
+
+// The same for a slot holding several names joined by U+001F (a record
+// made by two States counts for each). Counted whole by Xapian's own spy,
+// split here: a spy of our own could not run on a remote shard.
+void CountSplitFacet(const Xapian::ValueCountMatchSpy& spy, std::size_t total,
+                     std::map<std::string, std::size_t>& out) {
+  std::map<std::string, std::size_t> joined;
+  CountFacet(spy, total, joined);
+  for (const auto& [value, count] : joined) {
+    std::size_t start = 0;
+    while (start < value.size()) {
+      const std::size_t end = std::min(value.find('\x1f', start), value.size());
+      if (end > start) out[value.substr(start, end - start)] += count;
+      start = end + 1;
+    }
   }
 }
 
@@ -319,32 +309,37 @@ std::string AlignedText(const Xapian::Database& db, const Xapian::Document& entr
 }  // namespace
 
 struct IndexSearcher::Impl {
-  Xapian::Database db;
+  index_internal::ShardedDatabase shards;
+  const Xapian::Database& db() const { return shards.db(); }
 };
 
-IndexSearcher::IndexSearcher(std::string folder, std::unique_ptr<Impl> impl, ChineseTerms chinese)
-    : folder_(std::move(folder)), impl_(std::move(impl)), chinese_(chinese) {}
+IndexSearcher::IndexSearcher(std::unique_ptr<Impl> impl, ChineseTerms chinese)
+    : impl_(std::move(impl)), chinese_(chinese) {}
 
 IndexSearcher::~IndexSearcher() = default;
 
 Status IndexSearcher::Open(const std::string& folder, std::unique_ptr<IndexSearcher>* searcher) {
-  Xapian::Database db;
-  if (Status status = index_internal::OpenForReading(folder, &db); !status.ok()) return status;
+  return Open(IndexShards::Folder(folder), searcher);
+}
+
+Status IndexSearcher::Open(const IndexShards& where, std::unique_ptr<IndexSearcher>* searcher) {
+  auto impl = std::make_unique<Impl>();
+  if (Status status = impl->shards.Open(where); !status.ok()) return status;
   try {
-    const auto chinese = ChineseTermsFromName(db.get_metadata(std::string(kMetaChineseTerms)));
-    searcher->reset(new IndexSearcher(folder, std::make_unique<Impl>(Impl{std::move(db)}),
-                                      chinese.value_or(ChineseTerms::kBigrams)));
+    const auto chinese = ChineseTermsFromName(impl->db().get_metadata(std::string(kMetaChineseTerms)));
+    searcher->reset(new IndexSearcher(std::move(impl), chinese.value_or(ChineseTerms::kBigrams)));
     return Status::Ok();
   } catch (const Xapian::Error& error) {
-    return index_internal::ReadFailure(folder, "opening", error);
+    return impl->shards.Failure("opening", error);
   }
 }
 
-Status IndexSearcher::Reopen() { return index_internal::Reopen(folder_, impl_->db); }
+Status IndexSearcher::Reopen() { return impl_->shards.Reopen(); }
 
 std::string IndexSearcher::TermChecksum() const {
-  std::string all = std::to_string(impl_->db.get_doccount());
-  for (auto it = impl_->db.allterms_begin(); it != impl_->db.allterms_end(); ++it) {
+  const Xapian::Database& db = impl_->db();
+  std::string all = std::to_string(db.get_doccount());
+  for (auto it = db.allterms_begin(); it != db.allterms_end(); ++it) {
     all += '\n';
     all += *it;
     all += ' ' + std::to_string(it.get_termfreq());
@@ -352,27 +347,40 @@ std::string IndexSearcher::TermChecksum() const {
   return HashBytes(all);
 }
 
-std::size_t IndexSearcher::entry_count() const { return impl_->db.get_doccount(); }
+std::size_t IndexSearcher::entry_count() const { return impl_->db().get_doccount(); }
 
 Status IndexSearcher::ParallelText(const std::string& content_hash, std::size_t segment, Language language,
                                    std::string* text) {
+  return impl_->shards.WithRetry([&] { return ParallelTextOnce(content_hash, segment, language, text); });
+}
+
+Status IndexSearcher::ParallelTextOnce(const std::string& content_hash, std::size_t segment, Language language,
+                                       std::string* text) {
   const std::string identity = Term(term_prefix::kIdentity, content_hash + ":" + std::to_string(segment));
   text->clear();
   try {
-    auto posting = impl_->db.postlist_begin(identity);
-    if (posting == impl_->db.postlist_end(identity)) {
-      return Status(StatusCode::kNotFound, "no segment " + std::to_string(segment) + " of " + content_hash + " in " + folder_);
+    const Xapian::Database& db = impl_->db();
+    auto posting = db.postlist_begin(identity);
+    if (posting == db.postlist_end(identity)) {
+      return Status(StatusCode::kNotFound, "no segment " + std::to_string(segment) + " of " + content_hash + " in " +
+                                               impl_->shards.name());
     }
-    *text = AlignedText(impl_->db, impl_->db.get_document(*posting), language);
+    *text = AlignedText(db, db.get_document(*posting), language);
     return Status::Ok();
   } catch (const Xapian::Error& error) {
-    return index_internal::ReadFailure(folder_, "reading", error);
+    return impl_->shards.Failure("reading", error);
   }
 }
 
-std::string IndexSearcher::metadata(std::string_view key) const { return impl_->db.get_metadata(std::string(key)); }
+std::string IndexSearcher::metadata(std::string_view key) const { return impl_->db().get_metadata(std::string(key)); }
 
 Status IndexSearcher::Search(std::string_view query, const SearchOptions& options, SearchResult* result) {
+  const Status status = impl_->shards.WithRetry([&] { return SearchOnce(query, options, result); });
+  if (status.ok()) result->missing_shards = impl_->shards.missing();
+  return status;
+}
+
+Status IndexSearcher::SearchOnce(std::string_view query, const SearchOptions& options, SearchResult* result) {
   *result = SearchResult();
   const bool records = AsksForRecords(query);
   Xapian::Query filter(Term(term_prefix::kKind, records ? "recommendation" : "segment"));
@@ -381,15 +389,16 @@ Status IndexSearcher::Search(std::string_view query, const SearchOptions& option
   if (Status status = DateRange(options, &range); !status.ok()) return status;
   if (!range.empty()) filter = Xapian::Query(Xapian::Query::OP_FILTER, filter, range);
   try {
-    const Xapian::Query text = BuildTextQuery(impl_->db, query, options.language, chinese_);
-    Xapian::Enquire enquire(impl_->db);
+    const Xapian::Database& db = impl_->db();
+    const Xapian::Query text = BuildTextQuery(db, query, options.language, chinese_);
+    Xapian::Enquire enquire(db);
     enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, text, filter));
     // Oldest first, then by symbol, then in document order: one value read
     // per match (a key made of three values cost a third more).
     if (options.sort == SearchSort::kDate) enquire.set_sort_by_value_then_relevance(kSlotDateOrder, false);
     Xapian::ValueCountMatchSpy languages(kSlotLanguage), years(kSlotYear), series(kSlotSeries);
     Xapian::ValueCountMatchSpy addressees(kSlotAddressee), responses(kSlotResponse), sessions(kSlotSession);
-    SplitValueCountSpy recommending(kSlotRecommending);
+    Xapian::ValueCountMatchSpy recommending(kSlotRecommending);
     if (options.facets) {
       enquire.add_matchspy(&languages);
       enquire.add_matchspy(&years);
@@ -403,14 +412,19 @@ Status IndexSearcher::Search(std::string_view query, const SearchOptions& option
     }
     Xapian::doccount check = 0;
     if (options.facets) {
-      check = impl_->db.get_doccount();
+      check = db.get_doccount();
       if (options.facet_sample > 0) check = std::min<Xapian::doccount>(check, options.facet_sample);
     }
     const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(options.offset),
                                                static_cast<Xapian::doccount>(options.limit), check);
     result->total = mset.get_matches_estimated();
     result->exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
-    const std::vector<std::string> han_runs = HanRuns(FreeText(query));
+    const std::string words = FreeText(query);
+    const std::vector<std::string> han_runs = HanRuns(words);
+    // Without words to show, a snippet is the text's beginning: Xapian's
+    // background model would pick a window by the terms' statistics, which
+    // are not the same inside each shard of an index.
+    const bool has_words = words.find_first_not_of(' ') != std::string::npos;
     for (auto it = mset.begin(); it != mset.end(); ++it) {
       const Xapian::Document entry = it.get_document();
       const auto data = nlohmann::json::parse(entry.get_data(), nullptr, false);
@@ -439,7 +453,8 @@ Status IndexSearcher::Search(std::string_view query, const SearchOptions& option
       }
       if (options.snippet_bytes > 0) {  // 0: no snippet (history reads the records only)
         const std::string_view stemmer = StemmerName(hit.language);
-        unsigned flags = Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE;
+        unsigned flags = Xapian::MSet::SNIPPET_EXHAUSTIVE;
+        if (has_words) flags |= Xapian::MSet::SNIPPET_BACKGROUND_MODEL;
         if (hit.language == Language::kChinese && chinese_ == ChineseTerms::kBigrams) flags |= Xapian::MSet::SNIPPET_CJK_NGRAM;
         const std::string snippet_source = hit.language == Language::kArabic ? NormalizeArabic(hit.text) : hit.text;
         hit.snippet = PlainSnippet(mset.snippet(snippet_source, options.snippet_bytes, Xapian::Stem(std::string(stemmer)),
@@ -448,7 +463,7 @@ Status IndexSearcher::Search(std::string_view query, const SearchOptions& option
         if (hit.language == Language::kChinese) hit.snippet = MarkHanRuns(std::move(hit.snippet), han_runs, options);
       }
       if (options.show && *options.show != hit.language && !records) {
-        hit.parallel[*options.show] = AlignedText(impl_->db, entry, *options.show);
+        hit.parallel[*options.show] = AlignedText(db, entry, *options.show);
       }
       result->hits.push_back(std::move(hit));
     }
@@ -456,7 +471,7 @@ Status IndexSearcher::Search(std::string_view query, const SearchOptions& option
     CountFacet(years, result->total, result->facets.years);
     CountFacet(series, result->total, result->facets.series);
     if (records && options.facets) {
-      recommending.CountInto(result->total, result->facets.recommending);
+      CountSplitFacet(recommending, result->total, result->facets.recommending);
       CountFacet(addressees, result->total, result->facets.addressees);
       CountFacet(responses, result->total, result->facets.responses);
       CountFacet(sessions, result->total, result->facets.sessions);
@@ -465,7 +480,7 @@ Status IndexSearcher::Search(std::string_view query, const SearchOptions& option
   } catch (const Xapian::QueryParserError& error) {
     return Status(StatusCode::kInvalidArgument, "cannot read the query '" + std::string(query) + "': " + error.get_msg());
   } catch (const Xapian::Error& error) {
-    return index_internal::ReadFailure(folder_, "searching", error);
+    return impl_->shards.Failure("searching", error);
   }
 }
 

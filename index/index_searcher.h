@@ -19,7 +19,8 @@
 // the index cuts it and searched as a phrase.
 //
 // Contract: Open() fails with a Status naming the folder when it is missing,
-// not an index, or corrupt; Search() fails on a query that does not parse.
+// not an index, or corrupt, and a shard that does not answer (kUnavailable;
+// see index/index_shards.h); Search() fails on a query that does not parse.
 // Snippets are plain text with the matched words between the highlight
 // markers of the options.
 //
@@ -36,6 +37,7 @@
 #include <string_view>
 #include <vector>
 
+#include "index/index_shards.h"
 #include "index/schema.h"
 #include "pipeline/language.h"
 #include "pipeline/status.h"
@@ -92,11 +94,16 @@ struct SearchResult {
   bool exact = false;     // total and facets counted over the whole match set
   std::vector<SearchHit> hits;
   SearchFacets facets;
+  // Shards left out because they did not answer (IndexShards::
+  // partial_results only): "HOST:PORT (why)". Empty: every shard answered.
+  std::vector<std::string> missing_shards;
 };
 
 class IndexSearcher {
  public:
   static Status Open(const std::string& folder, std::unique_ptr<IndexSearcher>* searcher);
+  // Several shards searched as one (index/index_shards.h).
+  static Status Open(const IndexShards& where, std::unique_ptr<IndexSearcher>* searcher);
   ~IndexSearcher();
   IndexSearcher(const IndexSearcher&) = delete;
   IndexSearcher& operator=(const IndexSearcher&) = delete;
@@ -120,9 +127,11 @@ class IndexSearcher {
 
  private:
   struct Impl;
-  IndexSearcher(std::string folder, std::unique_ptr<Impl> impl, ChineseTerms chinese);
+  IndexSearcher(std::unique_ptr<Impl> impl, ChineseTerms chinese);
+  Status SearchOnce(std::string_view query, const SearchOptions& options, SearchResult* result);
+  Status ParallelTextOnce(const std::string& content_hash, std::size_t segment, Language language,
+                          std::string* text);
 
-  std::string folder_;
   std::unique_ptr<Impl> impl_;
   ChineseTerms chinese_;
 };

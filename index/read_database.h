@@ -1,18 +1,23 @@
-// Internal to index/ (not for other folders): opening an index folder for
-// reading, and reopening it, with the errors IndexSearcher, RecordReader
-// and IndexWriter all give: a missing folder, a schema version this build
-// does not read, a damaged index (a corrupt or truncated table: named as
-// such, with the way out), any other Xapian failure, each naming the folder
-// and what to do.
+// Internal to index/ (not for other folders): opening an index for reading,
+// one folder or several shards (index/index_shards.h), and reopening it,
+// with the errors IndexSearcher, RecordReader and IndexWriter all give: a
+// missing folder, a schema version this build does not read, a damaged
+// index (a corrupt or truncated table: named as such, with the way out), a
+// remote shard that does not answer, any other Xapian failure, each naming
+// the folder or shard and what to do.
 //
-// Thread-safety: a Xapian::Database is used by one thread at a time.
+// Thread-safety: a Xapian::Database, and a ShardedDatabase, is used by one
+// thread at a time.
 #pragma once
 
+#include <chrono>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <xapian.h>
 
+#include "index/index_shards.h"
 #include "pipeline/status.h"
 
 namespace sextant::index_internal {
@@ -28,6 +33,45 @@ std::string DamagedIndexMessage(const std::string& folder, const std::string& de
 // A failure while `doing` something with the index (e.g. "reading"): kDamaged
 // with the message above, or kIoError naming the folder.
 Status ReadFailure(const std::string& folder, std::string_view doing, const Xapian::Error& error);
-Status Reopen(const std::string& folder, Xapian::Database& db);
+
+// The shards of an index as one Xapian database. A remote shard that stops
+// answering is found by asking each remote shard again; with partial
+// results it is then left out (missing()) and tried again on later
+// Reopen()s, at most every few seconds, until it answers.
+class ShardedDatabase {
+ public:
+  Status Open(const IndexShards& where);
+  // Sees what writers committed since; reconnects shards that were lost.
+  Status Reopen();
+  // A failure while `doing` something: ReadFailure(), or for a network
+  // failure kUnavailable naming the shards that do not answer. With partial
+  // results the database is rebuilt from the others first: Retry() then
+  // says that doing it once more may succeed.
+  Status Failure(std::string_view doing, const Xapian::Error& error);
+  bool Retry(const Status& failure) const;
+  // Runs `attempt` (a Status from Failure() when Xapian fails), and once
+  // more when Retry() says so.
+  template <typename Attempt>
+  Status WithRetry(Attempt&& attempt) {
+    Status status = attempt();
+    if (Retry(status)) status = attempt();
+    return status;
+  }
+
+  const Xapian::Database& db() const { return db_; }
+  // The shards left out (partial results only): "HOST:PORT (why)".
+  const std::vector<std::string>& missing() const { return missing_; }
+  // The index for messages: the folder, or "3 shards (…)".
+  const std::string& name() const { return name_; }
+
+ private:
+  Status Build();
+
+  IndexShards where_;
+  std::string name_;
+  Xapian::Database db_;
+  std::vector<std::string> missing_;
+  std::chrono::steady_clock::time_point last_build_;
+};
 
 }  // namespace sextant::index_internal

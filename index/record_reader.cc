@@ -62,28 +62,32 @@ std::vector<AlignmentLink> InReadingOrder(std::vector<AlignmentLink> links) {
 }  // namespace
 
 struct RecordReader::Impl {
-  Xapian::Database db;
+  index_internal::ShardedDatabase shards;
+  const Xapian::Database& db() const { return shards.db(); }
 };
 
-RecordReader::RecordReader(std::string folder, std::unique_ptr<Impl> impl)
-    : folder_(std::move(folder)), impl_(std::move(impl)) {}
+RecordReader::RecordReader(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 
 RecordReader::~RecordReader() = default;
 
 Status RecordReader::Open(const std::string& folder, std::unique_ptr<RecordReader>* reader) {
-  Xapian::Database db;
-  if (Status status = index_internal::OpenForReading(folder, &db); !status.ok()) return status;
-  reader->reset(new RecordReader(folder, std::make_unique<Impl>(Impl{std::move(db)})));
+  return Open(IndexShards::Folder(folder), reader);
+}
+
+Status RecordReader::Open(const IndexShards& where, std::unique_ptr<RecordReader>* reader) {
+  auto impl = std::make_unique<Impl>();
+  if (Status status = impl->shards.Open(where); !status.ok()) return status;
+  reader->reset(new RecordReader(std::move(impl)));
   return Status::Ok();
 }
 
-Status RecordReader::Reopen() { return index_internal::Reopen(folder_, impl_->db); }
+Status RecordReader::Reopen() { return impl_->shards.Reopen(); }
 
 Status RecordReader::ReadVersions(const std::string& id, std::vector<RecordVersion>* versions, std::string* symbol) {
   versions->clear();
   const Xapian::Query named(Xapian::Query::OP_OR, Xapian::Query(Term(term_prefix::kSymbol, id)),
                             Xapian::Query(Term(term_prefix::kContentHash, id)));
-  Xapian::Enquire enquire(impl_->db);
+  Xapian::Enquire enquire(impl_->db());
   enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, named, Xapian::Query(Term(term_prefix::kKind, "document"))));
   enquire.set_docid_order(Xapian::Enquire::ASCENDING);
   enquire.set_weighting_scheme(Xapian::BoolWeight());
@@ -112,12 +116,12 @@ Status RecordReader::ReadSegments(const RecordVersion& version, std::vector<Reco
                                   std::vector<std::vector<std::string>>* parallel_units) {
   segments->clear();
   if (parallel_units) parallel_units->clear();
-  Xapian::Enquire enquire(impl_->db);
+  Xapian::Enquire enquire(impl_->db());
   enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(Term(term_prefix::kContentHash, version.content_hash)),
                                   Xapian::Query(Term(term_prefix::kKind, "segment"))));
   enquire.set_weighting_scheme(Xapian::BoolWeight());
   enquire.set_sort_by_value(kSlotSegment, false);
-  const Xapian::MSet found = enquire.get_mset(0, impl_->db.get_doccount());
+  const Xapian::MSet found = enquire.get_mset(0, impl_->db().get_doccount());
   const std::string recommendation = Term(term_prefix::kRecommendation, "yes");
   for (auto it = found.begin(); it != found.end(); ++it) {
     const Xapian::Document entry = it.get_document();
@@ -139,13 +143,16 @@ Status RecordReader::ReadSegments(const RecordVersion& version, std::vector<Reco
 }
 
 Status RecordReader::ListVersions(const std::string& id, std::string* symbol, std::vector<RecordVersion>* versions) {
-  symbol->clear();
-  try {
-    if (Status status = ReadVersions(id, versions, symbol); !status.ok()) return status;
-  } catch (const Xapian::Error& error) {
-    return index_internal::ReadFailure(folder_, "reading", error);
-  }
-  if (versions->empty()) return Status(StatusCode::kNotFound, "no document " + id + " in index " + folder_);
+  const Status read = impl_->shards.WithRetry([&] {
+    symbol->clear();
+    try {
+      return ReadVersions(id, versions, symbol);
+    } catch (const Xapian::Error& error) {
+      return impl_->shards.Failure("reading", error);
+    }
+  });
+  if (!read.ok()) return read;
+  if (versions->empty()) return Status(StatusCode::kNotFound, "no document " + id + " in index " + impl_->shards.name());
   return Status::Ok();
 }
 
@@ -155,6 +162,11 @@ Status RecordReader::ReadDocument(const std::string& id, Language language, Reco
 
 Status RecordReader::ReadVersion(const std::string& id, Language language, RecordDocument* document,
                                  std::vector<std::vector<std::string>>* parallel_units) {
+  return impl_->shards.WithRetry([&] { return ReadVersionOnce(id, language, document, parallel_units); });
+}
+
+Status RecordReader::ReadVersionOnce(const std::string& id, Language language, RecordDocument* document,
+                                     std::vector<std::vector<std::string>>* parallel_units) {
   *document = RecordDocument();
   try {
     if (Status status = ReadVersions(id, &document->versions, &document->symbol); !status.ok()) return status;
@@ -163,7 +175,7 @@ Status RecordReader::ReadVersion(const std::string& id, Language language, Recor
     if (wanted == document->versions.end()) {
       const std::string what = document->versions.empty() ? "no document " + id
                                                            : "no " + std::string(Code(language)) + " version of " + id;
-      return Status(StatusCode::kNotFound, what + " in index " + folder_);
+      return Status(StatusCode::kNotFound, what + " in index " + impl_->shards.name());
     }
     document->version = *wanted;
     if (Status status = ReadSegments(document->version, &document->segments, parallel_units); !status.ok()) {
@@ -178,7 +190,7 @@ Status RecordReader::ReadVersion(const std::string& id, Language language, Recor
     }
     return Status::Ok();
   } catch (const Xapian::Error& error) {
-    return index_internal::ReadFailure(folder_, "reading", error);
+    return impl_->shards.Failure("reading", error);
   }
 }
 

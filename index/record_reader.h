@@ -32,6 +32,7 @@
 #include <string>
 #include <vector>
 
+#include "index/index_shards.h"
 #include "pipeline/alignment.h"
 #include "pipeline/language.h"
 #include "pipeline/status.h"
@@ -71,6 +72,9 @@ struct RecordAlignment {
 class RecordReader {
  public:
   static Status Open(const std::string& folder, std::unique_ptr<RecordReader>* reader);
+  // Several shards read as one (index/index_shards.h): a document set lies
+  // whole in one shard.
+  static Status Open(const IndexShards& where, std::unique_ptr<RecordReader>* reader);
   ~RecordReader();
   RecordReader(const RecordReader&) = delete;
   RecordReader& operator=(const RecordReader&) = delete;
@@ -86,15 +90,16 @@ class RecordReader {
 
  private:
   struct Impl;
-  RecordReader(std::string folder, std::unique_ptr<Impl> impl);
+  explicit RecordReader(std::unique_ptr<Impl> impl);
   Status ReadVersions(const std::string& id, std::vector<RecordVersion>* versions, std::string* symbol);
   // ReadDocument(), and each segment's parallel-unit terms when asked.
   Status ReadVersion(const std::string& id, Language language, RecordDocument* document,
                      std::vector<std::vector<std::string>>* parallel_units);
+  Status ReadVersionOnce(const std::string& id, Language language, RecordDocument* document,
+                         std::vector<std::vector<std::string>>* parallel_units);
   Status ReadSegments(const RecordVersion& version, std::vector<RecordSegment>* segments,
                       std::vector<std::vector<std::string>>* parallel_units);
 
-  std::string folder_;
   std::unique_ptr<Impl> impl_;
 };
 

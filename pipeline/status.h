@@ -26,6 +26,7 @@ enum class StatusCode {
   kInternal,       // a stage failed in a way it should not (a bug: report it)
   kNoSpace,        // the disk (or quota) holding the output is full
   kCancelled,      // not done: the run stopped before it (after a failure that ends it)
+  kUnavailable,    // a shard of the index (a remote server) does not answer
 };
 
 // The stable short name of a code, as printed in JSON and error lines.
