@@ -4,6 +4,7 @@
 
 #include "cli/commands.h"
 #include "cli/flags.h"
+#include "cli/index_flags.h"
 #include "index/recommendation_history.h"
 #include "pipeline/json_line.h"
 
@@ -29,15 +30,15 @@ void PrintText(const HistoryResult& result) {
 }  // namespace
 
 int History(const CommandArgs& args) {
-  std::string folder = kDefaultIndex;
+  IndexShards where;
   int limit = 20;
   bool as_json = false;
-  Flags flags("history", "[--index DIR] [--limit N] [--json] QUERY",
+  Flags flags("history", "[--index DIR]... [--remote HOST:PORT]... [--limit N] [--json] QUERY",
               "The history of recommendations: the records that match QUERY (words, and\n"
               "from:, to:, response:, session:, symbol:, year: ...), each in its thread of the\n"
               "same recommendation made again to the same addressee in other sessions,\n"
               "reworded or not, oldest first, with the words that changed between wordings.");
-  flags.Text("--index", &folder, "DIR", "the index folder (default ./sextant-index)");
+  AddIndexFlags(flags, &where);
   flags.Number("--limit", &limit, 1, 1000, "N", "how many threads at the most (default 20)");
   flags.Switch("--json", &as_json,
                "one JSON object: matched, total, threads [{addressee, items [{id,\n"
@@ -48,8 +49,9 @@ int History(const CommandArgs& args) {
   for (const std::string& word : flags.positionals()) query += (query.empty() ? "" : " ") + word;
   if (query.empty()) return flags.Fail("history needs a query (words, or to:STATE, from:STATE, ...)");
 
+  UseDefaultIndex(&where);
   std::unique_ptr<IndexSearcher> searcher;
-  if (const Status status = IndexSearcher::Open(folder, &searcher); !status.ok()) {
+  if (const Status status = IndexSearcher::Open(where, &searcher); !status.ok()) {
     PrintProblem(status.message());
     return 1;
   }
@@ -59,6 +61,9 @@ int History(const CommandArgs& args) {
   if (const Status status = ReadHistory(*searcher, query, options, &result); !status.ok()) {
     PrintProblem(status.message());
     return status.code() == StatusCode::kInvalidArgument ? 2 : 1;
+  }
+  for (const std::string& missing : result.missing_shards) {
+    PrintProblem("left out a shard that does not answer: " + missing);
   }
   if (as_json) {
     std::cout << JsonLine(HistoryJson(result)) << '\n';

@@ -4,6 +4,7 @@
 
 #include "cli/commands.h"
 #include "cli/flags.h"
+#include "cli/index_flags.h"
 #include "index/index_searcher.h"
 #include "pipeline/json_line.h"
 
@@ -28,10 +29,11 @@ void PrintJson(const SearchResult& result) {
     hits.push_back(std::move(out));
   }
   const SearchFacets& f = result.facets;
-  std::cout << JsonLine({{"total", result.total},
-                         {"hits", hits},
-                         {"facets", {{"language", f.languages}, {"year", f.years}, {"series", f.series}}}})
-            << '\n';
+  json out = {{"total", result.total},
+              {"hits", hits},
+              {"facets", {{"language", f.languages}, {"year", f.years}, {"series", f.series}}}};
+  if (!result.missing_shards.empty()) out["missing_shards"] = result.missing_shards;
+  std::cout << JsonLine(out) << '\n';
 }
 
 void PrintText(const SearchResult& result) {
@@ -60,19 +62,19 @@ void PrintText(const SearchResult& result) {
 }  // namespace
 
 int Search(const CommandArgs& args) {
-  std::string folder = kDefaultIndex;
+  IndexShards where;
   SearchOptions options;
   std::string sort = "relevance";
   int limit = static_cast<int>(options.limit);
   bool as_json = false;
-  Flags flags("search", "[--index DIR] [--lang L] [--show L2] [--sort relevance|date] [--limit N] [--json] QUERY",
+  Flags flags("search", "[--index DIR]... [--remote HOST:PORT]... [--lang L] [--show L2] [--sort relevance|date] [--limit N] [--json] QUERY",
               "Finds passages in the index by words in any language and by field:\n"
               "  symbol:CTOC/COP/WG.4/*  cited:A/RES/70/1  resolution:7/1  item:1(a)\n"
               "  body:WG.4  type:RES  lang:zh  year:2022  recommendation:yes\n"
               "each hit with its translation beside it (--show); and recommendations as\n"
               "records, by who made them, to whom, the answer and the session:\n"
               "  type:recommendation  from:Norway  to:Afghanistan  response:noted  session:5");
-  flags.Text("--index", &folder, "DIR", "the index folder (default ./sextant-index)");
+  AddIndexFlags(flags, &where);
   flags.LanguageCode("--lang", &options.language, "only passages in this language");
   flags.LanguageCode("--show", &options.show, "the translation to show beside each hit");
   flags.Choice("--sort", &sort, {"relevance", "date"}, "the order of the hits (default relevance)");
@@ -80,7 +82,7 @@ int Search(const CommandArgs& args) {
   flags.Switch("--json", &as_json,
                "one JSON object: total, hits [{symbol, language, date, agenda_item,\n"
                "text, snippet, parallel, file, page, recommendation (a record)}],\n"
-               "facets");
+               "facets, missing_shards (with --partial-results, when one is down)");
   if (const auto exit = flags.ParseOrExit(args)) return *exit;
   std::string query;
   for (const std::string& word : flags.positionals()) query += (query.empty() ? "" : " ") + word;
@@ -88,8 +90,9 @@ int Search(const CommandArgs& args) {
   options.sort = sort == "date" ? SearchSort::kDate : SearchSort::kRelevance;
   options.limit = static_cast<std::size_t>(limit);
 
+  UseDefaultIndex(&where);
   std::unique_ptr<IndexSearcher> searcher;
-  if (const Status status = IndexSearcher::Open(folder, &searcher); !status.ok()) {
+  if (const Status status = IndexSearcher::Open(where, &searcher); !status.ok()) {
     PrintProblem(status.message());
     return 1;
   }
@@ -97,6 +100,9 @@ int Search(const CommandArgs& args) {
   if (const Status status = searcher->Search(query, options, &result); !status.ok()) {
     PrintProblem(status.message());
     return status.code() == StatusCode::kInvalidArgument ? 2 : 1;
+  }
+  for (const std::string& missing : result.missing_shards) {
+    PrintProblem("left out a shard that does not answer: " + missing);
   }
   if (as_json) {
     PrintJson(result);

@@ -1,5 +1,6 @@
 #include "index/recommendation_history.h"
 
+#include <algorithm>
 #include <set>
 #include <string>
 
@@ -37,7 +38,8 @@ ThreadRecord RecordOf(const std::string& data) {
   return record;
 }
 
-Status Records(IndexSearcher& searcher, const std::string& query, std::size_t limit, std::vector<ThreadRecord>* out) {
+Status Records(IndexSearcher& searcher, const std::string& query, std::size_t limit, std::vector<ThreadRecord>* out,
+               std::vector<std::string>* missing_shards) {
   SearchOptions options;
   options.limit = limit;
   options.facets = false;
@@ -46,6 +48,11 @@ Status Records(IndexSearcher& searcher, const std::string& query, std::size_t li
   SearchResult result;
   if (Status status = searcher.Search(query, options, &result); !status.ok()) return status;
   for (const SearchHit& hit : result.hits) out->push_back(RecordOf(hit.record));
+  for (std::string& shard : result.missing_shards) {
+    if (std::find(missing_shards->begin(), missing_shards->end(), shard) == missing_shards->end()) {
+      missing_shards->push_back(std::move(shard));
+    }
+  }
   return Status::Ok();
 }
 
@@ -55,7 +62,8 @@ Status ReadHistory(IndexSearcher& searcher, std::string_view query, const Histor
                    HistoryResult* result) {
   *result = HistoryResult();
   std::vector<ThreadRecord> matched;
-  if (Status status = Records(searcher, std::string(query) + " type:recommendation", options.record_limit, &matched);
+  if (Status status = Records(searcher, std::string(query) + " type:recommendation", options.record_limit, &matched,
+                                 &result->missing_shards);
       !status.ok()) {
     return status;
   }
@@ -73,7 +81,8 @@ Status ReadHistory(IndexSearcher& searcher, std::string_view query, const Histor
   for (const std::string& addressee : addressees) {
     if (addressee.find('"') != std::string::npos) continue;
     std::vector<ThreadRecord> to;
-    if (Status status = Records(searcher, "to:\"" + addressee + "\"", kRecordsPerAddressee, &to); !status.ok()) {
+    if (Status status = Records(searcher, "to:\"" + addressee + "\"", kRecordsPerAddressee, &to, &result->missing_shards);
+        !status.ok()) {
       return status;
     }
     for (ThreadRecord& record : to) {
@@ -122,7 +131,9 @@ nlohmann::json HistoryJson(const HistoryResult& result) {
     }
     threads.push_back({{"addressee", thread.addressee}, {"items", items}, {"changes", changes}});
   }
-  return {{"matched", result.matched}, {"total", result.total}, {"threads", threads}};
+  json out = {{"matched", result.matched}, {"total", result.total}, {"threads", threads}};
+  if (!result.missing_shards.empty()) out["missing_shards"] = result.missing_shards;
+  return out;
 }
 
 }  // namespace sextant

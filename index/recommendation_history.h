@@ -9,12 +9,13 @@
 //     "items": [{"id", "symbol", "session", "meeting_dates", "text",
 //                "recommending", "response", "language", "file"}],
 //     "changes": [{"from": id, "to": id, "words": [{"op": "same" | "added"
-//                  | "removed", "text"}]}]}]}
+//                  | "removed", "text"}]}]}], "missing_shards": […] when any}
 //
 // Thread-safety: uses the caller's searcher (one thread at a time).
 #pragma once
 
 #include <cstddef>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -35,6 +36,9 @@ struct HistoryResult {
   std::size_t matched = 0;  // records matching the query
   std::size_t total = 0;    // threads holding them
   std::vector<RecommendationThread> threads;  // [offset, offset + limit)
+  // Shards that did not answer (partial results only; "missing_shards" in
+  // the JSON when any): threads may then lack their records.
+  std::vector<std::string> missing_shards;
 };
 
 Status ReadHistory(IndexSearcher& searcher, std::string_view query, const HistoryOptions& options,

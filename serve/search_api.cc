@@ -36,6 +36,7 @@ ApiResponse FromStatus(const Status& status) {
   switch (status.code()) {
     case StatusCode::kInvalidArgument: return Error(400, status.message());
     case StatusCode::kNotFound: return Error(404, status.message());
+    case StatusCode::kUnavailable: return Error(503, status.message());
     default: return Error(500, status.message());
   }
 }
@@ -187,7 +188,11 @@ class SearchApi::Borrowed {
 SearchApi::~SearchApi() = default;
 
 Status SearchApi::Open(const std::string& folder, std::unique_ptr<SearchApi>* api) {
-  std::unique_ptr<SearchApi> opened(new SearchApi(folder));
+  return Open(IndexShards::Folder(folder), api);
+}
+
+Status SearchApi::Open(const IndexShards& where, std::unique_ptr<SearchApi>* api) {
+  std::unique_ptr<SearchApi> opened(new SearchApi(where));
   std::unique_ptr<Handles> handles;
   if (Status status = opened->Acquire(&handles); !status.ok()) return status;
   opened->Release(std::move(handles));
@@ -208,8 +213,8 @@ Status SearchApi::Acquire(std::unique_ptr<Handles>* handles) {
     return (*handles)->reader->Reopen();
   }
   auto fresh = std::make_unique<Handles>();
-  if (Status status = IndexSearcher::Open(folder_, &fresh->searcher); !status.ok()) return status;
-  if (Status status = RecordReader::Open(folder_, &fresh->reader); !status.ok()) return status;
+  if (Status status = IndexSearcher::Open(where_, &fresh->searcher); !status.ok()) return status;
+  if (Status status = RecordReader::Open(where_, &fresh->reader); !status.ok()) return status;
   *handles = std::move(fresh);
   return Status::Ok();
 }
@@ -222,17 +227,30 @@ void SearchApi::Release(std::unique_ptr<Handles> handles) {
 
 ApiResponse SearchApi::Handle(const ApiRequest& request) {
   ApiResponse response = Answer(request);
-  if (response.status < 400) return response;
-  std::error_code error;
-  for (const std::filesystem::path& folder : {std::filesystem::canonical(folder_, error),
-                                              std::filesystem::absolute(folder_, error)}) {
-    const std::string quoted = JsonLine(folder.string());  // as it appears inside the JSON body
-    const std::string name = JsonLine(folder.filename().string());
-    if (quoted.size() > 3) {
-      response.body = ReplaceAll(response.body, quoted.substr(1, quoted.size() - 2), name.substr(1, name.size() - 2));
+  if (response.status >= 400) response.body = HideFolders(std::move(response.body), true);
+  return response;
+}
+
+std::string SearchApi::HideFolders(std::string text, bool json_quoted) const {
+  for (const std::string& given : where_.folders) {
+    std::error_code error;
+    // Longest first: the path as given may be the end of the others.
+    for (const std::filesystem::path& folder : {std::filesystem::canonical(given, error),
+                                                std::filesystem::absolute(given, error), std::filesystem::path(given)}) {
+      std::string path = folder.string(), name = folder.filename().string();
+      if (json_quoted) {  // as they appear inside a JSON string
+        path = JsonLine(path).substr(1, JsonLine(path).size() - 2);
+        name = JsonLine(name).substr(1, JsonLine(name).size() - 2);
+      }
+      if (path.size() > 1 && path != name) text = ReplaceAll(std::move(text), path, name);
     }
   }
-  return response;
+  return text;
+}
+
+std::vector<std::string> SearchApi::HideFolders(std::vector<std::string> texts) const {
+  for (std::string& text : texts) text = HideFolders(std::move(text), false);
+  return texts;
 }
 
 ApiResponse SearchApi::Answer(const ApiRequest& request) {
@@ -317,12 +335,14 @@ ApiResponse SearchApi::Search(const ApiRequest& request, Handles& handles) {
                     {"page", hit.page}});
   }
   const SearchFacets& f = result.facets;
-  return Json(200, json{{"total", result.total},
-                        {"total_exact", result.exact},
-                        {"offset", options.offset},
-                        {"limit", options.limit},
-                        {"hits", hits},
-                        {"facets", {{"language", f.languages}, {"year", f.years}, {"series", f.series}}}});
+  json out{{"total", result.total},
+           {"total_exact", result.exact},
+           {"offset", options.offset},
+           {"limit", options.limit},
+           {"hits", hits},
+           {"facets", {{"language", f.languages}, {"year", f.years}, {"series", f.series}}}};
+  if (!result.missing_shards.empty()) out["missing_shards"] = HideFolders(result.missing_shards);
+  return Json(200, out);
 }
 
 ApiResponse SearchApi::Versions(const ApiRequest& request, Handles& handles) {
@@ -495,6 +515,7 @@ ApiResponse SearchApi::Recommendations(const ApiRequest& request, Handles& handl
               {"counts", {{"recommending", f.recommending}, {"addressee", f.addressees}, {"response", f.responses},
                           {"session", f.sessions}, {"year", f.years}, {"language", f.languages}}}};
   PageFields(out, result.total, options.offset, options.limit, records.size());
+  if (!result.missing_shards.empty()) out["missing_shards"] = HideFolders(result.missing_shards);
   return Json(200, out);
 }
 
@@ -509,6 +530,7 @@ ApiResponse SearchApi::History(const ApiRequest& request, Handles& handles) {
   HistoryResult result;
   if (Status status = ReadHistory(*handles.searcher, query, options, &result); !status.ok()) return FromStatus(status);
   json out = HistoryJson(result);
+  if (!result.missing_shards.empty()) out["missing_shards"] = HideFolders(result.missing_shards);
   for (json& thread : out["threads"]) {
     for (json& item : thread["items"]) item["file"] = std::filesystem::path(item.value("file", "")).filename().string();
   }

@@ -41,6 +41,7 @@
 #include <vector>
 
 #include "index/index_searcher.h"
+#include "index/index_shards.h"
 #include "index/record_reader.h"
 #include "pipeline/status.h"
 
@@ -76,16 +77,20 @@ class SearchApi {
  public:
   // Fails like IndexSearcher::Open() (the folder named, and what to do).
   static Status Open(const std::string& folder, std::unique_ptr<SearchApi>* api);
+  // Over several shards (index/index_shards.h): a shard down gives 503
+  // naming it, or with partial results the others' answer, the missing
+  // shards named in "missing_shards".
+  static Status Open(const IndexShards& where, std::unique_ptr<SearchApi>* api);
   ~SearchApi();
   SearchApi(const SearchApi&) = delete;
   SearchApi& operator=(const SearchApi&) = delete;
 
   // Never shows a path of the server's machine: an error that would name
   // the index folder (a missing document, a damaged index) gives only its
-  // last name ("idx", not "/srv/data/idx").
+  // last name ("idx", not "/srv/data/idx"); so do missing shards.
   ApiResponse Handle(const ApiRequest& request);
 
-  const std::string& folder() const { return folder_; }
+  const IndexShards& where() const { return where_; }
 
  private:
   struct Handles {
@@ -94,7 +99,12 @@ class SearchApi {
   };
   class Borrowed;
 
-  explicit SearchApi(std::string folder) : folder_(std::move(folder)) {}
+  explicit SearchApi(IndexShards where) : where_(std::move(where)) {}
+  // `text` with every index folder's path (as given, absolute, canonical)
+  // replaced by its last name; `json_quoted`: as the paths appear inside a
+  // JSON string.
+  std::string HideFolders(std::string text, bool json_quoted) const;
+  std::vector<std::string> HideFolders(std::vector<std::string> texts) const;
   Status Acquire(std::unique_ptr<Handles>* handles);
   void Release(std::unique_ptr<Handles> handles);
   ApiResponse Answer(const ApiRequest& request);
@@ -106,7 +116,7 @@ class SearchApi {
   ApiResponse Recommendations(const ApiRequest& request, Handles& handles);
   ApiResponse History(const ApiRequest& request, Handles& handles);
 
-  std::string folder_;
+  IndexShards where_;
   std::mutex mutex_;
   std::vector<std::unique_ptr<Handles>> idle_;
 };
