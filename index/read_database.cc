@@ -49,6 +49,13 @@ constexpr unsigned kConnectMilliseconds = 2000, kAnswerMilliseconds = 10000;
 // A missing shard is tried again at most this often (partial results).
 constexpr auto kRetryMissingEvery = std::chrono::seconds(5);
 
+// Xapian's message, with the system's reason when it gives one
+// ("Couldn't connect: Connection refused").
+std::string Detail(const Xapian::Error& error) {
+  const char* reason = error.get_error_string();
+  return error.get_msg() + (reason != nullptr && *reason != '\0' ? std::string(": ") + reason : "");
+}
+
 bool IsNetworkFailure(const Xapian::Error& error) {
   const std::string_view type = error.get_type();
   return type == "NetworkError" || type == "NetworkTimeoutError";
@@ -77,7 +84,7 @@ Status OpenRemote(const std::string& remote, Xapian::Database* db) {
     *db = std::move(opened);
     return Status::Ok();
   } catch (const Xapian::Error& error) {
-    if (IsNetworkFailure(error)) return Status(StatusCode::kUnavailable, Unanswered(remote, error.get_msg()));
+    if (IsNetworkFailure(error)) return Status(StatusCode::kUnavailable, Unanswered(remote, Detail(error)));
     return ReadFailure(remote, "opening", error);
   }
 }
@@ -115,7 +122,7 @@ Status ShardedDatabase::Build() {
         combined.add_database(one);
       }
     } catch (const Xapian::Error& error) {
-      status = IsNetworkFailure(error) ? Status(StatusCode::kUnavailable, Unanswered(name, error.get_msg()))
+      status = IsNetworkFailure(error) ? Status(StatusCode::kUnavailable, Unanswered(name, Detail(error)))
                                        : ReadFailure(name, "opening", error);
     }
     if (status.ok()) continue;
@@ -158,7 +165,7 @@ Status ShardedDatabase::Failure(std::string_view doing, const Xapian::Error& err
   std::string names;
   for (const std::string& remote : down) names += (names.empty() ? "" : ", ") + remote;
   if (names.empty()) names = name_;
-  const Status failure(StatusCode::kUnavailable, Unanswered(names, error.get_msg()));
+  const Status failure(StatusCode::kUnavailable, Unanswered(names, Detail(error)));
   if (where_.partial_results) {
     if (const Status rebuilt = Build(); !rebuilt.ok()) return rebuilt;
   }
