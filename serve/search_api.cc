@@ -263,7 +263,9 @@ ApiResponse SearchApi::Answer(const ApiRequest& request) {
                            " /api/recommendations, /api/history)");
   }
   std::unique_ptr<Handles> handles;
-  if (Status status = Acquire(&handles); !status.ok()) return Error(500, status.message());
+  if (Status status = Acquire(&handles); !status.ok()) {
+    return Error(status.code() == StatusCode::kUnavailable ? 503 : 500, status.message());
+  }
   Borrowed borrowed(*this, std::move(handles));
   try {
     if (request.path == "/api/search") return Search(request, *borrowed);
