@@ -42,6 +42,14 @@ function status(message, isError) {
   $("status").className = isError ? "status error" : "status";
 }
 
+// "; left out: shard HOST:PORT, which did not answer" when the API answered
+// from some shards only (sextant serve --partial-results).
+function missingShards(result) {
+  const missing = (result.missing_shards || []).map((shard) => shard.split(" (")[0]);
+  if (!missing.length) return "";
+  return "; left out: shard" + (missing.length === 1 ? " " : "s ") + missing.join(", ") + ", which did not answer";
+}
+
 // Each view change (a new route: a search, the history, a document, another
 // language pair, another page) gets its own AbortController, and starting
 // one aborts the last: an older view's answer arriving late must not
@@ -191,7 +199,8 @@ async function runSearch(params, signal) {
     const offset = Number(query.offset || 0);
     delete query.limit;
     const range = result.total > result.hits.length ? ", " + (offset + 1) + "–" + (offset + result.hits.length) : "";
-    status((result.total_exact ? "" : "about ") + result.total + " passage" + (result.total === 1 ? "" : "s") + range);
+    status((result.total_exact ? "" : "about ") + result.total + " passage" + (result.total === 1 ? "" : "s") + range +
+      missingShards(result));
     $("hits").replaceChildren(...result.hits.map((hit) => el("li", { class: "hit" }, hitMeta(hit), hitBody(hit))));
     if (!result.total) {
       $("hits").append(el("li", { class: "empty-note", text: "No passage matches. Try fewer words, another language, or fewer filters; symbol:CTOC/* matches a series." }));

@@ -134,7 +134,7 @@ async function runRecommendations(params, signal) {
     const result = await api("/api/recommendations", Object.assign({}, query, { offset, limit: RECORD_PAGE }), signal);
     const filtered = Object.values(query).some(Boolean);
     status((result.total_exact ? "" : "about ") + plural(result.total, "recommendation") +
-      (filtered ? "" : " in the index") + pageRange(offset, result.records.length, result.total));
+      (filtered ? "" : " in the index") + pageRange(offset, result.records.length, result.total) + missingShards(result));
     $("records").replaceChildren(...result.records.map(recordItem));
     if (!result.total) {
       $("records").append(el("li", { class: "empty-note", text: "No recommendation matches. Try fewer words or fewer filters." }));
@@ -204,7 +204,7 @@ async function runThreads(params, signal) {
   try {
     const result = await api("/api/history", Object.assign({}, query, { offset, limit: THREAD_PAGE }), signal);
     status(plural(result.matched, "matching recommendation") + " in " + plural(result.total, "thread") +
-      pageRange(offset, result.threads.length, result.total) +
+      pageRange(offset, result.threads.length, result.total) + missingShards(result) +
       (result.total ? "; words added since the wording before are underlined, words removed struck through." : ""));
     $("threads").replaceChildren(...result.threads.map(threadItem));
     if (!result.total) {
