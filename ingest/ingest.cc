@@ -61,7 +61,7 @@ class SerialObserver : public IngestObserver {
 // Extracts `files` (tagged, ready to align), giving each document to the
 // streamer as soon as it is done (the streamer then owns it: nothing here
 // keeps a document); failures go to the observer, in the files' order,
-// once all are done. Counts what the documents of this shard hold.
+// once each chunk of files is done. Counts what the documents of this shard hold.
 struct ExtractionPass {
   std::set<std::string> symbols;  // own symbols of the documents read (this shard's)
   std::size_t pages = 0, segments = 0, recommendations = 0;
@@ -76,8 +76,9 @@ ExtractionPass Extract(const std::vector<std::string>& files, const Runner& runn
   options.jobs = ingest.jobs;
   options.stop = &streamer.stopped();
   options.keep_documents = false;
-  options.on_done = [&](std::size_t done, std::size_t total, DocumentResult& result) {
-    observer.Extracted(done, total, result);
+  std::size_t done_before = 0;  // files of the chunks before
+  options.on_done = [&](std::size_t done, std::size_t, DocumentResult& result) {
+    observer.Extracted(done_before + done, files.size(), result);
     if (!result.status.ok()) return;
     const Document& document = result.document;
     if (ingest.shard.Holds(SetKeyOf(document))) {
@@ -88,10 +89,19 @@ ExtractionPass Extract(const std::vector<std::string>& files, const Runner& runn
     }
     streamer.Add(std::move(result.document));  // waits while the streamer is behind
   };
-  for (const DocumentResult& result : runner.Run(files, options)) {
-    if (result.status.ok() || result.status.code() == StatusCode::kCancelled) continue;
-    observer.Failed(result.status);
-    ++pass.failures;
+  // In chunks: the runner's results (a path and a status each, ~700 bytes)
+  // would otherwise grow with the number of files. A chunk waits for its
+  // slowest file, one file's time in kChunkFiles.
+  constexpr std::size_t kChunkFiles = 512;
+  for (std::size_t first = 0; first < files.size(); first += kChunkFiles) {
+    const std::vector<std::string> chunk(files.begin() + static_cast<std::ptrdiff_t>(first),
+                                         files.begin() + static_cast<std::ptrdiff_t>(std::min(files.size(), first + kChunkFiles)));
+    done_before = first;
+    for (const DocumentResult& result : runner.Run(chunk, options)) {
+      if (result.status.ok() || result.status.code() == StatusCode::kCancelled) continue;
+      observer.Failed(result.status);
+      ++pass.failures;
+    }
   }
   return pass;
 }
