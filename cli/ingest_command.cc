@@ -56,13 +56,35 @@ class PrintingObserver : public IngestObserver {
 int Ingest(const CommandArgs& args) {
   IngestOptions options;
   options.index_folder = kDefaultIndex;
-  Flags flags("ingest", "[--index DIR] [--jobs N] PATH...",
+  Flags flags("ingest", "[--index DIR] [--jobs N] [--memory MB] [--shard K/N] PATH...",
               "Puts PDF files, and the PDFs below folders, into the index: each document's\n"
               "language versions aligned through English. Unchanged files are not read\n"
-              "again; a changed or new version rewrites its document's set whole.");
+              "again; a changed or new version rewrites its document's set whole.\n"
+              "What ingest holds does not grow with the number of files: sets are freed\n"
+              "once written; a version that comes after its set was written has the\n"
+              "set's other versions read again from their files.");
   flags.Text("--index", &options.index_folder, "DIR", "the index folder (default ./sextant-index)");
   flags.Number("--jobs", &options.jobs, 1, kMaxJobs, "N", "files extracted in parallel (default 2)");
+  int memory = static_cast<int>(options.memory_mb);
+  flags.Number("--memory", &memory, 32, 1 << 20, "MB",
+               "about what ingest holds besides the files being extracted: documents\n"
+               "waiting for their sets, the queue to the writer, Xapian's transaction\n"
+               "(default 256; the process peaks at about this plus 100 MB; a smaller\n"
+               "budget writes smaller batches, a little slower)");
+  flags.Custom("--shard", "K/N",
+               [&options](const std::string& text) -> std::string {
+                 const std::optional<ShardSpec> shard = ParseShard(text);
+                 if (!shard) return "takes K/N with 1 <= K <= N <= 1024, as in --shard 2/4 (got '" + text + "')";
+                 options.shard = *shard;
+                 return "";
+               },
+               "write only the document sets of shard K of N (1 <= K <= N): those whose\n"
+               "own symbol's FNV-1a 64 hash modulo N is K-1, so all language versions\n"
+               "of a document land in one shard. Every file is still read. Run one\n"
+               "process per shard, each into its own --index; the index records\n"
+               "K/N and refuses another shard");
   if (const auto exit = flags.ParseOrExit(args)) return *exit;
+  options.memory_mb = static_cast<std::size_t>(memory);
   const PdfCollection collected = CollectPdfs(flags.positionals());
   for (const std::string& problem : collected.problems) PrintProblem(problem);
   const std::vector<std::string>& files = collected.files;
@@ -87,6 +109,10 @@ int Ingest(const CommandArgs& args) {
   if (s.not_read_again > 0) std::cerr << " (" << s.not_read_again << " unchanged, not read again)";
   std::cerr << ", " << s.pages << " pages, " << s.segments << " segments, " << s.symbols << " document symbols";
   if (s.recommendations > 0) std::cerr << ", " << s.recommendations << " recommendations";
+  if (s.sets_other_shards > 0) {
+    std::cerr << " (shard " << options.shard.Text() << "; " << s.sets_other_shards << " sets left to other shards)";
+  }
+  if (s.reextracted > 0) std::cerr << " (" << s.reextracted << " versions read again for late versions)";
   std::cerr << "; "
             << s.versions_written << " versions written, " << s.versions_unchanged << " unchanged, " << s.failures
             << " failed; " << s.seconds << " s (extract " << s.extract_seconds << ", align " << s.align_seconds

@@ -316,6 +316,33 @@ std::size_t SegmentEntries(const Document& document) {
   return segments;
 }
 
+namespace {
+
+// The index's shard (kMetaShard) against the one asked for; records it in
+// an index with no entries yet.
+Status CheckShard(Xapian::WritableDatabase& db, const std::string& folder, const std::string& asked) {
+  const std::string stored = db.get_metadata(std::string(kMetaShard));
+  if (stored == asked) return Status::Ok();
+  if (stored.empty() && db.get_doccount() == 0) {
+    db.set_metadata(std::string(kMetaShard), asked);
+    db.commit();
+    return Status::Ok();
+  }
+  std::string message = "index " + folder;
+  if (stored.empty()) {
+    message += " is not sharded (it holds " + std::to_string(db.get_doccount()) +
+               " entries written without --shard): write shard " + asked + " into a new --index folder";
+  } else if (asked.empty()) {
+    message += " is shard " + stored + ": pass --shard " + stored + " to add to it, or ingest into another --index folder";
+  } else {
+    message += " is shard " + stored + ", not " + asked + ": write shard " + asked +
+               " into its own --index folder (or pass --shard " + stored + " to add to this one)";
+  }
+  return Status(StatusCode::kInvalidArgument, message);
+}
+
+}  // namespace
+
 Status IndexWriter::Open(const std::string& folder, const IndexWriterOptions& options,
                          std::unique_ptr<IndexWriter>* writer) {
   if (Status status = CheckFolder(folder); !status.ok()) return status;
@@ -346,6 +373,7 @@ Status IndexWriter::Open(const std::string& folder, const IndexWriterOptions& op
     } else if (auto stored = ChineseTermsFromName(db.get_metadata(std::string(kMetaChineseTerms)))) {
       chinese = *stored;
     }
+    if (Status status = CheckShard(db, folder, options.shard); !status.ok()) return status;
     writer->reset(new IndexWriter(folder, std::make_unique<Impl>(std::move(db), chinese)));
     return Status::Ok();
   } catch (const Xapian::DatabaseLockError&) {

@@ -8,7 +8,8 @@
 //    schema and its version into the metadata, and fails with a Status that
 //    names the folder and what to do: unwritable folder, "index is locked by
 //    another writer" (Xapian::DatabaseLockError), corrupt index, a schema
-//    version this build does not write.
+//    version this build does not write, another shard (IndexWriterOptions::
+//    shard).
 //  - AddDocumentSet() takes ALL the language versions of one document
 //    (versions[0] is the pivot; every other version carries the pivot→it
 //    DocumentAlignment, or none) and writes them inside ONE Xapian
@@ -69,6 +70,12 @@ struct IndexWriterOptions {
   // How Chinese is indexed in a NEW index; an existing index keeps the way
   // recorded in its metadata (the searcher reads it from there).
   ChineseTerms chinese = ChineseTerms::kBigrams;
+  // "K/N" to write shard K of N (ingest/shard.h), empty for an unsharded
+  // index. Recorded in a new (empty) index's metadata (kMetaShard); Open()
+  // refuses an index recorded as another shard, or as unsharded when it
+  // holds entries, or as a shard when none is asked: the message says
+  // which it is and what to pass.
+  std::string shard;
 };
 
 class IndexWriter {

@@ -30,6 +30,9 @@ inline constexpr int kIndexSchemaVersion = 3;  // 2: slot 8, the date order key;
 inline constexpr std::string_view kMetaSchema = "sextant.schema";
 inline constexpr std::string_view kMetaSchemaVersion = "sextant.schema_version";
 inline constexpr std::string_view kMetaChineseTerms = "sextant.chinese_terms";
+// "K/N" when the index is shard K of N (`sextant ingest --shard K/N`,
+// ingest/shard.h); absent in an unsharded index.
+inline constexpr std::string_view kMetaShard = "sextant-shard";
 
 // Term prefixes. Boolean terms are filters (no weight, no position).
 namespace term_prefix {

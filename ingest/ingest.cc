@@ -59,30 +59,49 @@ class SerialObserver : public IngestObserver {
 };
 
 // Extracts `files` (tagged, ready to align), giving each document to the
-// streamer as soon as it is done; failures go to the observer, in the
-// files' order, once all are done.
+// streamer as soon as it is done (the streamer then owns it: nothing here
+// keeps a document); failures go to the observer, in the files' order,
+// once each chunk of files is done. Counts what the documents of this shard hold.
 struct ExtractionPass {
-  std::vector<DocumentResult> results;
+  std::set<std::string> symbols;  // own symbols of the documents read (this shard's)
+  std::size_t pages = 0, segments = 0, recommendations = 0;
   int failures = 0;
 };
 
-ExtractionPass Extract(const std::vector<std::string>& files, int jobs, SetStreamer& streamer,
-                       IngestObserver& observer) {
+ExtractionPass Extract(const std::vector<std::string>& files, const Runner& runner, const IngestOptions& ingest,
+                       SetStreamer& streamer, IngestObserver& observer) {
   ExtractionPass pass;
   if (files.empty()) return pass;
-  const Runner runner(ExtractionStages(ExtractionDepth::kTagged));
   RunnerOptions options;
-  options.jobs = jobs;
+  options.jobs = ingest.jobs;
   options.stop = &streamer.stopped();
-  options.on_done = [&](std::size_t done, std::size_t total, const DocumentResult& result) {
-    if (result.status.ok()) streamer.Add(result.document);
-    observer.Extracted(done, total, result);
+  options.keep_documents = false;
+  std::size_t done_before = 0;  // files of the chunks before
+  options.on_done = [&](std::size_t done, std::size_t, DocumentResult& result) {
+    observer.Extracted(done_before + done, files.size(), result);
+    if (!result.status.ok()) return;
+    const Document& document = result.document;
+    if (ingest.shard.Holds(SetKeyOf(document))) {
+      pass.pages += document.pages.size();
+      pass.segments += SegmentEntries(document);
+      pass.recommendations += document.recommendations.size();
+      if (document.furniture.symbol && !document.furniture.symbol->empty()) pass.symbols.insert(*document.furniture.symbol);
+    }
+    streamer.Add(std::move(result.document));  // waits while the streamer is behind
   };
-  pass.results = runner.Run(files, options);
-  for (const DocumentResult& result : pass.results) {
-    if (result.status.ok() || result.status.code() == StatusCode::kCancelled) continue;
-    observer.Failed(result.status);
-    ++pass.failures;
+  // In chunks: the runner's results (a path and a status each, ~700 bytes)
+  // would otherwise grow with the number of files. A chunk waits for its
+  // slowest file, one file's time in kChunkFiles.
+  constexpr std::size_t kChunkFiles = 512;
+  for (std::size_t first = 0; first < files.size(); first += kChunkFiles) {
+    const std::vector<std::string> chunk(files.begin() + static_cast<std::ptrdiff_t>(first),
+                                         files.begin() + static_cast<std::ptrdiff_t>(std::min(files.size(), first + kChunkFiles)));
+    done_before = first;
+    for (const DocumentResult& result : runner.Run(chunk, options)) {
+      if (result.status.ok() || result.status.code() == StatusCode::kCancelled) continue;
+      observer.Failed(result.status);
+      ++pass.failures;
+    }
   }
   return pass;
 }
@@ -214,7 +233,9 @@ Status IngestFiles(const std::vector<std::string>& files, const IngestOptions& o
   *summary = IngestSummary();
   summary->files = files.size();
   std::unique_ptr<IndexWriter> writer;
-  if (Status status = IndexWriter::Open(options.index_folder, {}, &writer); !status.ok()) return status;
+  IndexWriterOptions writer_options;
+  if (options.shard.sharded()) writer_options.shard = options.shard.Text();
+  if (Status status = IndexWriter::Open(options.index_folder, writer_options, &writer); !status.ok()) return status;
   SerialObserver observer(outer);
 
   // Files the index holds already (same path, same bytes) are not read
@@ -239,32 +260,32 @@ Status IngestFiles(const std::vector<std::string>& files, const IngestOptions& o
   }
   observer.Planned(to_read.size(), known.size());
 
-  SetStreamer streamer(*writer, hashes, observer);
-  const ExtractionPass read = Extract(to_read, options.jobs, streamer, observer);
-  std::set<std::string> read_symbols;
-  for (const DocumentResult& result : read.results) {
-    const std::string symbol = result.document.furniture.symbol.value_or("");
-    if (result.status.ok() && !symbol.empty()) read_symbols.insert(symbol);
-  }
+  const Runner runner(ExtractionStages(ExtractionDepth::kTagged));
+  StreamOptions stream;
+  stream.limits = StreamLimits::ForMemory(options.memory_mb);
+  stream.shard = options.shard;
+  stream.reextract = [&runner](const std::string& path) -> std::optional<Document> {
+    DocumentResult result = runner.RunOne(path);
+    if (!result.status.ok()) return std::nullopt;
+    return std::move(result.document);
+  };
+  SetStreamer streamer(*writer, hashes, observer, std::move(stream));
+  const ExtractionPass read = Extract(to_read, runner, options, streamer, observer);
   std::vector<std::string> siblings;
   for (const auto& [file, indexed] : known) {
-    if (read_symbols.count(indexed.symbol)) siblings.push_back(file);
+    if (read.symbols.count(indexed.symbol)) siblings.push_back(file);
   }
-  const ExtractionPass reread = Extract(siblings, options.jobs, streamer, observer);
+  const ExtractionPass reread = Extract(siblings, runner, options, streamer, observer);
   for (const std::string& file : siblings) known.erase(file);
   const auto extracted_at = std::chrono::steady_clock::now();
   const StreamTally tally = streamer.Finish();
 
   std::set<std::string> own_symbols;
   for (const ExtractionPass* pass : {&read, &reread}) {
-    for (const DocumentResult& result : pass->results) {
-      if (!result.status.ok()) continue;
-      const Document& document = result.document;
-      summary->pages += document.pages.size();
-      summary->segments += SegmentEntries(document);
-      summary->recommendations += document.recommendations.size();
-      if (document.furniture.symbol && !document.furniture.symbol->empty()) own_symbols.insert(*document.furniture.symbol);
-    }
+    summary->pages += pass->pages;
+    summary->segments += pass->segments;
+    summary->recommendations += pass->recommendations;
+    own_symbols.insert(pass->symbols.begin(), pass->symbols.end());
   }
   for (const auto& [file, indexed] : known) {
     summary->pages += indexed.pages;
@@ -281,6 +302,9 @@ Status IngestFiles(const std::vector<std::string>& files, const IngestOptions& o
   summary->extract_seconds = Seconds(start, extracted_at);
   summary->align_seconds = tally.align_seconds;
   summary->index_seconds = tally.index_seconds;
+  summary->sets_other_shards = tally.other_shards;
+  summary->reextracted = tally.reextracted;
+  summary->peak_held_documents = tally.peak_held_documents;
   if (!tally.fatal.ok()) return StoppedBy(tally.fatal, options.index_folder, *summary);
   return Status::Ok();
 }

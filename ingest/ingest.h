@@ -9,7 +9,11 @@
 //   2. The other files are extracted on `jobs` threads (the standard
 //      stages), and each document goes to a SetStreamer (set_streamer.h),
 //      which aligns and writes the sets already complete on a thread of its
-//      own while extraction goes on.
+//      own while extraction goes on, and frees them: what is held is
+//      bounded by `memory_mb`, not by the number of files (extraction
+//      waits when the streamer falls behind; a version that comes after
+//      its set was written has the set's other versions extracted again).
+//      With a shard (`shard`), only the sets of that shard are kept.
 //   3. The indexed versions of the documents read (siblings) are extracted
 //      again, so that their sets are rewritten whole.
 //
@@ -32,6 +36,7 @@
 #include <string_view>
 #include <vector>
 
+#include "ingest/shard.h"
 #include "pipeline/runner.h"
 #include "pipeline/status.h"
 
@@ -62,6 +67,14 @@ class IngestObserver {
 struct IngestOptions {
   std::string index_folder = "sextant-index";
   int jobs = 2;  // extraction threads; at least 1
+  // About what the ingest holds, in MB, beyond the files being extracted
+  // (StreamLimits::ForMemory): documents waiting for their sets, the queue
+  // to the writer, Xapian's transaction. Not a hard limit: one very long
+  // file, or one very large set, is held whole however large.
+  std::size_t memory_mb = 256;
+  // Only the sets of this shard are written (ingest/shard.h); every file
+  // is still extracted, for its symbol. The index records its shard.
+  ShardSpec shard;
 };
 
 struct IngestSummary {
@@ -73,6 +86,9 @@ struct IngestSummary {
   std::size_t versions_written = 0;    // language versions written (once each)
   std::size_t versions_unchanged = 0;  // not read again, or read and found unchanged
   int failures = 0;                    // files and sets that failed
+  std::size_t sets_other_shards = 0;   // sets read but left to other shards (--shard)
+  std::size_t reextracted = 0;         // versions read again for a set reopened by a late version
+  std::size_t peak_held_documents = 0;  // documents held at once, at most (for open sets, and queued)
   double seconds = 0, extract_seconds = 0;
   double align_seconds = 0, index_seconds = 0;  // busy time beside extraction
 };

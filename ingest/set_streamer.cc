@@ -12,10 +12,6 @@ namespace {
 // A set is closed when this many documents of other sets came after its
 // last version (extraction finishes files in about path order).
 constexpr std::size_t kCloseAfter = 4;
-// Closed sets are written once they make this many segments (or at the end).
-constexpr std::size_t kWriteSegments = 500;
-// Segments written per Xapian transaction at the most (a batch of whole sets).
-constexpr std::size_t kBatchSegments = 20000;
 
 // One document set, ready for IndexWriter::AddDocumentSet: the pivot
 // (English when there, else the first language present) first, the others
@@ -69,16 +65,13 @@ std::vector<SetToWrite> PrepareSets(const std::vector<const Document*>& document
   return out;
 }
 
-std::string GroupKey(const Document& document) {
-  const std::string symbol = document.furniture.symbol.value_or("");
-  return symbol.empty() ? "#" + document.path : symbol;
-}
-
-std::size_t SegmentsOf(const std::vector<const Document*>& documents) {
+std::size_t SegmentsOf(const std::vector<std::unique_ptr<const Document>>& documents) {
   std::size_t segments = 0;
-  for (const Document* document : documents) segments += SegmentEntries(*document);
+  for (const auto& document : documents) segments += SegmentEntries(*document);
   return segments;
 }
+
+std::size_t TextBytes(const std::string& text) { return sizeof(std::string) + (text.size() > 15 ? text.capacity() : 0); }
 
 double SecondsSince(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -86,18 +79,64 @@ double SecondsSince(std::chrono::steady_clock::time_point start) {
 
 }  // namespace
 
+StreamLimits StreamLimits::ForMemory(std::size_t megabytes) {
+  const std::size_t bytes = megabytes << 20;
+  StreamLimits limits;
+  limits.held_bytes = bytes / 4;
+  limits.queued_bytes = bytes / 16;
+  limits.batch_segments = std::max<std::size_t>(500, bytes / 4 / 3000);
+  limits.write_segments = std::min<std::size_t>(500, limits.batch_segments);
+  return limits;
+}
+
+std::size_t DocumentBytes(const Document& document) {
+  std::size_t bytes = sizeof(Document) + TextBytes(document.path);
+  for (const Page& page : document.pages) {
+    bytes += sizeof(Page) + page.words.bytes();
+    for (const Block& block : page.blocks) {
+      bytes += sizeof(Block);
+      for (const TextLine& line : block.lines) bytes += sizeof(TextLine) + line.words.bytes() + TextBytes(line.text);
+    }
+  }
+  for (const Paragraph& paragraph : document.paragraphs) {
+    bytes += sizeof(Paragraph) + TextBytes(paragraph.text) + paragraph.segments.capacity() * sizeof(Segment);
+    for (const Tag& tag : paragraph.tags) {
+      bytes += sizeof(Tag) + TextBytes(tag.value);
+      for (const TagPart& part : tag.parts) bytes += sizeof(TagPart) + TextBytes(part.name) + TextBytes(part.value);
+    }
+  }
+  for (const Recommendation& recommendation : document.recommendations) {
+    bytes += sizeof(Recommendation) + TextBytes(recommendation.text);
+    for (const std::string& state : recommendation.recommending) bytes += TextBytes(state);
+  }
+  for (const std::string& line : document.furniture.removed_lines) bytes += TextBytes(line);
+  return bytes;
+}
+
 SetStreamer::SetStreamer(IndexWriter& writer, const std::map<std::string, std::string>& hashes,
-                         IngestObserver& observer)
-    : writer_(writer), hashes_(hashes), observer_(observer), thread_([this] { Run(); }) {}
+                         IngestObserver& observer, StreamOptions options)
+    : writer_(writer),
+      hashes_(hashes),
+      observer_(observer),
+      options_(std::move(options)),
+      thread_([this] { Run(); }) {}
 
 SetStreamer::~SetStreamer() {
   if (thread_.joinable()) Finish();
 }
 
-void SetStreamer::Add(const Document& document) {
+void SetStreamer::Add(Document document) {
+  auto owned = std::make_unique<const Document>(std::move(document));
+  const std::size_t bytes = DocumentBytes(*owned);
   {
-    std::lock_guard lock(mutex_);
-    incoming_.push_back(&document);
+    std::unique_lock lock(mutex_);
+    // Backpressure: extraction waits while the streamer's thread is behind
+    // (one document always goes in, however large).
+    room_.wait(lock, [&] { return queued_bytes_ == 0 || queued_bytes_ + bytes <= options_.limits.queued_bytes ||
+                                  stopped_.load(); });
+    queued_bytes_ += bytes;
+    incoming_.push_back(std::move(owned));
+    ++held_documents_;
   }
   ready_.notify_one();
 }
@@ -112,24 +151,33 @@ StreamTally SetStreamer::Finish() {
   return tally_;
 }
 
+void SetStreamer::Hold(std::size_t documents, std::size_t bytes) {
+  held_bytes_ += bytes;
+  held_documents_ += documents;
+  tally_.peak_held_documents = std::max<std::size_t>(tally_.peak_held_documents, held_documents_);
+  tally_.peak_held_bytes = std::max(tally_.peak_held_bytes, held_bytes_);
+}
+
+void SetStreamer::Release(std::size_t documents, std::size_t bytes) {
+  held_bytes_ -= bytes;
+  held_documents_ -= documents;
+}
+
 void SetStreamer::Run() {
   for (;;) {
-    std::deque<const Document*> arrived;
+    std::deque<std::unique_ptr<const Document>> arrived;
     bool finishing = false;
     {
       std::unique_lock lock(mutex_);
       ready_.wait(lock, [this] { return !incoming_.empty() || finishing_; });
       arrived.swap(incoming_);
+      queued_bytes_ = 0;
       finishing = finishing_;
     }
-    for (const Document* document : arrived) {
-      const std::string key = GroupKey(*document);
-      Group& group = groups_[key];
-      group.documents.push_back(document);
-      group.last_seen = ++seen_;
-      group.written = false;  // a late version: the set is written again, whole
-      unwritten_.insert(key);
-    }
+    room_.notify_all();
+    held_documents_ -= arrived.size();  // counted again as Take() holds them
+    for (auto& document : arrived) Take(std::move(document));
+    arrived.clear();
     std::vector<std::string> closed;
     std::size_t segments = 0;
     for (const std::string& key : unwritten_) {
@@ -139,7 +187,24 @@ void SetStreamer::Run() {
         segments += SegmentsOf(group.documents);
       }
     }
-    if (!closed.empty() && (finishing || segments >= kWriteSegments)) WriteGroups(closed, finishing);
+    if (!closed.empty() && (finishing || segments >= options_.limits.write_segments)) WriteGroups(closed, finishing);
+    // Over the budget with sets still open (versions far apart, or very
+    // long documents): the oldest are written now, and reopened if a
+    // version of theirs comes later.
+    while (held_bytes_ > options_.limits.held_bytes && !unwritten_.empty()) {
+      std::vector<std::pair<std::size_t, std::string>> by_age;
+      for (const std::string& key : unwritten_) by_age.emplace_back(groups_[key].last_seen, key);
+      std::sort(by_age.begin(), by_age.end());
+      std::vector<std::string> oldest;
+      std::size_t freed = 0;
+      for (const auto& [seen, key] : by_age) {
+        if (held_bytes_ - freed <= options_.limits.held_bytes / 2) break;
+        oldest.push_back(key);
+        freed += groups_[key].bytes;
+      }
+      tally_.written_early += oldest.size();
+      WriteGroups(oldest, finishing);
+    }
     if (finishing) {
       std::lock_guard lock(mutex_);
       if (incoming_.empty()) return;
@@ -147,15 +212,71 @@ void SetStreamer::Run() {
   }
 }
 
+void SetStreamer::Take(std::unique_ptr<const Document> document) {
+  const std::string key = SetKeyOf(*document);
+  if (!options_.shard.Holds(key)) {
+    if (other_shards_.insert(key).second) ++tally_.other_shards;
+    return;  // freed here
+  }
+  Group& group = groups_[key];
+  if (!group.written_paths.empty()) Reopen(key, group, document->path);
+  const std::size_t bytes = DocumentBytes(*document);
+  group.documents.push_back(std::move(document));
+  group.bytes += bytes;
+  Hold(1, bytes);
+  group.last_seen = ++seen_;
+  unwritten_.insert(key);  // a late version: the set is written again, whole
+}
+
+// A version came for a set written before: its written versions are read
+// again from their files, so that the set is written whole.
+void SetStreamer::Reopen(const std::string& key, Group& group, const std::string& arriving) {
+  std::vector<std::string> paths;
+  paths.swap(group.written_paths);
+  for (const std::string& path : paths) {
+    if (path == arriving || stopped_) continue;
+    std::optional<Document> again = options_.reextract ? options_.reextract(path) : std::nullopt;
+    if (!again) {
+      observer_.Failed(Status(StatusCode::kIoError, path + ": could not be read again to rewrite its set " + key +
+                                                        " with a later version; run the same ingest again"));
+      ++tally_.failures;
+      continue;
+    }
+    ++tally_.reextracted;
+    auto owned = std::make_unique<const Document>(std::move(*again));
+    const std::size_t bytes = DocumentBytes(*owned);
+    group.documents.push_back(std::move(owned));
+    group.bytes += bytes;
+    Hold(1, bytes);
+  }
+}
+
 void SetStreamer::WriteGroups(const std::vector<std::string>& keys, bool report) {
-  std::vector<const Document*> documents;
+  // The documents are freed when this returns; their paths stay with their
+  // groups, to be read again if a later version reopens one.
+  std::vector<std::unique_ptr<const Document>> owned;
+  std::size_t owned_bytes = 0;
   for (const std::string& key : keys) {
     Group& group = groups_[key];
-    documents.insert(documents.end(), group.documents.begin(), group.documents.end());
-    group.written = true;
+    for (auto& document : group.documents) {
+      group.written_paths.push_back(document->path);
+      owned.push_back(std::move(document));
+    }
+    group.documents.clear();
+    group.documents.shrink_to_fit();
+    owned_bytes += group.bytes;
+    group.bytes = 0;
     unwritten_.erase(key);
   }
+  struct Freed {
+    SetStreamer* streamer;
+    std::size_t documents, bytes;
+    ~Freed() { streamer->Release(documents, bytes); }
+  } freed{this, owned.size(), owned_bytes};
   if (stopped_) return;
+  std::vector<const Document*> documents;
+  documents.reserve(owned.size());
+  for (const auto& document : owned) documents.push_back(document.get());
   // Path order, whatever order extraction finished in: which of two files
   // holding the same version is kept must not depend on thread timing.
   std::sort(documents.begin(), documents.end(),
@@ -175,7 +296,8 @@ void SetStreamer::WriteGroups(const std::vector<std::string>& keys, bool report)
   for (std::size_t first = 0; first < sets.size();) {
     std::size_t last = first, batch_segments = 0;
     std::vector<std::vector<IndexVersion>> batch;
-    while (last < sets.size() && (batch.empty() || batch_segments + sets[last].segments <= kBatchSegments)) {
+    while (last < sets.size() &&
+           (batch.empty() || batch_segments + sets[last].segments <= options_.limits.batch_segments)) {
       batch_segments += sets[last].segments;
       if (!sets[last].versions.empty()) batch.push_back(sets[last].versions);
       ++last;

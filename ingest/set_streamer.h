@@ -2,13 +2,27 @@
 // thread of its own, so that the Xapian writer works while files are still
 // being extracted. Documents come in as extraction finishes them (in any
 // order); they are grouped into document sets by own symbol (a document
-// with none is a set of its own); a set is closed once kCloseAfter
-// documents of other sets have come after its last version, and closed
-// sets are aligned (pivot English, else the first language) and written in
-// batches, each one Xapian transaction (IndexWriter::AddDocumentSets), so
-// that a kill loses at most the batch being written, never part of a set.
+// with none is a set of its own: ingest/shard.h, SetKeyOf); a set is
+// closed once kCloseAfter documents of other sets have come after its last
+// version, and closed sets are aligned (pivot English, else the first
+// language) and written in batches, each one Xapian transaction
+// (IndexWriter::AddDocumentSets), so that a kill loses at most the batch
+// being written, never part of a set.
+//
+// Memory is bounded (StreamLimits), not in proportion to the corpus: a
+// set's documents are freed once it is written (its paths are kept); the
+// documents held for open sets are written early, oldest first, when they
+// pass held_bytes; Add() waits while more than queued_bytes wait for the
+// streamer's thread (backpressure on extraction); a batch holds at most
+// batch_segments segments, the size of Xapian's transaction in memory.
 // A version that comes after its set was written (files of one document
-// far apart in path order) reopens the set: it is written again, whole.
+// far apart in path order, or a set written early) reopens the set: its
+// written versions are extracted again from their files (StreamOptions::
+// reextract) and the set is written again, whole.
+//
+// Sets that fall to another shard (StreamOptions::shard) are dropped as
+// they come, and counted.
+//
 // Once Finish() is called, the sets still open are reported to the
 // observer as they are aligned and written; failures always are, but for
 // a failure to write, which ends the ingest (no space left, a damaged
@@ -19,14 +33,18 @@
 // (Add() may be called from extraction workers, serialised by the runner);
 // the writer is used by the streamer's thread only, until Finish() returns.
 // The observer is called from the streamer's thread (the caller makes its
-// calls one at a time with its other threads').
+// calls one at a time with its other threads'). held_documents() may be
+// read from any thread.
 #pragma once
 
 #include <atomic>
 #include <condition_variable>
 #include <cstddef>
 #include <deque>
+#include <functional>
 #include <map>
+#include <memory>
+#include <optional>
 #include <mutex>
 #include <set>
 #include <string>
@@ -35,6 +53,7 @@
 
 #include "index/index_writer.h"
 #include "ingest/ingest.h"
+#include "ingest/shard.h"
 #include "pipeline/document.h"
 
 namespace sextant {
@@ -48,44 +67,87 @@ struct StreamTally {
   // is not reported to the observer.
   Status fatal;
   double align_seconds = 0, index_seconds = 0;  // busy time of the streamer's thread
+  std::size_t reextracted = 0;      // written versions read again for a set reopened
+  std::size_t written_early = 0;    // sets written before closing, to stay within held_bytes
+  std::size_t other_shards = 0;     // sets (distinct keys) left to other shards
+  std::size_t peak_held_documents = 0, peak_held_bytes = 0;  // held for open sets, and queued
 };
+
+// What the streamer may hold; StreamLimits::ForMemory() fits them to a
+// budget in MB.
+struct StreamLimits {
+  std::size_t held_bytes = 64u << 20;    // documents of open sets, about (DocumentBytes)
+  std::size_t queued_bytes = 16u << 20;  // documents waiting for the streamer's thread
+  std::size_t write_segments = 500;      // closed sets wait until they make this many
+  std::size_t batch_segments = 20000;    // per Xapian transaction, at most (a set is never split)
+  // A quarter of `megabytes` for held documents, a sixteenth queued, a
+  // quarter for the batch at about 3 KB a segment in Xapian's buffers; the
+  // rest is the process itself and the files being extracted.
+  static StreamLimits ForMemory(std::size_t megabytes);
+};
+
+struct StreamOptions {
+  StreamLimits limits;
+  ShardSpec shard;  // sets of other shards are dropped
+  // Extracts a version again (tagged, as extraction made it), for a set
+  // reopened after it was written; nullopt when the file cannot be read
+  // (its set is then not written again, and the failure is reported).
+  std::function<std::optional<Document>(const std::string& path)> reextract;
+};
+
+// About how many bytes `document` holds (its text, lines, tags, records).
+std::size_t DocumentBytes(const Document& document);
 
 class SetStreamer {
  public:
   // `hashes`: the content hash of every file that will come (read-only).
-  SetStreamer(IndexWriter& writer, const std::map<std::string, std::string>& hashes, IngestObserver& observer);
+  SetStreamer(IndexWriter& writer, const std::map<std::string, std::string>& hashes, IngestObserver& observer,
+              StreamOptions options);
   ~SetStreamer();  // finishes, if Finish() was not called
   SetStreamer(const SetStreamer&) = delete;
   SetStreamer& operator=(const SetStreamer&) = delete;
 
-  // `document` must live until Finish() returns.
-  void Add(const Document& document);
+  // Takes the document; waits while the queue is full (StreamLimits::
+  // queued_bytes), unless the streamer stopped.
+  void Add(Document document);
   // Writes every set still open and waits.
   StreamTally Finish();
   // True once a write failed in a way that ends the ingest (StreamTally::
   // fatal): extraction should stop (RunnerOptions::stop).
   const std::atomic<bool>& stopped() const { return stopped_; }
+  // Documents held now: queued, or waiting for their set to be written.
+  std::size_t held_documents() const { return held_documents_; }
 
  private:
   struct Group {
-    std::vector<const Document*> documents;
+    std::vector<std::unique_ptr<const Document>> documents;  // not written since they came
+    std::vector<std::string> written_paths;  // versions written and freed: read again if the set reopens
+    std::size_t bytes = 0;                   // of `documents`
     std::size_t last_seen = 0;
-    bool written = false;
   };
   void Run();
+  void Take(std::unique_ptr<const Document> document);
+  void Reopen(const std::string& key, Group& group, const std::string& arriving);
   void WriteGroups(const std::vector<std::string>& keys, bool report);
+  void Hold(std::size_t documents, std::size_t bytes);
+  void Release(std::size_t documents, std::size_t bytes);
 
   IndexWriter& writer_;
   const std::map<std::string, std::string>& hashes_;
   IngestObserver& observer_;
+  const StreamOptions options_;
   std::mutex mutex_;
-  std::condition_variable ready_;
-  std::deque<const Document*> incoming_;
+  std::condition_variable ready_, room_;
+  std::deque<std::unique_ptr<const Document>> incoming_;
+  std::size_t queued_bytes_ = 0;
   bool finishing_ = false;
+  std::atomic<std::size_t> held_documents_{0};
   // The streamer's thread's own (no lock needed):
   std::map<std::string, Group> groups_;
   std::set<std::string> unwritten_;  // keys of the groups not written since their last version came
+  std::set<std::string> other_shards_;  // keys dropped
   std::size_t seen_ = 0;
+  std::size_t held_bytes_ = 0;  // of the groups' documents
   std::set<std::string> reported_left_out_;  // a set written again reports its left-out files once
   StreamTally tally_;
   std::atomic<bool> stopped_{false};

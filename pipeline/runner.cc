@@ -99,6 +99,11 @@ std::vector<DocumentResult> Runner::Run(const std::vector<std::string>& paths,
     std::lock_guard<std::mutex> lock(done_mutex);
     ++done;
     if (options.on_done) options.on_done(done, paths.size(), results[i]);
+    if (!options.keep_documents) {
+      results[i].document = Document();
+      results[i].document.path = paths[i];
+      results[i].timings = {};
+    }
   });
   return results;
 }

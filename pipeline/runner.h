@@ -38,8 +38,15 @@ struct DocumentResult {
 struct RunnerOptions {
   int jobs = 1;  // worker threads; at least 1
   // Called after each document, from a worker thread, serialised by the
-  // runner: (done so far, total, the result just finished).
-  std::function<void(std::size_t, std::size_t, const DocumentResult&)> on_done;
+  // runner: (done so far, total, the result just finished). It may take
+  // the document (std::move) when keep_documents is false; while it runs,
+  // the other workers wait to report theirs (a callback that blocks holds
+  // extraction back: backpressure).
+  std::function<void(std::size_t, std::size_t, DocumentResult&)> on_done;
+  // False: the results Run() returns keep each file's path, status and
+  // failed stage, not its document (nor timings), so that a long run holds
+  // no more than the documents in flight; on_done sees them whole.
+  bool keep_documents = true;
   // When set and true, files not started yet are not read: their results
   // carry kCancelled (and on_done is still called for each).
   const std::atomic<bool>* stop = nullptr;
@@ -55,7 +62,8 @@ class Runner {
   // Runs every stage on one file.
   DocumentResult RunOne(const std::string& path) const;
 
-  // Runs every file; results come back in the order of `paths`.
+  // Runs every file; results come back in the order of `paths` (without
+  // their documents when options.keep_documents is false).
   std::vector<DocumentResult> Run(const std::vector<std::string>& paths,
                                   const RunnerOptions& options) const;
 

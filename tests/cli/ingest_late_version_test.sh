@@ -3,7 +3,8 @@
 # it; a version that comes much later (its file far away in path order)
 # reopens the set, which is written again, whole. Here the English fixture
 # comes first, twenty GA resolutions next, the Chinese fixture last: the
-# Chinese must still be aligned with the English.
+# Chinese must still be aligned with the English (the English, freed once
+# its set was written, is read again from its file).
 # Usage: ingest_late_version_test.sh SEXTANT FIXTURES SHARED_CORPORA
 set -eu
 sextant=$1

@@ -1,6 +1,8 @@
 // SetStreamer on synthetic documents (no PDF, no corpora): sets are written
-// once complete, whole, and a version that comes long after its set was
-// written reopens it, so that it is aligned with the others.
+// once complete, whole, and freed; a version that comes long after its set
+// was written (and freed) reopens it, its other versions read again, so
+// that it is aligned with the others; what is held stays within the
+// limits; sets of other shards are left out.
 #include "ingest/set_streamer.h"
 
 #include <gtest/gtest.h>
@@ -64,7 +66,32 @@ class SetStreamerTest : public ::testing::Test {
     return documents_.back();
   }
 
+  // Limits as given, and a reextract that gives back the synthetic
+  // version of a path (as the ingest reads a file again), counting calls.
+  StreamOptions Options(StreamLimits limits = {}) {
+    StreamOptions options;
+    options.limits = limits;
+    options.reextract = [this](const std::string& path) -> std::optional<Document> {
+      ++reextracted_;
+      for (const Document& document : documents_) {
+        if (document.path == path) return document;
+      }
+      return std::nullopt;
+    };
+    return options;
+  }
+
+  std::size_t VersionsIndexed(const std::string& symbol) {
+    std::unique_ptr<RecordReader> reader;
+    if (!RecordReader::Open(folder_.string(), &reader).ok()) return 0;
+    std::string found;
+    std::vector<RecordVersion> versions;
+    if (!reader->ListVersions(symbol, &found, &versions).ok()) return 0;
+    return versions.size();
+  }
+
   std::filesystem::path folder_;
+  std::atomic<int> reextracted_{0};
   std::list<Document> documents_;
   std::map<std::string, std::string> hashes_;
 };
@@ -81,7 +108,7 @@ TEST_F(SetStreamerTest, ALateVersionReopensItsSetWhichIsWrittenWhole) {
   RecordingObserver observer;
   StreamTally tally;
   {
-    SetStreamer streamer(*writer, hashes_, observer);
+    SetStreamer streamer(*writer, hashes_, observer, Options());
     for (const Document* document : order) streamer.Add(*document);
     // Eight sets came after set 0: it is closed and written alone...
     ASSERT_TRUE(observer.WaitForWritten("CTOC/COP/WG.4/2030/1 1"));
@@ -94,6 +121,9 @@ TEST_F(SetStreamerTest, ALateVersionReopensItsSetWhichIsWrittenWhole) {
   EXPECT_TRUE(observer.failures.empty());
   EXPECT_EQ(tally.failures, 0);
   EXPECT_EQ(tally.written_paths.size(), order.size() + 1);
+  // The English version was freed once written: it was read again.
+  EXPECT_EQ(tally.reextracted, 1u);
+  EXPECT_EQ(reextracted_, 1);
   writer.reset();
 
   // The French version is aligned with the English: its set was written
@@ -120,10 +150,102 @@ TEST_F(SetStreamerTest, NothingAddedWritesNothing) {
   std::unique_ptr<IndexWriter> writer;
   ASSERT_TRUE(IndexWriter::Open(folder_.string(), {}, &writer).ok());
   RecordingObserver observer;
-  SetStreamer streamer(*writer, hashes_, observer);
+  SetStreamer streamer(*writer, hashes_, observer, Options());
   const StreamTally tally = streamer.Finish();
   EXPECT_TRUE(tally.written_paths.empty());
   EXPECT_TRUE(observer.indexed.empty());
+}
+
+TEST_F(SetStreamerTest, DocumentsAreFreedOnceTheirSetsAreWritten) {
+  std::unique_ptr<IndexWriter> writer;
+  ASSERT_TRUE(IndexWriter::Open(folder_.string(), {}, &writer).ok());
+  std::vector<const Document*> order;
+  for (std::size_t set = 0; set < 60; ++set) order.push_back(&Version(set, Language::kEnglish));
+  StreamLimits limits;
+  limits.queued_bytes = 1;  // one document queued at a time: Add() waits for the streamer
+  limits.write_segments = 500;  // five closed sets of 100 sentences make a batch
+  RecordingObserver observer;
+  StreamTally tally;
+  {
+    SetStreamer streamer(*writer, hashes_, observer, Options(limits));
+    for (const Document* document : order) streamer.Add(*document);
+    tally = streamer.Finish();
+    EXPECT_EQ(streamer.held_documents(), 0u);
+  }
+  EXPECT_EQ(tally.written_paths.size(), 60u);
+  // Held at once: the open sets (4 after the last version), the closed
+  // ones waiting for a batch (5), the one queued, not the 60.
+  EXPECT_LE(tally.peak_held_documents, 12u);
+  EXPECT_GE(tally.peak_held_documents, 5u);
+  EXPECT_EQ(tally.reextracted, 0u);
+  EXPECT_EQ(tally.written_early, 0u);
+}
+
+TEST_F(SetStreamerTest, SetsWrittenEarlyForTheBudgetAreRewrittenWholeWhenAVersionComes) {
+  std::unique_ptr<IndexWriter> writer;
+  ASSERT_TRUE(IndexWriter::Open(folder_.string(), {}, &writer).ok());
+  // Versions of two sets interleaved; a budget of one byte writes each
+  // set as soon as a version comes, and frees it.
+  const std::vector<const Document*> order = {&Version(0, Language::kEnglish), &Version(1, Language::kEnglish),
+                                              &Version(0, Language::kFrench), &Version(1, Language::kFrench),
+                                              &Version(0, Language::kSpanish)};
+  StreamLimits limits;
+  limits.held_bytes = 1;
+  limits.queued_bytes = 1;
+  RecordingObserver observer;
+  StreamTally tally;
+  {
+    SetStreamer streamer(*writer, hashes_, observer, Options(limits));
+    for (const Document* document : order) {
+      streamer.Add(*document);
+      // Each version is written before the next comes (so each one after
+      // the first of its set reopens it).
+      const std::string symbol = *document->furniture.symbol;
+      const std::size_t versions = document->language == Language::kEnglish  ? 1
+                                   : document->language == Language::kFrench ? 2
+                                                                             : 3;
+      ASSERT_TRUE(observer.WaitForWritten(symbol + " " + std::to_string(versions))) << symbol;
+    }
+    tally = streamer.Finish();
+    EXPECT_EQ(streamer.held_documents(), 0u);
+  }
+  EXPECT_TRUE(observer.failures.empty());
+  EXPECT_GE(tally.written_early, 5u);
+  EXPECT_EQ(tally.reextracted, 4u);  // en 0; en 1; en 0 and fr 0
+  EXPECT_LE(tally.peak_held_documents, 3u);
+  writer.reset();
+  EXPECT_EQ(VersionsIndexed("CTOC/COP/WG.4/2030/1"), 3u);
+  EXPECT_EQ(VersionsIndexed("CTOC/COP/WG.4/2030/2"), 2u);
+}
+
+TEST_F(SetStreamerTest, SetsOfOtherShardsAreLeftOut) {
+  std::unique_ptr<IndexWriter> writer;
+  ASSERT_TRUE(IndexWriter::Open(folder_.string(), {}, &writer).ok());
+  std::vector<const Document*> order;
+  for (std::size_t set = 0; set < 12; ++set) {
+    order.push_back(&Version(set, Language::kEnglish));
+    order.push_back(&Version(set, Language::kFrench));
+  }
+  StreamOptions options = Options();
+  options.shard = ShardSpec{2, 3};
+  RecordingObserver observer;
+  StreamTally tally;
+  {
+    SetStreamer streamer(*writer, hashes_, observer, std::move(options));
+    for (const Document* document : order) streamer.Add(*document);
+    tally = streamer.Finish();
+  }
+  std::size_t mine = 0;
+  for (std::size_t set = 0; set < 12; ++set) {
+    const std::string symbol = "CTOC/COP/WG.4/2030/" + std::to_string(set + 1);
+    const bool held = ShardOf(symbol, 3) == 1;
+    mine += held ? 1 : 0;
+    EXPECT_EQ(std::count(observer.written.begin(), observer.written.end(), symbol + " 2"), held ? 1 : 0) << symbol;
+  }
+  EXPECT_GT(mine, 0u);
+  EXPECT_LT(mine, 12u);
+  EXPECT_EQ(tally.other_shards, 12u - mine);
+  EXPECT_EQ(tally.written_paths.size(), 2 * mine);
 }
 
 }  // namespace

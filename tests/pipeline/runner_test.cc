@@ -84,6 +84,26 @@ TEST(RunnerTest, OneBadDocumentDoesNotStopTheOthers) {
   EXPECT_EQ(results[4].timings.size(), 2u);
 }
 
+TEST(RunnerTest, WithoutKeepDocumentsOnDoneMayTakeThemAndResultsHoldNone) {
+  const Runner runner = MakeRunner();
+  RunnerOptions options;
+  options.jobs = 2;
+  options.keep_documents = false;
+  std::vector<Document> taken;
+  options.on_done = [&](std::size_t, std::size_t, DocumentResult& result) {
+    if (result.status.ok()) taken.push_back(std::move(result.document));
+  };
+  const auto results = runner.Run({"a", "bad1", "b"}, options);
+  ASSERT_EQ(results.size(), 3u);
+  ASSERT_EQ(taken.size(), 2u);
+  for (const Document& document : taken) EXPECT_EQ(document.paragraphs.size(), 1u);
+  EXPECT_EQ(results[0].document.path, "a");
+  EXPECT_TRUE(results[0].document.paragraphs.empty());
+  EXPECT_TRUE(results[0].timings.empty());
+  EXPECT_EQ(results[1].status.code(), StatusCode::kDamaged);  // the status and failed stage stay
+  EXPECT_EQ(results[1].failed_stage, "picky");
+}
+
 TEST(RunnerTest, ResultsKeepInputOrderWithManyJobs) {
   const Runner runner = MakeRunner();
   std::vector<std::string> paths;
