@@ -66,8 +66,9 @@ std::string Unanswered(const std::string& remote, const std::string& detail) {
          "there again, or search with --partial-results to answer from the other shards";
 }
 
-// One remote shard, its schema checked.
-Status OpenRemote(const std::string& remote, Xapian::Database* db) {
+// One remote shard, its schema checked; `reason`, when given, gets the
+// network failure's own words ("Couldn't connect: Connection refused").
+Status OpenRemote(const std::string& remote, Xapian::Database* db, std::string* reason = nullptr) {
   std::string host;
   unsigned port = 0;
   if (const std::string problem = ParseRemote(remote, &host, &port); !problem.empty()) {
@@ -84,7 +85,10 @@ Status OpenRemote(const std::string& remote, Xapian::Database* db) {
     *db = std::move(opened);
     return Status::Ok();
   } catch (const Xapian::Error& error) {
-    if (IsNetworkFailure(error)) return Status(StatusCode::kUnavailable, Unanswered(remote, Detail(error)));
+    if (IsNetworkFailure(error)) {
+      if (reason != nullptr) *reason = Detail(error);
+      return Status(StatusCode::kUnavailable, Unanswered(remote, Detail(error)));
+    }
     return ReadFailure(remote, "opening", error);
   }
 }
@@ -107,7 +111,8 @@ Status ShardedDatabase::Build() {
   for (const std::string& name : where_.Names()) {
     const bool remote = shard++ >= where_.folders.size();
     Xapian::Database one;
-    Status status = remote ? OpenRemote(name, &one) : OpenForReading(name, &one);
+    std::string reason;  // a network failure's own words, for `missing`
+    Status status = remote ? OpenRemote(name, &one, &reason) : OpenForReading(name, &one);
     try {
       if (status.ok()) {
         const std::string terms = one.get_metadata(std::string(kMetaChineseTerms));
@@ -122,13 +127,14 @@ Status ShardedDatabase::Build() {
         combined.add_database(one);
       }
     } catch (const Xapian::Error& error) {
+      if (IsNetworkFailure(error)) reason = Detail(error);
       status = IsNetworkFailure(error) ? Status(StatusCode::kUnavailable, Unanswered(name, Detail(error)))
                                        : ReadFailure(name, "opening", error);
     }
     if (status.ok()) continue;
     // A wrong schema or Chinese is the user's to fix, partial or not.
     if (!where_.partial_results || status.code() == StatusCode::kInvalidArgument) return status;
-    missing.push_back(name + " (" + status.message() + ")");
+    missing.push_back(name + " (" + (reason.empty() ? status.message() : reason) + ")");
   }
   if (missing.size() == where_.count()) {
     return Status(StatusCode::kUnavailable, "no shard of " + name_ + " answers: " + missing.front());

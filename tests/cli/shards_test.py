@@ -29,7 +29,7 @@ REPORTS = ["afghanistan2009", "afghanistan2014", "albania2010", "algeria2008", "
 QUERIES = [
     ["--show", "en", "会议开幕"],
     ["--show", "fr", "human rights"],
-    ["--sort", "date", "symbol:A/HRC/*"],
+    ["--sort", "date", "symbol:A/HRC/12/*"],
     ["--lang", "en", "trafficking OR torture"],
     ["to:Afghanistan", "from:Norway"],
     ["type:recommendation", "response:noted"],
@@ -45,9 +45,14 @@ def run(*args, check=True):
 
 def canonical(answer):
     """What must equal between one index and shards: totals, facets, and
-    the hits as a set (equal weights are ordered by document id, which
-    differs between one index and shards)."""
-    hits = sorted(json.dumps(hit, sort_keys=True) for hit in answer["hits"])
+    every hit as a set (equal weights are ordered by document id, which
+    differs between one index and shards), its snippet aside: where two
+    excerpts of a passage score the same up to rounding, Xapian may pick
+    the other one over shards (1 hit in 511 here); the snippets of
+    tests/index/shards_test.cc are compared whole."""
+    if answer["total"] > len(answer["hits"]):
+        sys.exit(f"{answer['total']} hits, more than one page: the lists would not be whole")
+    hits = sorted(json.dumps({k: v for k, v in hit.items() if k != "snippet"}, sort_keys=True) for hit in answer["hits"])
     return answer["total"], json.dumps(answer["facets"], sort_keys=True), hits
 
 
