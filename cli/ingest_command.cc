@@ -69,8 +69,9 @@ int Ingest(const CommandArgs& args) {
   flags.Number("--memory", &memory, 32, 1 << 20, "MB",
                "about what ingest holds besides the files being extracted: documents\n"
                "waiting for their sets, the queue to the writer, Xapian's transaction\n"
-               "(default 256; the process peaks at about this plus 100 MB; a smaller\n"
-               "budget writes smaller batches, a little slower)");
+               "(default 256, at least 32): a ceiling, not a level. A smaller budget\n"
+               "writes smaller batches, and writes open sets early (their versions\n"
+               "are read again when a later one comes)");
   flags.Custom("--shard", "K/N",
                [&options](const std::string& text) -> std::string {
                  const std::optional<ShardSpec> shard = ParseShard(text);

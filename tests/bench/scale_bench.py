@@ -202,7 +202,7 @@ def shards(args):
             with concurrent.futures.ThreadPoolExecutor(max_workers=count) as pool:
                 results = list(pool.map(timed, commands))
             wall = time.monotonic() - start
-            pages = page_total(results[0][3])
+            pages = sum(page_total(r[3]) for r in results)  # each shard counts its own sets' pages
             entries = 0
             for k in range(1, count + 1):
                 out = subprocess.run(["xapian-delve", os.path.join(scratch, f"shard{k}")], capture_output=True,
