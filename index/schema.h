@@ -32,7 +32,7 @@ inline constexpr std::string_view kMetaSchemaVersion = "sextant.schema_version";
 inline constexpr std::string_view kMetaChineseTerms = "sextant.chinese_terms";
 // "K/N" when the index is shard K of N (`sextant ingest --shard K/N`,
 // ingest/shard.h); absent in an unsharded index.
-inline constexpr std::string_view kMetaShard = "sextant-shard";
+inline constexpr std::string_view kMetaShard = "sextant.shard";
 
 // Term prefixes. Boolean terms are filters (no weight, no position).
 namespace term_prefix {
