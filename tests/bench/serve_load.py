@@ -112,8 +112,20 @@ def rss_kib(pid):
     return 0
 
 
+def pss_kib(pid):
+    """Proportional set size: pages shared with the forking parent counted in part."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as f:
+            for line in f:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
 def tcpsrv_memory(port):
-    """KiB resident of the xapian-tcpsrv on `port`: (listener, [children])."""
+    """KiB resident of the xapian-tcpsrv on `port`: (listener, [children RSS], [children PSS])."""
     want = f"--port\0{port}\0".encode()
     pids = []
     for pid in filter(str.isdigit, os.listdir("/proc")):
@@ -130,9 +142,9 @@ def tcpsrv_memory(port):
     listener = [pid for pid, ppid in pids if ppid not in own]
     children = [pid for pid, ppid in pids if ppid in own]
     try:
-        return (sum(rss_kib(p) for p in listener), [rss_kib(p) for p in children])
+        return (sum(rss_kib(p) for p in listener), [rss_kib(p) for p in children], [pss_kib(p) for p in children])
     except OSError:
-        return (0, [])
+        return (0, [], [])
 
 
 class MemorySampler:
@@ -142,7 +154,7 @@ class MemorySampler:
     def __init__(self, server_pid, ports, every=1.0):
         self.server_pid, self.ports, self.every = server_pid, ports, every
         self.server = 0
-        self.tcpsrv = {p: {"listener": 0, "children": 0, "sum": 0, "max_child": 0} for p in ports}
+        self.tcpsrv = {p: {"listener": 0, "children": 0, "sum": 0, "max_child": 0, "pss": 0} for p in ports}
         self.stop = threading.Event()
         self.thread = threading.Thread(target=self.run)
 
@@ -150,12 +162,13 @@ class MemorySampler:
         while not self.stop.is_set():
             self.server = max(self.server, rss_kib(self.server_pid))
             for port in self.ports:
-                listener, children = tcpsrv_memory(port)
+                listener, children, pss = tcpsrv_memory(port)
                 t = self.tcpsrv[port]
                 t["listener"] = max(t["listener"], listener)
                 t["children"] = max(t["children"], len(children))
                 t["sum"] = max(t["sum"], sum(children))
                 t["max_child"] = max([t["max_child"]] + children)
+                t["pss"] = max(t["pss"], sum(pss))
             self.stop.wait(self.every)
 
     def __enter__(self):
@@ -265,7 +278,7 @@ def main():
             for port, t in sampler.tcpsrv.items():
                 print(f"xapian-tcpsrv :{port} at {connections} connections: listener {t['listener'] / 1024:.1f} MiB, "
                       f"{t['children']} children (one per connection of the server), together {t['sum'] / 1024:.1f} MiB, "
-                      f"largest {t['max_child'] / 1024:.1f} MiB")
+                      f"largest {t['max_child'] / 1024:.1f} MiB; proportional (PSS) together {t['pss'] / 1024:.1f} MiB")
         if args.long > 0:
             samples = []
             stop = threading.Event()
