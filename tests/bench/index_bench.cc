@@ -584,6 +584,7 @@ int Usage(const char* message) {
 }
 
 int Main(int argc, char** argv) {
+  std::setvbuf(stdout, nullptr, _IOLBF, 0);  // progress as it comes, also into a file
   Options options;
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
