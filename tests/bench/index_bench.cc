@@ -39,7 +39,7 @@
 //
 // Shards (issue 15): --shards N (or N,N,...) deals the same document sets
 // into N shard folders, DIR-Nshards/shard-1..N (set k of the build to shard
-// k mod N, every set whole in one shard, as `sextant ingest --shard` does),
+// k mod N, every set whole in one shard, as index/index_shards.h asks),
 // built once and reused like the single index; --remote searches each N
 // shards also through N xapian-tcpsrv processes on loopback, started here
 // and killed at the end. Every layout runs the same queries (the same
