@@ -37,8 +37,25 @@
 //                                                sentences, one text file
 //                                                per language, in /tmp)
 //
+// Shards (issue 15): --shards N (or N,N,...) deals the same document sets
+// into N shard folders, DIR-Nshards/shard-1..N (set k of the build to shard
+// k mod N, every set whole in one shard, as index/index_shards.h asks),
+// built once and reused like the single index; --remote searches each N
+// shards also through N xapian-tcpsrv processes on loopback, started here
+// and killed at the end. Every layout runs the same queries (the same
+// report), the single index first; with facets on, each query's exact
+// total, facet counts and top-10 weights (dates, sorted by date) are
+// compared with the single index's and the equal ones counted. The
+// resident memory of each xapian-tcpsrv (the listener and the child it
+// forks per connection) is printed, and for remote shards a third pass
+// without snippets (Xapian's snippet asks each shard the frequency of
+// every word of the hit's text, a round trip each); then a summary table.
+// --only-shards leaves out the single index (no comparison); --build-only
+// builds what is missing and stops (two builds may run at once).
+//
 //   build/tests/bench/index_bench --index /tmp/sextant-200k [--rebuild]
 //       [--min-segments N] [--per-language N] [--compare N]
+//       [--shards N[,N...]] [--remote] [--only-shards] [--build-only]
 #include <fcntl.h>
 #include <spawn.h>
 #include <sys/wait.h>
@@ -46,6 +63,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -57,11 +75,10 @@
 #include <vector>
 
 #include "index/index_searcher.h"
-#include "index/index_writer.h"
-#include "pipeline/content_hash.h"
 #include "pipeline/unicode_text.h"
-#include "stages/align/document_aligner.h"
+#include "tests/bench/index_bench_corpus.h"
 #include "tests/corpus/alignment_eval.h"
+#include "tests/index/tcp_server_process.h"
 
 extern char** environ;
 
@@ -72,8 +89,6 @@ namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
 using eval::Devset;
 
-constexpr std::size_t kBatchSegments = 20000;  // segments per transaction
-
 struct Options {
   fs::path index;
   fs::path corpora = SEXTANT_SHARED_CORPORA;
@@ -82,178 +97,13 @@ struct Options {
   std::size_t per_language = 200;
   std::size_t compare = 200;
   bool rebuild = false;
+  std::vector<std::size_t> shards;  // also N shards, in DIR-Nshards/shard-1..N
+  bool remote = false;              // and those through xapian-tcpsrv
+  bool only_shards = false;         // not the single index
+  bool build_only = false;
 };
 
 double Seconds(Clock::time_point from) { return std::chrono::duration<double>(Clock::now() - from).count(); }
-
-// "2015/a/ac_182/l_139" → "A/AC.182/L.139".
-std::string SymbolOf(std::string id) {
-  if (const std::size_t slash = id.find('/'); slash != std::string::npos) id.erase(0, slash + 1);
-  for (char& c : id) {
-    if (c == '_') c = '.';
-    else if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
-  }
-  return id;
-}
-
-// Days since 2001-01-01 → "YYYY-MM-DD" (proleptic Gregorian).
-std::string DateOf(long days) {
-  long z = days + 730851;  // 2001-01-01 as days since 0000-03-01
-  const long era = z / 146097, doe = z - era * 146097;
-  const long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const long doy = doe - (365 * yoe + yoe / 4 - yoe / 100), mp = (5 * doy + 2) / 153;
-  const long day = doy - (153 * mp + 2) / 5 + 1, month = mp < 10 ? mp + 3 : mp - 9;
-  const long year = yoe + era * 400 + (month <= 2);
-  char text[64];  // room for three of any long: the compiler then sees no truncation
-  std::snprintf(text, sizeof text, "%04ld-%02ld-%02ld", year, month, day);
-  return text;
-}
-
-// What round r makes of devset document d.
-struct DocumentFacts {
-  std::string symbol, date, item, path_stem;
-};
-
-DocumentFacts FactsOf(const Devset& devset, std::size_t round, std::size_t d) {
-  DocumentFacts facts;
-  facts.symbol = SymbolOf(devset.document_ids[d]) + (round ? "/Add." + std::to_string(round) : "");
-  facts.date = DateOf(static_cast<long>(round * devset.document_ids.size() + d));
-  facts.item = std::to_string(1 + (d * 7 + round) % 120) + (d % 3 == 0 ? "(a)" : "");
-  facts.path_stem = "unpc-devset/r" + std::to_string(round) + "/" + devset.document_ids[d];
-  return facts;
-}
-
-std::string PathOf(const DocumentFacts& facts, Language language) {
-  return facts.path_stem + "." + std::string(Code(language));
-}
-
-std::vector<Language> PivotFirst() {
-  std::vector<Language> order = {Language::kEnglish};
-  for (const LanguageInfo& info : AllLanguages()) {
-    if (info.language != Language::kEnglish) order.push_back(info.language);
-  }
-  return order;
-}
-
-std::size_t SegmentsPerRound(const Devset& devset) {
-  std::size_t n = 0;
-  for (const LanguageInfo& info : AllLanguages()) {
-    for (const auto& sentences : devset.Of(info.language)) n += sentences.size();
-  }
-  return n;
-}
-
-std::size_t RoundsFor(const Devset& devset, std::size_t min_segments) {
-  const std::size_t per_round = SegmentsPerRound(devset);
-  return std::max<std::size_t>(1, (min_segments + per_round - 1) / per_round);
-}
-
-std::size_t ExpectedEntries(const Devset& devset, std::size_t rounds) {
-  return rounds * (SegmentsPerRound(devset) + devset.document_ids.size() * AllLanguages().size());
-}
-
-// One document set of the build, owning what its IndexVersions point to.
-struct BuiltSet {
-  std::vector<Document> documents;
-  std::vector<std::string> hashes;
-  std::vector<DocumentAlignment> alignments;
-  std::size_t segments = 0;
-
-  std::vector<IndexVersion> Versions() const {
-    std::vector<IndexVersion> versions;
-    for (std::size_t k = 0; k < documents.size(); ++k) {
-      versions.push_back({&documents[k], hashes[k], k == 0 ? nullptr : &alignments[k]});
-    }
-    return versions;
-  }
-};
-
-std::unique_ptr<BuiltSet> MakeSet(const Devset& devset, std::size_t round, std::size_t d) {
-  auto set = std::make_unique<BuiltSet>();
-  const DocumentFacts facts = FactsOf(devset, round, d);
-  const std::vector<Language> order = PivotFirst();
-  const std::size_t pivot_size = devset.Of(Language::kEnglish)[d].size();
-  set->alignments.resize(order.size());
-  for (std::size_t k = 0; k < order.size(); ++k) {
-    const std::vector<std::string>& sentences = devset.Of(order[k])[d];
-    Document document;
-    document.path = PathOf(facts, order[k]);
-    document.language = order[k];
-    document.furniture.symbol = facts.symbol;
-    document.furniture.date = facts.date;
-    for (const std::string& sentence : sentences) {
-      Paragraph paragraph;
-      paragraph.text = sentence;
-      paragraph.page = 1;
-      paragraph.segments = {{0, sentence.size()}};
-      paragraph.agenda_item = facts.item;
-      document.paragraphs.push_back(std::move(paragraph));
-    }
-    set->segments += sentences.size();
-    set->hashes.push_back(HashBytes(document.path + " round " + std::to_string(round)));
-    set->documents.push_back(std::move(document));
-    if (k > 0) {
-      for (std::size_t s = 0; s < std::min(pivot_size, sentences.size()); ++s) {
-        set->alignments[k].sentences.links.push_back({{s}, {s}, 1.0});
-      }
-    }
-  }
-  return set;
-}
-
-bool BuildIndex(const Devset& devset, const Options& options, std::size_t rounds) {
-  const Clock::time_point start = Clock::now();
-  std::unique_ptr<IndexWriter> writer;
-  if (const Status status = IndexWriter::Open(options.index.string(), {}, &writer); !status.ok()) {
-    std::fprintf(stderr, "index_bench: %s\n", status.ToString().c_str());
-    return false;
-  }
-  std::size_t segments = 0, batches = 0;
-  std::vector<std::unique_ptr<BuiltSet>> batch;
-  std::size_t batch_segments = 0;
-  auto flush = [&]() -> bool {
-    if (batch.empty()) return true;
-    std::vector<std::vector<IndexVersion>> sets;
-    for (const auto& set : batch) sets.push_back(set->Versions());
-    std::vector<IndexWriter::SetOutcome> outcomes;
-    const Status status = writer->AddDocumentSets(sets, &outcomes);
-    for (const auto& outcome : outcomes) {
-      if (!outcome.status.ok()) {
-        std::fprintf(stderr, "index_bench: %s\n", outcome.status.ToString().c_str());
-        return false;
-      }
-      segments += outcome.counts.segments;
-    }
-    if (!status.ok()) return false;
-    ++batches;
-    std::fprintf(stderr, "\rindex_bench: building [%zu segments]", segments);
-    batch.clear();
-    batch_segments = 0;
-    return true;
-  };
-  for (std::size_t round = 0; round < rounds; ++round) {
-    for (std::size_t d = 0; d < devset.document_ids.size(); ++d) {
-      batch.push_back(MakeSet(devset, round, d));
-      batch_segments += batch.back()->segments;
-      if (batch_segments >= kBatchSegments && !flush()) return false;
-    }
-  }
-  if (!flush()) return false;
-  const double seconds = Seconds(start);
-  std::fprintf(stderr, "\r\033[K");
-  std::printf("build: %zu rounds of the devset, %zu segments, %zu entries, %zu transactions, %.1f s "
-              "(%.0f segments/s)\n", rounds, segments, writer->entry_count(), batches, seconds,
-              static_cast<double>(segments) / seconds);
-  return true;
-}
-
-std::uintmax_t FolderBytes(const fs::path& folder) {
-  std::uintmax_t bytes = 0;
-  for (const auto& entry : fs::directory_iterator(folder)) {
-    if (entry.is_regular_file()) bytes += entry.file_size();
-  }
-  return bytes;
-}
 
 // ---- queries ---------------------------------------------------------------
 
@@ -380,13 +230,18 @@ void PrintLatencies(const char* name, const Latencies& l) {
               l.Max(), static_cast<double>(l.ms.size()) / l.seconds);
 }
 
+struct Answer;
+void Record(const Query& query, const SearchResult& result, std::vector<Answer>* answers);
+
 bool RunInProcess(IndexSearcher& searcher, const std::vector<Query>& queries, bool facets, Latencies* all,
-                  std::vector<Latencies>* by_kind, std::size_t* found, std::size_t* word_queries) {
+                  std::vector<Latencies>* by_kind, std::size_t* found, std::size_t* word_queries,
+                  std::vector<Answer>* answers, bool snippets = true) {
   by_kind->assign(5, Latencies());
   const Clock::time_point start = Clock::now();
   for (const Query& query : queries) {
     SearchOptions options = query.options;
     options.facets = facets;
+    if (!snippets) options.snippet_bytes = 0;
     SearchResult result;
     const Clock::time_point t = Clock::now();
     const Status status = searcher.Search(query.text, options, &result);
@@ -396,6 +251,7 @@ bool RunInProcess(IndexSearcher& searcher, const std::vector<Query>& queries, bo
       return false;
     }
     all->ms.push_back(ms);
+    if (answers) Record(query, result, answers);
     (*by_kind)[static_cast<std::size_t>(query.kind)].ms.push_back(ms);
     if (query.kind != Kind::kSymbolByDate) {
       ++*word_queries;
@@ -525,15 +381,210 @@ void CompareProcesses(const Options& options, const Devset& devset, std::size_t 
   PrintLatencies("grep -F w1 L.txt | grep -F w2 | ... | head", grep);
 }
 
+// ---- layouts: the single index, local shards, remote shards ---------------------
+
+// One configuration searched by the same queries.
+struct Layout {
+  std::string name;               // "1 index", "4 local shards", "4 remote shards"
+  std::vector<fs::path> folders;  // one: the single index; several: shard-1..N
+  bool remote = false;            // the folders served by xapian-tcpsrv on loopback
+};
+
+std::vector<fs::path> ShardFolders(const fs::path& index, std::size_t n) {
+  std::vector<fs::path> folders;
+  const fs::path root = index.string() + "-" + std::to_string(n) + "shards";
+  for (std::size_t k = 1; k <= n; ++k) folders.push_back(root / ("shard-" + std::to_string(k)));
+  return folders;
+}
+
+// Reuses `folders` when they hold the expected entries, else builds them
+// (after --rebuild, or when missing or empty). Prints size and bytes per
+// segment.
+bool EnsureBuilt(const Devset& devset, const Options& options, const std::vector<fs::path>& folders,
+                 std::size_t rounds) {
+  const std::size_t expected = ExpectedEntries(devset, rounds);
+  const bool present = std::all_of(folders.begin(), folders.end(),
+                                   [](const fs::path& f) { return fs::exists(f) && !fs::is_empty(f); });
+  const std::string name = folders.size() == 1 ? folders[0].string() : folders[0].parent_path().string();
+  if (present) {
+    std::unique_ptr<IndexSearcher> searcher;
+    const Status opened = IndexSearcher::Open(IndexShards{{folders.begin(), folders.end()}, {}, false}, &searcher);
+    if (!opened.ok() && !options.rebuild) {
+      std::fprintf(stderr, "index_bench: %s: %s (or give a new folder)\n", name.c_str(), opened.message().c_str());
+      return false;
+    }
+    if (opened.ok() && searcher->entry_count() == expected && !options.rebuild) {
+      std::printf("reusing %s (%zu entries)\n", name.c_str(), searcher->entry_count());
+    } else if (!options.rebuild) {
+      std::fprintf(stderr, "index_bench: %s holds %zu entries, not the %zu of this build; pass --rebuild\n",
+                   name.c_str(), searcher->entry_count(), expected);
+      return false;
+    }
+  }
+  if (!present || options.rebuild) {
+    for (const fs::path& folder : folders) fs::remove_all(folder);
+    if (!BuildIndex(devset, folders, rounds)) return false;
+  }
+  const std::size_t documents = rounds * devset.document_ids.size() * AllLanguages().size();
+  const std::size_t segments = expected - documents;
+  std::uintmax_t bytes = 0;
+  std::string sizes;
+  for (const fs::path& folder : folders) {
+    bytes += FolderBytes(folder);
+    char size[32];
+    std::snprintf(size, sizeof size, "%s%.0f", sizes.empty() ? "" : " + ", static_cast<double>(FolderBytes(folder)) / (1 << 20));
+    sizes += size;
+  }
+  std::printf("index: %s, %zu entries (%zu segments, %zu documents), %.0f MiB%s%s%s, %.0f bytes per segment\n",
+              name.c_str(), expected, segments, documents, static_cast<double>(bytes) / (1 << 20),
+              folders.size() > 1 ? " (" : "", folders.size() > 1 ? sizes.c_str() : "", folders.size() > 1 ? " MiB)" : "",
+              static_cast<double>(bytes) / static_cast<double>(segments));
+  return true;
+}
+
+// Resident memory of xapian-tcpsrv on `port`: the listener (a child of
+// ours) and the children it forked, one per connection, in KiB.
+struct ServerMemory {
+  std::size_t listener_kib = 0;
+  std::vector<std::size_t> connection_kib;
+};
+
+ServerMemory TcpServerMemory(int port) {
+  ServerMemory memory;
+  const std::string want = std::string("--port") + '\0' + std::to_string(port) + '\0';
+  for (const auto& entry : fs::directory_iterator("/proc")) {
+    const std::string pid = entry.path().filename().string();
+    if (pid.find_first_not_of("0123456789") != std::string::npos) continue;
+    std::ifstream cmdline(entry.path() / "cmdline");
+    const std::string args((std::istreambuf_iterator<char>(cmdline)), std::istreambuf_iterator<char>());
+    if (args.rfind("xapian-tcpsrv", 0) != 0 || args.find(want) == std::string::npos) continue;
+    std::ifstream status(entry.path() / "status");
+    std::size_t rss = 0, parent = 0;
+    for (std::string line; std::getline(status, line);) {
+      if (line.rfind("VmRSS:", 0) == 0) rss = std::strtoul(line.c_str() + 6, nullptr, 10);
+      if (line.rfind("PPid:", 0) == 0) parent = std::strtoul(line.c_str() + 5, nullptr, 10);
+    }
+    if (parent == static_cast<std::size_t>(::getpid())) memory.listener_kib = rss;
+    else memory.connection_kib.push_back(rss);
+  }
+  return memory;
+}
+
+// What a query answered, to compare layouts (facets on: the total exact).
+struct Answer {
+  std::size_t total = 0;
+  std::vector<double> weights;     // of the hits, relevance order
+  std::vector<std::string> dates;  // of the hits, date order (symbol: queries)
+  SearchFacets facets;
+};
+
+bool SameAnswer(const Answer& a, const Answer& b) {
+  if (a.total != b.total || a.weights.size() != b.weights.size() || a.dates != b.dates) return false;
+  for (std::size_t k = 0; k < a.weights.size(); ++k) {
+    if (std::abs(a.weights[k] - b.weights[k]) > 1e-9 * std::max(1.0, std::abs(a.weights[k]))) return false;
+  }
+  const SearchFacets &x = a.facets, &y = b.facets;
+  return x.languages == y.languages && x.years == y.years && x.series == y.series;
+}
+
+void Record(const Query& query, const SearchResult& result, std::vector<Answer>* answers) {
+  Answer answer;
+  answer.total = result.total;
+  for (const SearchHit& hit : result.hits) {
+    if (query.options.sort == SearchSort::kDate) answer.dates.push_back(hit.date);
+    else answer.weights.push_back(hit.weight);
+  }
+  answer.facets = result.facets;
+  answers->push_back(std::move(answer));
+}
+
+struct LayoutResult {
+  Latencies off, on;
+  std::size_t agree = 0;  // answers equal to the single index's
+  bool compared = false;
+};
+
+// The warm-up pass and the two measured ones over `layout`, printed.
+bool Measure(const Layout& layout, const std::vector<Query>& queries, std::vector<Answer>* answers,
+             const std::vector<Answer>* reference, LayoutResult* out) {
+  std::vector<std::unique_ptr<testing::TcpServerProcess>> servers;
+  IndexShards where;
+  for (const fs::path& folder : layout.folders) {
+    if (!layout.remote) {
+      where.folders.push_back(folder.string());
+      continue;
+    }
+    servers.push_back(std::make_unique<testing::TcpServerProcess>(folder.string()));
+    if (!servers.back()->Start()) {
+      std::fprintf(stderr, "index_bench: xapian-tcpsrv did not start on %s (Debian xapian-tools)\n", folder.c_str());
+      return false;
+    }
+    where.remotes.push_back(servers.back()->address());
+  }
+  std::unique_ptr<IndexSearcher> searcher;
+  const Clock::time_point opening = Clock::now();
+  if (const Status opened = IndexSearcher::Open(where, &searcher); !opened.ok()) {
+    std::fprintf(stderr, "index_bench: %s\n", opened.ToString().c_str());
+    return false;
+  }
+  std::printf("\n%s: %s, opened in %.1f ms; in process (IndexSearcher, one thread), %zu queries, limit 10, "
+              "the translation shown:\n", layout.name.c_str(), where.Describe().c_str(),
+              Seconds(opening) * 1000, queries.size());
+  std::printf("%-44s %6s %9s %9s %9s %9s\n", "queries", "n", "p50 ms", "p99 ms", "max ms", "q/s");
+  {  // A pass to warm the page cache, not counted (the build may be long gone).
+    Latencies warm;
+    std::vector<Latencies> by_kind;
+    std::size_t found = 0, word_queries = 0;
+    if (!RunInProcess(*searcher, queries, true, &warm, &by_kind, &found, &word_queries, nullptr)) return false;
+    PrintLatencies("(warm-up pass, facets on)", warm);
+  }
+  for (const bool facets : {false, true}) {
+    Latencies& all = facets ? out->on : out->off;
+    std::vector<Latencies> by_kind;
+    std::size_t found = 0, word_queries = 0;
+    if (!RunInProcess(*searcher, queries, facets, &all, &by_kind, &found, &word_queries, facets ? answers : nullptr)) {
+      return false;
+    }
+    const std::string name = std::string("all, facets ") + (facets ? "on" : "off");
+    PrintLatencies(name.c_str(), all);
+    for (std::size_t k = 0; k < by_kind.size(); ++k) PrintLatencies((std::string("  ") + kKindNames[k]).c_str(), by_kind[k]);
+    std::printf("  sentence in the top 10: %zu/%zu word queries\n", found, word_queries);
+  }
+  if (layout.remote) {  // where the time goes: a snippet looks up each word of the hit's text
+    Latencies bare;
+    std::vector<Latencies> by_kind;
+    std::size_t found = 0, word_queries = 0;
+    if (!RunInProcess(*searcher, queries, true, &bare, &by_kind, &found, &word_queries, nullptr, false)) return false;
+    PrintLatencies("all, facets on, no snippets", bare);
+  }
+  if (reference && !reference->empty()) {
+    out->compared = true;
+    for (std::size_t q = 0; q < queries.size(); ++q) out->agree += SameAnswer((*reference)[q], (*answers)[q]);
+    std::printf("  same answers as the single index (facets on: exact total, facet counts, top-10 weights or "
+                "dates): %zu/%zu queries\n", out->agree, queries.size());
+  }
+  for (const auto& server : servers) {
+    const std::string address = server->address();
+    const ServerMemory memory = TcpServerMemory(std::atoi(address.substr(address.rfind(':') + 1).c_str()));
+    std::string children;
+    for (std::size_t kib : memory.connection_kib) children += " " + std::to_string(kib / 1024) + " MiB";
+    std::printf("  xapian-tcpsrv %s: listener %.1f MiB, %zu connection(s):%s\n", address.c_str(),
+                static_cast<double>(memory.listener_kib) / 1024, memory.connection_kib.size(), children.c_str());
+  }
+  return true;
+}
+
 // ---- main ---------------------------------------------------------------------
 
 int Usage(const char* message) {
   std::fprintf(stderr, "index_bench: %s\nusage: index_bench --index DIR [--rebuild] [--min-segments N] "
+                       "[--shards N[,N...]] [--remote] [--only-shards] [--build-only] "
                        "[--per-language N] [--compare N] [--corpora DIR] [--sextant BIN]\n", message);
   return 2;
 }
 
 int Main(int argc, char** argv) {
+  std::setvbuf(stdout, nullptr, _IOLBF, 0);  // progress as it comes, also into a file
   Options options;
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
@@ -544,10 +595,25 @@ int Main(int argc, char** argv) {
     else if (arg == "--min-segments" && value) options.min_segments = std::strtoul(argv[++i], nullptr, 10);
     else if (arg == "--per-language" && value) options.per_language = std::strtoul(argv[++i], nullptr, 10);
     else if (arg == "--compare" && value) options.compare = std::strtoul(argv[++i], nullptr, 10);
+    else if (arg == "--shards" && value) {
+      for (const char* p = argv[++i]; *p;) {
+        char* end = nullptr;
+        const std::size_t n = std::strtoul(p, &end, 10);
+        if (end == p || n < 1) return Usage("--shards takes N or N,N,... (N >= 1)");
+        options.shards.push_back(n);
+        p = *end == ',' ? end + 1 : end;
+      }
+    }
+    else if (arg == "--remote") options.remote = true;
+    else if (arg == "--only-shards") options.only_shards = true;
+    else if (arg == "--build-only") options.build_only = true;
     else if (arg == "--rebuild") options.rebuild = true;
     else return Usage(("unknown argument " + arg).c_str());
   }
   if (options.index.empty()) return Usage("--index DIR is required (the index is kept there)");
+  if (options.only_shards && options.shards.empty()) return Usage("--only-shards needs --shards N");
+  if (options.remote && options.shards.empty()) return Usage("--remote needs --shards N");
+  if (options.remote && !testing::HaveXapianTcpServer()) return Usage("--remote needs xapian-tcpsrv (xapian-tools)");
   if (const char* env = std::getenv("SEXTANT_CORPORA"); env && *env) options.corpora = env;
   std::string error;
   const auto devset = eval::ReadDevset(options.corpora / "unpc-devset", &error);
@@ -557,73 +623,49 @@ int Main(int argc, char** argv) {
     return 1;
   }
   const std::size_t rounds = RoundsFor(*devset, options.min_segments);
-  const std::size_t expected = ExpectedEntries(*devset, rounds);
 
-  std::unique_ptr<IndexSearcher> searcher;
-  const bool exists = fs::exists(options.index);
-  if (exists && !fs::is_empty(options.index)) {
-    const Status opened = IndexSearcher::Open(options.index.string(), &searcher);
-    if (!opened.ok()) {
-      std::fprintf(stderr, "index_bench: %s: %s (or give a new folder)\n", options.index.c_str(),
-                   opened.message().c_str());
-      return 1;
-    }
-    if (options.rebuild || searcher->entry_count() != expected) {
-      if (!options.rebuild) {
-        std::fprintf(stderr, "index_bench: %s holds %zu entries, not the %zu of this build; pass --rebuild\n",
-                     options.index.c_str(), searcher->entry_count(), expected);
-        return 1;
-      }
-      searcher.reset();
-      fs::remove_all(options.index);
-    } else {
-      std::printf("reusing %s (%zu entries)\n", options.index.c_str(), searcher->entry_count());
+  std::vector<Layout> layouts;
+  if (!options.only_shards) layouts.push_back({"1 index", {options.index}, false});
+  for (const std::size_t n : options.shards) {
+    layouts.push_back({std::to_string(n) + " local shards", ShardFolders(options.index, n), false});
+  }
+  if (options.remote) {
+    for (const std::size_t n : options.shards) {
+      layouts.push_back({std::to_string(n) + " remote shards", ShardFolders(options.index, n), true});
     }
   }
-  if (!searcher) {
-    if (!BuildIndex(*devset, options, rounds)) return 1;
-    const Status opened = IndexSearcher::Open(options.index.string(), &searcher);
-    if (!opened.ok()) {
-      std::fprintf(stderr, "index_bench: %s\n", opened.ToString().c_str());
-      return 1;
-    }
+  for (const Layout& layout : layouts) {
+    if (!layout.remote && !EnsureBuilt(*devset, options, layout.folders, rounds)) return 1;
   }
-  const std::size_t documents = rounds * devset->document_ids.size() * AllLanguages().size();
-  std::printf("index: %s, %zu entries (%zu segments, %zu documents), %.0f MiB\n", options.index.c_str(),
-              searcher->entry_count(), searcher->entry_count() - documents, documents,
-              static_cast<double>(FolderBytes(options.index)) / (1 << 20));
+  if (options.build_only) return 0;
 
   const std::vector<Query> queries = MakeQueries(*devset, rounds, options.per_language);
-  std::printf("\nin process (IndexSearcher, one thread), %zu queries, limit 10, the translation shown:\n",
-              queries.size());
-  std::printf("%-44s %6s %9s %9s %9s %9s\n", "queries", "n", "p50 ms", "p99 ms", "max ms", "q/s");
-  double p99_with_facets = 0;
-  {  // A pass to warm the page cache, not counted (the build may be long gone).
-    Latencies warm;
-    std::vector<Latencies> by_kind;
-    std::size_t found = 0, word_queries = 0;
-    if (!RunInProcess(*searcher, queries, true, &warm, &by_kind, &found, &word_queries)) return 1;
-    std::printf("%-44s %6zu %9.2f %9.2f %9.2f %9.0f\n", "(warm-up pass, facets on)", warm.ms.size(),
-                warm.Percentile(0.50), warm.Percentile(0.99), warm.Max(),
-                static_cast<double>(warm.ms.size()) / warm.seconds);
+  std::vector<Answer> reference;
+  std::vector<LayoutResult> results(layouts.size());
+  for (std::size_t l = 0; l < layouts.size(); ++l) {
+    std::vector<Answer> answers;
+    const bool single = layouts[l].folders.size() == 1 && !layouts[l].remote && !options.only_shards && l == 0;
+    if (!Measure(layouts[l], queries, single ? &reference : &answers, single ? nullptr : &reference, &results[l])) {
+      return 1;
+    }
   }
-  for (const bool facets : {false, true}) {
-    Latencies all;
-    std::vector<Latencies> by_kind;
-    std::size_t found = 0, word_queries = 0;
-    if (!RunInProcess(*searcher, queries, facets, &all, &by_kind, &found, &word_queries)) return 1;
-    const std::string name = std::string("all, facets ") + (facets ? "on" : "off");
-    PrintLatencies(name.c_str(), all);
-    for (std::size_t k = 0; k < by_kind.size(); ++k) PrintLatencies((std::string("  ") + kKindNames[k]).c_str(), by_kind[k]);
-    std::printf("  sentence in the top 10: %zu/%zu word queries\n", found, word_queries);
-    if (facets) p99_with_facets = all.Percentile(0.99);
+  std::printf("\nsummary, %zu queries in process (one thread), load average %.1f:\n", queries.size(), [] {
+    double load[1] = {0};
+    return getloadavg(load, 1) == 1 ? load[0] : 0.0;
+  }());
+  std::printf("%-20s %23s %23s %9s %s\n", "", "facets off: p50 p99 max", "facets on: p50 p99 max", "same", "p99 < 50 ms");
+  for (std::size_t l = 0; l < layouts.size(); ++l) {
+    const LayoutResult& r = results[l];
+    const std::string same = r.compared ? std::to_string(r.agree) + "/" + std::to_string(queries.size()) : "(ref)";
+    const double worst = std::max(r.off.Percentile(0.99), r.on.Percentile(0.99));
+    std::printf("%-20s %7.2f %7.2f %7.1f %7.2f %7.2f %7.1f %9s %s\n", layouts[l].name.c_str(), r.off.Percentile(0.50),
+                r.off.Percentile(0.99), r.off.Max(), r.on.Percentile(0.50), r.on.Percentile(0.99), r.on.Max(),
+                same.c_str(), worst < 50 ? "met" : "NOT met");
   }
-  std::printf("target: p99 < 50 ms with facets: %.2f ms (%s)\n", p99_with_facets,
-              p99_with_facets < 50 ? "met" : "NOT met");
-  searcher.reset();
-  if (options.compare > 0) CompareProcesses(options, *devset, rounds, queries);
-  std::printf("\nthe index stays in %s; rebuild it with: index_bench --index %s --rebuild\n",
-              options.index.c_str(), options.index.c_str());
+  if (options.compare > 0 && !options.only_shards) CompareProcesses(options, *devset, rounds, queries);
+  std::printf("\nthe index stays in %s%s; rebuild it with: index_bench --index %s --rebuild\n",
+              options.index.c_str(), options.shards.empty() ? "" : " (and the shards in DIR-Nshards)",
+              options.index.c_str());
   return 0;
 }
 
