@@ -11,6 +11,8 @@
 #include <string_view>
 #include <vector>
 
+#include "cli/flags.h"
+#include "pipeline/page_recognizer.h"
 #include "pipeline/runner.h"
 #include "stages/extract/pdf_extract_stage.h"
 #include "stages/standard_stages.h"
@@ -23,12 +25,16 @@ struct ExtractedFiles {
   int failures = 0;
 };
 
-// `progress_label` empty: no progress line.
+// `progress_label` empty: no progress line for files; pages read by OCR
+// show one on a terminal all the same (a scan takes seconds a page).
 ExtractedFiles ExtractFiles(const std::vector<std::string>& files, ExtractionDepth depth, int jobs,
-                            std::string_view progress_label = {});
+                            std::string_view progress_label = {}, OcrMode ocr = OcrMode::kAuto);
 
-// A document read in part (pages of a damaged PDF lost, or pages of no
-// readable text): one line on stderr each, "sextant: FILE: 2 of 12 pages
+// --ocr auto | never | always, for every command that reads PDFs.
+void AddOcrFlag(Flags& flags, OcrMode& mode);
+
+// A document read in part (pages of a damaged PDF lost, pages of no
+// readable text, an OCR layer of poor quality): one line on stderr each, "sextant: FILE: 2 of 12 pages
 // could not be read (damaged PDF: ...)".
 void PrintDamagedPages(const Document& document);
 

@@ -33,6 +33,9 @@ class PrintingObserver : public IngestObserver {
   void Aligning(std::size_t done, std::size_t total, std::string_view symbol) override {
     progress_.Show("aligning", done, total, symbol);
   }
+  void OcrPage(const std::string& path, int page, int pages) override {
+    progress_.Show("reading by OCR, page", static_cast<std::size_t>(page), static_cast<std::size_t>(pages), path);
+  }
   void Indexing(std::size_t done, std::size_t total, std::string_view symbol) override {
     progress_.Show("indexing", done, total, symbol);
   }
@@ -56,7 +59,7 @@ class PrintingObserver : public IngestObserver {
 int Ingest(const CommandArgs& args) {
   IngestOptions options;
   options.index_folder = kDefaultIndex;
-  Flags flags("ingest", "[--index DIR] [--jobs N] [--memory MB] [--shard K/N] PATH...",
+  Flags flags("ingest", "[--index DIR] [--jobs N] [--memory MB] [--shard K/N] [--ocr MODE] PATH...",
               "Puts PDF files, and the PDFs below folders, into the index: each document's\n"
               "language versions aligned through English. Unchanged files are not read\n"
               "again; a changed or new version rewrites its document's set whole.\n"
@@ -65,6 +68,7 @@ int Ingest(const CommandArgs& args) {
               "set's other versions read again from their files.");
   flags.Text("--index", &options.index_folder, "DIR", "the index folder (default ./sextant-index)");
   flags.Number("--jobs", &options.jobs, 1, kMaxJobs, "N", "files extracted in parallel (default 2)");
+  AddOcrFlag(flags, options.ocr);
   int memory = static_cast<int>(options.memory_mb);
   flags.Number("--memory", &memory, 32, 1 << 20, "MB",
                "about what ingest holds besides the files being extracted: documents\n"

@@ -13,7 +13,7 @@ namespace sextant::cli {
 int Recommendations(const CommandArgs& args) {
   std::string format = "jsonl";
   int jobs = 1;
-  Flags flags("recommendations", "[--format jsonl | csv] [--jobs N] FILE.pdf...",
+  Flags flags("recommendations", "[--format jsonl | csv] [--jobs N] [--ocr MODE] FILE.pdf...",
               "Reads the recommendations of UN PDFs as records, from the documents' own\n"
               "structure: the numbered lists of review reports in their groups (supported,\n"
               "to be examined, noted), \"The Committee recommends that ...\" paragraphs, items\n"
@@ -24,12 +24,14 @@ int Recommendations(const CommandArgs& args) {
                "jsonl: one JSON object a line (default); csv: a header line, then\n"
                "one row a record, lists joined with \"; \"");
   flags.Number("--jobs", &jobs, 1, kMaxJobs, "N", "files read in parallel (default 1)");
+  OcrMode ocr = OcrMode::kAuto;
+  AddOcrFlag(flags, ocr);
   if (const auto exit = flags.ParseOrExit(args)) return *exit;
   const std::vector<std::string>& files = flags.positionals();
   if (files.empty()) return flags.Fail("recommendations needs at least one PDF file");
 
   const ExtractedFiles extracted =
-      ExtractFiles(files, ExtractionDepth::kTagged, jobs, files.size() > 1 ? "recommendations" : "");
+      ExtractFiles(files, ExtractionDepth::kTagged, jobs, files.size() > 1 ? "recommendations" : "", ocr);
   const bool csv = format == "csv";
   if (csv) std::cout << RecommendationCsvHeader() << '\n';
   for (const Document* document : extracted.documents) {

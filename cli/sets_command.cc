@@ -12,14 +12,16 @@ namespace sextant::cli {
 
 int Sets(const CommandArgs& args) {
   int jobs = 1;
-  Flags flags("sets", "[--jobs N] FILE.pdf...",
+  Flags flags("sets", "[--jobs N] [--ocr MODE] FILE.pdf...",
               "Groups PDF files into the language versions of each document, by the document's\n"
               "own symbol (read from its pages, whatever the files are called): one JSON object\n"
               "per document: symbol, versions {language: file}, missing languages.");
   flags.Number("--jobs", &jobs, 1, kMaxJobs, "N", "files read in parallel (default 1)");
+  OcrMode ocr = OcrMode::kAuto;
+  AddOcrFlag(flags, ocr);
   if (const auto exit = flags.ParseOrExit(args)) return *exit;
   if (flags.positionals().empty()) return flags.Fail("sets needs PDF files");
-  const ExtractedFiles extracted = ExtractFiles(flags.positionals(), ExtractionDepth::kParagraphs, jobs, "sets");
+  const ExtractedFiles extracted = ExtractFiles(flags.positionals(), ExtractionDepth::kParagraphs, jobs, "sets", ocr);
   using nlohmann::json;
   for (const DocumentSet& set : GroupLanguageVersions(extracted.documents)) {
     json versions = json::object();

@@ -18,6 +18,7 @@ set(rules
   "Xapian@^xapian(\\.h|/)@index tests/index"
   "cpp-httplib@^httplib\\.h$@serve tests/serve"
   "zlib@^zlib\\.h$@stages/align"
+  "Tesseract@^(tesseract|leptonica)/@stages/ocr"
   "Pango and cairo@^(pango|cairo)@corpora/fixtures")
 
 if(NOT SOURCE_DIR)

@@ -32,6 +32,10 @@ class SerialObserver : public IngestObserver {
     std::lock_guard lock(mutex_);
     inner_.Extracted(done, total, result);
   }
+  void OcrPage(const std::string& path, int page, int pages) override {
+    std::lock_guard lock(mutex_);
+    inner_.OcrPage(path, page, pages);
+  }
   void Aligning(std::size_t done, std::size_t total, std::string_view symbol) override {
     std::lock_guard lock(mutex_);
     inner_.Aligning(done, total, symbol);
@@ -260,7 +264,12 @@ Status IngestFiles(const std::vector<std::string>& files, const IngestOptions& o
   }
   observer.Planned(to_read.size(), known.size());
 
-  const Runner runner(ExtractionStages(ExtractionDepth::kTagged));
+  ExtractionOptions extraction;
+  extraction.ocr = options.ocr;
+  extraction.on_ocr_page = [&observer](const std::string& path, int page, int pages) {
+    observer.OcrPage(path, page, pages);
+  };
+  const Runner runner(ExtractionStages(ExtractionDepth::kTagged, extraction));
   StreamOptions stream;
   stream.limits = StreamLimits::ForMemory(options.memory_mb);
   stream.shard = options.shard;

@@ -37,6 +37,7 @@
 #include <vector>
 
 #include "ingest/shard.h"
+#include "pipeline/page_recognizer.h"
 #include "pipeline/runner.h"
 #include "pipeline/status.h"
 
@@ -51,6 +52,8 @@ class IngestObserver {
   virtual void Planned(std::size_t /*to_read*/, std::size_t /*indexed_already*/) {}
   // A file extracted (or failed), `done` of `total` in this pass.
   virtual void Extracted(std::size_t /*done*/, std::size_t /*total*/, const DocumentResult& /*result*/) {}
+  // A page of `path` read by OCR (seconds a page: a scan shows it moves).
+  virtual void OcrPage(const std::string& /*path*/, int /*page*/, int /*pages*/) {}
   // Once extraction is over: sets being aligned, then written.
   virtual void Aligning(std::size_t /*done*/, std::size_t /*total*/, std::string_view /*symbol*/) {}
   virtual void Indexing(std::size_t /*done*/, std::size_t /*total*/, std::string_view /*symbol*/) {}
@@ -75,6 +78,9 @@ struct IngestOptions {
   // Only the sets of this shard are written (ingest/shard.h); every file
   // is still extracted, for its symbol. The index records its shard.
   ShardSpec shard;
+  // Pages read by OCR (pipeline/page_recognizer.h): by default those with
+  // no text layer or an unreadable one.
+  OcrMode ocr = OcrMode::kAuto;
 };
 
 struct IngestSummary {

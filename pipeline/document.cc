@@ -155,6 +155,16 @@ std::string_view RecommendationResponseName(RecommendationResponse response) {
   return "";
 }
 
+std::string_view TextLayerName(TextLayer layer) {
+  switch (layer) {
+    case TextLayer::kOk: return "ok";
+    case TextLayer::kNone: return "none";
+    case TextLayer::kUnreadable: return "unreadable";
+    case TextLayer::kPoorOcr: return "poor_ocr";
+  }
+  return "ok";
+}
+
 std::string_view ParagraphKindName(ParagraphKind kind) {
   switch (kind) {
     case ParagraphKind::kHeading: return "heading";

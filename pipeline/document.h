@@ -131,12 +131,25 @@ struct Block {
   std::vector<TextLine> lines;
 };
 
+// What a page's text layer is worth, as the extract stage judged it.
+enum class TextLayer {
+  kOk,          // text to read
+  kNone,        // no text layer: an image (a scan)
+  kUnreadable,  // text that is no text: glyphs mapped to the wrong characters
+  kPoorOcr,     // an OCR layer of poor quality: words broken by misread letters
+};
+
+std::string_view TextLayerName(TextLayer layer);  // "ok", "none", "unreadable", "poor_ocr"
+
 // A page's words and lines are held only while they are needed: layout moves
 // the words into the blocks' lines, and the paragraph stage takes the lines
 // (see Stage::consumes_artifacts). After it a page keeps its number and size.
 struct Page {
   int number = 0;  // 1-based
   double width = 0, height = 0;
+  TextLayer text_layer = TextLayer::kOk;  // the PDF's own text layer
+  std::string text_layer_signal;          // what decided text_layer: "common words: 0 of 312"
+  bool ocr = false;                       // `words` were read by OCR from the page's image
   PackedWords words;          // as extracted, until layout
   std::vector<Block> blocks;  // built by layout, until paragraphs: header, body, footnotes, footer
 };
@@ -182,6 +195,7 @@ struct Paragraph {
   std::vector<Segment> segments;
   std::vector<Tag> tags;        // spans into `text`, in text order
   std::string agenda_item;      // "1(a)", "26", or empty when unknown
+  bool ocr = false;             // read by OCR (its first page was)
 };
 
 // One item of a document's agenda: "1. Organizational matters:" with its

@@ -114,7 +114,12 @@ void WriteDocumentJson(std::ostream& out, const Document& document, const Status
                     {"venue", meeting.venue},
                     {"subject", meeting.subject}});
   field("original_language", LanguageOrNull(f.original_language));
-  field("pages", document.pages.size());
+  array("pages", document.pages.size(), [&](std::size_t index) {
+    const Page& page = document.pages[index];
+    json p = {{"number", page.number}, {"text_layer", std::string(TextLayerName(page.text_layer))}, {"ocr", page.ocr}};
+    if (!page.text_layer_signal.empty()) p["text_layer_signal"] = page.text_layer_signal;
+    return p;
+  });
   array("paragraphs", document.paragraphs.size(), [&](std::size_t index) {
     const Paragraph& paragraph = document.paragraphs[index];
     json p = {{"text", paragraph.text},
@@ -122,6 +127,7 @@ void WriteDocumentJson(std::ostream& out, const Document& document, const Status
               {"kind", std::string(ParagraphKindName(paragraph.kind))},
               {"agenda_item", agenda_item(paragraph)}};
     if (!paragraph.footnote_marker.empty()) p["footnote_marker"] = paragraph.footnote_marker;
+    if (paragraph.ocr) p["ocr"] = true;
     return p;
   });
   array("recommendations", document.recommendations.size(),

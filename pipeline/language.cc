@@ -18,6 +18,12 @@ constexpr std::array<std::string_view, 16> kSpanishWords{
     "el", "la", "los", "las", "del", "y", "de", "en",
     "que", "para", "por", "con", "una", "se", "al", "sobre"};
 
+// Russian's are not used to tell languages apart (the script does that)
+// but to tell text from no text (stages/extract/text_layer_check.h).
+constexpr std::array<std::string_view, 16> kRussianWords{
+    "и", "в", "на", "с", "по", "о", "к", "для",
+    "что", "не", "от", "из", "его", "её", "или", "а"};
+
 constexpr std::array<LanguageInfo, 6> kLanguages{{
     {Language::kArabic, "ar", 'A', "Arabic", Script::kArabic, LineJoin::kSpace,
      true, kNoWords},
@@ -28,7 +34,7 @@ constexpr std::array<LanguageInfo, 6> kLanguages{{
     {Language::kFrench, "fr", 'F', "French", Script::kLatin, LineJoin::kSpace,
      false, kFrenchWords},
     {Language::kRussian, "ru", 'R', "Russian", Script::kCyrillic,
-     LineJoin::kSpace, false, kNoWords},
+     LineJoin::kSpace, false, kRussianWords},
     {Language::kSpanish, "es", 'S', "Spanish", Script::kLatin, LineJoin::kSpace,
      false, kSpanishWords},
 }};

@@ -31,7 +31,8 @@ struct LanguageInfo {
   LineJoin line_join;
   bool right_to_left;
   // Frequent function words, lower-case, used to tell languages of the same
-  // script apart. Empty for scripts that identify a language by themselves.
+  // script apart (Russian's only to tell text from garbled text). Empty for
+  // Arabic and Chinese.
   std::span<const std::string_view> common_words;
 };
 

@@ -10,6 +10,7 @@ std::string_view StatusCodeName(StatusCode code) {
     case StatusCode::kDamaged: return "damaged";
     case StatusCode::kEncrypted: return "encrypted";
     case StatusCode::kNoTextLayer: return "no_text_layer";
+    case StatusCode::kUnreadableText: return "unreadable_text";
     case StatusCode::kEmpty: return "empty";
     case StatusCode::kInvalidArgument: return "invalid_argument";
     case StatusCode::kIoError: return "io_error";

@@ -19,6 +19,7 @@ enum class StatusCode {
   kDamaged,        // a PDF that Poppler cannot parse (truncated, corrupt)
   kEncrypted,      // a PDF locked by a password
   kNoTextLayer,    // an image-only scan: nothing to extract without OCR
+  kUnreadableText, // a text layer that is no text (a font mapping glyphs wrong), and no OCR
   kEmpty,          // a PDF with text but no body text left after cleaning
   kInvalidArgument,
   kIoError,

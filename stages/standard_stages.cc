@@ -5,15 +5,20 @@
 #include "stages/layout/layout_stage.h"
 #include "stages/layout/paragraph_stage.h"
 #include "stages/normalize/normalize_stage.h"
+#include "stages/ocr/tesseract_recognizer.h"
 #include "stages/recommend/recommendation_stage.h"
 #include "stages/segment/segment_stage.h"
 #include "stages/tag/tag_stage.h"
 
 namespace sextant {
 
-std::vector<std::unique_ptr<Stage>> ExtractionStages(ExtractionDepth depth) {
+std::vector<std::unique_ptr<Stage>> ExtractionStages(ExtractionDepth depth, const ExtractionOptions& options) {
   std::vector<std::unique_ptr<Stage>> stages;
-  stages.push_back(std::make_unique<PdfExtractStage>());
+  PdfExtractOptions extract;
+  extract.ocr = options.ocr;
+  if (options.ocr != OcrMode::kNever) extract.recognizer = std::make_shared<TesseractRecognizer>();
+  extract.on_ocr_page = options.on_ocr_page;
+  stages.push_back(std::make_unique<PdfExtractStage>(extract));
   stages.push_back(std::make_unique<NormalizeStage>());
   stages.push_back(std::make_unique<LayoutStage>());
   stages.push_back(std::make_unique<LanguageStage>());

@@ -4,9 +4,12 @@
 // Thread-safety: returns new stage objects; stages are const after that.
 #pragma once
 
+#include <functional>
 #include <memory>
+#include <string>
 #include <vector>
 
+#include "pipeline/page_recognizer.h"
 #include "pipeline/stage.h"
 
 namespace sextant {
@@ -17,8 +20,14 @@ enum class ExtractionDepth {
   kTagged,      // … then segment, tag, and read meeting facts and recommendations
 };
 
+struct ExtractionOptions {
+  OcrMode ocr = OcrMode::kAuto;  // pages read by Tesseract (stages/ocr)
+  // Called after each page read by OCR, on the worker's thread.
+  std::function<void(const std::string& path, int page, int pages)> on_ocr_page;
+};
+
 // PDF → clean paragraphs, and by default segmented and tagged.
 std::vector<std::unique_ptr<Stage>> ExtractionStages(
-    ExtractionDepth depth = ExtractionDepth::kTagged);
+    ExtractionDepth depth = ExtractionDepth::kTagged, const ExtractionOptions& options = {});
 
 }  // namespace sextant

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <iterator>
 #include <fstream>
 #include <memory>
 #include <mutex>
@@ -10,9 +11,13 @@
 
 #include <poppler-document.h>
 #include <poppler-global.h>
+#include <poppler-image.h>
+#include <poppler-page-renderer.h>
 #include <poppler-page.h>
 
 #include "pipeline/unicode_text.h"
+#include "stages/extract/text_layer_check.h"
+#include "stages/language/language_stage.h"
 
 namespace sextant {
 namespace {
@@ -173,6 +178,40 @@ Word ToWord(const poppler::text_box& box) {
   return word;
 }
 
+// The page in grey at `dpi`, for OCR.
+PageImage RenderPage(const poppler::page& page, double dpi) {
+  poppler::page_renderer renderer;
+  renderer.set_image_format(poppler::image::format_gray8);
+  renderer.set_render_hint(poppler::page_renderer::antialiasing);
+  renderer.set_render_hint(poppler::page_renderer::text_antialiasing);
+  const poppler::image rendered = renderer.render_page(&page, dpi, dpi);
+  PageImage image;
+  if (!rendered.is_valid()) return image;
+  image.width = rendered.width();
+  image.height = rendered.height();
+  image.bytes_per_row = rendered.bytes_per_row();
+  image.dpi = dpi;
+  const char* data = rendered.const_data();
+  image.pixels.assign(data, data + static_cast<std::size_t>(image.bytes_per_row) * image.height);
+  return image;
+}
+
+bool NeedsOcr(OcrMode mode, TextLayer layer) {
+  switch (mode) {
+    case OcrMode::kNever: return false;
+    case OcrMode::kAlways: return true;
+    case OcrMode::kAuto: return layer == TextLayer::kNone || layer == TextLayer::kUnreadable;
+  }
+  return false;
+}
+
+std::vector<std::string> WordTexts(const std::vector<Word>& words) {
+  std::vector<std::string> texts;
+  texts.reserve(words.size());
+  for (const Word& word : words) texts.push_back(word.text);
+  return texts;
+}
+
 }  // namespace
 
 Status PdfExtractStage::Run(Document& document) const {
@@ -200,13 +239,20 @@ Status PdfExtractStage::Run(Document& document) const {
                                          " pages were read");
     page_count = options_.max_pages;
   }
+  const OcrMode ocr_mode = options_.recognizer ? options_.ocr : OcrMode::kNever;
+  // The language OCR reads in: the file name's, else the one found on the
+  // first page read.
+  std::optional<Language> ocr_language = LanguageFromFileName(path);
   // A page is lost when Poppler cannot make it, or when it yields no word
   // and Poppler reported problems while reading it (a scan's page yields
   // no word quietly); read in part when it yields words and problems.
-  // Words that are no text are left out; a page that loses more than a
-  // tenth of its words so, with no problem reported, is unreadable.
-  std::vector<int> lost, in_part, unreadable;
-  std::string damage;  // what Poppler said about the first damaged page
+  // Words that are no text are left out; a page whose text layer is judged
+  // unreadable (text_layer_check.h) loses all its words.
+  std::vector<int> lost, in_part, unreadable, read_by_ocr, poor_ocr;
+  std::string damage;          // what Poppler said about the first damaged page
+  std::string first_unreadable;  // the signal that decided the first unreadable page
+  std::string first_poor;
+  double ocr_confidence = 0;
   std::size_t total_words = 0;
   for (int i = 0; i < page_count; ++i) {
     Page page;
@@ -234,10 +280,31 @@ Status PdfExtractStage::Run(Document& document) const {
     if (reported && damage.empty()) damage = report.last;
     if (!pdf_page || (words.empty() && reported)) {
       lost.push_back(page.number);
-    } else if (reported) {
-      in_part.push_back(page.number);
-    } else if (no_text * 10 > no_text + words.size()) {
-      unreadable.push_back(page.number);
+    } else {
+      if (reported) in_part.push_back(page.number);
+      const TextLayerVerdict verdict = JudgeTextLayer(WordTexts(words), no_text);
+      page.text_layer = verdict.layer;
+      page.text_layer_signal = verdict.signal;
+      if (verdict.layer == TextLayer::kUnreadable) {
+        words.clear();
+        unreadable.push_back(page.number);
+        if (first_unreadable.empty()) first_unreadable = verdict.signal + " on page " + std::to_string(page.number);
+      } else if (verdict.layer == TextLayer::kPoorOcr) {
+        poor_ocr.push_back(page.number);
+        if (first_poor.empty()) first_poor = verdict.signal + " on page " + std::to_string(page.number);
+      }
+      if (NeedsOcr(ocr_mode, verdict.layer)) {
+        RecognizedPage recognized;
+        Status read = options_.recognizer->Recognize(RenderPage(*pdf_page, options_.ocr_dpi), ocr_language,
+                                                     recognized);
+        if (!read.ok()) return Status(read.code(), path + ": page " + std::to_string(page.number) + ": " + read.message());
+        ocr_language = recognized.language;
+        words = std::move(recognized.words);
+        page.ocr = true;
+        read_by_ocr.push_back(page.number);
+        ocr_confidence += recognized.confidence;
+        if (options_.on_ocr_page) options_.on_ocr_page(path, page.number, page_count);
+      }
     }
     page.words = PackedWords(words);
     total_words += page.words.size();
@@ -251,25 +318,52 @@ Status PdfExtractStage::Run(Document& document) const {
                        : std::to_string(lost.size()) + of_pages + " cannot be read and the others hold no text",
                    damage);
   }
+  const std::string how_to_ocr = ocr_mode == OcrMode::kNever && options_.ocr == OcrMode::kNever
+                                     ? "read it with --ocr auto (the default), or run OCR on it first, e.g. ocrmypdf"
+                                     : "run OCR on it first, e.g. ocrmypdf";
+  if (total_words == 0 && !read_by_ocr.empty()) {
+    return Status(StatusCode::kNoTextLayer, path + ": OCR found no text on its " + std::to_string(page_count) +
+                                                " pages (an image-only scan of blank or unreadable pages)");
+  }
   if (total_words == 0 && !unreadable.empty()) {
-    return Status(StatusCode::kNoTextLayer,
-                  path + ": no readable text layer (its text is control or private-use characters: a font without "
-                         "a character map); run OCR on it first, e.g. ocrmypdf");
+    return Status(StatusCode::kUnreadableText,
+                  path + ": its text layer is unreadable (" + first_unreadable +
+                      ": a font that maps its glyphs to the wrong characters, or to none); " + how_to_ocr);
   }
   if (total_words == 0) {
     return Status(StatusCode::kNoTextLayer,
                   path + ": no text layer (an image-only scan of " +
                       std::to_string(page_count) +
-                      " pages); run OCR on it first, e.g. ocrmypdf");
+                      " pages); " + how_to_ocr);
   }
   if (!lost.empty() || !in_part.empty()) {
     document.Warn(std::string(kDamagedPagesCode), DamagedPages(lost, in_part, page_count, damage));
   }
-  if (!unreadable.empty()) {
+  const auto unread = [&](int number) {
+    return std::find(read_by_ocr.begin(), read_by_ocr.end(), number) == read_by_ocr.end();
+  };
+  std::vector<int> unreadable_left;
+  std::copy_if(unreadable.begin(), unreadable.end(), std::back_inserter(unreadable_left), unread);
+  if (!unreadable_left.empty()) {
     document.Warn(std::string(kUnreadablePagesCode),
-                  std::to_string(unreadable.size()) + of_pages +
-                      " hold words of no readable text, left out (control or private-use characters: a font "
-                      "without a character map): page" + (unreadable.size() > 1 ? "s " : " ") + PageList(unreadable));
+                  std::to_string(unreadable_left.size()) + of_pages +
+                      " hold words of no readable text, left out (" + first_unreadable +
+                      "): page" + (unreadable_left.size() > 1 ? "s " : " ") + PageList(unreadable_left));
+  }
+  std::vector<int> poor_left;
+  std::copy_if(poor_ocr.begin(), poor_ocr.end(), std::back_inserter(poor_left), unread);
+  if (!poor_left.empty()) {
+    document.Warn(std::string(kPoorOcrPagesCode),
+                  std::to_string(poor_left.size()) + of_pages + " hold an OCR text layer of poor quality (" +
+                      first_poor + "); --ocr always reads them again: page" + (poor_left.size() > 1 ? "s " : " ") +
+                      PageList(poor_left));
+  }
+  if (!read_by_ocr.empty()) {
+    document.Note(std::string(kOcrPagesCode),
+                  std::to_string(read_by_ocr.size()) + of_pages + " read by OCR (Tesseract, " +
+                      std::string(Code(ocr_language.value_or(Language::kEnglish))) + ", mean word confidence " +
+                      std::to_string(static_cast<int>(ocr_confidence / static_cast<double>(read_by_ocr.size()) + 0.5)) +
+                      "): page" + (read_by_ocr.size() > 1 ? "s " : " ") + PageList(read_by_ocr));
   }
   return Status::Ok();
 }

@@ -10,12 +10,26 @@
 // are one diagnostic, kDamagedPagesCode ("2 of 12 pages could not be read
 // (damaged PDF: pages 4, 7; Poppler: ...)"), which the commands also print
 // on stderr; so are pages whose text is control or private-use characters
-// (kUnreadablePagesCode; a file with no other text is kNoTextLayer: OCR).
+// (kUnreadablePagesCode).
+//
+// Each page's text layer is judged (text_layer_check.h: ok, none,
+// unreadable, poor OCR) and recorded on the Page. Pages that need it
+// (OcrMode::kAuto: no text layer, or an unreadable one; kAlways: every
+// page) are rendered in grey at `ocr_dpi` and read by the recognizer, in
+// the language the file name gives, or the one the recognizer found on
+// the document's first page read: their words enter the same layout
+// stages as a text layer's, and the Page is marked `ocr`. Without OCR a
+// file with no text is kNoTextLayer, one whose text is all unreadable
+// kUnreadableText: never indexed as text.
 //
 // REQUIRES nothing (Document::path); PRODUCES kArtifactWords.
 // Thread-safety: Run() is const; Poppler documents are per call.
 #pragma once
 
+#include <functional>
+#include <memory>
+
+#include "pipeline/page_recognizer.h"
 #include "pipeline/stage.h"
 
 namespace sextant {
@@ -25,10 +39,20 @@ namespace sextant {
 // or private-use characters, from a font without a character map).
 inline constexpr std::string_view kDamagedPagesCode = "damaged_pages";
 inline constexpr std::string_view kUnreadablePagesCode = "unreadable_pages";
+// Pages read by OCR (a note), and pages whose OCR layer is poor (a warning).
+inline constexpr std::string_view kOcrPagesCode = "ocr_pages";
+inline constexpr std::string_view kPoorOcrPagesCode = "poor_ocr_pages";
 
 struct PdfExtractOptions {
   // Pages beyond this are not read (0: all). Keeps hostile files bounded.
   int max_pages = 0;
+  OcrMode ocr = OcrMode::kAuto;
+  // Reads rendered pages; without one no page is read by OCR.
+  std::shared_ptr<const PageRecognizer> recognizer;
+  double ocr_dpi = 300;
+  // Called after each page read by OCR (page number, page count), on the
+  // thread that runs the stage: a scan takes seconds a page.
+  std::function<void(const std::string& path, int page, int pages)> on_ocr_page;
 };
 
 class PdfExtractStage : public Stage {

@@ -409,6 +409,9 @@ Status ParagraphStage::Run(Document& document) const {
       paragraph.text = joiner.Join(texts);
     }
     paragraph.page = draft.lines.front()->page;
+    const int page_index = paragraph.page - document.pages.front().number;
+    paragraph.ocr = page_index >= 0 && page_index < static_cast<int>(document.pages.size()) &&
+                    document.pages[static_cast<std::size_t>(page_index)].ocr;
     paragraph.kind = KindOf(draft, paragraph.text, body_size);
     paragraph.footnote_marker = draft.footnote_marker;
     // The draft's lines are done with: the paragraphs grow as they go.

@@ -45,6 +45,7 @@ class ExtractErrorsTest : public ::testing::Test {
   }
 
   Runner runner_{ExtractionStages()};
+  Runner no_ocr_{ExtractionStages(ExtractionDepth::kTagged, {OcrMode::kNever, {}})};
   fs::path dir_;
 };
 
@@ -217,7 +218,7 @@ std::string Stream(const std::string& data) {
 }
 
 // A PDF whose one page is intact and holds a drawing but no text: a scan
-// (no_text_layer), not damaged.
+// (no_text_layer), not damaged; OCR reads it and finds no text either.
 TEST_F(ExtractErrorsTest, IntactPageWithoutTextIsAScan) {
   const std::string pdf = HandMadePdf({
       "<< /Type /Catalog /Pages 2 0 R >>",
@@ -225,9 +226,14 @@ TEST_F(ExtractErrorsTest, IntactPageWithoutTextIsAScan) {
       "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Contents 4 0 R >>",
       Stream("0 0 1 rg 10 10 100 100 re f\n"),
   });
-  const auto result = runner_.RunOne(Write("drawing.pdf", pdf));
+  const std::string path = Write("drawing.pdf", pdf);
+  const auto result = no_ocr_.RunOne(path);
   EXPECT_EQ(result.status.code(), StatusCode::kNoTextLayer) << result.status.ToString();
-  EXPECT_NE(result.status.message().find("image-only scan of 1 pages"), std::string::npos);
+  EXPECT_NE(result.status.message().find("image-only scan of 1 pages); read it with --ocr auto"), std::string::npos)
+      << result.status.message();
+  const auto read = runner_.RunOne(path);
+  EXPECT_EQ(read.status.code(), StatusCode::kNoTextLayer) << read.status.ToString();
+  EXPECT_NE(read.status.message().find("OCR found no text on its 1 pages"), std::string::npos) << read.status.message();
 }
 
 // Text whose font maps every glyph to private use (a character map lost)
@@ -266,7 +272,7 @@ TEST_F(ExtractErrorsTest, TextOfPrivateUseCharactersIsNoText) {
         cmap("0020"),
     });
   };
-  const auto partly = runner_.RunOne(Write("partly.pdf", pdf(text)));
+  const auto partly = no_ocr_.RunOne(Write("partly.pdf", pdf(text)));
   EXPECT_TRUE(partly.status.ok()) << partly.status.ToString();
   ASSERT_EQ(partly.document.pages.size(), 2u);
   // The pages' words are used up by layout; what stays is the text.
@@ -280,18 +286,44 @@ TEST_F(ExtractErrorsTest, TextOfPrivateUseCharactersIsNoText) {
   EXPECT_NE(partly.document.diagnostics[0].message.find("1 of 2 pages hold words of no readable text, left out"),
             std::string::npos);
 
-  const auto none = runner_.RunOne(Write("none.pdf", pdf(lost)));
-  EXPECT_EQ(none.status.code(), StatusCode::kNoTextLayer) << none.status.ToString();
-  EXPECT_NE(none.status.message().find("none.pdf: no readable text layer"), std::string::npos);
+  ASSERT_EQ(partly.document.pages.size(), 2u);
+  EXPECT_EQ(partly.document.pages[0].text_layer, TextLayer::kOk);
+  EXPECT_EQ(partly.document.pages[1].text_layer, TextLayer::kUnreadable);
+  EXPECT_NE(partly.document.pages[1].text_layer_signal.find("control or private-use characters"), std::string::npos);
+
+  // Without OCR a file of nothing else fails: never indexed as text.
+  const auto none = no_ocr_.RunOne(Write("none.pdf", pdf(lost)));
+  EXPECT_EQ(none.status.code(), StatusCode::kUnreadableText) << none.status.ToString();
+  EXPECT_NE(none.status.message().find("none.pdf: its text layer is unreadable (control or private-use"),
+            std::string::npos)
+      << none.status.message();
+  EXPECT_NE(none.status.message().find("--ocr auto"), std::string::npos);
+  // With OCR its pages are read from their images, which here are blank.
+  const auto read = runner_.RunOne(Write("none.pdf", pdf(lost)));
+  EXPECT_EQ(read.status.code(), StatusCode::kNoTextLayer) << read.status.ToString();
 }
 
-TEST_F(ExtractErrorsTest, ImageOnlyScanHasNoTextLayer) {
+// A real scan with no text layer: refused without OCR, read with it (its
+// symbol, language and pages marked as read by OCR).
+TEST_F(ExtractErrorsTest, ImageOnlyScanIsReadByOcr) {
   SEXTANT_REQUIRE_SHARED_CORPORA();
   const auto path = testing::SharedCorpora() / "un-pdf/ods/A_47_843-EN.pdf";
-  const auto result = runner_.RunOne(path.string());
-  EXPECT_EQ(result.status.code(), StatusCode::kNoTextLayer);
-  EXPECT_NE(result.status.message().find("A_47_843-EN.pdf"), std::string::npos);
-  EXPECT_NE(result.status.message().find("OCR"), std::string::npos);
+  const auto refused = no_ocr_.RunOne(path.string());
+  EXPECT_EQ(refused.status.code(), StatusCode::kNoTextLayer);
+  EXPECT_NE(refused.status.message().find("A_47_843-EN.pdf"), std::string::npos);
+  EXPECT_NE(refused.status.message().find("OCR"), std::string::npos);
+
+  const auto read = runner_.RunOne(path.string());
+  ASSERT_TRUE(read.status.ok()) << read.status.ToString();
+  EXPECT_EQ(read.document.furniture.symbol.value_or(""), "A/47/843");
+  EXPECT_EQ(read.document.language, Language::kEnglish);
+  ASSERT_EQ(read.document.pages.size(), 2u);
+  for (const Page& page : read.document.pages) {
+    EXPECT_EQ(page.text_layer, TextLayer::kNone);
+    EXPECT_TRUE(page.ocr);
+  }
+  ASSERT_FALSE(read.document.paragraphs.empty());
+  EXPECT_TRUE(read.document.paragraphs.front().ocr);
 }
 
 }  // namespace

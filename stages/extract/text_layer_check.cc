@@ -1,0 +1,145 @@
+#include "stages/extract/text_layer_check.h"
+
+#include <string_view>
+
+#include "pipeline/language.h"
+#include "pipeline/unicode_text.h"
+
+namespace sextant {
+namespace {
+
+// Below these counts a page says too little to be judged by a share.
+constexpr std::size_t kMinCharacters = 200;
+constexpr std::size_t kMinWordsForCommonWords = 40;
+constexpr std::size_t kMinWordsForBrokenWords = 40;
+
+bool IsDigit(char32_t c) { return (c >= '0' && c <= '9') || (c >= 0x0660 && c <= 0x0669); }
+
+bool IsLetter(char32_t c) {
+  return IsLatinLetter(c) || IsHan(c) || IsArabicLetter(c) || (c >= 0x0400 && c <= 0x04FF) ||
+         (c >= 0x3040 && c <= 0x30FF);
+}
+
+// Marks that print in no ordinary text of the six languages, but that a
+// font with a shifted character map, or a misread scan, yields: "$", "]",
+// "~", "|", "^".
+bool IsStrayMark(char32_t c) {
+  switch (c) {
+    case '~': case '^': case '{': case '}': case '|': case '<': case '>': case '$': case '#':
+    case '@': case '\\': case '_': case '`': case '[': case ']': case '=': case '+':
+      return true;
+    default:
+      return false;
+  }
+}
+
+std::string Percent(std::size_t part, std::size_t whole) {
+  return std::to_string(whole == 0 ? 0 : (part * 100 + whole / 2) / whole) + "%";
+}
+
+// The word without the punctuation around it, lower-cased.
+std::string CoreWord(const std::string& word) {
+  std::size_t begin = 0, end = word.size();
+  const auto is_edge = [](unsigned char c) { return c < 0x80 && !std::isalnum(c); };
+  while (begin < end && is_edge(static_cast<unsigned char>(word[begin]))) ++begin;
+  while (end > begin && is_edge(static_cast<unsigned char>(word[end - 1]))) --end;
+  return LowerCase(std::string_view(word).substr(begin, end - begin));
+}
+
+bool IsCommonWord(const std::string& core) {
+  for (const LanguageInfo& info : AllLanguages()) {
+    for (std::string_view common : info.common_words) {
+      if (core == common) return true;
+    }
+  }
+  return false;
+}
+
+// "1st", "2nd", "21e", "1er", "3rd": a number with its ordinal ending.
+bool IsOrdinal(std::string_view core) {
+  std::size_t digits = 0;
+  while (digits < core.size() && core[digits] >= '0' && core[digits] <= '9') ++digits;
+  if (digits == 0) return false;
+  const std::string_view ending = core.substr(digits);
+  for (std::string_view known : {"st", "nd", "rd", "th", "e", "er", "re", "ème", "o", "a", "º", "ª"}) {
+    if (ending == known) return true;
+  }
+  return false;
+}
+
+// A word a misread scan breaks: letters and digits mixed ("Aprii" is not
+// caught, "l989" and "A/45/l89" are not symbols' digits misread as letters
+// here: a symbol's parts are judged by the symbol tagger), or letters
+// around a stray mark ("addre;ssed", "Pgrmanr~nt").
+bool IsBrokenWord(const std::string& word) {
+  const std::string core = CoreWord(word);
+  if (core.find('/') != std::string::npos || IsOrdinal(core)) return false;
+  bool letter = false, digit = false, mark_inside = false;
+  char32_t before = 0;
+  bool mark_pending = false;
+  for (std::size_t pos = 0; pos < core.size();) {
+    const char32_t c = NextCodePoint(core, pos);
+    if (IsLetter(c)) {
+      if (mark_pending) mark_inside = true;
+      letter = true;
+      mark_pending = false;
+    } else if (IsDigit(c)) {
+      digit = true;
+      mark_pending = false;
+    } else if (IsLetter(before) && (IsStrayMark(c) || c == ';' || c == '?' || c == '&' || c == '*')) {
+      mark_pending = true;
+    }
+    before = c;
+  }
+  return (letter && digit) || mark_inside;
+}
+
+}  // namespace
+
+TextLayerVerdict JudgeTextLayer(const std::vector<std::string>& words, std::size_t no_text_words) {
+  const std::size_t all_words = words.size() + no_text_words;
+  if (words.empty()) {
+    if (no_text_words == 0) return {TextLayer::kNone, "no text"};
+    return {TextLayer::kUnreadable, "control or private-use characters: all " + std::to_string(all_words) + " words"};
+  }
+  if (no_text_words * 10 > all_words) {
+    return {TextLayer::kUnreadable,
+            "control or private-use characters: " + Percent(no_text_words, all_words) + " of " +
+                std::to_string(all_words) + " words"};
+  }
+  std::size_t characters = 0, stray = 0, han_or_arabic = 0, latin_or_cyrillic = 0;
+  std::size_t lettered_words = 0, common = 0, broken = 0;
+  for (const std::string& word : words) {
+    bool has_letter = false;
+    for (std::size_t pos = 0; pos < word.size();) {
+      const char32_t c = NextCodePoint(word, pos);
+      if (c == ' ') continue;
+      ++characters;
+      if (IsStrayMark(c)) ++stray;
+      if (IsHan(c) || IsArabicLetter(c)) ++han_or_arabic;
+      if (IsLatinLetter(c) || (c >= 0x0400 && c <= 0x04FF)) ++latin_or_cyrillic;
+      has_letter = has_letter || IsLetter(c);
+    }
+    if (!has_letter) continue;
+    ++lettered_words;
+    if (IsCommonWord(CoreWord(word))) ++common;
+    if (IsBrokenWord(word)) ++broken;
+  }
+  if (characters >= kMinCharacters && stray * 10 > characters) {
+    return {TextLayer::kUnreadable,
+            "stray marks ($ ] ~ |): " + Percent(stray, characters) + " of " + std::to_string(characters) + " characters"};
+  }
+  const bool alphabetic = latin_or_cyrillic > han_or_arabic;
+  if (alphabetic && lettered_words >= kMinWordsForCommonWords && common * 50 < lettered_words) {
+    return {TextLayer::kUnreadable,
+            "common words: " + std::to_string(common) + " of " + std::to_string(lettered_words) + " words"};
+  }
+  if (alphabetic && lettered_words >= kMinWordsForBrokenWords && broken * 25 > lettered_words) {
+    return {TextLayer::kPoorOcr,
+            "broken words: " + std::to_string(broken) + " of " + std::to_string(lettered_words) + " (" +
+                Percent(broken, lettered_words) + ")"};
+  }
+  return {};
+}
+
+}  // namespace sextant

@@ -1,0 +1,45 @@
+// TesseractRecognizer: OCR of a rendered page with Tesseract's C++ API (the
+// only Tesseract user in Sextant), in one of the six languages' models
+// (Debian's tesseract-ocr-ara, -chi-sim, -eng, -fra, -rus, -spa).
+//
+// The language: the one given (the document's, from its file name, job
+// number or text layer); without one, Tesseract's script detection (OSD)
+// picks Arabic, Chinese, Russian or Latin, and a Latin page is read in
+// English first, then again in French or Spanish when the words read say
+// so (stages/language's frequent words).
+//
+// Words come back as pipeline/page_recognizer.h describes (ocr_lines.h
+// makes them from Tesseract's lines).
+// Words Tesseract is least sure of (confidence under 20 with no letter or
+// digit: specks of a scan) are left out.
+//
+// Thread-safety: Recognize() may run on several threads at once: each
+// thread keeps its own Tesseract engines (one per model, made on first
+// use), and Tesseract's own OpenMP threads are turned off for the process
+// (the runner's --jobs already uses the cores, and Tesseract's threads
+// made a page three times slower: 19 s against 6 s, with OMP_THREAD_LIMIT=1).
+#pragma once
+
+#include <string>
+
+#include "pipeline/page_recognizer.h"
+
+namespace sextant {
+
+class TesseractRecognizer : public PageRecognizer {
+ public:
+  // `tessdata`: the folder of the models; empty: Tesseract's default
+  // (/usr/share/tesseract-ocr/5/tessdata on Debian).
+  explicit TesseractRecognizer(std::string tessdata = {}) : tessdata_(std::move(tessdata)) {}
+
+  Status Recognize(const PageImage& image, std::optional<Language> language, RecognizedPage& page) const override;
+
+ private:
+  std::string tessdata_;
+};
+
+// Tesseract's models for a language: "eng", "chi_sim"; "ara+eng" and
+// "rus+eng", whose documents print symbols in Latin letters.
+std::string_view TesseractModel(Language language);
+
+}  // namespace sextant

@@ -1,0 +1,69 @@
+// LayoutWords (stages/ocr/ocr_lines.h): OCR lines become the words a text
+// layer gives: one font size for a paragraph's lines, small raised
+// footnote markers, no space between Chinese words, Arabic one character a
+// word in visual order, with gaps between words.
+#include "stages/ocr/ocr_lines.h"
+
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+namespace sextant {
+namespace {
+
+OcrWord At(std::string text, double x0, double x1, double top = 100, double bottom = 110) {
+  return OcrWord{std::move(text), Box{x0, top, x1, bottom}, false};
+}
+
+TEST(OcrLinesTest, LinesOfOneParagraphGetOneSize) {
+  // Line heights vary with the letters a line holds (no descender, no capital).
+  const std::vector<OcrLine> lines = {
+      {9.3, {At("The", 10, 30), At("Group", 35, 70)}},
+      {8.8, {At("met", 10, 30), At("on", 35, 50)}},
+      {9.7, {At("Monday", 10, 50)}},
+      {7.0, {At("small", 10, 40)}},  // a footnote's line: 25 % smaller, kept
+  };
+  const std::vector<Word> words = LayoutWords(lines, false);
+  ASSERT_EQ(words.size(), 6u);
+  for (int i = 0; i < 5; ++i) EXPECT_DOUBLE_EQ(words[i].font_size, words[0].font_size) << words[i].text;
+  EXPECT_NEAR(words[0].font_size, 10.0, 0.6);
+  EXPECT_LT(words[5].font_size, 0.8 * words[0].font_size);
+  EXPECT_TRUE(words[0].space_after);
+  EXPECT_FALSE(words[1].space_after);  // the line's last word
+}
+
+TEST(OcrLinesTest, RaisedSmallWordIsAFootnoteMarker) {
+  const std::vector<OcrLine> lines = {
+      {9.3, {At("opened", 10, 40), At("in", 45, 52), At("Vienna.", 57, 90), At("1", 91, 94, 99, 104)}}};
+  const std::vector<Word> words = LayoutWords(lines, false);
+  ASSERT_EQ(words.size(), 4u);
+  EXPECT_LT(words[3].font_size, 0.75 * words[0].font_size);
+  EXPECT_DOUBLE_EQ(words[2].font_size, words[0].font_size);
+}
+
+TEST(OcrLinesTest, ChineseWordsHaveNoSpaceBetween) {
+  const std::vector<OcrLine> lines = {{9.3, {At("工作组", 10, 40), At("第十二次", 41, 80), At("CTOC/COP", 85, 130)}}};
+  const std::vector<Word> words = LayoutWords(lines, false);
+  ASSERT_EQ(words.size(), 3u);
+  EXPECT_FALSE(words[0].space_after);
+  EXPECT_FALSE(words[1].space_after);
+}
+
+TEST(OcrLinesTest, ArabicWordsBecomeCharactersInVisualOrder) {
+  // Two words read right to left: "في" (right) then "فيينا" (left).
+  const std::vector<OcrLine> lines = {{9.3, {At("في", 80, 90), At("فيينا", 40, 75)}}};
+  const std::vector<Word> words = LayoutWords(lines, true);
+  ASSERT_EQ(words.size(), 7u);
+  // The first word's characters, left to right, are its letters backwards.
+  EXPECT_EQ(words[0].text, "ي");
+  EXPECT_EQ(words[1].text, "ف");
+  // Inside a word the characters touch; between words the gap grows.
+  EXPECT_DOUBLE_EQ(words[0].box.x1, words[1].box.x0);
+  EXPECT_GT(words[0].box.x0 - words[6].box.x1, 5) << "wider than the gap between the words' boxes";
+  EXPECT_GT(words[2].box.x0, 40);
+  EXPECT_LT(words[6].box.x1, 75);
+}
+
+}  // namespace
+}  // namespace sextant
