@@ -30,7 +30,8 @@ import time
 def timed(args, **kwargs):
     """(wall seconds, peak RSS in MB, stderr) of args run under /usr/bin/time -v."""
     start = time.monotonic()
-    result = subprocess.run(["/usr/bin/time", "-v", *args], capture_output=True, text=True, **kwargs)
+    kwargs.setdefault("stdout", subprocess.PIPE)
+    result = subprocess.run(["/usr/bin/time", "-v", *args], stderr=subprocess.PIPE, text=True, **kwargs)
     wall = time.monotonic() - start
     if result.returncode != 0:
         sys.exit(f"export_bench: {' '.join(args)} failed:\n{result.stderr[-2000:]}")

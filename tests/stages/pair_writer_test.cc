@@ -72,7 +72,7 @@ std::string DtdErrors(const std::string& xml) {
 TEST(PairWriterTest, TmxIsValidAndCarriesEveryProperty) {
   std::size_t written = 0;
   const std::string xml =
-      Write(PairFormat::kTmx, {Pair("会议开幕。", "Opening of the <meeting> & \"more\".", 0.8765),
+      Write(PairFormat::kTmx, {Pair("会议开幕。", "Opening of the <meeting> & \"more\".", 0.8766),
                                Pair("\x01", "a control character only: left out", 0.9), Pair("二", "Two", 0.2)},
             &written);
   EXPECT_EQ(written, 2u);
@@ -84,7 +84,7 @@ TEST(PairWriterTest, TmxIsValidAndCarriesEveryProperty) {
         "<prop type=\"x-source-page\">1</prop>", "<prop type=\"x-target-page\">2</prop>",
         "<prop type=\"x-source-units\">3</prop>", "<prop type=\"x-target-units\">4 5</prop>",
         "srclang=\"zh\"", "<prop type=\"x-languages\">zh,en</prop>",
-        "<seg>Opening of the &lt;meeting&gt; &amp; \"more\".</seg>"}) {
+        "<seg>Opening of the &lt;meeting&gt; &amp; &quot;more&quot;.</seg>"}) {
     EXPECT_NE(xml.find(expected), std::string::npos) << expected << "\n" << xml;
   }
   EXPECT_EQ(xml.find("x-document-symbol\">CTOC/COP/WG.4/2022/1</prop>\n  </header>"), std::string::npos)
