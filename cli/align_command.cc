@@ -2,7 +2,6 @@
 // by sentence, as JSON (default), TSV or TMX; with --batch, many document
 // pairs in one process (one "source TAB target TAB output" line each).
 // `sextant align-set`: every version of a document through a pivot.
-#include <ctime>
 #include <iostream>
 #include <map>
 #include <memory>
@@ -148,16 +147,6 @@ std::string Tsv(const Alignment& a, const std::vector<std::string>& source, cons
     out += score.str() + '\n';
   }
   return out;
-}
-
-// Now, in TMX's date form: "20261128T120000Z".
-std::string TmxDateNow() {
-  const std::time_t now = std::time(nullptr);
-  std::tm utc{};
-  gmtime_r(&now, &utc);
-  char buffer[32];
-  std::strftime(buffer, sizeof buffer, "%Y%m%dT%H%M%SZ", &utc);
-  return buffer;
 }
 
 // The alignment of two texts in the chosen format.

@@ -31,6 +31,7 @@ int Recommendations(const CommandArgs& args);
 int Ingest(const CommandArgs& args);
 int Search(const CommandArgs& args);
 int History(const CommandArgs& args);
+int Export(const CommandArgs& args);
 int Serve(const CommandArgs& args);
 
 struct Command {

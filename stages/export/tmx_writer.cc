@@ -8,7 +8,10 @@
 #include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <ctime>
+#include <ios>
 #include <new>
+#include <sstream>
 #include <string_view>
 
 #include "pipeline/unicode_text.h"
@@ -91,24 +94,29 @@ void EnsureLibxml2Initialised() {
   (void)initialised;
 }
 
-// A libxml2 text writer into a memory buffer. Every call checks libxml2's
-// result; the only way these fail is running out of memory.
-class XmlOut {
+}  // namespace
+
+// A libxml2 text writer into a std::ostream, through an output buffer whose
+// write callback appends to the stream. Every call checks libxml2's result:
+// a failure is the stream's (std::ios_base::failure) when the stream has
+// gone bad, else libxml2 running out of memory.
+class TmxStreamWriter::Xml {
  public:
-  XmlOut() : buffer_(xmlBufferCreate()) {
-    if (buffer_ == nullptr) throw std::bad_alloc();
-    writer_ = xmlNewTextWriterMemory(buffer_, 0);
+  explicit Xml(std::ostream& out) : out_(out) {
+    EnsureLibxml2Initialised();
+    xmlOutputBufferPtr buffer = xmlOutputBufferCreateIO(&Xml::WriteToStream, nullptr, &out_, nullptr);
+    if (buffer == nullptr) throw std::bad_alloc();
+    writer_ = xmlNewTextWriter(buffer);  // owns the buffer from here on
     if (writer_ == nullptr) {
-      xmlBufferFree(buffer_);
+      xmlOutputBufferClose(buffer);
       throw std::bad_alloc();
     }
   }
-  ~XmlOut() {
+  ~Xml() {
     if (writer_ != nullptr) xmlFreeTextWriter(writer_);
-    xmlBufferFree(buffer_);
   }
-  XmlOut(const XmlOut&) = delete;
-  XmlOut& operator=(const XmlOut&) = delete;
+  Xml(const Xml&) = delete;
+  Xml& operator=(const Xml&) = delete;
 
   void StartDocument() {
     Check(xmlTextWriterStartDocument(writer_, "1.0", "UTF-8", nullptr));
@@ -124,11 +132,9 @@ class XmlOut {
   void Attribute(const char* name, const std::string& value) {
     Check(xmlTextWriterWriteAttribute(writer_, X(name), X(value.c_str())));
   }
-  void Text(const std::string& text) {
-    Check(xmlTextWriterWriteString(writer_, X(text.c_str())));
-  }
+  void Text(const std::string& text) { Check(xmlTextWriterWriteString(writer_, X(text.c_str()))); }
   void End() { Check(xmlTextWriterEndElement(writer_)); }
-  // <name type="type">text</name>
+  // <prop type="type">text</prop>
   void Prop(const std::string& type, const std::string& text) {
     Start("prop");
     Attribute("type", type);
@@ -136,54 +142,99 @@ class XmlOut {
     End();
   }
 
-  // Closes all open elements and returns the document.
-  std::string Finish() {
+  // <tuv xml:lang="zh"><seg>text</seg></tuv>
+  void Tuv(Language language, const std::string& text) {
+    Start("tuv");
+    Attribute("xml:lang", std::string(Code(language)));
+    Start("seg");
+    Text(text);
+    End();
+    End();
+  }
+
+  // Closes all open elements and flushes them into the stream.
+  void Finish() {
     Check(xmlTextWriterEndDocument(writer_));
-    xmlFreeTextWriter(writer_);  // flushes into buffer_
+    xmlFreeTextWriter(writer_);  // flushes and closes the output buffer
     writer_ = nullptr;
-    return std::string(reinterpret_cast<const char*>(xmlBufferContent(buffer_)),
-                       static_cast<std::size_t>(xmlBufferLength(buffer_)));
+    out_.flush();
+    if (!out_) throw std::ios_base::failure("writing the TMX failed");
   }
 
  private:
-  static void Check(int result) {
-    if (result < 0) throw std::bad_alloc();
+  static int WriteToStream(void* context, const char* bytes, int length) {
+    std::ostream& out = *static_cast<std::ostream*>(context);
+    out.write(bytes, length);
+    return out ? length : -1;
+  }
+  void Check(int result) const {
+    if (result >= 0) return;
+    if (!out_) throw std::ios_base::failure("writing the TMX failed");
+    throw std::bad_alloc();
   }
 
-  xmlBufferPtr buffer_;
+  std::ostream& out_;
   xmlTextWriterPtr writer_ = nullptr;
 };
 
-void WriteHeader(XmlOut& out, const TmxDocument& document) {
-  const std::string source_code(Code(document.source_language));
-  const std::string target_code(Code(document.target_language));
-  out.Start("header");
-  out.Attribute("creationtool", "Sextant");
-  out.Attribute("creationtoolversion", kCreationToolVersion);
-  out.Attribute("datatype", "plaintext");
-  out.Attribute("segtype", "sentence");
-  out.Attribute("o-tmf", "Sextant");
-  out.Attribute("adminlang", "en");
-  out.Attribute("srclang", source_code);
-  const std::string date = CleanXmlText(document.creation_date);
-  if (!date.empty()) out.Attribute("creationdate", date);
-  const std::string symbol = CleanXmlText(TrimAsciiSpace(document.symbol));
-  if (!symbol.empty()) out.Prop("x-document-symbol", symbol);
-  out.Prop("x-languages", source_code + "," + target_code);
-  out.End();
+TmxStreamWriter::TmxStreamWriter(std::ostream& out, const TmxHeader& header)
+    : xml_(std::make_unique<Xml>(out)), header_(header) {
+  const std::string source_code(Code(header.source_language));
+  const std::string target_code(Code(header.target_language));
+  Xml& xml = *xml_;
+  xml.StartDocument();
+  xml.Start("tmx");
+  xml.Attribute("version", "1.4");
+  xml.Start("header");
+  xml.Attribute("creationtool", "Sextant");
+  xml.Attribute("creationtoolversion", kCreationToolVersion);
+  xml.Attribute("datatype", "plaintext");
+  xml.Attribute("segtype", "sentence");
+  xml.Attribute("o-tmf", "Sextant");
+  xml.Attribute("adminlang", "en");
+  xml.Attribute("srclang", source_code);
+  const std::string date = CleanXmlText(header.creation_date);
+  if (!date.empty()) xml.Attribute("creationdate", date);
+  const std::string symbol = CleanXmlText(TrimAsciiSpace(header.symbol));
+  if (!symbol.empty()) xml.Prop("x-document-symbol", symbol);
+  xml.Prop("x-languages", source_code + "," + target_code);
+  xml.End();
+  xml.Start("body");
 }
 
-void WriteTuv(XmlOut& out, Language language, const std::string& text) {
-  out.Start("tuv");
-  out.Attribute("xml:lang", std::string(Code(language)));
-  out.Start("seg");
-  out.Text(text);
-  out.End();
-  out.End();
+TmxStreamWriter::~TmxStreamWriter() = default;
+
+bool TmxStreamWriter::Write(const TmxUnit& unit) {
+  const std::string source(TrimAsciiSpace(CleanXmlText(unit.source_text)));
+  const std::string target(TrimAsciiSpace(CleanXmlText(unit.target_text)));
+  if (source.empty() || target.empty()) return false;
+  Xml& xml = *xml_;
+  xml.Start("tu");
+  for (const TmxProp& prop : unit.props) {
+    const std::string text = CleanXmlText(prop.text);
+    if (!text.empty()) xml.Prop(CleanXmlText(prop.type), text);
+  }
+  xml.Tuv(header_.source_language, source);
+  xml.Tuv(header_.target_language, target);
+  xml.End();
+  return true;
 }
 
-void WriteBody(XmlOut& out, const TmxDocument& document) {
-  out.Start("body");
+void TmxStreamWriter::Finish() { xml_->Finish(); }
+
+std::string TmxDateNow() {
+  const std::time_t now = std::time(nullptr);
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  char buffer[32];
+  std::strftime(buffer, sizeof buffer, "%Y%m%dT%H%M%SZ", &utc);
+  return buffer;
+}
+
+std::string WriteTmx(const TmxDocument& document) {
+  std::ostringstream out;
+  TmxStreamWriter writer(out, {document.source_language, document.target_language, document.symbol,
+                               document.creation_date});
   if (document.alignment != nullptr) {
     const std::vector<std::string> source_units = CleanUnits(document.source_units);
     const std::vector<std::string> target_units = CleanUnits(document.target_units);
@@ -191,33 +242,15 @@ void WriteBody(XmlOut& out, const TmxDocument& document) {
       if (link.source.empty() || link.target.empty()) continue;  // 1–0, 0–1
       assert(link.source.back() < source_units.size() && link.target.back() < target_units.size() &&
              "alignment link points past the units");
-      const std::string source = JoinUnits(link.source, source_units, document.source_language);
-      const std::string target = JoinUnits(link.target, target_units, document.target_language);
-      if (source.empty() || target.empty()) continue;
-      out.Start("tu");
-      out.Prop("x-score", FormatScore(link.score));
-      out.Prop("x-source-units", FormatIndices(link.source));
-      out.Prop("x-target-units", FormatIndices(link.target));
-      WriteTuv(out, document.source_language, source);
-      WriteTuv(out, document.target_language, target);
-      out.End();
+      writer.Write({{{"x-score", FormatScore(link.score)},
+                     {"x-source-units", FormatIndices(link.source)},
+                     {"x-target-units", FormatIndices(link.target)}},
+                    JoinUnits(link.source, source_units, document.source_language),
+                    JoinUnits(link.target, target_units, document.target_language)});
     }
   }
-  out.End();
-}
-
-}  // namespace
-
-std::string WriteTmx(const TmxDocument& document) {
-  EnsureLibxml2Initialised();
-  XmlOut out;
-  out.StartDocument();
-  out.Start("tmx");
-  out.Attribute("version", "1.4");
-  WriteHeader(out, document);
-  WriteBody(out, document);
-  out.End();
-  return out.Finish();
+  writer.Finish();
+  return out.str();
 }
 
 }  // namespace sextant

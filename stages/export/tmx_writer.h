@@ -32,12 +32,23 @@
 //
 // Writing it to a file is the caller's (pipeline/file_io.h).
 //
+// TmxStreamWriter writes the same TMX a unit at a time into a std::ostream,
+// for a translation memory too big to hold (`sextant export`): the header
+// first, then each <tu> as it comes (libxml2 buffers a few KiB), then the
+// end. Its units carry the caller's properties; their texts are cleaned
+// and trimmed as above, and a unit with an empty side is left out.
+// WriteTmx is written through it.
+//
 // Thread-safety: WriteTmx keeps no state and may run
 // concurrently on different documents (libxml2 is initialised once, on
-// first use, in a thread-safe way). libxml2 running out of memory throws
-// std::bad_alloc.
+// first use, in a thread-safe way); a TmxStreamWriter is used by one thread.
+// libxml2 running out of memory throws std::bad_alloc; a TmxStreamWriter
+// whose stream fails (a full disk, a closed pipe) throws
+// std::ios_base::failure.
 #pragma once
 
+#include <memory>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -60,6 +71,48 @@ struct TmxDocument {
   // the output is reproducible. Left out of the header when empty.
   std::string creation_date;
 };
+
+struct TmxHeader {
+  Language source_language = Language::kEnglish;
+  Language target_language = Language::kEnglish;
+  std::string symbol;         // <prop type="x-document-symbol"> when not empty
+  std::string creation_date;  // as TmxDocument's; left out when empty
+};
+
+// <prop type="TYPE">TEXT</prop>; TMX reserves the "x-" prefix for
+// user-defined types, which these are.
+struct TmxProp {
+  std::string type, text;
+};
+
+struct TmxUnit {
+  std::vector<TmxProp> props;  // in order, before the two <tuv>; empty texts left out
+  std::string source_text, target_text;
+};
+
+class TmxStreamWriter {
+ public:
+  // Writes the XML declaration, the DOCTYPE, <tmx>, the <header> and opens
+  // <body>.
+  TmxStreamWriter(std::ostream& out, const TmxHeader& header);
+  ~TmxStreamWriter();
+  TmxStreamWriter(const TmxStreamWriter&) = delete;
+  TmxStreamWriter& operator=(const TmxStreamWriter&) = delete;
+
+  // One <tu>; false (nothing written) when a side is empty once cleaned.
+  bool Write(const TmxUnit& unit);
+  // Closes <body> and <tmx> and flushes everything into the stream. Once
+  // only; a writer destroyed without it leaves the document unfinished.
+  void Finish();
+
+ private:
+  class Xml;
+  std::unique_ptr<Xml> xml_;
+  TmxHeader header_;
+};
+
+// Now, in TMX's date form (UTC): "20261128T120000Z".
+std::string TmxDateNow();
 
 // The TMX 1.4b document as UTF-8 text, with an XML declaration and
 // <!DOCTYPE tmx SYSTEM "tmx14.dtd">.

@@ -1,11 +1,13 @@
-// ReadWholeFile and WriteFileAtomically: a whole file or none, an older
-// file replaced whole, no temporary left behind, errors that name the path.
+// ReadWholeFile, WriteFileAtomically and AtomicOutputFile: a whole file or
+// none, an older file replaced whole, no temporary left behind, errors that
+// name the path.
 #include "pipeline/file_io.h"
 
 #include <gtest/gtest.h>
 
 #include <filesystem>
 #include <fstream>
+#include <memory>
 #include <sstream>
 
 namespace sextant {
@@ -78,6 +80,48 @@ TEST_F(FileIoTest, ReadsWhatWasWrittenByteForByte) {
 
 TEST_F(FileIoTest, EmptyPathIsRefused) {
   EXPECT_EQ(WriteFileAtomically("", "x").code(), StatusCode::kInvalidArgument);
+}
+
+TEST_F(FileIoTest, StreamedFileAppearsWholeOnCommit) {
+  const std::string path = (folder_ / "out.tsv").string();
+  std::ofstream(path) << "older";
+  std::unique_ptr<AtomicOutputFile> file;
+  ASSERT_TRUE(AtomicOutputFile::Create(path, &file).ok());
+  std::string expected;
+  for (int k = 0; k < 20000; ++k) {  // past the 64 KiB buffer several times
+    const std::string line = "line " + std::to_string(k) + "\n";
+    file->stream() << line;
+    expected += line;
+  }
+  EXPECT_EQ(Read(path), "older");  // not yet
+  EXPECT_EQ(Entries(), 2u);        // the older file and the temporary
+  const Status status = file->Commit();
+  ASSERT_TRUE(status.ok()) << status.ToString();
+  EXPECT_EQ(Read(path), expected);
+  EXPECT_EQ(Entries(), 1u);
+  EXPECT_FALSE(file->Commit().ok());  // once only
+}
+
+TEST_F(FileIoTest, StreamedFileNotCommittedLeavesNothing) {
+  const std::string path = (folder_ / "out.tmx").string();
+  std::ofstream(path) << "older";
+  {
+    std::unique_ptr<AtomicOutputFile> file;
+    ASSERT_TRUE(AtomicOutputFile::Create(path, &file).ok());
+    file->stream() << std::string(200000, 'x');
+    EXPECT_TRUE(file->WriteStatus().ok());
+  }
+  EXPECT_EQ(Read(path), "older");
+  EXPECT_EQ(Entries(), 1u);
+}
+
+TEST_F(FileIoTest, StreamedFileInAMissingFolderGivesAStatusNamingThePath) {
+  const std::string path = (folder_ / "no-such-folder" / "out.tmx").string();
+  std::unique_ptr<AtomicOutputFile> file;
+  const Status status = AtomicOutputFile::Create(path, &file);
+  EXPECT_EQ(status.code(), StatusCode::kIoError);
+  EXPECT_NE(status.message().find(path), std::string::npos) << status.message();
+  EXPECT_EQ(file, nullptr);
 }
 
 }  // namespace
