@@ -21,6 +21,7 @@ void PrintJson(const SearchResult& result) {
                 {"date", hit.date}, {"agenda_item", hit.agenda_item}, {"text", hit.text},
                 {"snippet", hit.snippet}, {"parallel", parallel}, {"file", hit.path},
                 {"page", hit.page}};
+    if (hit.ocr) out["ocr"] = true;
     if (!hit.record.empty()) {
       json record = json::parse(hit.record, nullptr, false);
       record.erase("kind");

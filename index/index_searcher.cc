@@ -295,6 +295,7 @@ Status IndexSearcher::SearchOnce(std::string_view query, const SearchOptions& op
       hit.path = records ? text_of("file") : text_of("path");
       hit.page = data.value("page", 0);
       hit.segment = data.value("segment", std::size_t{0});
+      hit.ocr = data.value("ocr", false);
       hit.weight = it.get_weight();
       if (records) hit.record = entry.get_data();
       auto identity = entry.termlist_begin();

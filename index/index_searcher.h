@@ -74,6 +74,7 @@ struct SearchHit {
   std::string content_hash;  // of the file: names the document when it has no symbol
   int page = 0;
   std::size_t segment = 0;  // index through its document
+  bool ocr = false;         // its text was read by OCR from a page's image
   double weight = 0;
   std::map<Language, std::string> parallel;  // the aligned text, for options.show
   // A recommendation record (a query with a record field): the record as

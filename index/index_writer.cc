@@ -37,6 +37,7 @@ struct Unit {
   int page = 0;
   std::vector<const Tag*> tags;
   std::string agenda_item;
+  bool ocr = false;  // read by OCR from a page's image
 };
 
 std::vector<Unit> UnitsOf(const Document& document) {
@@ -46,7 +47,8 @@ std::vector<Unit> UnitsOf(const Document& document) {
     std::vector<Segment> spans = paragraph.segments;
     if (spans.empty()) spans.push_back({0, paragraph.text.size()});
     for (const Segment& span : spans) {
-      Unit unit{p, paragraph.text.substr(span.begin, span.end - span.begin), paragraph.page, {}, paragraph.agenda_item};
+      Unit unit{p, paragraph.text.substr(span.begin, span.end - span.begin), paragraph.page, {}, paragraph.agenda_item,
+                paragraph.ocr};
       for (const Tag& tag : paragraph.tags) {
         const bool inside = tag.begin >= span.begin && tag.begin < span.end;
         if (inside || (tag.begin == span.begin && tag.end == span.end)) unit.tags.push_back(&tag);
@@ -151,6 +153,7 @@ Xapian::Document SegmentEntry(const Unit& unit, std::size_t n, const VersionFiel
       {"date", fields.date_iso}, {"agenda_item", unit.agenda_item}, {"page", unit.page},
       {"paragraph", unit.paragraph}, {"segment", n},        {"path", fields.path}};
   if (link_score >= 0) data["link_score"] = std::round(link_score * 1000) / 1000;
+  if (unit.ocr) data["ocr"] = true;
   entry.set_data(JsonLine(data));
   return entry;
 }

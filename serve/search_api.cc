@@ -324,7 +324,7 @@ ApiResponse SearchApi::Search(const ApiRequest& request, Handles& handles) {
   for (const SearchHit& hit : result.hits) {
     json parallel = json::object();
     for (const auto& [language, text] : hit.parallel) parallel[std::string(Code(language))] = text;
-    hits.push_back({{"id", hit.symbol.empty() ? hit.content_hash : hit.symbol},
+    json& added = hits.emplace_back(json{{"id", hit.symbol.empty() ? hit.content_hash : hit.symbol},
                     {"symbol", hit.symbol},
                     {"language", std::string(Code(hit.language))},
                     {"date", hit.date},
@@ -335,6 +335,7 @@ ApiResponse SearchApi::Search(const ApiRequest& request, Handles& handles) {
                     {"parallel", parallel},
                     {"segment", hit.segment},
                     {"page", hit.page}});
+    if (hit.ocr) added["ocr"] = true;
   }
   const SearchFacets& f = result.facets;
   json out{{"total", result.total},
