@@ -37,14 +37,16 @@ std::string Percent(std::size_t part, std::size_t whole) {
   return std::to_string(whole == 0 ? 0 : (part * 100 + whole / 2) / whole) + "%";
 }
 
-// The word without the punctuation around it, lower-cased.
-std::string CoreWord(const std::string& word) {
+// The word without the ASCII punctuation around it.
+std::string_view Trimmed(std::string_view word) {
   std::size_t begin = 0, end = word.size();
   const auto is_edge = [](unsigned char c) { return c < 0x80 && !std::isalnum(c); };
   while (begin < end && is_edge(static_cast<unsigned char>(word[begin]))) ++begin;
   while (end > begin && is_edge(static_cast<unsigned char>(word[end - 1]))) --end;
-  return LowerCase(std::string_view(word).substr(begin, end - begin));
+  return word.substr(begin, end - begin);
 }
+
+std::string CoreWord(const std::string& word) { return LowerCase(Trimmed(word)); }
 
 bool IsCommonWord(const std::string& core) {
   for (const LanguageInfo& info : AllLanguages()) {
@@ -67,31 +69,33 @@ bool IsOrdinal(std::string_view core) {
   return false;
 }
 
-// A word a misread scan breaks: letters and digits mixed ("Aprii" is not
-// caught, "l989" and "A/45/l89" are not symbols' digits misread as letters
-// here: a symbol's parts are judged by the symbol tagger), or letters
-// around a stray mark ("addre;ssed", "Pgrmanr~nt").
+bool IsLowerLetter(char32_t c) {
+  return (c >= 'a' && c <= 'z') || (c >= 0xDF && c <= 0xFF && c != 0xF7) || (c >= 0x0430 && c <= 0x045F);
+}
+
+// A word a misread scan breaks: a small letter and a digit side by side
+// ("reg1on", "l989", "5ituation"; not "JS7", "19(a)", "p.8" or an ordinal,
+// which UN text prints), or letters around a stray mark ("addre;ssed",
+// "Pgrmanr~nt").
 bool IsBrokenWord(const std::string& word) {
-  const std::string core = CoreWord(word);
-  if (core.find('/') != std::string::npos || IsOrdinal(core)) return false;
-  bool letter = false, digit = false, mark_inside = false;
+  const std::string_view core = Trimmed(word);
+  if (core.find('/') != std::string_view::npos || IsOrdinal(CoreWord(word))) return false;
   char32_t before = 0;
   bool mark_pending = false;
   for (std::size_t pos = 0; pos < core.size();) {
     const char32_t c = NextCodePoint(core, pos);
+    if ((IsDigit(c) && IsLowerLetter(before)) || (IsLowerLetter(c) && IsDigit(before))) return true;
     if (IsLetter(c)) {
-      if (mark_pending) mark_inside = true;
-      letter = true;
-      mark_pending = false;
-    } else if (IsDigit(c)) {
-      digit = true;
-      mark_pending = false;
+      if (mark_pending) return true;
     } else if (IsLetter(before) && (IsStrayMark(c) || c == ';' || c == '?' || c == '&' || c == '*')) {
       mark_pending = true;
+      before = c;
+      continue;
     }
+    mark_pending = false;
     before = c;
   }
-  return (letter && digit) || mark_inside;
+  return false;
 }
 
 }  // namespace

@@ -9,7 +9,8 @@
 // characters; the share of letters among the characters; for Latin and
 // Cyrillic pages the share of the six languages' most common words
 // (pipeline/language.h), which real text never lacks; and the share of
-// broken words (letters and digits mixed, or letters around stray marks).
+// broken words (a small letter beside a digit, or letters around a stray
+// mark).
 // Chinese and Arabic pages are judged by the first two only.
 //
 // Thread-safety: pure function.
