@@ -4,6 +4,7 @@
 #include <cmath>
 #include <map>
 
+#include "stages/layout/arabic_letter_order.h"
 #include "stages/layout/furniture.h"
 #include "stages/layout/line_builder.h"
 
@@ -55,10 +56,16 @@ void SplitFootnotes(std::vector<TextLine>& lines, double page_height,
 
 Status LayoutStage::Run(Document& document) const {
   // The words move into the lines: each word is held once.
+  // Arabic words' letters are put in one order first, decided per page
+  // (arabic_letter_order.h).
+  const std::vector<ArabicLetterOrder> letter_order = LetterOrderByPage(document.pages);
   std::vector<PageLines> pages;
   pages.reserve(document.pages.size());
-  for (Page& page : document.pages) {
-    pages.push_back({page.number, page.width, page.height, BuildLines(page.words.Unpack())});
+  for (std::size_t p = 0; p < document.pages.size(); ++p) {
+    Page& page = document.pages[p];
+    std::vector<Word> words = page.words.Unpack();
+    PutArabicWordsInMakeLineOrder(words, letter_order[p]);
+    pages.push_back({page.number, page.width, page.height, BuildLines(std::move(words))});
     page.words = {};
   }
   std::vector<std::vector<Block>> margins =
