@@ -45,7 +45,7 @@ body { margin: 0; font-family: 'Noto Naskh Arabic', serif; }
 .body p { margin: 0 0 6pt 0; text-align: justify; text-indent: 24pt; }
 .body h2 { margin: 10pt 0 5pt 0; font-size: 12pt; font-weight: bold; }
 .body table { width: 100%; border-collapse: collapse; font-size: 12pt; }
-.body td { padding: 0; vertical-align: top; text-align: right; }
+.body td { padding: 0 5.4pt; vertical-align: top; text-align: right; }  /* Word's default cell margins, 0.19 cm */
 .notes { position: absolute; left: 70pt; right: 70pt; bottom: 97pt; font-size: 9.6pt; line-height: 1.5; }
 .notes p { margin: 0 0 2pt 0; text-align: justify; }
 .foot { position: absolute; top: 770pt; font-size: 8pt; }
@@ -82,8 +82,7 @@ def html_page(spec, index, page):
         tag = "h2" if paragraph["kind"] == "heading" else "p"
         out.append("<%s>%s</%s>" % (tag, html_text(paragraph["text"]), tag))
     if rows:
-        widths = [27, 28, 12, 33]  # the generator's columns: 0, .27, .55, .67
-        out.append('<table><colgroup>%s</colgroup>' % "".join('<col style="width: %d%%">' % w for w in widths))
+        out.append("<table>")  # columns sized by the browser
         for row in rows:
             out.append("<tr>%s</tr>" % "".join("<td>%s</td>" % html.escape(c) for c in row))
         out.append("</table>")

@@ -43,6 +43,18 @@ bool Binds(const std::vector<char32_t>& chars, std::size_t i) {
   return true;
 }
 
+// A full stop, comma or colon right after a number, on its right with no
+// space, and not binding it to more: it closes the number. The bidi
+// algorithm sets it there only when a number followed it (W4: "١٠:٠٠.1"
+// is one run), a footnote marker that the paragraph stage has taken out
+// since; a stop that ends an Arabic sentence sits on the number's left
+// (".٢٠٢٢").
+bool ClosesNumber(const std::vector<char32_t>& chars, std::size_t i) {
+  return i > 0 && i < chars.size() && IsDigit(chars[i - 1]) &&
+         (chars[i] == '.' || chars[i] == ',' || chars[i] == ':') &&
+         (i + 1 == chars.size() || !IsLeftToRight(chars[i + 1]));
+}
+
 struct Piece {
   std::size_t begin, end;
 };
@@ -75,6 +87,7 @@ std::string VisualToLogicalRightToLeft(std::string_view visual) {
         break;
       }
     }
+    if (ClosesNumber(chars, end)) ++end;
     pieces.push_back({offsets[i], offsets[end]});
     i = end;
   }

@@ -6,7 +6,9 @@
 //
 // The text Poppler gives holds logical characters in visual positions, so
 // no mirroring is needed: the line is cut into left-to-right runs and single
-// characters, and the sequence of pieces is reversed. (ICU's inverse bidi
+// characters, and the sequence of pieces is reversed. A full stop, comma or
+// colon on a number's right closes the number ("١٠:٠٠." before a footnote
+// marker that the paragraph stage took out). (ICU's inverse bidi
 // algorithm, tried first, breaks a symbol's "WG.4" at the digit.)
 //
 // Thread-safety: pure function.

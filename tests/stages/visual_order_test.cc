@@ -24,6 +24,10 @@ constexpr Case kCases[] = {
     {"1,383,000 غلبم", "مبلغ 1,383,000"},
     {"١٣:٠٠-١٠:٠٠ ءاعبرألا", "الأربعاء ١٠:٠٠-١٣:٠٠"},
     {"10-13 ةعاسلا", "الساعة 10-13"},
+    // A stop on a number's right closes it: its footnote marker ("١٠:٠٠.1",
+    // one run for the bidi algorithm) has been taken out.
+    {"١٠:٠٠. ةعاسلا", "الساعة ١٠:٠٠."},
+    {")١٢( ةداملا", "المادة (١٢)"},  // a bracket does not
     {"", ""},
     {"abc", "abc"},
 };
