@@ -112,5 +112,21 @@ TEST(ArabicLetterOrderTest, APageThatSaysTooLittleFollowsTheDocument) {
   EXPECT_EQ(words[0].text, "United");
 }
 
+// The last line of an Arabic paragraph may hold a symbol alone, no Arabic
+// letter in it (Chromium's print of the fixture): its mirrored brackets
+// show it is set right to left. A left-to-right line that starts inside
+// brackets is not taken for one.
+TEST(ArabicLetterOrderTest, SymbolAloneOnARightToLeftLine) {
+  const std::vector<Word> symbol = {Word{".)CTOC/COP/2020/CRP.2(", {390, 100, 525, 112}, 12, false, false}};
+  EXPECT_EQ(MakeLine(symbol).text, "(CTOC/COP/2020/CRP.2).");
+  const std::vector<Word> english = {Word{"2020/3)", {70, 100, 110, 112}, 12, false, true},
+                                     Word{"and", {113, 100, 130, 112}, 12, false, true},
+                                     Word{"(b)", {133, 100, 150, 112}, 12, false, false}};
+  EXPECT_EQ(MakeLine(english).text, "2020/3) and (b)");
+  const std::vector<Word> opening = {Word{"see", {70, 100, 90, 112}, 12, false, true},
+                                     Word{"(A/80/1", {93, 100, 130, 112}, 12, false, false}};
+  EXPECT_EQ(MakeLine(opening).text, "see (A/80/1");
+}
+
 }  // namespace
 }  // namespace sextant

@@ -50,6 +50,8 @@ struct Producer {
   const char* pdf;  // under corpora/pdf/
 };
 
+void PrintTo(const Producer& producer, std::ostream* out) { *out << producer.name; }
+
 constexpr Producer kProducers[] = {
     {"generator", "ar.pdf"},
     {"libreoffice", "producers/ar-libreoffice.pdf"},
