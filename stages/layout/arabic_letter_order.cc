@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "pipeline/unicode_text.h"
+#include "stages/layout/visual_order.h"
 
 namespace sextant {
 namespace {
@@ -12,7 +13,6 @@ constexpr char32_t kLam = 0x0644;
 constexpr char32_t kTaMarbuta = 0x0629;
 constexpr char32_t kAlefMaksura = 0x0649;
 
-bool IsVowelMark(char32_t c) { return c >= 0x064B && c <= 0x065F; }
 
 bool EndsAWord(char32_t c) { return c == kTaMarbuta || c == kAlefMaksura; }
 
@@ -36,7 +36,7 @@ bool IsAllArabic(std::string_view text) {
   if (text.empty()) return false;
   for (std::size_t pos = 0; pos < text.size();) {
     const char32_t c = NextCodePoint(text, pos);
-    if (!IsArabicLetter(c) && !IsVowelMark(c)) return false;
+    if (!IsArabicLetter(c) && !IsArabicMark(c)) return false;
   }
   return true;
 }
@@ -61,24 +61,38 @@ LetterOrderEvidence WeighPage(const Page& page) {
 
 }  // namespace
 
+// Three points at least, and three times as many as the other reading:
+// logical text has a few "لا" endings ("مثلا") and a word split by
+// kerning ("الفر يق") may start with ى; visual text has the same the
+// other way round.
+bool Decisive(std::size_t most, std::size_t least) { return most >= 3 && most >= 3 * least; }
+
 std::optional<ArabicLetterOrder> LetterOrderEvidence::Decision() const {
-  // Three points at least, and three times as many as the other reading:
-  // logical text has a few "لا" endings ("مثلا") and a word split by
-  // kerning ("الفر يق") may start with ى; visual text has the same the
-  // other way round.
-  const std::size_t most = std::max(logical, visual);
-  const std::size_t least = std::min(logical, visual);
-  if (most < 3 || most < 3 * least) return std::nullopt;
+  if (!Decisive(std::max(logical, visual), std::min(logical, visual))) return std::nullopt;
   return logical > visual ? ArabicLetterOrder::kLogical : ArabicLetterOrder::kVisual;
+}
+
+// Marks are fewer and less clear-cut: LibreOffice gives most before their
+// letter but some after (a mark left of its letter's origin); five times
+// as many on one side as on the other.
+std::optional<ArabicMarkSide> LetterOrderEvidence::MarkSide() const {
+  const std::size_t most = std::max(mark_first, mark_last), least = std::min(mark_first, mark_last);
+  if (most < 3 || most < 5 * least) return std::nullopt;
+  return mark_first > mark_last ? ArabicMarkSide::kBeforeLetter : ArabicMarkSide::kAfterLetter;
 }
 
 LetterOrderEvidence WeighLetterOrder(std::string_view word_text) {
   LetterOrderEvidence evidence;
   std::vector<char32_t> run;
+  bool has_letter = false;
+  char32_t first = 0, last = 0;
   for (std::size_t pos = 0; pos < word_text.size();) {
     const char32_t c = NextCodePoint(word_text, pos);
-    if (IsVowelMark(c)) continue;
+    if (first == 0) first = c;
+    last = c;
+    if (IsArabicMark(c)) continue;
     if (IsArabicLetter(c)) {
+      has_letter = true;
       run.push_back(c);
       continue;
     }
@@ -86,10 +100,12 @@ LetterOrderEvidence WeighLetterOrder(std::string_view word_text) {
     run.clear();
   }
   WeighRun(run, evidence);
+  if (has_letter && IsArabicMark(first)) ++evidence.mark_first;
+  if (has_letter && IsArabicMark(last)) ++evidence.mark_last;
   return evidence;
 }
 
-std::vector<ArabicLetterOrder> LetterOrderByPage(const std::vector<Page>& pages) {
+std::vector<ArabicWordOrder> WordOrderByPage(const std::vector<Page>& pages) {
   std::vector<LetterOrderEvidence> by_page;
   by_page.reserve(pages.size());
   LetterOrderEvidence document;
@@ -97,27 +113,46 @@ std::vector<ArabicLetterOrder> LetterOrderByPage(const std::vector<Page>& pages)
     by_page.push_back(WeighPage(page));
     document += by_page.back();
   }
-  const ArabicLetterOrder fallback = document.Decision().value_or(ArabicLetterOrder::kLogical);
-  std::vector<ArabicLetterOrder> orders;
+  const ArabicLetterOrder letters = document.Decision().value_or(ArabicLetterOrder::kLogical);
+  const ArabicMarkSide marks = document.MarkSide().value_or(ArabicMarkSide::kBeforeLetter);
+  std::vector<ArabicWordOrder> orders;
   orders.reserve(pages.size());
-  for (const LetterOrderEvidence& evidence : by_page) orders.push_back(evidence.Decision().value_or(fallback));
+  for (const LetterOrderEvidence& evidence : by_page) {
+    orders.push_back({evidence.Decision().value_or(letters), marks});
+  }
   return orders;
 }
 
-void PutArabicWordsInMakeLineOrder(std::vector<Word>& words, ArabicLetterOrder order) {
-  if (order != ArabicLetterOrder::kVisual) return;
-  for (Word& word : words) {
-    if (!MayHoldArabic(word.text) || !IsAllArabic(word.text)) continue;
-    std::vector<std::string_view> characters;
-    for (std::size_t pos = 0; pos < word.text.size();) {
-      const std::size_t start = pos;
-      NextCodePoint(word.text, pos);
-      characters.push_back(std::string_view(word.text).substr(start, pos - start));
+namespace {
+
+// "وِّقي" -> "ِّوقي": each letter's marks moved from after it to before it.
+std::string MarksBeforeTheirLetters(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  std::size_t letter_at = std::string::npos;  // where the last letter starts in `out`
+  for (std::size_t pos = 0; pos < text.size();) {
+    const std::size_t start = pos;
+    const char32_t c = NextCodePoint(text, pos);
+    const std::string_view character = text.substr(start, pos - start);
+    if (IsArabicMark(c) && letter_at != std::string::npos) {
+      out.insert(letter_at, character);
+      letter_at += character.size();
+    } else {
+      letter_at = IsArabicMark(c) ? std::string::npos : out.size();
+      out.append(character);
     }
-    std::string reversed;
-    reversed.reserve(word.text.size());
-    for (auto it = characters.rbegin(); it != characters.rend(); ++it) reversed += *it;
-    word.text = std::move(reversed);
+  }
+  return out;
+}
+
+}  // namespace
+
+void PutArabicWordsInMakeLineOrder(std::vector<Word>& words, ArabicWordOrder order) {
+  if (order.letters != ArabicLetterOrder::kVisual) return;
+  for (Word& word : words) {
+    if (!MayHoldArabic(word.text)) continue;
+    if (order.marks == ArabicMarkSide::kAfterLetter) word.text = MarksBeforeTheirLetters(word.text);
+    if (IsAllArabic(word.text)) word.text = VisualToLogicalRightToLeft(word.text);
   }
 }
 

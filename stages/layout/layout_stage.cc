@@ -56,15 +56,15 @@ void SplitFootnotes(std::vector<TextLine>& lines, double page_height,
 
 Status LayoutStage::Run(Document& document) const {
   // The words move into the lines: each word is held once.
-  // Arabic words' letters are put in one order first, decided per page
+  // Arabic words' letters and marks are put in one order first, decided per page
   // (arabic_letter_order.h).
-  const std::vector<ArabicLetterOrder> letter_order = LetterOrderByPage(document.pages);
+  const std::vector<ArabicWordOrder> arabic_order = WordOrderByPage(document.pages);
   std::vector<PageLines> pages;
   pages.reserve(document.pages.size());
   for (std::size_t p = 0; p < document.pages.size(); ++p) {
     Page& page = document.pages[p];
     std::vector<Word> words = page.words.Unpack();
-    PutArabicWordsInMakeLineOrder(words, letter_order[p]);
+    PutArabicWordsInMakeLineOrder(words, arabic_order[p]);
     pages.push_back({page.number, page.width, page.height, BuildLines(std::move(words))});
     page.words = {};
   }

@@ -61,16 +61,11 @@ bool SpaceBetween(const Word& left, const Word& right) {
 // A ligature glyph ("لخ") carries its letters in logical order; written
 // backwards here, the line's reversal puts them right again.
 std::string VisualGlyphText(const std::string& text) {
-  std::vector<std::string> characters;
   for (std::size_t pos = 0; pos < text.size();) {
-    const std::size_t start = pos;
     const char32_t c = NextCodePoint(text, pos);
-    if (!IsArabicLetter(c) && !(c >= 0x064B && c <= 0x065F)) return text;
-    characters.emplace_back(text.substr(start, pos - start));
+    if (!IsArabicLetter(c) && !IsArabicMark(c)) return text;
   }
-  std::string reversed;
-  for (auto it = characters.rbegin(); it != characters.rend(); ++it) reversed += *it;
-  return reversed;
+  return ArabicLogicalToVisual(text);
 }
 
 bool WideGap(const Word& left, const Word& right) {

@@ -20,7 +20,16 @@
 namespace sextant {
 
 // `visual`: one line in visual order, left to right, in a right-to-left
-// paragraph. Returns it in logical (reading) order.
+// paragraph. Returns it in logical (reading) order. Vowel marks stand
+// before their letter in `visual` (as a letter's glyph and its marks'
+// glyphs are placed), in their own order, and after it when read:
+// "ضِّوقي" -> "يقوِّض".
 std::string VisualToLogicalRightToLeft(std::string_view visual);
+
+// Arabic vowel marks and other combining marks (U+064B-U+065F, U+0670).
+bool IsArabicMark(char32_t c);
+
+// The inverse for Arabic letters and marks only: "يقوِّض" -> "ضِّوقي".
+std::string ArabicLogicalToVisual(std::string_view logical);
 
 }  // namespace sextant

@@ -62,9 +62,9 @@ const char kLogicalLine[] = "إقرار جدول الأعمال وتنظيم ا�
 
 TEST(ArabicLetterOrderTest, ReversedWordsAreDetectedAndRepaired) {
   std::vector<Word> words = RightToLeft(kVisualWords);
-  const std::vector<ArabicLetterOrder> order = LetterOrderByPage({PageOf(words)});
+  const std::vector<ArabicWordOrder> order = WordOrderByPage({PageOf(words)});
   ASSERT_EQ(order.size(), 1u);
-  EXPECT_EQ(order[0], ArabicLetterOrder::kVisual);
+  EXPECT_EQ(order[0].letters, ArabicLetterOrder::kVisual);
   // Without the repair, every all-Arabic word comes out backwards.
   EXPECT_NE(MakeLine(words).text, kLogicalLine);
   PutArabicWordsInMakeLineOrder(words, order[0]);
@@ -75,8 +75,8 @@ TEST(ArabicLetterOrderTest, WordsInLogicalOrderAreLeftAlone) {
   // A producer that gives whole words in logical order (ActualText).
   const std::vector<Word> given =
       RightToLeft({"إقرار", "جدول", "الأعمال", "وتنظيم", "الأعمال", "في", "الدورة", "العادية"});
-  const std::vector<ArabicLetterOrder> order = LetterOrderByPage({PageOf(given)});
-  EXPECT_EQ(order[0], ArabicLetterOrder::kLogical);
+  const std::vector<ArabicWordOrder> order = WordOrderByPage({PageOf(given)});
+  EXPECT_EQ(order[0].letters, ArabicLetterOrder::kLogical);
   std::vector<Word> words = given;
   PutArabicWordsInMakeLineOrder(words, order[0]);
   for (std::size_t i = 0; i < words.size(); ++i) EXPECT_EQ(words[i].text, given[i].text);
@@ -91,8 +91,8 @@ TEST(ArabicLetterOrderTest, OneGlyphPerWordSaysNothingAndStaysAsItIs) {
     words.push_back(Word{glyph, {x, 100, x + 5, 112}, 12, false, false});
     x += 5;
   }
-  const std::vector<ArabicLetterOrder> order = LetterOrderByPage({PageOf(words)});
-  EXPECT_EQ(order[0], ArabicLetterOrder::kLogical);
+  const std::vector<ArabicWordOrder> order = WordOrderByPage({PageOf(words)});
+  EXPECT_EQ(order[0].letters, ArabicLetterOrder::kLogical);
   PutArabicWordsInMakeLineOrder(words, order[0]);
   EXPECT_EQ(MakeLine(words).text, "رسمية");
 }
@@ -101,15 +101,53 @@ TEST(ArabicLetterOrderTest, APageThatSaysTooLittleFollowsTheDocument) {
   const Page visual = PageOf(RightToLeft(kVisualWords));
   const Page little = PageOf(RightToLeft({"يف", "ةنس"}));      // one point only
   const Page latin = PageOf(RightToLeft({"United", "Nations"}));  // none
-  const std::vector<ArabicLetterOrder> order = LetterOrderByPage({visual, little, latin});
-  EXPECT_EQ(order, (std::vector<ArabicLetterOrder>{ArabicLetterOrder::kVisual, ArabicLetterOrder::kVisual,
-                                                    ArabicLetterOrder::kVisual}));
+  const std::vector<ArabicWordOrder> order = WordOrderByPage({visual, little, latin});
+  ASSERT_EQ(order.size(), 3u);
+  for (const ArabicWordOrder& page : order) EXPECT_EQ(page.letters, ArabicLetterOrder::kVisual);
   // Alone, the same pages are left as they are.
-  EXPECT_EQ(LetterOrderByPage({little})[0], ArabicLetterOrder::kLogical);
+  EXPECT_EQ(WordOrderByPage({little})[0].letters, ArabicLetterOrder::kLogical);
   // Latin words are never turned round, whatever the page's order.
   std::vector<Word> words = RightToLeft({"United", "Nations"});
-  PutArabicWordsInMakeLineOrder(words, ArabicLetterOrder::kVisual);
+  PutArabicWordsInMakeLineOrder(words, {ArabicLetterOrder::kVisual, ArabicMarkSide::kAfterLetter});
   EXPECT_EQ(words[0].text, "United");
+}
+
+TEST(ArabicLetterOrderTest, WeighsMarksAtTheEndsOfWords) {
+  // "طلبٍ" set left to right: LibreOffice gives the tanween before its
+  // letter, Chromium after it; "يُنفذ": the damma on the first letter.
+  EXPECT_EQ(WeighLetterOrder("ٍبلط").mark_first, 1u);
+  EXPECT_EQ(WeighLetterOrder("بٍلط").mark_first + WeighLetterOrder("بٍلط").mark_last, 0u);
+  EXPECT_EQ(WeighLetterOrder("ذفنيُ").mark_last, 1u);
+  EXPECT_EQ(WeighLetterOrder("ٍ").mark_first, 0u);  // a mark alone (the generator's glyphs)
+  EXPECT_EQ((LetterOrderEvidence{0, 0, 0, 15}.MarkSide()), ArabicMarkSide::kAfterLetter);
+  EXPECT_EQ((LetterOrderEvidence{0, 0, 3, 0}.MarkSide()), ArabicMarkSide::kBeforeLetter);
+  EXPECT_EQ((LetterOrderEvidence{0, 0, 2, 2}.MarkSide()), std::nullopt);
+  EXPECT_EQ((LetterOrderEvidence{0, 0, 6, 20}.MarkSide()), std::nullopt);  // LibreOffice's devset print
+}
+
+// Chromium's words: letters left to right, each mark after its letter.
+TEST(ArabicLetterOrderTest, MarksAfterTheirLettersAreMovedBefore) {
+  std::vector<std::string> pieces = kVisualWords;
+  for (const char* word : {"ضوِّقي", "ذفنيُ", "ةددحمُ", "يفِ"}) pieces.push_back(word);
+  std::vector<Word> words = RightToLeft(pieces);
+  const ArabicWordOrder order = WordOrderByPage({PageOf(words)})[0];
+  EXPECT_EQ(order.letters, ArabicLetterOrder::kVisual);
+  EXPECT_EQ(order.marks, ArabicMarkSide::kAfterLetter);
+  PutArabicWordsInMakeLineOrder(words, order);
+  EXPECT_EQ(MakeLine(words).text,
+            "إقرار جدول الأعمال وتنظيم الأعمال في الدورة العادية. يقوِّض يُنفذ مُحددة فِي");
+}
+
+// LibreOffice's: each mark before its letter, left as it is.
+TEST(ArabicLetterOrderTest, MarksBeforeTheirLettersStay) {
+  std::vector<std::string> pieces = kVisualWords;
+  for (const char* word : {"ضِّوقي", "ٍبلط", "ًاكارتشا"}) pieces.push_back(word);
+  std::vector<Word> words = RightToLeft(pieces);
+  const ArabicWordOrder order = WordOrderByPage({PageOf(words)})[0];
+  EXPECT_EQ(order.letters, ArabicLetterOrder::kVisual);
+  EXPECT_EQ(order.marks, ArabicMarkSide::kBeforeLetter);
+  PutArabicWordsInMakeLineOrder(words, order);
+  EXPECT_EQ(MakeLine(words).text, "إقرار جدول الأعمال وتنظيم الأعمال في الدورة العادية. يقوِّض طلبٍ اشتراكاً");
 }
 
 // The last line of an Arabic paragraph may hold a symbol alone, no Arabic

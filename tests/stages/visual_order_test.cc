@@ -28,6 +28,10 @@ constexpr Case kCases[] = {
     // one run for the bidi algorithm) has been taken out.
     {"١٠:٠٠. ةعاسلا", "الساعة ١٠:٠٠."},
     {")١٢( ةداملا", "المادة (١٢)"},  // a bracket does not
+    // Vowel marks stand before their letter, in their own order, and
+    // follow it when read.
+    {"ضِّوقي", "يقوِّض"},
+    {"ٍبلط 7/1", "7/1 طلبٍ"},
     {"", ""},
     {"abc", "abc"},
 };
@@ -37,6 +41,13 @@ TEST(VisualOrderTest, Table) {
     SCOPED_TRACE(c.visual);
     EXPECT_EQ(VisualToLogicalRightToLeft(c.visual), c.logical);
   }
+}
+
+TEST(VisualOrderTest, ArabicLogicalToVisualIsTheInverse) {
+  for (const char* logical : {"يقوِّض", "طلبٍ", "لخ", "المتحدة", ""}) {
+    EXPECT_EQ(VisualToLogicalRightToLeft(ArabicLogicalToVisual(logical)), logical);
+  }
+  EXPECT_EQ(ArabicLogicalToVisual("يقوِّض"), "ضِّوقي");
 }
 
 TEST(VisualOrderTest, InvalidUtf8DoesNotCrash) {
