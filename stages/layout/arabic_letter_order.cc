@@ -59,13 +59,13 @@ LetterOrderEvidence WeighPage(const Page& page) {
   return evidence;
 }
 
-}  // namespace
-
 // Three points at least, and three times as many as the other reading:
 // logical text has a few "لا" endings ("مثلا") and a word split by
 // kerning ("الفر يق") may start with ى; visual text has the same the
 // other way round.
 bool Decisive(std::size_t most, std::size_t least) { return most >= 3 && most >= 3 * least; }
+
+}  // namespace
 
 std::optional<ArabicLetterOrder> LetterOrderEvidence::Decision() const {
   if (!Decisive(std::max(logical, visual), std::min(logical, visual))) return std::nullopt;

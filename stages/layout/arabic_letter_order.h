@@ -1,5 +1,5 @@
-// The order of the letters inside the Arabic words Poppler gives, decided
-// per page from evidence over the whole page.
+// The order of the letters (and vowel marks) inside the Arabic words
+// Poppler gives, decided per page from evidence over the whole page.
 //
 // A PDF places an Arabic line's glyphs from left to right. What Poppler
 // reads back as one word's text depends on the producer:
@@ -27,6 +27,7 @@
 // that opens with a mark has its marks before their letters (the word's
 // last letter bears it, "ٍبلط"), one that closes with a mark after them
 // (its first letter, "يُ" in "ذفنيُ").
+//
 // Thread-safety: pure functions.
 #pragma once
 
