@@ -5,7 +5,7 @@
       [--sentences 120] [--keep DIR]
 
 1. The fixture text (corpora/fixtures/ar.json) as the three committed PDFs
-   set it (corpora/pdf/ar.pdf, corpora/pdf/producers/ar-*.pdf): paragraphs
+   set it (corpora/pdf/ar.pdf, corpora/producers/ar-*.pdf): paragraphs
    of `sextant extract --json` equal to the spec's (markers and soft
    hyphens out, white space folded), of 27.
 2. Real UN wording: the first N Arabic sentences of ../shared/corpora/
@@ -43,9 +43,9 @@ def paragraphs(sextant, pdf):
 def fixture_check(sextant):
     spec = json.loads((ROOT / "corpora/fixtures/ar.json").read_text(encoding="utf-8"))
     golden = [clean(p["text"]) for page in spec["pages"] for p in page["paragraphs"] + page.get("footnotes", [])]
-    for name, pdf in [("generator", "ar.pdf"), ("libreoffice", "producers/ar-libreoffice.pdf"),
+    for name, pdf in [("generator", "pdf/ar.pdf"), ("libreoffice", "producers/ar-libreoffice.pdf"),
                       ("chromium", "producers/ar-chromium.pdf")]:
-        got = set(paragraphs(sextant, ROOT / "corpora/pdf" / pdf))
+        got = set(paragraphs(sextant, ROOT / "corpora" / pdf))
         print("fixture  %-12s %2d of %d paragraphs right" % (name, sum(g in got for g in golden), len(golden)))
 
 

@@ -1,6 +1,6 @@
 // The Arabic fixture text as three PDF producers set it (corpora/README.md):
 // the project's generator (Pango + cairo, corpora/pdf/ar.pdf), LibreOffice
-// Writer and Chromium's print to PDF (corpora/pdf/producers/, made by
+// Writer and Chromium's print to PDF (corpora/producers/, made by
 // scripts/make-arabic-producers). Each is extracted end to end and its
 // paragraphs compared with the spec's, with the golden test's cleaning
 // (fixture_golden_test.cc): markers and soft hyphens out, white space
@@ -47,13 +47,13 @@ std::vector<std::string> GoldenParagraphs() {
 
 struct Producer {
   const char* name;
-  const char* pdf;  // under corpora/pdf/
+  const char* pdf;  // under corpora/
 };
 
 void PrintTo(const Producer& producer, std::ostream* out) { *out << producer.name; }
 
 constexpr Producer kProducers[] = {
-    {"generator", "ar.pdf"},
+    {"generator", "pdf/ar.pdf"},
     {"libreoffice", "producers/ar-libreoffice.pdf"},
     {"chromium", "producers/ar-chromium.pdf"},
 };
@@ -64,7 +64,7 @@ TEST_P(ArabicProducersTest, ParagraphsInLogicalOrder) {
   const std::vector<std::string> golden = GoldenParagraphs();
   ASSERT_EQ(golden.size(), 27u);
   const Runner runner(ExtractionStages(ExtractionDepth::kParagraphs));
-  const DocumentResult result = runner.RunOne((testing::SourceDir() / "corpora" / "pdf" / GetParam().pdf).string());
+  const DocumentResult result = runner.RunOne((testing::SourceDir() / "corpora" / GetParam().pdf).string());
   ASSERT_TRUE(result.status.ok()) << result.status.ToString();
   std::set<std::string> got;
   for (const Paragraph& paragraph : result.document.paragraphs) got.insert(Clean(paragraph.text));
