@@ -55,8 +55,8 @@ void SplitFootnotes(std::vector<TextLine>& lines, double page_height,
 }  // namespace
 
 Status LayoutStage::Run(Document& document) const {
-  // The words move into the lines: each word is held once.
-  // Arabic words' letters and marks are put in one order first, decided per page
+  // The words move into the lines: each word is held once. Arabic words'
+  // letters and marks are put in one order first, decided per page
   // (arabic_letter_order.h).
   const std::vector<ArabicWordOrder> arabic_order = WordOrderByPage(document.pages);
   std::vector<PageLines> pages;

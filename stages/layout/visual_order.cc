@@ -78,7 +78,7 @@ std::string VisualToLogicalRightToLeft(std::string_view visual) {
       // Vowel marks before their letter: the letter, then its marks.
       std::size_t letter = i + 1;
       while (letter < chars.size() && IsArabicMark(chars[letter])) ++letter;
-      if (letter < chars.size() && !IsLeftToRight(chars[letter])) {
+      if (letter < chars.size() && IsArabicLetter(chars[letter])) {
         pieces.push_back({offsets[letter], offsets[letter + 1], offsets[i], offsets[letter]});
         i = letter + 1;
         continue;

@@ -32,6 +32,7 @@ constexpr Case kCases[] = {
     // follow it when read.
     {"ضِّوقي", "يقوِّض"},
     {"ٍبلط 7/1", "7/1 طلبٍ"},
+    {"ً ابتك", "كتبا ً"},  // a mark alone, before a space, stays where it is
     {"", ""},
     {"abc", "abc"},
 };
