@@ -4,6 +4,7 @@
 #include <cmath>
 #include <map>
 
+#include "stages/layout/arabic_letter_order.h"
 #include "stages/layout/furniture.h"
 #include "stages/layout/line_builder.h"
 
@@ -54,11 +55,17 @@ void SplitFootnotes(std::vector<TextLine>& lines, double page_height,
 }  // namespace
 
 Status LayoutStage::Run(Document& document) const {
-  // The words move into the lines: each word is held once.
+  // The words move into the lines: each word is held once. Arabic words'
+  // letters and marks are put in one order first, decided per page
+  // (arabic_letter_order.h).
+  const std::vector<ArabicWordOrder> arabic_order = WordOrderByPage(document.pages);
   std::vector<PageLines> pages;
   pages.reserve(document.pages.size());
-  for (Page& page : document.pages) {
-    pages.push_back({page.number, page.width, page.height, BuildLines(page.words.Unpack())});
+  for (std::size_t p = 0; p < document.pages.size(); ++p) {
+    Page& page = document.pages[p];
+    std::vector<Word> words = page.words.Unpack();
+    PutArabicWordsInMakeLineOrder(words, arabic_order[p]);
+    pages.push_back({page.number, page.width, page.height, BuildLines(std::move(words))});
     page.words = {};
   }
   std::vector<std::vector<Block>> margins =

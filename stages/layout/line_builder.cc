@@ -27,6 +27,25 @@ bool MostlyArabic(const std::vector<Word>& words) {
   return arabic > other;
 }
 
+// Whether a line with no Arabic letters to speak of is still set right to
+// left: the last line of an Arabic paragraph that holds only a symbol,
+// "(CTOC/COP/2020/CRP.2)." placed as ".)CTOC/COP/2020/CRP.2(". The PDF
+// gives a mirrored bracket as the character it stands for, so read left to
+// right the line opens with ")" (after the stop that ends the sentence)
+// and closes with "(": left-to-right text is never set so. `words` are in
+// visual order.
+bool EnclosedInMirroredBrackets(const std::vector<Word>& words) {
+  if (words.empty() || words.back().text.empty() || words.back().text.back() != '(') return false;
+  const std::string& first = words.front().text;
+  for (std::size_t pos = 0; pos < first.size();) {
+    const char32_t c = NextCodePoint(first, pos);
+    if (c == ')') return true;
+    const bool ends_sentence = c == '.' || c == ',' || c == ':' || c == ';' || c == 0x060C || c == 0x061B;
+    if (!ends_sentence) return false;
+  }
+  return false;
+}
+
 double VerticalOverlap(const Box& a, const Box& b) {
   return std::min(a.y1, b.y1) - std::max(a.y0, b.y0);
 }
@@ -42,16 +61,11 @@ bool SpaceBetween(const Word& left, const Word& right) {
 // A ligature glyph ("لخ") carries its letters in logical order; written
 // backwards here, the line's reversal puts them right again.
 std::string VisualGlyphText(const std::string& text) {
-  std::vector<std::string> characters;
   for (std::size_t pos = 0; pos < text.size();) {
-    const std::size_t start = pos;
     const char32_t c = NextCodePoint(text, pos);
-    if (!IsArabicLetter(c) && !(c >= 0x064B && c <= 0x065F)) return text;
-    characters.emplace_back(text.substr(start, pos - start));
+    if (!IsArabicLetter(c) && !IsArabicMark(c)) return text;
   }
-  std::string reversed;
-  for (auto it = characters.rbegin(); it != characters.rend(); ++it) reversed += *it;
-  return reversed;
+  return ArabicLogicalToVisual(text);
 }
 
 bool WideGap(const Word& left, const Word& right) {
@@ -89,7 +103,7 @@ TextLine MakeLine(std::vector<Word> words) {
   // back in logical order (visual_order.h); Poppler gives each Arabic glyph
   // as a word of its own and flags spaces inside words, so there only the
   // gap between glyphs tells words apart (joined letters touch).
-  if (MostlyArabic(words)) {
+  if (MostlyArabic(words) || EnclosedInMirroredBrackets(words)) {
     std::string visual;
     for (std::size_t i = 0; i < words.size(); ++i) {
       if (i > 0 && WideGap(words[i - 1], words[i])) visual += ' ';

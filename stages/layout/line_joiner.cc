@@ -131,6 +131,20 @@ void LineJoiner::Append(std::string& paragraph, std::string_view next) const {
     paragraph.append(next);
     return;
   }
+  // An opening bracket at a line's end opens what the next line starts:
+  // "الأمانة (" + "CTOC/COP/WG.4/2022/2)".
+  if (paragraph.back() == '(' || paragraph.back() == '[') {
+    paragraph.append(next);
+    return;
+  }
+  // Arabic pairs words with a slash and no space, "حزيران/" + "يونيه".
+  if (IsArabicLetter(first) && paragraph.size() >= 3 && paragraph.back() == '/') {
+    std::size_t before_slash = paragraph.size() - 1;
+    if (IsArabicLetter(PreviousCodePoint(paragraph, before_slash))) {
+      paragraph.append(next);
+      return;
+    }
+  }
   // A hyphen before a capital or a digit is part of the word: "non-" "State".
   if (EndsWithHyphen(paragraph) && (IsUppercaseLetter(first) || IsAsciiDigit(first))) {
     paragraph.append(next);

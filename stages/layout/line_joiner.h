@@ -4,7 +4,9 @@
 //     end of a line is re-joined ("imple-" + "mentation"), but a real
 //     compound keeps its hyphen ("non-" + "State" → "non-State", and
 //     "so-" + "called" when the document writes "so-called" elsewhere).
-//   - Arabic: a space between lines.
+//   - Arabic: a space between lines; none after a slash that pairs two
+//     words ("حزيران/" + "يونيه", as UN Arabic writes month names).
+//   - In every script, none after an opening bracket at a line's end.
 //   - Chinese: no space between lines (except between two Latin words); the
 //     spaces that extraction puts between Han characters, or between Han
 //     characters and digits ("2022 年 6 月"), are removed.

@@ -43,8 +43,22 @@ bool Binds(const std::vector<char32_t>& chars, std::size_t i) {
   return true;
 }
 
+// A full stop, comma or colon right after a number, on its right with no
+// space, and not binding it to more: it closes the number. The bidi
+// algorithm sets it there only when a number followed it (W4: "١٠:٠٠.1"
+// is one run), a footnote marker that the paragraph stage has taken out
+// since; a stop that ends an Arabic sentence sits on the number's left
+// (".٢٠٢٢").
+bool ClosesNumber(const std::vector<char32_t>& chars, std::size_t i) {
+  return i > 0 && i < chars.size() && IsDigit(chars[i - 1]) &&
+         (chars[i] == '.' || chars[i] == ',' || chars[i] == ':') &&
+         (i + 1 == chars.size() || !IsLeftToRight(chars[i + 1]));
+}
+
+// A run of text, and the vowel marks that follow it when read.
 struct Piece {
   std::size_t begin, end;
+  std::size_t marks_begin = 0, marks_end = 0;
 };
 
 }  // namespace
@@ -60,6 +74,16 @@ std::string VisualToLogicalRightToLeft(std::string_view visual) {
 
   std::vector<Piece> pieces;
   for (std::size_t i = 0; i < chars.size();) {
+    if (IsArabicMark(chars[i])) {
+      // Vowel marks before their letter: the letter, then its marks.
+      std::size_t letter = i + 1;
+      while (letter < chars.size() && IsArabicMark(chars[letter])) ++letter;
+      if (letter < chars.size() && IsArabicLetter(chars[letter])) {
+        pieces.push_back({offsets[letter], offsets[letter + 1], offsets[i], offsets[letter]});
+        i = letter + 1;
+        continue;
+      }
+    }
     if (!IsLeftToRight(chars[i])) {
       pieces.push_back({offsets[i], offsets[i + 1]});
       ++i;
@@ -75,6 +99,7 @@ std::string VisualToLogicalRightToLeft(std::string_view visual) {
         break;
       }
     }
+    if (ClosesNumber(chars, end)) ++end;
     pieces.push_back({offsets[i], offsets[end]});
     i = end;
   }
@@ -82,8 +107,31 @@ std::string VisualToLogicalRightToLeft(std::string_view visual) {
   logical.reserve(visual.size());
   for (auto piece = pieces.rbegin(); piece != pieces.rend(); ++piece) {
     logical.append(visual.substr(piece->begin, piece->end - piece->begin));
+    logical.append(visual.substr(piece->marks_begin, piece->marks_end - piece->marks_begin));
   }
   return logical;
+}
+
+bool IsArabicMark(char32_t c) { return (c >= 0x064B && c <= 0x065F) || c == 0x0670; }
+
+std::string ArabicLogicalToVisual(std::string_view logical) {
+  // Letters with the marks that follow them, from the end.
+  std::vector<std::string_view> letters;
+  for (std::size_t pos = 0; pos < logical.size();) {
+    const std::size_t start = pos;
+    NextCodePoint(logical, pos);
+    for (std::size_t next = pos; next < logical.size() && IsArabicMark(NextCodePoint(logical, next));) pos = next;
+    letters.push_back(logical.substr(start, pos - start));
+  }
+  std::string visual;
+  visual.reserve(logical.size());
+  for (auto it = letters.rbegin(); it != letters.rend(); ++it) {
+    std::size_t letter_end = 0;
+    NextCodePoint(*it, letter_end);
+    visual.append(it->substr(letter_end));  // its marks first
+    visual.append(it->substr(0, letter_end));
+  }
+  return visual;
 }
 
 }  // namespace sextant

@@ -184,6 +184,21 @@ const JoinCase kCases[] = {
      {"وإذ يضع في اعتباره المقررات الأخرى", "التي اعتمدها المؤتمر في 11 أيار/مايو 1995،"},
      nullptr,
      "وإذ يضع في اعتباره المقررات الأخرى التي اعتمدها المؤتمر في 11 أيار/مايو 1995،"},
+    // The same, broken after the slash of the month pair (Chromium's
+    // print of the Arabic fixture); a slash before a digit keeps its space.
+    {Language::kArabic,
+     {"وإذ يضع في اعتباره المقررات الأخرى التي اعتمدها المؤتمر في 11 أيار/", "مايو 1995،"},
+     nullptr,
+     "وإذ يضع في اعتباره المقررات الأخرى التي اعتمدها المؤتمر في 11 أيار/مايو 1995،"},
+    {Language::kArabic, {"في القرار 7/", "المعنون"}, nullptr, "في القرار 7/ المعنون"},
+    // An opening bracket at a line's end (LibreOffice's print of the Arabic
+    // fixture), in any script.
+    {Language::kArabic,
+     {"ورقة معلومات أساسية تكميلية أعدتها الأمانة (", "CTOC/COP/WG.4/2022/2) تتضمن"},
+     nullptr,
+     "ورقة معلومات أساسية تكميلية أعدتها الأمانة (CTOC/COP/WG.4/2022/2) تتضمن"},
+    {Language::kEnglish, {"the report of the Secretary-General (", "A/80/1)"}, nullptr,
+     "the report of the Secretary-General (A/80/1)"},
     // Was a known gap, fixed: a free-standing hyphen used as a dash at a line end is glued
     // to the next word; Join returns "the mandate -which expires".
     {Language::kEnglish,

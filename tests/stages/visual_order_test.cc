@@ -24,6 +24,15 @@ constexpr Case kCases[] = {
     {"1,383,000 غلبم", "مبلغ 1,383,000"},
     {"١٣:٠٠-١٠:٠٠ ءاعبرألا", "الأربعاء ١٠:٠٠-١٣:٠٠"},
     {"10-13 ةعاسلا", "الساعة 10-13"},
+    // A stop on a number's right closes it: its footnote marker ("١٠:٠٠.1",
+    // one run for the bidi algorithm) has been taken out.
+    {"١٠:٠٠. ةعاسلا", "الساعة ١٠:٠٠."},
+    {")١٢( ةداملا", "المادة (١٢)"},  // a bracket does not
+    // Vowel marks stand before their letter, in their own order, and
+    // follow it when read.
+    {"ضِّوقي", "يقوِّض"},
+    {"ٍبلط 7/1", "7/1 طلبٍ"},
+    {"ً ابتك", "كتبا ً"},  // a mark alone, before a space, stays where it is
     {"", ""},
     {"abc", "abc"},
 };
@@ -33,6 +42,13 @@ TEST(VisualOrderTest, Table) {
     SCOPED_TRACE(c.visual);
     EXPECT_EQ(VisualToLogicalRightToLeft(c.visual), c.logical);
   }
+}
+
+TEST(VisualOrderTest, ArabicLogicalToVisualIsTheInverse) {
+  for (const char* logical : {"يقوِّض", "طلبٍ", "لخ", "المتحدة", ""}) {
+    EXPECT_EQ(VisualToLogicalRightToLeft(ArabicLogicalToVisual(logical)), logical);
+  }
+  EXPECT_EQ(ArabicLogicalToVisual("يقوِّض"), "ضِّوقي");
 }
 
 TEST(VisualOrderTest, InvalidUtf8DoesNotCrash) {
