@@ -224,6 +224,7 @@ struct Furniture {
   std::optional<std::string> job_number;       // "25-15106 (E)"
   std::optional<Language> job_language;        // from the job number letter
   std::vector<std::string> removed_lines;      // every line kept out of the body
+  std::vector<std::string> symbol_repairs;     // "\"СТО С/СО P/WG .4/202 2/1\" read as CTOC/COP/WG.4/2022/1"
 };
 
 // What a document's text says of the meeting it records: "The Working Group

@@ -10,6 +10,7 @@
 #include "pipeline/unicode_text.h"
 #include "stages/layout/line_builder.h"
 #include "stages/tag/date_parser.h"
+#include "stages/tag/ocr_symbol_repair.h"
 #include "stages/tag/symbol_tagger.h"
 
 namespace sextant {
@@ -119,6 +120,15 @@ struct MastheadReader {
     if (auto symbol = NormalizeSymbol(WithoutTrailingDash(text))) {
       symbols.push_back(*symbol);
       return true;
+    }
+    // On a page read by OCR, a symbol misread ("СТО С/СО P/WG .4/202 2/1")
+    // when it allows one reading; the masthead fragment is the symbol alone.
+    if (page.ocr && text.find('/') != std::string::npos) {
+      if (auto repaired = RepairOcrSymbol(WithoutTrailingDash(text), true)) {
+        symbols.push_back(*repaired);
+        furniture.symbol_repairs.push_back("\"" + text + "\" read as " + *repaired);
+        return true;
+      }
     }
     if (StartsWith(lower, "distr")) {
       // "Distr.: General", "Distr. GENERAL", or "Distr." alone.

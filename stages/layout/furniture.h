@@ -49,6 +49,7 @@ struct PageLines {
   int page_number = 0;
   double width = 0, height = 0;
   std::vector<TextLine> lines;  // all lines of the page, top to bottom
+  bool ocr = false;             // read by OCR: a masthead symbol misread is repaired
 };
 
 // Takes furniture lines out of `pages` (what is left is body and footnotes),

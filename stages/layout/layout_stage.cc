@@ -65,11 +65,15 @@ Status LayoutStage::Run(Document& document) const {
     Page& page = document.pages[p];
     std::vector<Word> words = page.words.Unpack();
     PutArabicWordsInMakeLineOrder(words, arabic_order[p]);
-    pages.push_back({page.number, page.width, page.height, BuildLines(std::move(words))});
+    pages.push_back({page.number, page.width, page.height, BuildLines(std::move(words)), page.ocr});
     page.words = {};
   }
   std::vector<std::vector<Block>> margins =
       SeparateFurniture(pages, document.furniture);
+  if (!document.furniture.symbol_repairs.empty()) {
+    document.Note("symbol_repaired", "the masthead's symbol misread by OCR repaired: " +
+                                         document.furniture.symbol_repairs.front());
+  }
 
   FontSizeTally body_sizes;
   for (const PageLines& page : pages) body_sizes.Add(page.lines);

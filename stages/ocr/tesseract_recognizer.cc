@@ -57,7 +57,9 @@ Status EngineFor(const std::string& tessdata, const std::string& model, tesserac
     return Status::Ok();
   }
   Engine made(new tesseract::TessBaseAPI);
-  if (made->Init(tessdata.empty() ? nullptr : tessdata.c_str(), model.c_str(), tesseract::OEM_LSTM_ONLY) != 0) {
+  // OSD's model is the legacy engine's only (asked for LSTM it says so on stderr).
+  const tesseract::OcrEngineMode mode = model == "osd" ? tesseract::OEM_TESSERACT_ONLY : tesseract::OEM_LSTM_ONLY;
+  if (made->Init(tessdata.empty() ? nullptr : tessdata.c_str(), model.c_str(), mode) != 0) {
     return Status(StatusCode::kNotFound,
                   "Tesseract's model '" + model + "' is not installed" +
                       (tessdata.empty() ? "" : " in " + tessdata) +

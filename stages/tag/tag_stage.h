@@ -17,6 +17,10 @@
 
 namespace sextant {
 
+// The note of symbols in OCR'd text repaired (ocr_symbol_repair.h):
+// "2 symbols misread by OCR repaired: \"A/45/l89\" read as A/45/189, ...".
+inline constexpr std::string_view kSymbolRepairedCode = "symbol_repaired";
+
 // Symbols, resolutions, agenda items, dates: the taggers run on every text.
 std::vector<std::unique_ptr<Tagger>> AllTaggers();
 
