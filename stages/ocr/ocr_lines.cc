@@ -1,6 +1,7 @@
 #include "stages/ocr/ocr_lines.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <utility>
 
@@ -34,13 +35,77 @@ double DominantSize(const std::vector<double>& sizes, const std::vector<OcrLine>
   return 0;
 }
 
+// Han, or the full-width punctuation Chinese text sets between Han.
+bool IsHanOrFullWidth(char32_t c) { return IsHan(c) || (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF00 && c <= 0xFFEF); }
+
 bool EndsOrStartsHan(const std::string& text, bool at_end) {
   if (text.empty()) return false;
   std::size_t pos = 0;
   char32_t c = NextCodePoint(text, pos);
-  if (!at_end) return IsHan(c);
+  if (!at_end) return IsHanOrFullWidth(c);
   while (pos < text.size()) c = NextCodePoint(text, pos);
-  return IsHan(c);
+  return IsHanOrFullWidth(c);
+}
+
+// A Chinese line's words with their punctuation as Chinese sets it: the
+// ASCII forms an OCR model gives, full-width where Chinese text touches
+// them ("文件(CTOC/COP/2020/CRP.2)，" -> "文件（CTOC/COP/2020/CRP.2），",
+// "开幕:" -> "开幕："; a pair of brackets alike), and left as they are in
+// Latin runs or apart from Chinese ("(a) 会议", "10:00").
+std::vector<std::string> FullWidthPunctuation(const OcrLine& line) {
+  // Code points of the line, each with whether it touches the one before
+  // (inside a word, or words less than 0.6 of the line's height apart: a full-width bracket's glyph leaves room on its outer side).
+  struct Character {
+    char32_t c;
+    std::size_t word;
+    bool touches_previous;
+  };
+  std::vector<Character> characters;
+  for (std::size_t w = 0; w < line.words.size(); ++w) {
+    const std::string& text = line.words[w].text;
+    const bool touches = w > 0 && line.words[w].box.x0 - line.words[w - 1].box.x1 < 0.6 * line.height;
+    for (std::size_t pos = 0; pos < text.size();) {
+      const bool first = pos == 0;
+      characters.push_back({NextCodePoint(text, pos), w, first ? touches : true});
+    }
+  }
+  const auto chinese_before = [&](std::size_t i) {
+    return i > 0 && characters[i].touches_previous && IsHanOrFullWidth(characters[i - 1].c);
+  };
+  const auto chinese_after = [&](std::size_t i) {
+    return i + 1 < characters.size() && characters[i + 1].touches_previous && IsHanOrFullWidth(characters[i + 1].c);
+  };
+  const auto digit = [&](std::size_t i) {
+    return i < characters.size() && characters[i].c < 0x80 && std::isdigit(static_cast<int>(characters[i].c));
+  };
+  // Brackets by pairs: both full-width when Chinese touches either.
+  std::vector<std::size_t> open;
+  std::vector<std::pair<std::size_t, std::size_t>> pairs;
+  for (std::size_t i = 0; i < characters.size(); ++i) {
+    if (characters[i].c == '(') open.push_back(i);
+    if (characters[i].c == ')' && !open.empty()) {
+      pairs.emplace_back(open.back(), i);
+      open.pop_back();
+    }
+  }
+  for (const auto& [left, right] : pairs) {
+    if (chinese_before(left) || chinese_after(right)) {
+      characters[left].c = 0xFF08;
+      characters[right].c = 0xFF09;
+    }
+  }
+  for (std::size_t i = 0; i < characters.size(); ++i) {
+    char32_t& c = characters[i].c;
+    const bool chinese = chinese_before(i) || chinese_after(i);
+    if ((c == '(' || c == ')') && chinese) c = c == '(' ? 0xFF08 : 0xFF09;  // unpaired
+    if ((c == ',' || c == ':' || c == ';' || c == '?' || c == '!') && chinese &&
+        !(i > 0 && digit(i - 1) && digit(i + 1))) {
+      c = c == ',' ? 0xFF0C : c == ':' ? 0xFF1A : c == ';' ? 0xFF1B : c == '?' ? 0xFF1F : 0xFF01;
+    }
+  }
+  std::vector<std::string> texts(line.words.size());
+  for (const Character& character : characters) AppendUtf8(texts[character.word], character.c);
+  return texts;
 }
 
 // One word a character (a letter with its marks), left to right in visual
@@ -71,14 +136,36 @@ void AddVisualCharacters(const OcrWord& ocr, double font_size, std::vector<Word>
   }
 }
 
+bool HasLetterOrDigit(const std::string& text) {
+  for (std::size_t pos = 0; pos < text.size();) {
+    const char32_t c = NextCodePoint(text, pos);
+    if (c >= 0x80 || std::isalnum(static_cast<int>(c))) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
-std::vector<Word> LayoutWords(const std::vector<OcrLine>& lines, bool right_to_left) {
+bool IsRuleShaped(const Box& box) {
+  return box.width() >= 30 && box.height() <= 3 && box.width() >= 8 * std::max(box.height(), 0.1);
+}
+
+std::vector<Word> LayoutWords(const std::vector<OcrLine>& lines, Language language, double page_height) {
+  const bool right_to_left = Info(language).right_to_left;
   std::vector<double> sizes;
   for (const OcrLine& line : lines) sizes.push_back(line.height / kOcrLineHeightPerFontSize);
   const double dominant = DominantSize(sizes, lines);
   for (double& size : sizes) {
     if (dominant > 0 && std::abs(size - dominant) <= 0.15 * dominant) size = dominant;
+  }
+  // The footnote separator: the highest rule alone on its line in the band.
+  const OcrWord* separator = nullptr;
+  for (const OcrLine& line : lines) {
+    if (line.words.size() != 1) continue;
+    const OcrWord& only = line.words.front();
+    if (HasLetterOrDigit(only.text) || !IsRuleShaped(only.box)) continue;
+    if (only.box.y0 < 0.4 * page_height || only.box.y0 > 0.9 * page_height) continue;
+    if (separator == nullptr || only.box.y0 < separator->box.y0) separator = &only;
   }
   std::vector<Word> words;
   for (std::size_t l = 0; l < lines.size(); ++l) {
@@ -88,10 +175,22 @@ std::vector<Word> LayoutWords(const std::vector<OcrLine>& lines, bool right_to_l
       bottoms.push_back(word.box.y1);
       heights.push_back(word.box.height());
     }
+    const std::vector<std::string> texts = language == Language::kChinese
+                                               ? FullWidthPunctuation(line)
+                                               : std::vector<std::string>();
     const double baseline = Median(bottoms);
     const double typical = Median(heights);
     for (std::size_t w = 0; w < line.words.size(); ++w) {
       const OcrWord& ocr = line.words[w];
+      if (!HasLetterOrDigit(ocr.text) && IsRuleShaped(ocr.box)) {
+        if (&ocr != separator) continue;
+        Word rule;
+        rule.text = kRuleText;
+        rule.box = ocr.box;
+        rule.font_size = sizes[l];
+        words.push_back(std::move(rule));
+        continue;
+      }
       const bool raised = line.words.size() > 2 && ocr.box.y1 < baseline - 0.25 * typical &&
                           ocr.box.height() < 0.7 * typical;
       const double size = raised ? 0.6 * sizes[l] : sizes[l];
@@ -100,12 +199,14 @@ std::vector<Word> LayoutWords(const std::vector<OcrLine>& lines, bool right_to_l
         continue;
       }
       Word word;
-      word.text = ocr.text;
+      word.text = language == Language::kChinese ? texts[w] : ocr.text;
       word.box = ocr.box;
       word.font_size = size;
       word.bold = ocr.bold;
-      word.space_after = w + 1 < line.words.size() && !EndsOrStartsHan(ocr.text, true) &&
-                         !EndsOrStartsHan(line.words[w + 1].text, false);
+      const std::string next = w + 1 >= line.words.size()       ? std::string()
+                               : language == Language::kChinese ? texts[w + 1]
+                                                                : line.words[w + 1].text;
+      word.space_after = w + 1 < line.words.size() && !EndsOrStartsHan(word.text, true) && !EndsOrStartsHan(next, false);
       words.push_back(std::move(word));
     }
   }

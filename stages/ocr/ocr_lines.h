@@ -11,15 +11,24 @@
 //   - Right-to-left words become one word a character, in visual order,
 //     inset from the word's box so that the gap between words shows (the
 //     line builder tells Arabic words apart by gaps alone).
-//   - Chinese words carry no space after them.
+//   - Chinese words carry no space after them, and their punctuation is
+//     set full-width where Chinese text is on its side ("文件(CTOC/...)，"
+//     -> "文件（CTOC/...），"; not "(a)" or "10:00").
+//   - Rules (wide, flat "words" of no letter or digit) are no text and are
+//     left out, but for the footnote separator: the highest rule alone on
+//     its line between 40 % and 90 % of the page's height becomes
+//     "__________", as a born-digital PDF may print it and the layout
+//     stage knows it.
 //
 // Thread-safety: pure functions.
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "pipeline/document.h"
+#include "pipeline/language.h"
 
 namespace sextant {
 
@@ -27,6 +36,7 @@ struct OcrWord {
   std::string text;  // logical order
   Box box;           // points
   bool bold = false;
+  float confidence = 0;  // 0..100
 };
 
 struct OcrLine {
@@ -38,6 +48,13 @@ struct OcrLine {
 // descenders, as a share of the font size (measured on the fixtures).
 inline constexpr double kOcrLineHeightPerFontSize = 0.93;
 
-std::vector<Word> LayoutWords(const std::vector<OcrLine>& lines, bool right_to_left);
+// `page_height` in points.
+std::vector<Word> LayoutWords(const std::vector<OcrLine>& lines, Language language, double page_height);
+
+// A drawn rule: at least 30 points wide, at most 3 high, 8 times as wide
+// as high.
+bool IsRuleShaped(const Box& box);
+
+inline constexpr std::string_view kRuleText = "__________";
 
 }  // namespace sextant

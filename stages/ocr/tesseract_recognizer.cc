@@ -1,5 +1,7 @@
 #include "stages/ocr/tesseract_recognizer.h"
 
+#include <algorithm>
+#include <cctype>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -110,6 +112,69 @@ bool HasLetterOrDigit(std::string_view text) {
   return false;
 }
 
+bool HasAsciiLetterOrDigitOrSlash(const std::string& text) {
+  return std::any_of(text.begin(), text.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '/'; });
+}
+
+// An Arabic page's words that hold ASCII letters, digits or a "/" (where
+// the Arabic model read a Latin symbol, "0012الا/0000") are read again by
+// the English model within their box, a run of such words side by side as
+// one; its reading replaces the Arabic one when it is surer of it and
+// gives no Arabic letter.
+Status ReadLatinAgain(const std::string& tessdata, const PageImage& image, std::vector<OcrLine>& lines) {
+  tesseract::TessBaseAPI* english = nullptr;
+  bool image_set = false;
+  const double pixels_per_point = image.dpi / 72.0;
+  for (OcrLine& line : lines) {
+    // Runs of such words become one word first (with their mean confidence).
+    std::vector<OcrWord> merged;
+    bool previous_latin = false;
+    std::size_t run = 0;
+    for (OcrWord& word : line.words) {
+      const bool latin = HasAsciiLetterOrDigitOrSlash(word.text);
+      if (latin && previous_latin) {
+        OcrWord& into = merged.back();
+        into.box.Extend(word.box);
+        into.text += " " + word.text;  // not kept unless English reads no better
+        into.confidence = (into.confidence * static_cast<float>(run) + word.confidence) / static_cast<float>(run + 1);
+        ++run;
+      } else {
+        merged.push_back(std::move(word));
+        run = 1;
+      }
+      previous_latin = latin;
+    }
+    line.words = std::move(merged);
+    for (OcrWord& word : line.words) {
+      if (!HasAsciiLetterOrDigitOrSlash(word.text)) continue;
+      if (!image_set) {
+        if (Status status = EngineFor(tessdata, "eng", english); !status.ok()) return status;
+        english->SetPageSegMode(tesseract::PSM_SINGLE_LINE);
+        SetImage(*english, image);
+        image_set = true;
+      }
+      const int pad = static_cast<int>(2 * pixels_per_point);
+      const int left = std::max(0, static_cast<int>(word.box.x0 * pixels_per_point) - pad);
+      const int top = std::max(0, static_cast<int>(word.box.y0 * pixels_per_point) - pad);
+      const int right = std::min(image.width, static_cast<int>(word.box.x1 * pixels_per_point) + pad);
+      const int bottom = std::min(image.height, static_cast<int>(word.box.y1 * pixels_per_point) + pad);
+      english->SetRectangle(left, top, right - left, bottom - top);
+      const std::unique_ptr<char[]> utf8(english->GetUTF8Text());
+      if (!utf8) continue;
+      std::string text = utf8.get();
+      while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.pop_back();
+      const float confidence = static_cast<float>(english->MeanTextConf());
+      const bool arabic = std::any_of(text.begin(), text.end(), [](char c) { return (c & 0x80) != 0; });
+      if (!text.empty() && !arabic && text.find(' ') == std::string::npos && confidence > word.confidence) {
+        word.text = std::move(text);
+        word.confidence = confidence;
+      }
+    }
+  }
+  if (image_set) english->Clear();
+  return Status::Ok();
+}
+
 // Reads the page in one model.
 Status ReadWords(const std::string& tessdata, const PageImage& image, Language language, RecognizedPage& page) {
   tesseract::TessBaseAPI* engine = nullptr;
@@ -141,19 +206,24 @@ Status ReadWords(const std::string& tessdata, const PageImage& image, Language l
       OcrWord word;
       word.text = utf8.get();
       const float confidence = it->Confidence(tesseract::RIL_WORD);
-      if (word.text.empty() || (confidence < kSpeckConfidence && !HasLetterOrDigit(word.text))) continue;
-      confidence_sum += confidence;
-      ++counted;
       int left = 0, top = 0, right = 0, bottom = 0;
       it->BoundingBox(tesseract::RIL_WORD, &left, &top, &right, &bottom);
       word.box = {left * points_per_pixel, top * points_per_pixel, right * points_per_pixel, bottom * points_per_pixel};
+      const bool speck = confidence < kSpeckConfidence && !HasLetterOrDigit(word.text) && !IsRuleShaped(word.box);
+      if (word.text.empty() || speck) continue;
+      word.confidence = confidence;
+      confidence_sum += confidence;
+      ++counted;
       bool italic = false, underlined = false, monospace = false, serif = false, smallcaps = false;
       int pointsize = 0, font_id = 0;
       it->WordFontAttributes(&word.bold, &italic, &underlined, &monospace, &serif, &smallcaps, &pointsize, &font_id);
       lines.back().words.push_back(std::move(word));
     } while (it->Next(tesseract::RIL_WORD));
   }
-  page.words = LayoutWords(lines, Info(language).right_to_left);
+  if (language == Language::kArabic) {
+    if (Status status = ReadLatinAgain(tessdata, image, lines); !status.ok()) return status;
+  }
+  page.words = LayoutWords(lines, language, image.height * 72.0 / image.dpi);
   page.confidence = counted == 0 ? 0 : confidence_sum / static_cast<double>(counted);
   engine->Clear();
   return Status::Ok();

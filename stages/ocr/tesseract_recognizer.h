@@ -8,6 +8,10 @@
 // English first, then again in French or Spanish when the words read say
 // so (stages/language's frequent words).
 //
+// On an Arabic page, words that hold ASCII letters, digits or "/" (a Latin
+// symbol the Arabic model reads as Arabic letters) are read again by the
+// English model inside their box, and its reading kept when it is surer.
+//
 // Words come back as pipeline/page_recognizer.h describes (ocr_lines.h
 // makes them from Tesseract's lines).
 // Words Tesseract is least sure of (confidence under 20 with no letter or

@@ -24,7 +24,7 @@ TEST(OcrLinesTest, LinesOfOneParagraphGetOneSize) {
       {9.7, {At("Monday", 10, 50)}},
       {7.0, {At("small", 10, 40)}},  // a footnote's line: 25 % smaller, kept
   };
-  const std::vector<Word> words = LayoutWords(lines, false);
+  const std::vector<Word> words = LayoutWords(lines, Language::kEnglish, 842);
   ASSERT_EQ(words.size(), 6u);
   for (int i = 0; i < 5; ++i) EXPECT_DOUBLE_EQ(words[i].font_size, words[0].font_size) << words[i].text;
   EXPECT_NEAR(words[0].font_size, 10.0, 0.6);
@@ -36,24 +36,31 @@ TEST(OcrLinesTest, LinesOfOneParagraphGetOneSize) {
 TEST(OcrLinesTest, RaisedSmallWordIsAFootnoteMarker) {
   const std::vector<OcrLine> lines = {
       {9.3, {At("opened", 10, 40), At("in", 45, 52), At("Vienna.", 57, 90), At("1", 91, 94, 99, 104)}}};
-  const std::vector<Word> words = LayoutWords(lines, false);
+  const std::vector<Word> words = LayoutWords(lines, Language::kEnglish, 842);
   ASSERT_EQ(words.size(), 4u);
   EXPECT_LT(words[3].font_size, 0.75 * words[0].font_size);
   EXPECT_DOUBLE_EQ(words[2].font_size, words[0].font_size);
 }
 
 TEST(OcrLinesTest, ChineseWordsHaveNoSpaceBetween) {
-  const std::vector<OcrLine> lines = {{9.3, {At("工作组", 10, 40), At("第十二次", 41, 80), At("CTOC/COP", 85, 130)}}};
-  const std::vector<Word> words = LayoutWords(lines, false);
-  ASSERT_EQ(words.size(), 3u);
+  const std::vector<OcrLine> lines = {{9.3,
+                                       {At("工作组", 10, 40), At("第十二次", 41, 80), At("(CTOC/COP/2020/CRP.2)", 85, 130),
+                                        At(",以及", 131, 150), At("10:00", 151, 170), At("(a)", 171, 180)}}};
+  const std::vector<Word> words = LayoutWords(lines, Language::kChinese, 842);
+  ASSERT_EQ(words.size(), 6u);
   EXPECT_FALSE(words[0].space_after);
   EXPECT_FALSE(words[1].space_after);
+  EXPECT_EQ(words[2].text, "（CTOC/COP/2020/CRP.2）");
+  EXPECT_FALSE(words[2].space_after);
+  EXPECT_EQ(words[3].text, "，以及");
+  EXPECT_EQ(words[4].text, "10:00");
+  EXPECT_EQ(words[5].text, "(a)");
 }
 
 TEST(OcrLinesTest, ArabicWordsBecomeCharactersInVisualOrder) {
   // Two words read right to left: "في" (right) then "فيينا" (left).
   const std::vector<OcrLine> lines = {{9.3, {At("في", 80, 90), At("فيينا", 40, 75)}}};
-  const std::vector<Word> words = LayoutWords(lines, true);
+  const std::vector<Word> words = LayoutWords(lines, Language::kArabic, 842);
   ASSERT_EQ(words.size(), 7u);
   // The first word's characters, left to right, are its letters backwards.
   EXPECT_EQ(words[0].text, "ي");
@@ -63,6 +70,21 @@ TEST(OcrLinesTest, ArabicWordsBecomeCharactersInVisualOrder) {
   EXPECT_GT(words[0].box.x0 - words[6].box.x1, 5) << "wider than the gap between the words' boxes";
   EXPECT_GT(words[2].box.x0, 40);
   EXPECT_LT(words[6].box.x1, 75);
+}
+
+TEST(OcrLinesTest, RuleBecomesTheFootnoteSeparator) {
+  const std::vector<OcrLine> lines = {
+      {0.5, {At(" ", 72, 520, 60, 62)}},    // the masthead's rule: no text
+      {9.3, {At("Conference.", 10, 60)}},
+      {0.5, {At(" ", 72, 216, 711, 712)}},  // the separator, read as a blank word
+      {1.0, {At("-", 72, 75, 720, 721)}},   // a dash is no rule
+      {0.5, {At(" ", 72, 216, 760, 761)}},  // a lower rule: no text
+  };
+  const std::vector<Word> words = LayoutWords(lines, Language::kEnglish, 842);
+  ASSERT_EQ(words.size(), 3u);
+  EXPECT_EQ(words[0].text, "Conference.");
+  EXPECT_EQ(words[1].text, kRuleText);
+  EXPECT_EQ(words[2].text, "-");
 }
 
 }  // namespace
