@@ -54,7 +54,8 @@ bool EndsOrStartsHan(const std::string& text, bool at_end) {
 // Latin runs or apart from Chinese ("(a) 会议", "10:00").
 std::vector<std::string> FullWidthPunctuation(const OcrLine& line) {
   // Code points of the line, each with whether it touches the one before
-  // (inside a word, or words less than 0.6 of the line's height apart: a full-width bracket's glyph leaves room on its outer side).
+  // (inside a word, or words less than 0.6 of the line's height apart: a
+  // full-width bracket's glyph leaves room on its outer side).
   struct Character {
     char32_t c;
     std::size_t word;
