@@ -301,6 +301,19 @@ TEST_F(ExtractErrorsTest, TextOfPrivateUseCharactersIsNoText) {
   // With OCR its pages are read from their images, which here are blank.
   const auto read = runner_.RunOne(Write("none.pdf", pdf(lost)));
   EXPECT_EQ(read.status.code(), StatusCode::kNoTextLayer) << read.status.ToString();
+
+  // A font whose codes are its letters shifted (no character map: Poppler
+  // gives the codes), "the working group" as "WKH ZRUNLQJ JURXS": letters,
+  // but no word of any language. Decided by the common words.
+  const std::string shifted =
+      "BT /F1 6 Tf 10 180 Td (WKH ZRUNLQJ JURXS PHW LQ YLHQQD RQ WKH) Tj 0 -10 Td "
+      "(ILUVW GDH RI MXQH DQG LW DGRSWHG WKH) Tj 0 -10 Td (DJHQGDH RI WKH PHHWLQJ ZLWK WKH UHSRUW RI) Tj "
+      "0 -10 Td (WKH VHFUHWDULDW RQ WKH LWHP DQG WKH FRQIHUHQFH) Tj 0 -10 Td "
+      "(RI WKH SDUWLHV WR WKH FRQYHQWLRQ DJDLQVW WUDQVQDWLRQDO) Tj 0 -10 Td (RUJDQL]HG FULPH) Tj ET\n";
+  const auto garbled = no_ocr_.RunOne(Write("shifted.pdf", pdf(shifted)));
+  EXPECT_EQ(garbled.status.code(), StatusCode::kUnreadableText) << garbled.status.ToString();
+  EXPECT_NE(garbled.status.message().find("common words: 0 of 42 words on page 1"), std::string::npos)
+      << garbled.status.message();
 }
 
 // A real scan with no text layer: refused without OCR, read with it (its
