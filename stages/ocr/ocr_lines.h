@@ -4,10 +4,13 @@
 //
 //   - Font sizes: an OCR engine gives a line's height, not a font size, and
 //     the height varies with the letters a line holds; sizes within 15 % of
-//     the page's middle one (by words) are set to it, so that a paragraph's lines
+//     the page's middle one (by words) are set to it (35 % for Arabic,
+//     whose lines' heights vary with their dots and marks), so that a paragraph's lines
 //     agree (the paragraph stage starts a paragraph where sizes differ).
 //   - Raised small words (footnote markers: "opened in Vienna.1") get 0.6
 //     of their line's size, as a text layer gives them.
+//   - Arabic: "»" at a word's end, which Tesseract's Arabic model reads for
+//     the Arabic comma, becomes "،".
 //   - Right-to-left words become one word a character, in visual order,
 //     inset from the word's box so that the gap between words shows (the
 //     line builder tells Arabic words apart by gaps alone).

@@ -72,6 +72,13 @@ TEST(OcrLinesTest, ArabicWordsBecomeCharactersInVisualOrder) {
   EXPECT_LT(words[6].box.x1, 75);
 }
 
+TEST(OcrLinesTest, ArabicCommaReadAsGuillemetIsAComma) {
+  const std::vector<OcrLine> lines = {{9.3, {At("الأطراف\u00BB", 40, 90)}}};
+  const std::vector<Word> words = LayoutWords(lines, Language::kArabic, 842);
+  ASSERT_FALSE(words.empty());
+  EXPECT_EQ(words.front().text, "\u060C") << "the comma, leftmost in visual order";
+}
+
 TEST(OcrLinesTest, RuleBecomesTheFootnoteSeparator) {
   const std::vector<OcrLine> lines = {
       {0.5, {At(" ", 72, 520, 60, 62)}},    // the masthead's rule: no text
