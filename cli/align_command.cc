@@ -266,7 +266,10 @@ int AlignBatch(const Flags& flags, AlignArguments& a) {
   if (const std::string problem = ReadBatch(a.batch, jobs); !problem.empty()) return flags.Fail(problem);
   std::string problem;
   const std::unique_ptr<Lexicon> dictionary = LoadDictionary(a, a.languages[0], a.languages[1], &problem);
-  if (!problem.empty()) return flags.Fail(problem);
+  if (!problem.empty()) {
+    PrintProblem(problem);
+    return 1;
+  }
   UseDictionary(a, dictionary.get(), &a.options);
   const bool segmented = a.input == InputKind::kSegmented;
   // A problem per pair, reported in the list's order at the end. Every
@@ -309,7 +312,10 @@ int AlignBatch(const Flags& flags, AlignArguments& a) {
         pairs_to_store.erase(std::unique(pairs_to_store.begin(), pairs_to_store.end()), pairs_to_store.end());
       }
       const Status status = WriteLexiconFolder(a.save_lexicon, pairs_to_store, a.languages[0], a.languages[1]);
-      if (!status.ok()) return flags.Fail(status.message());
+      if (!status.ok()) {
+        PrintProblem(status.message());
+        return 1;
+      }
     }
   }
   ParallelFor(jobs.size(), a.jobs, [&](std::size_t j) {

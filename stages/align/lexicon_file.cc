@@ -31,7 +31,8 @@ std::string FormatLexicon(const LexiconPairs& pairs, Language source, Language t
 std::string ParseLexicon(std::string_view text, Language source, Language target, LexiconPairs* pairs) {
   pairs->clear();
   const std::size_t header_end = text.find('\n');
-  const std::string_view header = text.substr(0, header_end);
+  std::string_view header = text.substr(0, header_end);
+  if (!header.empty() && header.back() == '\r') header.remove_suffix(1);
   if (!header.starts_with(kHeader)) return "does not start with \"" + std::string(kHeader) + "SRC TGT\"";
   const std::string_view codes = header.substr(kHeader.size());
   const std::size_t space = codes.find(' ');
