@@ -2,6 +2,7 @@
 // by sentence, as JSON (default), TSV or TMX; with --batch, many document
 // pairs in one process (one "source TAB target TAB output" line each).
 // `sextant align-set`: every version of a document through a pivot.
+#include <algorithm>
 #include <iostream>
 #include <map>
 #include <memory>
@@ -18,6 +19,7 @@
 #include "pipeline/parallel.h"
 #include "stages/align/dictionary.h"
 #include "stages/align/document_aligner.h"
+#include "stages/align/lexicon_file.h"
 #include "stages/align/pivot.h"
 #include "stages/export/tmx_writer.h"
 
@@ -38,6 +40,9 @@ struct AlignArguments {
   bool batch_lexicon = false;       // --batch-lexicon: one lexicon learned from every pair
   int jobs = 2;                     // --jobs N: pairs of a batch aligned in parallel
   std::string dictionaries = "/usr/share/dictd";  // --dictionary DIR, or "none"
+  std::string lexicons;                           // --lexicon DIR, or --index DIR's lexicon/
+  std::string save_lexicon;                       // --save-lexicon DIR: the batch lexicon written there
+  std::string lexicon_use = "base";               // --lexicon-use base|alone
 };
 
 std::string ParseLanguagePair(const std::string& list, std::vector<Language>* languages) {
@@ -67,7 +72,8 @@ Flags AlignFlags(AlignArguments& a) {
               "A B [--format json|tsv|tmx] [--output FILE] [--text | --segmented] [--langs L1,L2]\n"
               "                     [--level sentence|paragraph] [--signals LIST] [--dictionary DIR|none]\n"
               "       sextant align --batch LIST (--text | --segmented) --langs L1,L2 [--format F]\n"
-              "                     [--batch-lexicon] [--jobs N]",
+              "                     [--batch-lexicon [--save-lexicon DIR]] [--jobs N]\n"
+              "       (either form) [--index DIR | --lexicon DIR] [--lexicon-use base|alone]",
               "Aligns two language versions of one document, paragraph then sentence (1-1,\n"
               "1-2, 2-1, 2-2, 1-0, 0-1 links, each with a confidence; weak regions reported):\n"
               "two PDFs (default), or two plain-text files with one paragraph a line (--text)\n"
@@ -90,6 +96,19 @@ Flags AlignFlags(AlignArguments& a) {
   flags.Switch("--batch-lexicon", &a.batch_lexicon,
                "one lexicon learned from all the pairs of the batch (better for\n"
                "short documents; a pair's links then depend on the others)");
+  flags.Text("--save-lexicon", &a.save_lexicon, "DIR",
+             "with --batch-lexicon: the lexicon learned written to DIR/SRC-TGT.lexicon,\n"
+             "for --lexicon DIR later");
+  flags.Custom("--index", "DIR", [&a](const std::string& v) {
+                 a.lexicons = v + "/lexicon";
+                 return std::string();
+               },
+               "the lexicon an index learned when its corpus was ingested\n"
+               "(DIR/lexicon/SRC-TGT.lexicon), used when there");
+  flags.Text("--lexicon", &a.lexicons, "DIR", "a stored lexicon (DIR/SRC-TGT.lexicon), used when there");
+  flags.Choice("--lexicon-use", &a.lexicon_use, {"base", "alone"},
+               "a stored lexicon as the base the document's own lexicon is learned on\n"
+               "(default), or alone (the document teaches nothing)");
   flags.Number("--jobs", &a.jobs, 1, kMaxJobs, "N", "pairs of a batch aligned in parallel (default 2)");
   return flags;
 }
@@ -106,6 +125,8 @@ std::string CheckArguments(const Flags& flags, AlignArguments& a) {
   } else if (a.files.size() != 2) {
     return "align takes exactly two files, one per language";
   }
+  if (!a.save_lexicon.empty() && !a.batch_lexicon) return "--save-lexicon writes the lexicon of --batch-lexicon; give both";
+  if (flags.Given("--index") && flags.Given("--lexicon")) return "--index and --lexicon both name a lexicon; give one";
   if (a.input != InputKind::kPdf && a.languages.empty()) return "text input needs the languages: --langs zh,en";
   if (!a.batch.empty() && a.languages[0] == a.languages[1]) {
     return "--langs names " + std::string(Code(a.languages[0])) + " twice; give the two languages of the pairs";
@@ -120,14 +141,38 @@ std::optional<AlignableText> ReadText(const std::string& path, Language language
   return AlignableFromLines(*content, language, segmented);
 }
 
-// The FreeDict lexicon of the pair, unless --dictionary none or the
-// lexicon is left out; warnings on stderr.
-std::unique_ptr<Lexicon> LoadDictionary(const AlignArguments& a, Language source, Language target) {
-  if (a.dictionaries == "none" || !a.options.use_lexicon) return nullptr;
-  std::vector<std::string> warnings;
-  std::unique_ptr<Lexicon> lexicon = LoadFreeDict(a.dictionaries, source, target, &warnings);
-  for (const std::string& warning : warnings) std::cerr << "sextant: warning: " << warning << '\n';
+// The lexicon known before the documents are read: FreeDict's pairs
+// (unless --dictionary none) and a stored lexicon's (--index, --lexicon),
+// as one; null when there is neither, or the lexicon is left out.
+// Warnings on stderr; a stored lexicon that cannot be read is an error
+// (`problem`), one that is not there is not.
+std::unique_ptr<Lexicon> LoadDictionary(const AlignArguments& a, Language source, Language target,
+                                        std::string* problem) {
+  if (!a.options.use_lexicon) return nullptr;
+  std::unique_ptr<Lexicon> lexicon;
+  if (a.dictionaries != "none") {
+    std::vector<std::string> warnings;
+    lexicon = LoadFreeDict(a.dictionaries, source, target, &warnings);
+    for (const std::string& warning : warnings) std::cerr << "sextant: warning: " << warning << '\n';
+  }
+  if (!a.lexicons.empty()) {
+    LexiconPairs stored;
+    if (ReadLexiconFolder(a.lexicons, source, target, &stored, problem)) {
+      if (lexicon == nullptr) lexicon = std::make_unique<Lexicon>(Lexicon::Learn({}, source, target));
+      lexicon->AddPairs(stored);
+    } else if (!problem->empty()) {
+      return nullptr;
+    }
+  }
   return lexicon;
+}
+
+// The known lexicon where the options take it: the base of what each
+// document learns, or, --lexicon-use alone, the lexicon itself.
+void UseDictionary(const AlignArguments& a, const Lexicon* dictionary, AlignerOptions* options) {
+  const bool alone = a.lexicon_use == "alone" && !a.lexicons.empty() && dictionary != nullptr;
+  options->dictionary = alone ? nullptr : dictionary;
+  if (alone) options->lexicon = dictionary;
 }
 
 std::string TsvField(std::string text) {
@@ -219,8 +264,13 @@ std::string ReadBatch(const std::string& path, std::vector<BatchJob>& jobs) {
 int AlignBatch(const Flags& flags, AlignArguments& a) {
   std::vector<BatchJob> jobs;
   if (const std::string problem = ReadBatch(a.batch, jobs); !problem.empty()) return flags.Fail(problem);
-  const std::unique_ptr<Lexicon> dictionary = LoadDictionary(a, a.languages[0], a.languages[1]);
-  a.options.dictionary = dictionary.get();
+  std::string problem;
+  const std::unique_ptr<Lexicon> dictionary = LoadDictionary(a, a.languages[0], a.languages[1], &problem);
+  if (!problem.empty()) {
+    PrintProblem(problem);
+    return 1;
+  }
+  UseDictionary(a, dictionary.get(), &a.options);
   const bool segmented = a.input == InputKind::kSegmented;
   // A problem per pair, reported in the list's order at the end. Every
   // pair's texts first; a pair that cannot be read is left out.
@@ -246,8 +296,27 @@ int AlignBatch(const Flags& flags, AlignArguments& a) {
     for (const std::vector<AlignableText>& pair : texts) {
       if (pair.size() == 2) pairs.emplace_back(&pair[0], &pair[1]);
     }
+    a.options.dictionary = dictionary.get();  // the batch learns on top of what is known
+    a.options.lexicon = nullptr;
     batch_lexicon.emplace(LearnBatchLexicon(pairs, a.options, a.jobs));
     a.options.lexicon = &*batch_lexicon;
+    if (!a.save_lexicon.empty()) {
+      // What the batch learned, and what it was given from a stored lexicon
+      // (FreeDict's pairs are not stored: they are read from FreeDict).
+      LexiconPairs pairs_to_store = batch_lexicon->OwnPairs();
+      LexiconPairs given;
+      std::string ignored;
+      if (!a.lexicons.empty() && ReadLexiconFolder(a.lexicons, a.languages[0], a.languages[1], &given, &ignored)) {
+        pairs_to_store.insert(pairs_to_store.end(), given.begin(), given.end());
+        std::sort(pairs_to_store.begin(), pairs_to_store.end());
+        pairs_to_store.erase(std::unique(pairs_to_store.begin(), pairs_to_store.end()), pairs_to_store.end());
+      }
+      const Status status = WriteLexiconFolder(a.save_lexicon, pairs_to_store, a.languages[0], a.languages[1]);
+      if (!status.ok()) {
+        PrintProblem(status.message());
+        return 1;
+      }
+    }
   }
   ParallelFor(jobs.size(), a.jobs, [&](std::size_t j) {
     if (texts[j].size() != 2) return;
@@ -323,8 +392,13 @@ int Align(const CommandArgs& args) {
               << "; give two language versions of the document\n";
     return 1;
   }
-  const std::unique_ptr<Lexicon> dictionary = LoadDictionary(a, texts[0].language, texts[1].language);
-  a.options.dictionary = dictionary.get();
+  std::string problem;
+  const std::unique_ptr<Lexicon> dictionary = LoadDictionary(a, texts[0].language, texts[1].language, &problem);
+  if (!problem.empty()) {
+    PrintProblem(problem);
+    return 1;
+  }
+  UseDictionary(a, dictionary.get(), &a.options);
   const std::string output = Render(texts[0], texts[1], a, symbol);
   if (a.output.empty()) {
     std::cout << output;

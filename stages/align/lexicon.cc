@@ -179,6 +179,36 @@ void Lexicon::AddPairs(const std::vector<std::pair<std::string, std::string>>& p
   SortTables();
 }
 
+std::vector<std::pair<std::string, std::string>> Lexicon::OwnPairs() const {
+  // Ids back to words: the base's ids below its size, this lexicon's own above.
+  const auto words_by_id = [&](bool source) {
+    const std::size_t base_size = source ? source_base_size_ : target_base_size_;
+    std::vector<const std::string*> words(base_size + (source ? source_to_target_ : target_to_source_).size());
+    if (base_ != nullptr) {
+      for (const auto& [word, id] : source ? base_->source_ids_ : base_->target_ids_) {
+        words[static_cast<std::size_t>(id)] = &word;
+      }
+    }
+    for (const auto& [word, id] : source ? source_ids_ : target_ids_) words[static_cast<std::size_t>(id)] = &word;
+    return words;
+  };
+  const std::vector<const std::string*> source_words = words_by_id(true);
+  const std::vector<const std::string*> target_words = words_by_id(false);
+  std::vector<std::pair<std::string, std::string>> pairs;
+  const auto add = [&](std::size_t source_id, const std::vector<int>& targets) {
+    for (int target_id : targets) {
+      const std::string* s = source_words[source_id];
+      const std::string* t = target_words[static_cast<std::size_t>(target_id)];
+      if (s != nullptr && t != nullptr) pairs.emplace_back(*s, *t);
+    }
+  };
+  for (std::size_t k = 0; k < source_to_target_.size(); ++k) add(source_base_size_ + k, source_to_target_[k]);
+  for (const auto& [word, targets] : source_extra_) add(static_cast<std::size_t>(word), targets);
+  std::sort(pairs.begin(), pairs.end());
+  pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
+  return pairs;
+}
+
 WordIds Lexicon::Words(std::string_view text, bool source) const {
   return Ids(LexiconWords(text, source ? source_language_ : target_language_), source);
 }

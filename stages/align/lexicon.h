@@ -110,6 +110,11 @@ class Lexicon {
 
   std::size_t size() const { return entries_; }
 
+  // The word pairs this lexicon holds itself (learned or added), not its
+  // base's: (source word, target word), sorted, each once. What a stored
+  // lexicon keeps (lexicon_file.h); AddPairs() of them gives them back.
+  std::vector<std::pair<std::string, std::string>> OwnPairs() const;
+
  private:
   void SortTables();  // translations sorted and unique, for binary search
 
