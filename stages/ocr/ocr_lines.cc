@@ -150,15 +150,15 @@ void AddVisualCharacters(const OcrWord& ocr, double font_size, std::vector<Word>
   }
 }
 
-bool HasLetterOrDigit(const std::string& text) {
+}  // namespace
+
+bool HasLetterOrDigit(std::string_view text) {
   for (std::size_t pos = 0; pos < text.size();) {
     const char32_t c = NextCodePoint(text, pos);
     if (c >= 0x80 || std::isalnum(static_cast<int>(c))) return true;
   }
   return false;
 }
-
-}  // namespace
 
 bool IsRuleShaped(const Box& box) {
   return box.width() >= 30 && box.height() <= 3 && box.width() >= 8 * std::max(box.height(), 0.1);

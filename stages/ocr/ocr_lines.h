@@ -60,4 +60,8 @@ bool IsRuleShaped(const Box& box);
 
 inline constexpr std::string_view kRuleText = "__________";
 
+// Whether a word holds a letter or digit (any non-ASCII character counts):
+// a word without one is a speck or a rule.
+bool HasLetterOrDigit(std::string_view text);
+
 }  // namespace sextant

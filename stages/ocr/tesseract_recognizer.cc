@@ -104,14 +104,6 @@ std::optional<Language> LanguageOfScript(const std::string& tessdata, const Page
   return std::nullopt;
 }
 
-bool HasLetterOrDigit(std::string_view text) {
-  for (std::size_t pos = 0; pos < text.size();) {
-    const char32_t c = NextCodePoint(text, pos);
-    if (c >= 0x80 || std::isalnum(static_cast<int>(c))) return true;
-  }
-  return false;
-}
-
 bool HasAsciiLetterOrDigitOrSlash(const std::string& text) {
   return std::any_of(text.begin(), text.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '/'; });
 }
