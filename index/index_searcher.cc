@@ -107,6 +107,56 @@ std::string MarkHanRuns(std::string snippet, const std::vector<std::string>& run
   return snippet;
 }
 
+// The matched words of `text` as byte spans, from a snippet of the whole
+// text marked with \x01 and \x02 (HTML-escaped by Xapian) and the query's
+// Han runs found whole. Empty when the snippet is not the text again.
+std::vector<std::pair<std::size_t, std::size_t>> MarkedSpans(const std::string& html, const std::string& text,
+                                                             const std::vector<std::string>& han_runs) {
+  std::vector<std::pair<std::size_t, std::size_t>> spans;
+  std::string plain;
+  std::size_t begin = std::string::npos;
+  for (std::size_t pos = 0; pos < html.size(); ++pos) {
+    const char c = html[pos];
+    if (c == '\x01') {
+      begin = plain.size();
+    } else if (c == '\x02') {
+      if (begin != std::string::npos && plain.size() > begin) spans.emplace_back(begin, plain.size());
+      begin = std::string::npos;
+    } else if (c == '&') {
+      static constexpr std::pair<std::string_view, char> kEntities[] = {
+          {"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}, {"&#39;", '\''}};
+      bool replaced = false;
+      for (const auto& [entity, character] : kEntities) {
+        if (html.compare(pos, entity.size(), entity) == 0) {
+          plain += character;
+          pos += entity.size() - 1;
+          replaced = true;
+          break;
+        }
+      }
+      if (!replaced) plain += c;
+    } else {
+      plain += c;
+    }
+  }
+  if (plain != text) return {};
+  for (const std::string& run : han_runs) {
+    for (std::size_t at = text.find(run); at != std::string::npos; at = text.find(run, at + run.size())) {
+      spans.emplace_back(at, at + run.size());
+    }
+  }
+  std::sort(spans.begin(), spans.end());
+  std::vector<std::pair<std::size_t, std::size_t>> merged;
+  for (const auto& span : spans) {
+    if (!merged.empty() && span.first <= merged.back().second) {
+      merged.back().second = std::max(merged.back().second, span.second);
+    } else {
+      merged.push_back(span);
+    }
+  }
+  return merged;
+}
+
 // The spy's counts, scaled up to `total` when it saw only a sample.
 void CountFacet(const Xapian::ValueCountMatchSpy& spy, std::size_t total, std::map<std::string, std::size_t>& out) {
   const double scale = spy.get_total() > 0 && total > spy.get_total() ? double(total) / spy.get_total() : 1.0;
@@ -314,6 +364,16 @@ Status IndexSearcher::SearchOnce(std::string_view query, const SearchOptions& op
                                                 flags, "\x01", "\x02", "…"),
                                    options);
         if (hit.language == Language::kChinese) hit.snippet = MarkHanRuns(std::move(hit.snippet), han_runs, options);
+      }
+      if (options.marks && has_words && !records && hit.language != Language::kArabic) {
+        // The whole text as one snippet: every match marked, nothing cut.
+        // (Arabic is normalised for the snippet, so its offsets would not
+        // be the text's: not marked.)
+        unsigned flags = Xapian::MSet::SNIPPET_EXHAUSTIVE;
+        if (hit.language == Language::kChinese && chinese_ == ChineseTerms::kBigrams) flags |= Xapian::MSet::SNIPPET_CJK_NGRAM;
+        const std::string html = mset.snippet(hit.text, hit.text.size() + 64,
+                                              Xapian::Stem(std::string(StemmerName(hit.language))), flags, "\x01", "\x02", "");
+        hit.marks = MarkedSpans(html, hit.text, hit.language == Language::kChinese ? han_runs : std::vector<std::string>{});
       }
       if (options.show && *options.show != hit.language && !records) {
         hit.parallel[*options.show] = AlignedText(db, entry, *options.show);
