@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <unordered_set>
 
 #include <nlohmann/json.hpp>
 #include <xapian.h>
@@ -10,6 +11,7 @@
 #include "index/read_database.h"
 #include "pipeline/content_hash.h"
 #include "pipeline/unicode_text.h"
+#include "stages/icu/word_tokenizer.h"
 
 namespace sextant {
 namespace {
@@ -107,39 +109,27 @@ std::string MarkHanRuns(std::string snippet, const std::vector<std::string>& run
   return snippet;
 }
 
-// The matched words of `text` as byte spans, from a snippet of the whole
-// text marked with \x01 and \x02 (HTML-escaped by Xapian) and the query's
-// Han runs found whole. Empty when the snippet is not the text again.
-std::vector<std::pair<std::size_t, std::size_t>> MarkedSpans(const std::string& html, const std::string& text,
-                                                             const std::vector<std::string>& han_runs) {
+// The words of `text` that the query's terms match, as byte spans: each
+// word cut as the index cuts it (lower-cased, Arabic normalised, a French
+// elision stripped), then looked up as "Z" + its stem and as itself (Latin
+// words in Chinese text); and the query's runs of Han characters where they
+// occur whole. In order, not overlapping. (Xapian's snippet does not mark
+// the words of a phrase, so the marks do not come from it.)
+std::vector<std::pair<std::size_t, std::size_t>> MatchedSpans(const std::string& text, Language language,
+                                                              const std::unordered_set<std::string>& terms,
+                                                              const Xapian::Stem& stem,
+                                                              const std::vector<std::string>& han_runs) {
   std::vector<std::pair<std::size_t, std::size_t>> spans;
-  std::string plain;
-  std::size_t begin = std::string::npos;
-  for (std::size_t pos = 0; pos < html.size(); ++pos) {
-    const char c = html[pos];
-    if (c == '\x01') {
-      begin = plain.size();
-    } else if (c == '\x02') {
-      if (begin != std::string::npos && plain.size() > begin) spans.emplace_back(begin, plain.size());
-      begin = std::string::npos;
-    } else if (c == '&') {
-      static constexpr std::pair<std::string_view, char> kEntities[] = {
-          {"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}, {"&#39;", '\''}};
-      bool replaced = false;
-      for (const auto& [entity, character] : kEntities) {
-        if (html.compare(pos, entity.size(), entity) == 0) {
-          plain += character;
-          pos += entity.size() - 1;
-          replaced = true;
-          break;
-        }
-      }
-      if (!replaced) plain += c;
-    } else {
-      plain += c;
+  for (const WordSpan& span : Words(text, language)) {
+    std::string word = LowerCase(std::string_view(text).substr(span.begin, span.end - span.begin));
+    if (language == Language::kArabic) word = NormalizeArabic(word);
+    for (const std::string_view apostrophe : {std::string_view("'"), std::string_view("\u2019")}) {
+      const std::size_t at = word.find(apostrophe);
+      if (language == Language::kFrench && at != std::string::npos && at > 0 && at <= 6) word.erase(0, at + apostrophe.size());
     }
+    if (word.empty()) continue;
+    if (terms.contains(word) || terms.contains("Z" + stem(word))) spans.emplace_back(span.begin, span.end);
   }
-  if (plain != text) return {};
   for (const std::string& run : han_runs) {
     for (std::size_t at = text.find(run); at != std::string::npos; at = text.find(run, at + run.size())) {
       spans.emplace_back(at, at + run.size());
@@ -148,7 +138,7 @@ std::vector<std::pair<std::size_t, std::size_t>> MarkedSpans(const std::string& 
   std::sort(spans.begin(), spans.end());
   std::vector<std::pair<std::size_t, std::size_t>> merged;
   for (const auto& span : spans) {
-    if (!merged.empty() && span.first <= merged.back().second) {
+    if (!merged.empty() && span.first < merged.back().second) {
       merged.back().second = std::max(merged.back().second, span.second);
     } else {
       merged.push_back(span);
@@ -327,6 +317,8 @@ Status IndexSearcher::SearchOnce(std::string_view query, const SearchOptions& op
     // background model would pick a window by the terms' statistics, which
     // are not the same inside each shard of an index.
     const bool has_words = words.find_first_not_of(' ') != std::string::npos;
+    std::unordered_set<std::string> query_terms;  // for options.marks
+    std::map<Language, std::unique_ptr<Xapian::Stem>> stems;
     for (auto it = mset.begin(); it != mset.end(); ++it) {
       const Xapian::Document entry = it.get_document();
       const auto data = nlohmann::json::parse(entry.get_data(), nullptr, false);
@@ -365,15 +357,14 @@ Status IndexSearcher::SearchOnce(std::string_view query, const SearchOptions& op
                                    options);
         if (hit.language == Language::kChinese) hit.snippet = MarkHanRuns(std::move(hit.snippet), han_runs, options);
       }
-      if (options.marks && has_words && !records && hit.language != Language::kArabic) {
-        // The whole text as one snippet: every match marked, nothing cut.
-        // (Arabic is normalised for the snippet, so its offsets would not
-        // be the text's: not marked.)
-        unsigned flags = Xapian::MSet::SNIPPET_EXHAUSTIVE;
-        if (hit.language == Language::kChinese && chinese_ == ChineseTerms::kBigrams) flags |= Xapian::MSet::SNIPPET_CJK_NGRAM;
-        const std::string html = mset.snippet(hit.text, hit.text.size() + 64,
-                                              Xapian::Stem(std::string(StemmerName(hit.language))), flags, "\x01", "\x02", "");
-        hit.marks = MarkedSpans(html, hit.text, hit.language == Language::kChinese ? han_runs : std::vector<std::string>{});
+      if (options.marks && has_words && !records) {
+        if (query_terms.empty()) {
+          for (auto term = text.get_terms_begin(); term != text.get_terms_end(); ++term) query_terms.insert(*term);
+        }
+        auto& stem = stems[hit.language];
+        if (!stem) stem = std::make_unique<Xapian::Stem>(std::string(StemmerName(hit.language)));
+        hit.marks = MatchedSpans(hit.text, hit.language, query_terms, *stem,
+                                 hit.language == Language::kChinese ? han_runs : std::vector<std::string>{});
       }
       if (options.show && *options.show != hit.language && !records) {
         hit.parallel[*options.show] = AlignedText(db, entry, *options.show);

@@ -62,8 +62,9 @@ struct SearchOptions {
   std::size_t facet_sample = 0;
   std::string highlight_begin = "**", highlight_end = "**";
   std::size_t snippet_bytes = 200;  // 0: no snippet at all
-  // Fill SearchHit::marks: the matched words' byte spans in the hit's
-  // text (a second, whole-text snippet per hit; issue 16).
+  // Fill SearchHit::marks: the byte spans of the hit's text whose words
+  // the query's terms match (cut and stemmed as the index cuts them), and
+  // in Chinese the query's Han runs where they occur whole (issue 16).
   bool marks = false;
 };
 

@@ -83,13 +83,14 @@ bool AllLatin(std::u32string_view word) {
 }
 
 // Two forms of one word: a common prefix of at least four letters and three
-// quarters of the shorter (Latin and Cyrillic inflection is at the end).
+// quarters of the longer (Latin and Cyrillic inflection is at the end;
+// "naciones" and "nacionales" are two words).
 bool SameStem(std::u32string_view a, std::u32string_view b) {
-  const std::size_t shorter = std::min(a.size(), b.size());
+  const std::size_t shorter = std::min(a.size(), b.size()), longer = std::max(a.size(), b.size());
   if (shorter < 4) return false;
   std::size_t common = 0;
   while (common < shorter && a[common] == b[common]) ++common;
-  return common >= 4 && 4 * common >= 3 * shorter;
+  return common >= 4 && 4 * common >= 3 * longer;
 }
 
 // Cognates between two Latin-script languages: the same first five letters
@@ -244,64 +245,125 @@ std::vector<LinkedSpan> WordLinker::Render(std::string_view source_text, const s
   const std::vector<Token> source = Tokens(source_text, source_);
   const std::vector<Token> target = Tokens(target_text, target_);
   if (target.empty()) return {};
-  const auto marked = [&](const Token& token) {
-    return std::any_of(source_marks.begin(), source_marks.end(),
-                       [&](const ByteSpan& mark) { return token.begin < mark.end && mark.begin < token.end; });
-  };
+  std::vector<bool> marked(source.size(), false);
+  for (std::size_t i = 0; i < source.size(); ++i) {
+    marked[i] = std::any_of(source_marks.begin(), source_marks.end(), [&](const ByteSpan& mark) {
+      return source[i].begin < mark.end && mark.begin < source[i].end;
+    });
+  }
   // Every source word against every target word (sentences are short).
   std::vector<std::vector<double>> link(source.size(), std::vector<double>(target.size(), 0));
   for (std::size_t i = 0; i < source.size(); ++i) {
     if (IsFunctionWord(source[i].word, source_)) continue;
     for (std::size_t j = 0; j < target.size(); ++j) link[i][j] = Link(source[i].word, target[j].word);
   }
-  struct Chosen {
-    std::size_t target;
-    double confidence;
-  };
-  std::vector<Chosen> chosen;
-  for (std::size_t i = 0; i < source.size(); ++i) {
-    if (!marked(source[i])) continue;
-    // The target words this word may claim: none that an unmarked word of
-    // another spelling claims more strongly; a tie is a doubt.
-    std::vector<Chosen> candidates;
+  // A marked word's candidates: none that an unmarked word of another
+  // spelling claims more strongly; a tie is a doubt.
+  const auto candidates = [&](std::size_t i) {
+    std::vector<std::pair<std::size_t, double>> out;
     for (std::size_t j = 0; j < target.size(); ++j) {
       double confidence = link[i][j];
-      if (confidence <= 0) continue;
       for (std::size_t k = 0; k < source.size() && confidence > 0; ++k) {
-        if (k == i || source[k].word == source[i].word || marked(source[k])) continue;
+        if (k == i || marked[k] || source[k].word == source[i].word) continue;
         if (link[k][j] > confidence) confidence = 0;
         else if (link[k][j] == confidence) confidence *= kTieFactor;
       }
-      if (confidence >= kMinimumConfidence) candidates.push_back({j, confidence});
+      if (confidence >= kMinimumConfidence) out.emplace_back(j, confidence);
     }
-    if (candidates.empty()) continue;
-    // The best; of several words at the same confidence the longest (人口
-    // rather than 人); that word wherever it occurs.
-    const auto better = [&](const Chosen& a, const Chosen& b) {
-      if (a.confidence != b.confidence) return a.confidence > b.confidence;
-      return target[a.target].word.size() > target[b.target].word.size();
-    };
-    std::sort(candidates.begin(), candidates.end(), better);
-    const std::string& best_word = target[candidates.front().target].word;
-    const double best_confidence = candidates.front().confidence;
-    for (const Chosen& candidate : candidates) {
-      if (target[candidate.target].word == best_word && candidate.confidence == best_confidence) chosen.push_back(candidate);
+    return out;
+  };
+  // The marked words in phrases: marked words with at most two function
+  // words between them ("trafficking in persons") are one phrase, rendered
+  // by one stretch of the target.
+  std::vector<std::vector<std::size_t>> phrases;
+  for (std::size_t i = 0, gap = 0; i < source.size(); ++i) {
+    const bool function = IsFunctionWord(source[i].word, source_);
+    if (marked[i] && !function) {
+      if (phrases.empty() || gap > 2) phrases.emplace_back();
+      phrases.back().push_back(i);
+      gap = 0;
+    } else if (!phrases.empty()) {
+      gap = function ? gap + 1 : 3;  // another word ends the phrase
     }
   }
-  std::sort(chosen.begin(), chosen.end(), [](const Chosen& a, const Chosen& b) { return a.target < b.target; });
-  std::vector<LinkedSpan> spans;
-  for (const Chosen& one : chosen) {
-    const Token& token = target[one.target];
-    if (!spans.empty() && token.begin < spans.back().end) {  // the same word twice
-      spans.back().confidence = std::min(spans.back().confidence, one.confidence);
-      continue;
+  // A word alone that a phrase of the marks holds too is the query's word
+  // out of its phrase ("development" far from "sustainable development"):
+  // left unrendered, precision first.
+  std::set<std::string> in_phrases;
+  for (const auto& phrase : phrases) {
+    if (phrase.size() > 1) {
+      for (const std::size_t i : phrase) in_phrases.insert(source[i].word);
     }
+  }
+  std::erase_if(phrases, [&](const auto& phrase) { return phrase.size() == 1 && in_phrases.contains(source[phrase[0]].word); });
+  // Each phrase takes the stretch of target words that renders most of its
+  // words best, words other phrases took being taken.
+  std::vector<bool> taken(target.size(), false);
+  std::vector<std::pair<std::size_t, double>> chosen;  // target word, confidence
+  for (const std::vector<std::size_t>& phrase : phrases) {
+    std::vector<std::vector<std::pair<std::size_t, double>>> options;
+    for (const std::size_t i : phrase) options.push_back(candidates(i));
+    const std::size_t reach = 2 * phrase.size() + 2;  // target words from the anchor
+    double best_score = 0;
+    std::vector<std::pair<std::size_t, double>> best;
+    for (const auto& anchors : options) {
+      for (const auto& [anchor, anchor_confidence] : anchors) {
+        if (taken[anchor]) continue;
+        std::vector<std::pair<std::size_t, double>> stretch;
+        for (const auto& word_options : options) {
+          std::pair<std::size_t, double> pick{0, 0};
+          for (const auto& [j, confidence] : word_options) {
+            const std::size_t distance = j > anchor ? j - anchor : anchor - j;
+            if (taken[j] || distance > reach) continue;
+            const bool closer = pick.second > 0 && confidence == pick.second &&
+                                distance < (pick.first > anchor ? pick.first - anchor : anchor - pick.first);
+            if (confidence > pick.second || closer) pick = {j, confidence};
+          }
+          if (pick.second > 0) stretch.push_back(pick);
+        }
+        // One stretch: the picks that join the anchor's without other words
+        // between (a word far from the others is another occurrence's).
+        std::sort(stretch.begin(), stretch.end());
+        stretch.erase(std::unique(stretch.begin(), stretch.end(), [](const auto& a, const auto& b) { return a.first == b.first; }),
+                      stretch.end());
+        const auto at = std::find_if(stretch.begin(), stretch.end(), [&](const auto& p) { return p.first == anchor; });
+        if (at == stretch.end()) continue;
+        auto first = at, last = at + 1;
+        const auto joins = [&](std::size_t left, std::size_t right) {
+          return Joinable(target_text.substr(target[left].end, target[right].begin - target[left].end), target_);
+        };
+        while (first != stretch.begin() && joins((first - 1)->first, first->first)) --first;
+        while (last != stretch.end() && joins((last - 1)->first, last->first)) ++last;
+        stretch = std::vector<std::pair<std::size_t, double>>(first, last);
+        double sum = 0, weakest = 1;
+        for (const auto& [j, confidence] : stretch) sum += confidence, weakest = std::min(weakest, confidence);
+        // Words of the phrase left unrendered lower the confidence.
+        const double coverage = static_cast<double>(stretch.size()) / static_cast<double>(phrase.size());
+        const double confidence = weakest * (0.5 + 0.5 * coverage);
+        if (confidence >= kMinimumConfidence && sum > best_score) {
+          best_score = sum;
+          for (auto& link_of : stretch) link_of.second = confidence;
+          best = std::move(stretch);
+        }
+      }
+    }
+    for (const auto& pick : best) {
+      taken[pick.first] = true;
+      chosen.push_back(pick);
+    }
+  }
+  std::sort(chosen.begin(), chosen.end());
+  chosen.erase(std::unique(chosen.begin(), chosen.end(), [](const auto& a, const auto& b) { return a.first == b.first; }),
+               chosen.end());
+  std::vector<LinkedSpan> spans;
+  for (const auto& [j, confidence] : chosen) {
+    const Token& token = target[j];
     if (!spans.empty() && Joinable(target_text.substr(spans.back().end, token.begin - spans.back().end), target_)) {
       spans.back().end = token.end;
-      spans.back().confidence = std::min(spans.back().confidence, one.confidence);
+      spans.back().confidence = std::min(spans.back().confidence, confidence);
       continue;
     }
-    spans.push_back({token.begin, token.end, one.confidence});
+    spans.push_back({token.begin, token.end, confidence});
   }
   return spans;
 }

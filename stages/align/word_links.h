@@ -12,12 +12,16 @@
 //     (0.95), a cognate between two Latin-script languages (the same first
 //     five letters without accents, both of six letters or more: 0.6);
 //   - an inflected form of a lexicon word (a common prefix of at least four
-//     letters and three quarters of the shorter word; an Arabic clitic
+//     letters and three quarters of the longer word; an Arabic clitic
 //     و ف ب ل ك before it): the pair's confidence × 0.85.
 // Precision first: function words never link; a target word that an
 // unmarked source word claims with a higher confidence is left to it; a
-// tie is a doubt (× 0.6). Only links of confidence ≥ kMinimumConfidence
-// are given. The chosen target words are merged into spans when only
+// tie is a doubt (× 0.6). Marked words with at most two function words
+// between them are a phrase, rendered by one stretch of the target (the
+// one rendering most of its words best; each word of the phrase left
+// unrendered lowers the confidence: × (0.5 + 0.5 × share rendered)); a
+// marked word alone that a phrase holds too is not rendered. Only links of
+// confidence ≥ kMinimumConfidence are given. The chosen target words are merged into spans when only
 // spaces, hyphens or at most two short function words lie between them
 // ("traite des personnes"; 贩运人口).
 //

@@ -166,6 +166,8 @@ def main():
                 renderings.append(best)
                 left -= holders[lang][best]
             covered = sum(1 for i in sentences if any(i in holders[lang][r] for r in renderings))
+            if len(term) > 1:  # a term of several words whose telling part was found
+                renderings = extended(renderings, sentences, lines[lang], lang) + renderings
             if (term, lang) in FIXED:
                 renderings = FIXED[(term, lang)]
             if not renderings or covered < 0.8 * len(sentences) or first_dice < 0.5 or (" ".join(term), lang) in DROPPED:
@@ -181,6 +183,67 @@ def main():
         for row in rows:
             f.write("\t".join(str(x) for x in row) + "\n")
     print(f"term_table: {len(rows) // len(LANGS)} terms, {len(rows)} rows → {args.out}")
+
+
+ZH_FUNCTION = set("的和与及在对了是为将并或等中其以于上之也而由")
+
+
+def stem_key(gram, lang):
+    return tuple(w[:5] for w in gram.split()) if lang != "zh" else gram
+
+
+def extended(renderings, sentences, texts, lang):
+    """The whole rendering around the most telling part: "безопасности" is
+    "совета безопасности" (and its other cases), "الإنسان" "حقوق الإنسان".
+    Every n-gram of the term's sentences that holds the first rendering with
+    one or two more words (Chinese: one more character) on either side, grouped by
+    its words' first five letters; the most frequent group is taken when it
+    covers at least half the sentences of the rendering, its forms (the five
+    most frequent) first."""
+    if not renderings:
+        return []
+    core = renderings[0]
+    groups = collections.defaultdict(collections.Counter)
+    with_core = 0
+    for i in sentences:
+        text = texts[i].lower()
+        if core not in text:
+            continue
+        with_core += 1
+        seen = set()
+        if lang == "zh":
+            for at in [m.start() for m in re.finditer(re.escape(core), text)]:
+                for left in range(0, 2):
+                    for right in range(0, 2):
+                        if left + right == 0 or at - left < 0:
+                            continue
+                        gram = text[at - left:at + len(core) + right]
+                        if re.fullmatch(r"[\u4e00-\u9fff]+", gram) and gram[0] not in ZH_FUNCTION and gram[-1] not in ZH_FUNCTION:
+                            seen.add(gram)
+        else:
+            w = words(text)
+            c = core.split()
+            for k in range(len(w) - len(c) + 1):
+                if w[k:k + len(c)] != c:
+                    continue
+                for left in range(0, 3):
+                    for right in range(0, 3):
+                        if left + right == 0 or k - left < 0 or k + len(c) + right > len(w):
+                            continue
+                        gram = w[k - left:k + len(c) + right]
+                        if gram[0] in ab_stop(lang) or gram[-1] in ab_stop(lang):
+                            continue
+                        seen.add(" ".join(gram))
+        for gram in seen:
+            groups[stem_key(gram, lang)][gram] += 1
+    best, best_count = None, 0
+    for key, forms in groups.items():
+        count = sum(forms.values())
+        if count > best_count or (count == best_count and best is not None and len(key) > len(best)):
+            best, best_count = key, count
+    if best is None or best_count < 0.5 * with_core:
+        return []
+    return [form for form, _ in groups[best].most_common(5) if form != core]
 
 
 def similar(other, first, lang):
