@@ -87,14 +87,20 @@ def char_span(text, begin, end):
     return len(raw[:begin].decode("utf-8", "replace")), len(raw[:end].decode("utf-8", "replace"))
 
 
-def occurrences(text, renderings):
+def pattern(rendering, lang):
+    """A rendering as a regular expression: "#" any number, and between two
+    words any run of spaces and punctuation (not in Chinese)."""
+    if lang == "zh":
+        return re.compile(re.escape(rendering))
+    parts = [r"\d+" if w == "#" else re.escape(w) for w in rendering.split()]
+    return re.compile(r"(?<!\w)" + r"[\W_]+".join(parts) + r"(?!\w)")
+
+
+def occurrences(text, renderings, lang):
     folded = text.lower()
     spans = []
     for r in renderings:
-        start = folded.find(r)
-        while start >= 0:
-            spans.append((start, start + len(r)))
-            start = folded.find(r, start + 1)
+        spans += [(m.start(), m.end()) for m in pattern(r, lang).finditer(folded)]
     return spans
 
 
@@ -110,7 +116,7 @@ def marks(args, index, rows):
             if not text:
                 continue
             c["hits"] += 1
-            occ = occurrences(text, renderings)
+            occ = occurrences(text, renderings, lang)
             spans = [char_span(text, b, e) for b, e in hit["parallel_marks"].get(lang, [])]
             overlap = lambda s: any(s[0] < o[1] and o[0] < s[1] for o in occ)  # noqa: E731
             if occ:
@@ -161,7 +167,7 @@ def terms(args, index, rows):
             tw = words(term)
             n = len(tw)
             with_term = [i for i, w in enumerate(en_words) if any(w[k:k + n] == tw for k in range(len(w) - n + 1))]
-            for rendering in renderings:
+            for rendering in [r for r in renderings if "#" not in r]:
                 checked += 1
                 direct = sum(1 for i in with_term if rendering in lines[lang][i])
                 count = given.get(rendering)

@@ -19,6 +19,9 @@ listed in DROPPED and FIXED below, applied on every run).
 
     tests/bench/term_table.py [--devset DIR] [--out tests/bench/un_terms.tsv]
 
+In a rendering, "#" stands for a number ("point # de l'ordre du jour") and
+words match with any punctuation between them (marks_bench.py).
+
 Output, tab-separated, one row per term and language:
     term  lang  renderings (|-separated)  sentences_with_term  sentences_with_rendering
 """
@@ -166,8 +169,7 @@ def main():
                 renderings.append(best)
                 left -= holders[lang][best]
             covered = sum(1 for i in sentences if any(i in holders[lang][r] for r in renderings))
-            if len(term) > 1:  # a term of several words whose telling part was found
-                renderings = extended(renderings, sentences, lines[lang], lang) + renderings
+            renderings = extended(renderings, sentences, lines[lang], lang) + renderings
             if (term, lang) in FIXED:
                 renderings = FIXED[(term, lang)]
             if not renderings or covered < 0.8 * len(sentences) or first_dice < 0.5 or (" ".join(term), lang) in DROPPED:
@@ -196,10 +198,11 @@ def extended(renderings, sentences, texts, lang):
     """The whole rendering around the most telling part: "безопасности" is
     "совета безопасности" (and its other cases), "الإنسان" "حقوق الإنسان".
     Every n-gram of the term's sentences that holds the first rendering with
-    one or two more words (Chinese: one more character) on either side, grouped by
-    its words' first five letters; the most frequent group is taken when it
-    covers at least half the sentences of the rendering, its forms (the five
-    most frequent) first."""
+    one to three more words before and one or two after (Chinese: one more
+    character) on either side, grouped by
+    its words' first five letters; the longest group at least 0.8 times as
+    frequent as the most frequent is taken when that covers at least half the
+    sentences of the rendering, its forms (the five most frequent) first."""
     if not renderings:
         return []
     core = renderings[0]
@@ -221,12 +224,12 @@ def extended(renderings, sentences, texts, lang):
                         if re.fullmatch(r"[\u4e00-\u9fff]+", gram) and gram[0] not in ZH_FUNCTION and gram[-1] not in ZH_FUNCTION:
                             seen.add(gram)
         else:
-            w = words(text)
+            w = ["#" if x.isdigit() else x for x in words(text)]  # "point # de l'ordre du jour"
             c = core.split()
             for k in range(len(w) - len(c) + 1):
                 if w[k:k + len(c)] != c:
                     continue
-                for left in range(0, 3):
+                for left in range(0, 4):
                     for right in range(0, 3):
                         if left + right == 0 or k - left < 0 or k + len(c) + right > len(w):
                             continue
@@ -236,13 +239,12 @@ def extended(renderings, sentences, texts, lang):
                         seen.add(" ".join(gram))
         for gram in seen:
             groups[stem_key(gram, lang)][gram] += 1
-    best, best_count = None, 0
-    for key, forms in groups.items():
-        count = sum(forms.values())
-        if count > best_count or (count == best_count and best is not None and len(key) > len(best)):
-            best, best_count = key, count
-    if best is None or best_count < 0.5 * with_core:
+    counts = {key: sum(forms.values()) for key, forms in groups.items()}
+    if not counts or max(counts.values()) < 0.5 * with_core:
         return []
+    top = max(counts.values())
+    # The longest of the groups nearly as frequent as the most frequent.
+    best = max((key for key, n in counts.items() if n >= 0.8 * top), key=lambda k: (len(k), counts[k]))
     return [form for form, _ in groups[best].most_common(5) if form != core]
 
 
