@@ -251,11 +251,23 @@ std::vector<LinkedSpan> WordLinker::Render(std::string_view source_text, const s
       return source[i].begin < mark.end && mark.begin < source[i].end;
     });
   }
-  // Every source word against every target word (sentences are short).
+  // The marked words against every target word; the other source words
+  // only against the target words a marked word links to (their claims).
   std::vector<std::vector<double>> link(source.size(), std::vector<double>(target.size(), 0));
+  std::vector<bool> wanted(target.size(), false);
   for (std::size_t i = 0; i < source.size(); ++i) {
-    if (IsFunctionWord(source[i].word, source_)) continue;
-    for (std::size_t j = 0; j < target.size(); ++j) link[i][j] = Link(source[i].word, target[j].word);
+    if (!marked[i] || IsFunctionWord(source[i].word, source_)) continue;
+    for (std::size_t j = 0; j < target.size(); ++j) {
+      link[i][j] = Link(source[i].word, target[j].word);
+      if (link[i][j] > 0) wanted[j] = true;
+    }
+  }
+  if (std::find(wanted.begin(), wanted.end(), true) == wanted.end()) return {};
+  for (std::size_t i = 0; i < source.size(); ++i) {
+    if (marked[i] || IsFunctionWord(source[i].word, source_)) continue;
+    for (std::size_t j = 0; j < target.size(); ++j) {
+      if (wanted[j]) link[i][j] = Link(source[i].word, target[j].word);
+    }
   }
   // A marked word's candidates: none that an unmarked word of another
   // spelling claims more strongly; a tie is a doubt.
