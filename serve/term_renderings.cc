@@ -107,14 +107,10 @@ Status FindTermRenderings(IndexSearcher& searcher, WordLinkers& linkers, std::st
     if (result.hits.size() < search.limit) break;
   }
   out->complete = out->passages >= total;
-  // Renderings: found often enough, and not a piece of one found more often.
+  // Renderings: found often enough.
   std::vector<std::string> kept;
   for (const auto& [folded, times] : found) {
-    if (times < options.min_found) continue;
-    const bool piece = std::any_of(found.begin(), found.end(), [&](const auto& other) {
-      return other.first != folded && other.second >= times && other.first.find(folded) != std::string::npos;
-    });
-    if (!piece) kept.push_back(folded);
+    if (times >= options.min_found) kept.push_back(folded);
   }
   for (const std::string& folded : kept) {
     TermRendering rendering;
@@ -141,6 +137,15 @@ Status FindTermRenderings(IndexSearcher& searcher, WordLinkers& linkers, std::st
     }
     out->renderings.push_back(std::move(rendering));
   }
+  // A piece of a longer rendering held by nearly as many passages (9 in 10)
+  // is that rendering cut short ("安全" of "安全理事会"): left out.
+  const auto lower = [](const std::string& text) { return LowerCaseSameOffsets(text); };
+  std::erase_if(out->renderings, [&](const TermRendering& piece) {
+    return std::any_of(out->renderings.begin(), out->renderings.end(), [&](const TermRendering& whole) {
+      return whole.text.size() > piece.text.size() && lower(whole.text).find(lower(piece.text)) != std::string::npos &&
+             10 * whole.count >= 9 * piece.count;
+    });
+  });
   std::sort(out->renderings.begin(), out->renderings.end(), [](const TermRendering& a, const TermRendering& b) {
     return a.count != b.count ? a.count > b.count : a.text < b.text;
   });

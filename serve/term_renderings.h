@@ -10,8 +10,9 @@
 // the linked spans are the renderings found. Each rendering is then counted
 // directly: the aligned passages (of the term's hits) whose text holds it
 // (case folded), so a rendering's count does not depend on the linker
-// finding it every time. A rendering found inside a longer one found more
-// often ("人口" inside "贩运人口") is a piece of it and is left out.
+// finding it every time. A rendering inside a longer one that nearly as
+// many passages hold (9 in 10: "安全" inside "安全理事会") is a piece of it
+// and is left out.
 //
 // Body: the own symbol's leading parts before its first number
 // ("A/HRC/WG.6/34/ITA/3" → "A/HRC/WG.6"; "CTOC/COP/WG.4/2022/2" →

@@ -43,7 +43,8 @@ bool IsFunctionWord(std::string_view word, Language language) {
       "هذا", "هذه", "ذلك", "تلك", "كما", "بين", "قد", "لا", "ما", "كل", "أي", "وفي", "ومن", "فيها", "فيه"};
   static const std::set<std::string_view> kChinese{
       "的", "和", "与", "及", "在", "对", "了", "是", "为", "将", "并", "或", "等", "中", "其", "以", "于", "上",
-      "之", "也", "而", "由", "把", "被", "有", "这", "该", "各", "所", "就", "从", "到", "向", "已", "以及"};
+      "之", "也", "而", "由", "把", "被", "有", "这", "该", "各", "所", "就", "从", "到", "向", "已", "以及",
+      "第", "号", "届", "次"};
   switch (language) {
     case Language::kEnglish: return kEnglish.contains(word);
     case Language::kFrench: return kFrench.contains(word);
@@ -169,6 +170,7 @@ void WordLinker::AddPairs(const std::vector<std::pair<std::string, std::string>>
     if (list.empty()) by_prefix_[PrefixKey(s)].push_back(s);
     const auto found = std::find_if(list.begin(), list.end(), [&](const auto& entry) { return entry.first == t; });
     if (found == list.end()) {
+      target_words_.insert(t);
       list.emplace_back(t, static_cast<float>(confidence));
       ++pair_count_;
     } else {
@@ -206,11 +208,15 @@ double WordLinker::Link(const std::string& s, const std::string& t) const {
   if (number || IsFunctionWord(s, source_) || IsFunctionWord(t, target_)) return 0;
   double best = 0;
   const std::u32string tp = CodePoints(t);
+  // A word the pairs know is a word of its own, not another form of one:
+  // "nacional" is not a form of "naciones" when the pairs know "nacional".
+  const bool target_known = target_words_.contains(t);
+  const bool source_known = translations_.contains(s);
   const auto against = [&](const std::vector<std::pair<std::string, float>>& list, double factor) {
     for (const auto& [translation, confidence] : list) {
       if (translation == t) {
         best = std::max(best, confidence * factor);
-      } else if (best < confidence * factor * kVariantFactor) {
+      } else if (!target_known && best < confidence * factor * kVariantFactor) {
         const std::u32string xp = CodePoints(translation);
         if (SameStem(xp, tp) || (target_ == Language::kArabic && ArabicClitic(tp, xp))) {
           best = std::max(best, confidence * factor * kVariantFactor);
@@ -219,7 +225,7 @@ double WordLinker::Link(const std::string& s, const std::string& t) const {
     }
   };
   if (const auto* list = Translations(s)) against(*list, 1.0);
-  if (best < kLexiconConfidence * kVariantFactor) {  // another form of the source word
+  if (!source_known && best < kLexiconConfidence * kVariantFactor) {  // another form of the source word
     const std::u32string sp = CodePoints(s);
     const auto key = by_prefix_.find(Utf8(std::u32string_view(sp).substr(0, 4)));
     if (key != by_prefix_.end()) {
@@ -232,7 +238,8 @@ double WordLinker::Link(const std::string& s, const std::string& t) const {
       }
     }
   }
-  if (best == 0 && Info(source_).script == Script::kLatin && Info(target_).script == Script::kLatin &&
+  if (best == 0 && !source_known && !target_known && Info(source_).script == Script::kLatin &&
+      Info(target_).script == Script::kLatin &&
       Cognates(CodePoints(s), tp)) {
     best = kCognateConfidence;
   }
@@ -362,6 +369,20 @@ std::vector<LinkedSpan> WordLinker::Render(std::string_view source_text, const s
     for (const auto& pick : best) {
       taken[pick.first] = true;
       chosen.push_back(pick);
+    }
+  }
+  // Chinese: a one-character word right after a linked word is its end
+  // (理事 + 会, 联合 + 国: ICU cuts a name's last character off).
+  if (target_ == Language::kChinese) {
+    const std::size_t linked = chosen.size();
+    for (std::size_t k = 0; k < linked; ++k) {
+      const std::size_t next = chosen[k].first + 1;
+      if (next >= target.size() || target[next].begin != target[chosen[k].first].end) continue;
+      std::size_t pos = 0;
+      const char32_t c = NextCodePoint(target[next].word, pos);
+      if (pos == target[next].word.size() && IsHan(c) && !IsFunctionWord(target[next].word, target_)) {
+        chosen.emplace_back(next, chosen[k].second);
+      }
     }
   }
   std::sort(chosen.begin(), chosen.end());

@@ -14,6 +14,8 @@
 //   - an inflected form of a lexicon word (a common prefix of at least four
 //     letters and three quarters of the longer word; an Arabic clitic
 //     و ف ب ل ك before it): the pair's confidence × 0.85.
+// A word the pairs know is a word of its own: it is never taken for
+// another's form, nor for a cognate ("nacional" is not "naciones").
 // Precision first: function words never link; a target word that an
 // unmarked source word claims with a higher confidence is left to it; a
 // tie is a doubt (× 0.6). Marked words with at most two function words
@@ -23,7 +25,9 @@
 // marked word alone that a phrase holds too is not rendered. Only links of
 // confidence ≥ kMinimumConfidence are given. The chosen target words are merged into spans when only
 // spaces, hyphens or at most two short function words lie between them
-// ("traite des personnes"; 贩运人口).
+// ("traite des personnes"; 贩运人口). In Chinese, a one-character word
+// right after a linked word is taken with it (理事 + 会: ICU cuts a name's
+// last character off).
 //
 // Words are ICU's (stages/icu/word_tokenizer.h), lower-cased, the same cut
 // the lexicon learned from (Chinese by ICU's dictionary, not the index's
@@ -40,6 +44,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -95,6 +100,7 @@ class WordLinker {
 
   Language source_, target_;
   std::unordered_map<std::string, std::vector<std::pair<std::string, float>>> translations_;
+  std::unordered_set<std::string> target_words_;  // every target word of the pairs
   // Source words by their first four code points: inflected forms.
   std::unordered_map<std::string, std::vector<std::string>> by_prefix_;
   std::size_t pair_count_ = 0;

@@ -209,7 +209,8 @@ def extended(renderings, sentences, texts, lang):
     character) on either side, grouped by
     its words' first five letters; the longest group at least 0.8 times as
     frequent as the most frequent is taken when that covers at least half the
-    sentences of the rendering, its forms (the five most frequent) first."""
+    sentences of the rendering, its forms (the five most frequent) first,
+    then the forms of every other group found in a quarter of them or more."""
     if not renderings:
         return []
     core = renderings[0]
@@ -250,9 +251,16 @@ def extended(renderings, sentences, texts, lang):
     if not counts or max(counts.values()) < 0.5 * with_core:
         return []
     top = max(counts.values())
-    # The longest of the groups nearly as frequent as the most frequent.
+    # The longest of the groups nearly as frequent as the most frequent,
+    # then every group in a quarter of the sentences or more (a rendering
+    # has several wholes: "nations unies", "organisation des nations unies").
     best = max((key for key, n in counts.items() if n >= 0.8 * top), key=lambda k: (len(k), counts[k]))
-    return [form for form, _ in groups[best].most_common(5) if form != core]
+    keys = [best] + sorted((k for k, n in counts.items() if k != best and n >= 0.25 * with_core),
+                           key=lambda k: -counts[k])
+    forms = []
+    for key in keys:
+        forms += [form for form, _ in groups[key].most_common(5) if form != core and form not in forms]
+    return forms
 
 
 def similar(other, first, lang):
