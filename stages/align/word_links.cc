@@ -366,6 +366,23 @@ std::vector<LinkedSpan> WordLinker::Render(std::string_view source_text, const s
         }
       }
     }
+    // The words beside the stretch that render a word of the phrase too
+    // belong to it (可 + 持续 + 发展 for "sustainable development", where
+    // each English word has all three among its pairs).
+    if (!best.empty()) {
+      const double confidence = best.front().second;
+      const auto renders = [&](std::size_t j) {
+        return !taken[j] && std::any_of(phrase.begin(), phrase.end(), [&](std::size_t i) {
+                 return link[i][j] >= kMinimumConfidence;
+               });
+      };
+      const auto joins = [&](std::size_t left, std::size_t right) {
+        return Joinable(target_text.substr(target[left].end, target[right].begin - target[left].end), target_);
+      };
+      std::size_t low = best.front().first, high = best.back().first;
+      while (low > 0 && renders(low - 1) && joins(low - 1, low)) best.emplace_back(--low, confidence);
+      while (high + 1 < target.size() && renders(high + 1) && joins(high, high + 1)) best.emplace_back(++high, confidence);
+    }
     for (const auto& pick : best) {
       taken[pick.first] = true;
       chosen.push_back(pick);
