@@ -178,7 +178,10 @@ def terms(args, index, rows):
                     with_term.append(candidates[used[hit["text"]]])
                     used[hit["text"]] += 1
             terms_asked += 1
-            known = [pattern(r, lang) for r in renderings]
+            # The command leaves a French elided article out ("Assemblée
+            # générale" for the table's "l'assemblée générale").
+            forms = renderings + [re.sub(r"^(l|d|qu)'", "", r) for r in renderings if lang == "fr"]
+            known = [pattern(r, lang) for r in forms]
             found_here = False
             for r in out["renderings"]:
                 text = r["text"].lower()
