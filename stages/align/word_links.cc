@@ -246,6 +246,141 @@ double WordLinker::Link(const std::string& s, const std::string& t) const {
   return best;
 }
 
+std::vector<std::vector<std::size_t>> WordLinker::MarkedPhrases(const std::vector<Token>& source,
+                                                               const std::vector<bool>& marked) const {
+  // The marked words in phrases: marked words with at most two function
+  // words between them ("trafficking in persons") are one phrase, rendered
+  // by one stretch of the target.
+  std::vector<std::vector<std::size_t>> phrases;
+  for (std::size_t i = 0, gap = 0; i < source.size(); ++i) {
+    const bool function = IsFunctionWord(source[i].word, source_);
+    if (marked[i] && !function) {
+      if (phrases.empty() || gap > 2) phrases.emplace_back();
+      phrases.back().push_back(i);
+      gap = 0;
+    } else if (!phrases.empty()) {
+      gap = function ? gap + 1 : 3;  // another word ends the phrase
+    }
+  }
+  // A word alone that a phrase of the marks holds too is the query's word
+  // out of its phrase ("development" far from "sustainable development"):
+  // left unrendered, precision first.
+  std::set<std::string> in_phrases;
+  for (const auto& phrase : phrases) {
+    if (phrase.size() > 1) {
+      for (const std::size_t i : phrase) in_phrases.insert(source[i].word);
+    }
+  }
+  std::erase_if(phrases, [&](const auto& phrase) { return phrase.size() == 1 && in_phrases.contains(source[phrase[0]].word); });
+  return phrases;
+}
+
+// The stretch of target words that renders most of the phrase's words best
+// (words other phrases took being taken), with the words beside it that
+// render a word of the phrase too; each with the stretch's confidence.
+std::vector<WordLinker::Pick> WordLinker::PhraseStretch(const std::vector<std::size_t>& phrase,
+                                                        const std::vector<std::vector<Pick>>& options,
+                                                        const std::vector<std::vector<double>>& link,
+                                                        const std::vector<Token>& target, std::string_view target_text,
+                                                        const std::vector<bool>& taken) const {
+  const std::size_t reach = 2 * phrase.size() + 2;  // target words from the anchor
+  double best_score = 0;
+  std::vector<Pick> best;
+  for (const auto& anchors : options) {
+    for (const auto& [anchor, anchor_confidence] : anchors) {
+      if (taken[anchor]) continue;
+      std::vector<Pick> stretch;
+      for (const auto& word_options : options) {
+        std::pair<std::size_t, double> pick{0, 0};
+        for (const auto& [j, confidence] : word_options) {
+          const std::size_t distance = j > anchor ? j - anchor : anchor - j;
+          if (taken[j] || distance > reach) continue;
+          const bool closer = pick.second > 0 && confidence == pick.second &&
+                              distance < (pick.first > anchor ? pick.first - anchor : anchor - pick.first);
+          if (confidence > pick.second || closer) pick = {j, confidence};
+        }
+        if (pick.second > 0) stretch.push_back(pick);
+      }
+      // One stretch: the picks that join the anchor's without other words
+      // between (a word far from the others is another occurrence's).
+      std::sort(stretch.begin(), stretch.end());
+      stretch.erase(std::unique(stretch.begin(), stretch.end(), [](const auto& a, const auto& b) { return a.first == b.first; }),
+                    stretch.end());
+      const auto at = std::find_if(stretch.begin(), stretch.end(), [&](const auto& p) { return p.first == anchor; });
+      if (at == stretch.end()) continue;
+      auto first = at, last = at + 1;
+      const auto joins = [&](std::size_t left, std::size_t right) {
+        return Joinable(target_text.substr(target[left].end, target[right].begin - target[left].end), target_);
+      };
+      while (first != stretch.begin() && joins((first - 1)->first, first->first)) --first;
+      while (last != stretch.end() && joins((last - 1)->first, last->first)) ++last;
+      stretch = std::vector<Pick>(first, last);
+      double sum = 0, weakest = 1;
+      for (const auto& [j, confidence] : stretch) sum += confidence, weakest = std::min(weakest, confidence);
+      // Words of the phrase left unrendered lower the confidence.
+      const double coverage = static_cast<double>(stretch.size()) / static_cast<double>(phrase.size());
+      const double confidence = weakest * (0.5 + 0.5 * coverage);
+      if (confidence >= kMinimumConfidence && sum > best_score) {
+        best_score = sum;
+        for (auto& link_of : stretch) link_of.second = confidence;
+        best = std::move(stretch);
+      }
+    }
+  }
+  // The words beside the stretch that render a word of the phrase too
+  // belong to it (可 + 持续 + 发展 for "sustainable development", where
+  // each English word has all three among its pairs).
+  if (!best.empty()) {
+    const double confidence = best.front().second;
+    const auto renders = [&](std::size_t j) {
+      return !taken[j] && std::any_of(phrase.begin(), phrase.end(), [&](std::size_t i) {
+               return link[i][j] >= kMinimumConfidence;
+             });
+    };
+    const auto joins = [&](std::size_t left, std::size_t right) {
+      return Joinable(target_text.substr(target[left].end, target[right].begin - target[left].end), target_);
+    };
+    std::size_t low = best.front().first, high = best.back().first;
+    while (low > 0 && renders(low - 1) && joins(low - 1, low)) best.emplace_back(--low, confidence);
+    while (high + 1 < target.size() && renders(high + 1) && joins(high, high + 1)) best.emplace_back(++high, confidence);
+  }
+  return best;
+}
+
+// The chosen target words as spans: Chinese one-character ends added,
+// neighbours joined.
+std::vector<LinkedSpan> WordLinker::Spans(std::vector<Pick> chosen, const std::vector<Token>& target,
+                                          std::string_view target_text) const {
+  // Chinese: a one-character word right after a linked word is its end
+  // (理事 + 会, 联合 + 国: ICU cuts a name's last character off).
+  if (target_ == Language::kChinese) {
+    const std::size_t linked = chosen.size();
+    for (std::size_t k = 0; k < linked; ++k) {
+      const std::size_t next = chosen[k].first + 1;
+      if (next >= target.size() || target[next].begin != target[chosen[k].first].end) continue;
+      std::size_t pos = 0;
+      const char32_t c = NextCodePoint(target[next].word, pos);
+      if (pos == target[next].word.size() && IsHan(c) && !IsFunctionWord(target[next].word, target_)) {
+        chosen.emplace_back(next, chosen[k].second);
+      }
+    }
+  }
+  std::sort(chosen.begin(), chosen.end());
+  chosen.erase(std::unique(chosen.begin(), chosen.end(), [](const auto& a, const auto& b) { return a.first == b.first; }),
+               chosen.end());
+  std::vector<LinkedSpan> spans;
+  for (const auto& [j, confidence] : chosen) {
+    const Token& token = target[j];
+    if (!spans.empty() && Joinable(target_text.substr(spans.back().end, token.begin - spans.back().end), target_)) {
+      spans.back().end = token.end;
+      spans.back().confidence = std::min(spans.back().confidence, confidence);
+      continue;
+    }
+    spans.push_back({token.begin, token.end, confidence});
+  }
+  return spans;
+}
+
 std::vector<LinkedSpan> WordLinker::Render(std::string_view source_text, const std::vector<ByteSpan>& source_marks,
                                            std::string_view target_text) const {
   if (source_marks.empty() || target_text.empty()) return {};
@@ -279,7 +414,7 @@ std::vector<LinkedSpan> WordLinker::Render(std::string_view source_text, const s
   // A marked word's candidates: none that an unmarked word of another
   // spelling claims more strongly; a tie is a doubt.
   const auto candidates = [&](std::size_t i) {
-    std::vector<std::pair<std::size_t, double>> out;
+    std::vector<Pick> out;
     for (std::size_t j = 0; j < target.size(); ++j) {
       double confidence = link[i][j];
       for (std::size_t k = 0; k < source.size() && confidence > 0; ++k) {
@@ -291,131 +426,21 @@ std::vector<LinkedSpan> WordLinker::Render(std::string_view source_text, const s
     }
     return out;
   };
-  // The marked words in phrases: marked words with at most two function
-  // words between them ("trafficking in persons") are one phrase, rendered
-  // by one stretch of the target.
-  std::vector<std::vector<std::size_t>> phrases;
-  for (std::size_t i = 0, gap = 0; i < source.size(); ++i) {
-    const bool function = IsFunctionWord(source[i].word, source_);
-    if (marked[i] && !function) {
-      if (phrases.empty() || gap > 2) phrases.emplace_back();
-      phrases.back().push_back(i);
-      gap = 0;
-    } else if (!phrases.empty()) {
-      gap = function ? gap + 1 : 3;  // another word ends the phrase
-    }
-  }
-  // A word alone that a phrase of the marks holds too is the query's word
-  // out of its phrase ("development" far from "sustainable development"):
-  // left unrendered, precision first.
-  std::set<std::string> in_phrases;
-  for (const auto& phrase : phrases) {
-    if (phrase.size() > 1) {
-      for (const std::size_t i : phrase) in_phrases.insert(source[i].word);
-    }
-  }
-  std::erase_if(phrases, [&](const auto& phrase) { return phrase.size() == 1 && in_phrases.contains(source[phrase[0]].word); });
+  const std::vector<std::vector<std::size_t>> phrases = MarkedPhrases(source, marked);
   // Each phrase takes the stretch of target words that renders most of its
   // words best, words other phrases took being taken.
   std::vector<bool> taken(target.size(), false);
-  std::vector<std::pair<std::size_t, double>> chosen;  // target word, confidence
+  std::vector<Pick> chosen;  // target word, confidence
   for (const std::vector<std::size_t>& phrase : phrases) {
-    std::vector<std::vector<std::pair<std::size_t, double>>> options;
+    std::vector<std::vector<Pick>> options;
     for (const std::size_t i : phrase) options.push_back(candidates(i));
-    const std::size_t reach = 2 * phrase.size() + 2;  // target words from the anchor
-    double best_score = 0;
-    std::vector<std::pair<std::size_t, double>> best;
-    for (const auto& anchors : options) {
-      for (const auto& [anchor, anchor_confidence] : anchors) {
-        if (taken[anchor]) continue;
-        std::vector<std::pair<std::size_t, double>> stretch;
-        for (const auto& word_options : options) {
-          std::pair<std::size_t, double> pick{0, 0};
-          for (const auto& [j, confidence] : word_options) {
-            const std::size_t distance = j > anchor ? j - anchor : anchor - j;
-            if (taken[j] || distance > reach) continue;
-            const bool closer = pick.second > 0 && confidence == pick.second &&
-                                distance < (pick.first > anchor ? pick.first - anchor : anchor - pick.first);
-            if (confidence > pick.second || closer) pick = {j, confidence};
-          }
-          if (pick.second > 0) stretch.push_back(pick);
-        }
-        // One stretch: the picks that join the anchor's without other words
-        // between (a word far from the others is another occurrence's).
-        std::sort(stretch.begin(), stretch.end());
-        stretch.erase(std::unique(stretch.begin(), stretch.end(), [](const auto& a, const auto& b) { return a.first == b.first; }),
-                      stretch.end());
-        const auto at = std::find_if(stretch.begin(), stretch.end(), [&](const auto& p) { return p.first == anchor; });
-        if (at == stretch.end()) continue;
-        auto first = at, last = at + 1;
-        const auto joins = [&](std::size_t left, std::size_t right) {
-          return Joinable(target_text.substr(target[left].end, target[right].begin - target[left].end), target_);
-        };
-        while (first != stretch.begin() && joins((first - 1)->first, first->first)) --first;
-        while (last != stretch.end() && joins((last - 1)->first, last->first)) ++last;
-        stretch = std::vector<std::pair<std::size_t, double>>(first, last);
-        double sum = 0, weakest = 1;
-        for (const auto& [j, confidence] : stretch) sum += confidence, weakest = std::min(weakest, confidence);
-        // Words of the phrase left unrendered lower the confidence.
-        const double coverage = static_cast<double>(stretch.size()) / static_cast<double>(phrase.size());
-        const double confidence = weakest * (0.5 + 0.5 * coverage);
-        if (confidence >= kMinimumConfidence && sum > best_score) {
-          best_score = sum;
-          for (auto& link_of : stretch) link_of.second = confidence;
-          best = std::move(stretch);
-        }
-      }
-    }
-    // The words beside the stretch that render a word of the phrase too
-    // belong to it (可 + 持续 + 发展 for "sustainable development", where
-    // each English word has all three among its pairs).
-    if (!best.empty()) {
-      const double confidence = best.front().second;
-      const auto renders = [&](std::size_t j) {
-        return !taken[j] && std::any_of(phrase.begin(), phrase.end(), [&](std::size_t i) {
-                 return link[i][j] >= kMinimumConfidence;
-               });
-      };
-      const auto joins = [&](std::size_t left, std::size_t right) {
-        return Joinable(target_text.substr(target[left].end, target[right].begin - target[left].end), target_);
-      };
-      std::size_t low = best.front().first, high = best.back().first;
-      while (low > 0 && renders(low - 1) && joins(low - 1, low)) best.emplace_back(--low, confidence);
-      while (high + 1 < target.size() && renders(high + 1) && joins(high, high + 1)) best.emplace_back(++high, confidence);
-    }
+    const std::vector<Pick> best = PhraseStretch(phrase, options, link, target, target_text, taken);
     for (const auto& pick : best) {
       taken[pick.first] = true;
       chosen.push_back(pick);
     }
   }
-  // Chinese: a one-character word right after a linked word is its end
-  // (理事 + 会, 联合 + 国: ICU cuts a name's last character off).
-  if (target_ == Language::kChinese) {
-    const std::size_t linked = chosen.size();
-    for (std::size_t k = 0; k < linked; ++k) {
-      const std::size_t next = chosen[k].first + 1;
-      if (next >= target.size() || target[next].begin != target[chosen[k].first].end) continue;
-      std::size_t pos = 0;
-      const char32_t c = NextCodePoint(target[next].word, pos);
-      if (pos == target[next].word.size() && IsHan(c) && !IsFunctionWord(target[next].word, target_)) {
-        chosen.emplace_back(next, chosen[k].second);
-      }
-    }
-  }
-  std::sort(chosen.begin(), chosen.end());
-  chosen.erase(std::unique(chosen.begin(), chosen.end(), [](const auto& a, const auto& b) { return a.first == b.first; }),
-               chosen.end());
-  std::vector<LinkedSpan> spans;
-  for (const auto& [j, confidence] : chosen) {
-    const Token& token = target[j];
-    if (!spans.empty() && Joinable(target_text.substr(spans.back().end, token.begin - spans.back().end), target_)) {
-      spans.back().end = token.end;
-      spans.back().confidence = std::min(spans.back().confidence, confidence);
-      continue;
-    }
-    spans.push_back({token.begin, token.end, confidence});
-  }
-  return spans;
+  return Spans(std::move(chosen), target, target_text);
 }
 
 std::unique_ptr<WordLinker> LoadWordLinker(Language source, Language target, const std::string& lexicon_folder,

@@ -94,6 +94,17 @@ class WordLinker {
     std::string word;  // lower-cased
   };
   std::vector<Token> Tokens(std::string_view text, Language language) const;
+  using Pick = std::pair<std::size_t, double>;  // a target word, a confidence
+  // The marked words (not function words) in phrases: at most two function
+  // words between two of a phrase; a word alone that a phrase holds too is
+  // left out.
+  std::vector<std::vector<std::size_t>> MarkedPhrases(const std::vector<Token>& source,
+                                                      const std::vector<bool>& marked) const;
+  std::vector<Pick> PhraseStretch(const std::vector<std::size_t>& phrase, const std::vector<std::vector<Pick>>& options,
+                                  const std::vector<std::vector<double>>& link, const std::vector<Token>& target,
+                                  std::string_view target_text, const std::vector<bool>& taken) const;
+  std::vector<LinkedSpan> Spans(std::vector<Pick> chosen, const std::vector<Token>& target,
+                                std::string_view target_text) const;
   // The confidence of a link between two words (0: none).
   double Link(const std::string& source_word, const std::string& target_word) const;
   const std::vector<std::pair<std::string, float>>* Translations(const std::string& source_word) const;
