@@ -17,6 +17,7 @@ constexpr std::array kCommands = {
     Command{"recommendations", "recommendations of PDF files as records: who, what, to whom, response", Recommendations},
     Command{"ingest", "PDF files and folders into the index, versions aligned", Ingest},
     Command{"search", "passages out of the index, with their translation beside them", Search},
+    Command{"terms", "how a term was rendered in another language, by year and body", Terms},
     Command{"export", "aligned sentence pairs of the index as a translation memory (TMX, TSV, JSONL)", Export},
     Command{"history", "recommendations made again over sessions, as threads with their changes", History},
     Command{"serve", "the search page and JSON API over the index", Serve},

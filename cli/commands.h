@@ -30,6 +30,7 @@ int Sets(const CommandArgs& args);
 int Recommendations(const CommandArgs& args);
 int Ingest(const CommandArgs& args);
 int Search(const CommandArgs& args);
+int Terms(const CommandArgs& args);
 int History(const CommandArgs& args);
 int Export(const CommandArgs& args);
 int Serve(const CommandArgs& args);

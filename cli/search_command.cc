@@ -7,6 +7,7 @@
 #include "cli/index_flags.h"
 #include "index/index_searcher.h"
 #include "pipeline/json_line.h"
+#include "serve/parallel_marks.h"
 
 namespace sextant::cli {
 namespace {
@@ -21,6 +22,18 @@ void PrintJson(const SearchResult& result) {
                 {"date", hit.date}, {"agenda_item", hit.agenda_item}, {"text", hit.text},
                 {"snippet", hit.snippet}, {"parallel", parallel}, {"file", hit.path},
                 {"page", hit.page}};
+    if (!hit.parallel.empty()) {  // issue 16: the spans rendering the matched words
+      json marks = json::object();
+      for (const auto& [language, text] : hit.parallel) {
+        json spans = json::array();
+        const auto found = hit.parallel_marks.find(language);
+        if (found != hit.parallel_marks.end()) {
+          for (const auto& [begin, end] : found->second) spans.push_back({begin, end});
+        }
+        marks[std::string(Code(language))] = std::move(spans);
+      }
+      out["parallel_marks"] = std::move(marks);
+    }
     if (hit.ocr) out["ocr"] = true;
     if (!hit.record.empty()) {
       json record = json::parse(hit.record, nullptr, false);
@@ -55,7 +68,17 @@ void PrintText(const SearchResult& result) {
     std::cout << "\n" << hit.symbol << "  " << Code(hit.language) << "  " << hit.date
               << (hit.agenda_item.empty() ? "" : "  item " + hit.agenda_item) << "\n  " << hit.snippet << '\n';
     for (const auto& [language, text] : hit.parallel) {
-      if (!text.empty()) std::cout << "  [" << Code(language) << "] " << text << '\n';
+      if (text.empty()) continue;
+      // The words rendering the matched ones between ** as the snippet's.
+      std::string shown = text;
+      const auto found = hit.parallel_marks.find(language);
+      if (found != hit.parallel_marks.end()) {
+        for (auto span = found->second.rbegin(); span != found->second.rend(); ++span) {
+          shown.insert(span->second, "**");
+          shown.insert(span->first, "**");
+        }
+      }
+      std::cout << "  [" << Code(language) << "] " << shown << '\n';
     }
   }
 }
@@ -68,7 +91,8 @@ int Search(const CommandArgs& args) {
   std::string sort = "relevance";
   int limit = static_cast<int>(options.limit);
   bool as_json = false;
-  Flags flags("search", "[--index DIR]... [--remote HOST:PORT]... [--lang L] [--show L2] [--sort relevance|date] [--limit N] [--json] QUERY",
+  std::string marks = "on", dictionaries = kDefaultDictionaryFolder;
+  Flags flags("search", "[--index DIR]... [--remote HOST:PORT]... [--lang L] [--show L2] [--marks on|off] [--sort relevance|date] [--limit N] [--json] QUERY",
               "Finds passages in the index by words in any language and by field:\n"
               "  symbol:CTOC/COP/WG.4/*  cited:A/RES/70/1  resolution:7/1  item:1(a)\n"
               "  body:WG.4  type:RES  lang:zh  year:2022  recommendation:yes\n"
@@ -78,11 +102,18 @@ int Search(const CommandArgs& args) {
   AddIndexFlags(flags, &where);
   flags.LanguageCode("--lang", &options.language, "only passages in this language");
   flags.LanguageCode("--show", &options.show, "the translation to show beside each hit");
+  flags.Choice("--marks", &marks, {"on", "off"},
+               "with --show, mark the words of the translation that render the\n"
+               "matched words (by the index's lexicon, FreeDict and the pair itself;\n"
+               "default on)");
+  flags.Text("--dictionary", &dictionaries, "DIR",
+             "FreeDict's dictionaries for the marks (default /usr/share/dictd); none: not used");
   flags.Choice("--sort", &sort, {"relevance", "date"}, "the order of the hits (default relevance)");
   flags.Number("--limit", &limit, 1, 1000, "N", "how many hits at the most (default 10)");
   flags.Switch("--json", &as_json,
                "one JSON object: total, hits [{symbol, language, date, agenda_item,\n"
-               "text, snippet, parallel, file, page, recommendation (a record)}],\n"
+               "text, snippet, parallel, parallel_marks {L2: [[begin, end]...]} (byte\n"
+               "offsets into parallel.L2), file, page, recommendation (a record)}],\n"
                "facets, missing_shards (with --partial-results, when one is down)");
   if (const auto exit = flags.ParseOrExit(args)) return *exit;
   std::string query;
@@ -90,6 +121,7 @@ int Search(const CommandArgs& args) {
   if (query.empty()) return flags.Fail("search needs a query");
   options.sort = sort == "date" ? SearchSort::kDate : SearchSort::kRelevance;
   options.limit = static_cast<std::size_t>(limit);
+  options.marks = options.show.has_value() && marks == "on";
 
   UseDefaultIndex(&where);
   std::unique_ptr<IndexSearcher> searcher;
@@ -101,6 +133,11 @@ int Search(const CommandArgs& args) {
   if (const Status status = searcher->Search(query, options, &result); !status.ok()) {
     PrintProblem(status.message());
     return status.code() == StatusCode::kInvalidArgument ? 2 : 1;
+  }
+  if (options.marks) {
+    WordLinkers linkers(IndexLexiconFolder(where), dictionaries == "none" ? "" : dictionaries);
+    AddParallelMarks(&result, linkers);
+    for (const std::string& warning : linkers.TakeWarnings()) PrintProblem(warning);
   }
   for (const std::string& missing : result.missing_shards) {
     PrintProblem("left out a shard that does not answer: " + missing);

@@ -35,6 +35,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "index/index_shards.h"
@@ -61,6 +62,10 @@ struct SearchOptions {
   std::size_t facet_sample = 0;
   std::string highlight_begin = "**", highlight_end = "**";
   std::size_t snippet_bytes = 200;  // 0: no snippet at all
+  // Fill SearchHit::marks: the byte spans of the hit's text whose words
+  // the query's terms match (cut and stemmed as the index cuts them), and
+  // in Chinese the query's Han runs where they occur whole (issue 16).
+  bool marks = false;
 };
 
 struct SearchHit {
@@ -77,6 +82,12 @@ struct SearchHit {
   bool ocr = false;         // its text was read by OCR from a page's image
   double weight = 0;
   std::map<Language, std::string> parallel;  // the aligned text, for options.show
+  // With options.marks: [begin, end) byte spans of `text` holding the words
+  // the query matched, in order, not overlapping.
+  std::vector<std::pair<std::size_t, std::size_t>> marks;
+  // The spans of each parallel text that render the marks: filled by
+  // AddParallelMarks() (serve/parallel_marks.h), not by the searcher.
+  std::map<Language, std::vector<std::pair<std::size_t, std::size_t>>> parallel_marks;
   // A recommendation record (a query with a record field): the record as
   // JSON (pipeline/recommendation_record.h, with "kind"); empty for segments.
   std::string record;

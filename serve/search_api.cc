@@ -11,6 +11,8 @@
 #include "index/recommendation_history.h"
 #include "pipeline/json_line.h"
 #include "pipeline/recommendation_record.h"
+#include "serve/parallel_marks.h"
+#include "serve/term_renderings.h"
 #include "stages/export/tmx_writer.h"
 
 namespace sextant {
@@ -253,14 +255,18 @@ std::vector<std::string> SearchApi::HideFolders(std::vector<std::string> texts) 
   return texts;
 }
 
+SearchApi::SearchApi(IndexShards where)
+    : where_(std::move(where)), linkers_(IndexLexiconFolder(where_), kDefaultDictionaryFolder) {}
+
 ApiResponse SearchApi::Answer(const ApiRequest& request) {
   const bool known = request.path == "/api/search" || request.path == "/api/document" || request.path == "/api/versions" ||
                      request.path == "/api/alignment" || request.path == "/api/alignment.tmx" ||
-                     request.path == "/api/recommendations" || request.path == "/api/history";
+                     request.path == "/api/recommendations" || request.path == "/api/history" ||
+                     request.path == "/api/terms";
   if (!known) {
     return Error(404, "no endpoint " + request.path +
                            " (try /api/search, /api/versions, /api/document, /api/alignment, /api/alignment.tmx,"
-                           " /api/recommendations, /api/history)");
+                           " /api/recommendations, /api/history, /api/terms)");
   }
   std::unique_ptr<Handles> handles;
   if (Status status = Acquire(&handles); !status.ok()) {
@@ -273,6 +279,7 @@ ApiResponse SearchApi::Answer(const ApiRequest& request) {
     if (request.path == "/api/document") return Document(request, *borrowed);
     if (request.path == "/api/recommendations") return Recommendations(request, *borrowed);
     if (request.path == "/api/history") return History(request, *borrowed);
+    if (request.path == "/api/terms") return Terms(request, *borrowed);
     return Alignment(request, *borrowed, request.path == "/api/alignment.tmx");
   } catch (const std::exception& error) {
     return Error(500, std::string("internal error: ") + error.what());
@@ -300,6 +307,9 @@ ApiResponse SearchApi::Search(const ApiRequest& request, Handles& handles) {
   if (!facets.empty() && facets != "yes" && facets != "no") return Error(400, "facets takes yes or no, not '" + facets + "'");
   options.facets = facets != "no";
   options.facet_sample = kFacetSample;
+  const std::string marks = Param(request, "marks");
+  if (!marks.empty() && marks != "yes" && marks != "no") return Error(400, "marks takes yes or no, not '" + marks + "'");
+  options.marks = options.show.has_value() && marks != "no";
   options.date_from = Param(request, "from");
   options.date_to = Param(request, "to");
   bool filtered = !options.date_from.empty() || !options.date_to.empty() || options.language;
@@ -320,6 +330,7 @@ ApiResponse SearchApi::Search(const ApiRequest& request, Handles& handles) {
   options.highlight_end = std::string(kMarkEnd);
   SearchResult result;
   if (Status status = handles.searcher->Search(query, options, &result); !status.ok()) return FromStatus(status);
+  if (options.marks) AddParallelMarks(&result, linkers_);
   json hits = json::array();
   for (const SearchHit& hit : result.hits) {
     json parallel = json::object();
@@ -335,6 +346,16 @@ ApiResponse SearchApi::Search(const ApiRequest& request, Handles& handles) {
                     {"parallel", parallel},
                     {"segment", hit.segment},
                     {"page", hit.page}});
+    if (options.show) {
+      json marks_json = json::object();
+      for (const auto& [language, text] : hit.parallel) {
+        const auto found = hit.parallel_marks.find(language);
+        marks_json[std::string(Code(language))] =
+            SpansJson(found == hit.parallel_marks.end() ? std::vector<std::pair<std::size_t, std::size_t>>{} : found->second);
+      }
+      added["parallel_marks"] = std::move(marks_json);
+      added["marks"] = SpansJson(hit.marks);
+    }
     if (hit.ocr) added["ocr"] = true;
   }
   const SearchFacets& f = result.facets;
@@ -345,6 +366,36 @@ ApiResponse SearchApi::Search(const ApiRequest& request, Handles& handles) {
            {"hits", hits},
            {"facets", {{"language", f.languages}, {"year", f.years}, {"series", f.series}}}};
   if (!result.missing_shards.empty()) out["missing_shards"] = HideFolders(result.missing_shards);
+  return Json(200, out);
+}
+
+ApiResponse SearchApi::Terms(const ApiRequest& request, Handles& handles) {
+  std::string error;
+  const std::string term = Param(request, "q");
+  if (term.find_first_not_of(" \t") == std::string::npos) return Error(400, "q is missing: give the term");
+  if (term.size() > kMaxQueryBytes) {
+    return Error(400, "q is " + std::to_string(term.size()) + " bytes; the limit is " + std::to_string(kMaxQueryBytes));
+  }
+  const auto language = LanguageParam(request, "lang", &error);
+  const auto show = LanguageParam(request, "show", &error);
+  if (!error.empty()) return Error(400, error);
+  if (!language || !show) return Error(400, "lang and show are needed: the term's language and the renderings'");
+  if (*language == *show) return Error(400, "lang and show name the same language");
+  TermOptions options;
+  options.language = *language;
+  options.show = *show;
+  if (!NumberParam(request, "examples", 3, 0, 20, &options.examples, &error) ||
+      !NumberParam(request, "max_passages", kMaxTermPassages, 1, kMaxTermPassages, &options.max_passages, &error)) {
+    return Error(400, error);
+  }
+  TermRenderings found;
+  if (Status status = FindTermRenderings(*handles.searcher, linkers_, term, options, &found); !status.ok()) {
+    return FromStatus(status);
+  }
+  json out = TermRenderingsJson(found);
+  out["q"] = term;
+  out["lang"] = std::string(Code(*language));
+  out["show"] = std::string(Code(*show));
   return Json(200, out);
 }
 

@@ -5,7 +5,10 @@
 //
 // Endpoints (all GET; documented with examples in docs/api.md):
 //   /api/search     q, lang, show, symbol, cited, resolution, item, from, to,
-//                   recommendation, sort, offset, limit, facets (yes|no)
+//                   recommendation, sort, offset, limit, facets (yes|no),
+//                   marks (yes|no: with show, parallel_marks, issue 16)
+//   /api/terms      q, lang, show, examples, max_passages: the renderings
+//                   of a term (serve/term_renderings.h)
 //   /api/versions   id (own symbol or content hash): its language versions
 //   /api/document   id, lang, offset, limit (paragraphs)
 //   /api/alignment  id, source, target, offset, limit (links)
@@ -44,6 +47,7 @@
 #include "index/index_shards.h"
 #include "index/record_reader.h"
 #include "pipeline/status.h"
+#include "stages/align/word_links.h"
 
 namespace sextant {
 
@@ -52,6 +56,8 @@ inline constexpr std::size_t kMaxLimit = 100;
 // Records in one CSV download of /api/recommendations.
 inline constexpr std::size_t kMaxCsvRecords = 20000;
 inline constexpr std::size_t kMaxOffset = 10000;
+// Passages of a term read by /api/terms at the most.
+inline constexpr std::size_t kMaxTermPassages = 5000;
 // Paragraphs (/api/document) or links (/api/alignment) in one answer.
 inline constexpr std::size_t kPageDefault = 200;
 inline constexpr std::size_t kPageMax = 1000;
@@ -99,7 +105,7 @@ class SearchApi {
   };
   class Borrowed;
 
-  explicit SearchApi(IndexShards where) : where_(std::move(where)) {}
+  explicit SearchApi(IndexShards where);
   // `text` with every index folder's path (as given, absolute, canonical)
   // replaced by its last name; `json_quoted`: as the paths appear inside a
   // JSON string.
@@ -115,8 +121,10 @@ class SearchApi {
   ApiResponse Alignment(const ApiRequest& request, Handles& handles, bool as_tmx);
   ApiResponse Recommendations(const ApiRequest& request, Handles& handles);
   ApiResponse History(const ApiRequest& request, Handles& handles);
+  ApiResponse Terms(const ApiRequest& request, Handles& handles);
 
   IndexShards where_;
+  WordLinkers linkers_;  // the index's lexicon and FreeDict, loaded per pair on first use
   std::mutex mutex_;
   std::vector<std::unique_ptr<Handles>> idle_;
 };

@@ -4,6 +4,9 @@
 // helpers here (el, textIn, api, go, show, facetList, pageButton).
 // Document text is only ever set with textContent; the one HTML the API
 // gives, snippet_html, is escaped by the server with <mark> around matches.
+// A translation's parallel_marks (byte spans of the words rendering the
+// query's) become <mark class="rendering"> around text nodes. The term
+// renderings view (#/terms) is here too.
 "use strict";
 
 // Each language's code, its own name (shown where a language is picked or
@@ -99,6 +102,10 @@ function formParams() {
   return params;
 }
 
+function termsParams() {
+  return { q: $("q").value.trim(), lang: $("f-lang").value || "en", show: $("f-show").value || "zh" };
+}
+
 function fillForm(params) {
   $("q").value = params.get("q") || "";
   for (const name of FILTERS) $("f-" + name).value = params.get(name) || (name === "sort" ? "relevance" : "");
@@ -108,10 +115,10 @@ function fillForm(params) {
 // view: "search", "recommendations", "history" (threads) or "document".
 function show(view) {
   stopMore();
-  for (const name of ["search", "recommendations", "history", "document"]) $(name + "-view").hidden = name !== view;
+  for (const name of ["search", "recommendations", "history", "document", "terms"]) $(name + "-view").hidden = name !== view;
   $("filters").hidden = view !== "search";
   $("record-filters").hidden = view !== "recommendations" && view !== "history";
-  for (const name of ["search", "recommendations", "history"]) $("nav-" + name).className = view === name ? "active" : "";
+  for (const name of ["search", "recommendations", "history", "terms"]) $("nav-" + name).className = view === name ? "active" : "";
   $("pager").replaceChildren();
   $("pager").hidden = true;  // no empty "Pages" landmark
 }
@@ -138,13 +145,30 @@ function hitMeta(hit) {
     el("span", { text: "p. " + hit.page }));
 }
 
+// `text` in its language with the byte spans [[begin, end], …] marked
+// (the API counts UTF-8 bytes; the page slices the encoded text).
+function markedText(tag, language, text, spans, attrs) {
+  const node = textIn(tag, language, "", attrs);
+  const bytes = new TextEncoder().encode(text);
+  const decode = (from, to) => new TextDecoder().decode(bytes.subarray(from, to));
+  let at = 0;
+  for (const [begin, end] of spans || []) {
+    if (begin < at || end > bytes.length || begin >= end) continue;
+    node.append(decode(at, begin), el("mark", { class: "rendering", text: decode(begin, end) }));
+    at = end;
+  }
+  node.append(decode(at, bytes.length));
+  return node;
+}
+
 function hitBody(hit) {
   const snippet = el("div", { lang: hit.language, dir: hit.language === "ar" ? "rtl" : "auto", class: "snippet" });
   snippet.innerHTML = hit.snippet_html;  // escaped by the server; only <mark> inside
   const parallel = Object.entries(hit.parallel || {});
   const pair = el("div", { class: parallel.length ? "pair" : "pair single" }, snippet);
   for (const [language, text] of parallel) {
-    pair.append(text ? textIn("div", language, text, { class: "translation", "data-lang": language })
+    const spans = (hit.parallel_marks || {})[language];
+    pair.append(text ? markedText("div", language, text, spans, { class: "translation", "data-lang": language })
       : el("div", { class: "translation missing", "data-lang": language, lang: "en", text: "No " + englishName(language) + " text aligned with this passage." }));
   }
   return pair;
@@ -414,10 +438,46 @@ async function runDocument(params, signal) {
   }
 }
 
+// The renderings of a term (/api/terms): the query box holds the term, the
+// Language and Translation filters its language and the renderings'.
+async function runTerms(params, signal) {
+  show("terms");
+  $("filters").hidden = false;
+  fillForm(params);
+  const query = { q: params.get("q") || "", lang: params.get("lang") || "en", show: params.get("show") || "zh" };
+  $("terms").replaceChildren();
+  if (!query.q) {
+    status("Type a term, pick its language (Language) and the translation (Translation): how it was rendered, by year and body.");
+    return;
+  }
+  status("Looking for renderings…");
+  try {
+    const result = await api("/api/terms", query, signal);
+    status(result.passages + " passage" + (result.passages === 1 ? "" : "s") + " of “" + query.q + "”, " + result.aligned +
+      " with " + englishName(query.show) + ", " + result.renderings.length + " rendering" +
+      (result.renderings.length === 1 ? "" : "s") + (result.complete ? "" : " (not every passage read)"));
+    $("terms").replaceChildren(...result.renderings.map((r) => el("li", { class: "hit rendering-row" },
+      el("div", { class: "meta", lang: "en" },
+        textIn("strong", query.show, r.text),
+        el("span", { text: r.count + " passage" + (r.count === 1 ? "" : "s") }),
+        r.first_year ? el("span", { text: r.first_year === r.last_year ? r.first_year : r.first_year + "–" + r.last_year }) : null,
+        el("span", { text: Object.entries(r.bodies).map(([b, n]) => (b || "(no symbol)") + " " + n).join(", ") })),
+      ...r.examples.map((e) => el("div", { class: "pair" },
+        markedText("div", query.lang, e.text, e.marks, { class: "snippet" }),
+        markedText("div", query.show, e.parallel, e.parallel_marks, { class: "translation", "data-lang": query.show }))))));
+    if (!result.renderings.length) {
+      $("terms").append(el("li", { class: "empty-note", text: "No rendering found: the term's words do not link with confidence in the aligned text." }));
+    }
+  } catch (error) {
+    failed(signal, error);
+  }
+}
+
 function render() {
   const { path, params } = route();
   const signal = newView();
   if (path === "/doc") return runDocument(params, signal);
+  if (path === "/terms") return runTerms(params, signal);
   if (path === "/recommendations") return runRecommendations(params, signal);
   if (path === "/history") return runThreads(params, signal);
   return runSearch(params, signal);
@@ -431,9 +491,13 @@ document.addEventListener("DOMContentLoaded", () => {
     event.preventDefault();
     const path = route().path;
     if (RECORD_VIEWS.includes(path)) go(path, recordFormParams());
+    else if (path === "/terms") go("/terms", termsParams());
     else go("/", formParams());
   });
-  for (const id of ["f-lang", "f-show", "f-sort", "f-rec"]) $(id).addEventListener("change", () => go("/", formParams()));
+  for (const id of ["f-lang", "f-show", "f-sort", "f-rec"]) {
+    $(id).addEventListener("change", () => (route().path === "/terms" ? go("/terms", termsParams()) : go("/", formParams())));
+  }
+  $("nav-terms").addEventListener("click", (event) => { event.preventDefault(); go("/terms", termsParams()); });
   $("nav-search").addEventListener("click", (event) => { event.preventDefault(); go("/", formParams()); });
   setUpRecordViews();
   $("doc-swap").addEventListener("click", () => {

@@ -10,7 +10,9 @@ temporary index; starts `sextant serve --port 0` on it; then, in Chromium driven
 Selenium through chromedriver:
 
   1. search: English as the translation, a Chinese query (会议开幕): the first
-     hit is Chinese, highlighted (<mark>), with the English beside it;
+     hit is Chinese, highlighted (<mark>), with the English beside it, the
+     words rendering the query marked there (<mark class=rendering>, by a
+     stored lexicon put in the index);
   2. document: the hit's symbol opens the side-by-side view: rows with Chinese
      on the left and English on the right; an agenda link scrolls to its item;
   3. recommendations (with the UPR reports): Afghanistan's noted ones show
@@ -208,6 +210,9 @@ def test_search(driver, url, shots):
           f"the English beside it reads 'Opening of the meeting': {[t.text for t in translations]}")
     if translations:
         check(translations[0].get_attribute("lang") == "en", "the translation is marked lang=en")
+        renderings = [m.text for m in translations[0].find_elements(By.CSS_SELECTOR, "mark.rendering")]
+        check("Opening of the meeting" in renderings,
+              f"the words rendering the query are marked in the English: {renderings}")
     font = driver.execute_script("return getComputedStyle(arguments[0]).fontFamily", snippet)
     check("CJK" in font, f"the Chinese snippet asks for a CJK font: {font}")
     facets = driver.find_elements(By.CSS_SELECTOR, "#facets button")
@@ -644,6 +649,11 @@ def main():
         else:
             print(f"note: no UPR reports in {args.upr_reports or '(none given)'}: the recommendations and history "
                   "checks are skipped")
+        # A stored lexicon, as ingest keeps one: the words of the English
+        # that render the Chinese query are marked (issue 16).
+        os.makedirs(os.path.join(index, "lexicon"), exist_ok=True)
+        with open(os.path.join(index, "lexicon", "zh-en.lexicon"), "w", encoding="utf-8") as f:
+            f.write("# sextant lexicon zh en\n会议\tmeeting\n开幕\topening\n")
         server, url = start_server(args.sextant, index)
         step(f"server at {url}; starting Chromium")
         try:

@@ -18,6 +18,7 @@
 #include "index/schema.h"
 #include "pipeline/content_hash.h"
 #include "pipeline/runner.h"
+#include "pipeline/unicode_text.h"
 #include "stages/align/document_aligner.h"
 #include "stages/standard_stages.h"
 #include "tests/test_paths.h"
@@ -223,6 +224,37 @@ TEST_F(IndexTest, ChineseWithoutSpacesShowsEnglish) {
   const SearchResult english = Search("\"Working Group on Trafficking in Persons will be opened\"", options);
   ASSERT_EQ(english.hits.size(), 1u);
   EXPECT_NE(english.hits[0].parallel.at(Language::kChinese).find("开幕"), std::string::npos);
+}
+
+// SearchOptions::marks: the matched words as byte spans of the hit's text,
+// stemmed forms too, Chinese by the query's Han runs; none when not asked.
+TEST_F(IndexTest, MarksAreTheMatchedWordsOfTheText) {
+  SearchOptions options;
+  options.language = Language::kEnglish;
+  options.marks = true;
+  const SearchResult english = Search("trafficking persons", options);
+  ASSERT_FALSE(english.hits.empty());
+  for (const SearchHit& hit : english.hits) {
+    ASSERT_FALSE(hit.marks.empty()) << hit.text;
+    std::size_t previous_end = 0;
+    for (const auto& [begin, end] : hit.marks) {
+      ASSERT_LT(begin, end);
+      ASSERT_LE(end, hit.text.size());
+      EXPECT_GE(begin, previous_end);  // in order, not overlapping
+      previous_end = end;
+      const std::string word = LowerCase(hit.text.substr(begin, end - begin));
+      EXPECT_TRUE(word.starts_with("traffick") || word.starts_with("person")) << word << " in " << hit.text;
+    }
+  }
+  options.language = Language::kChinese;
+  const SearchResult chinese = Search("贩运人口", options);
+  ASSERT_FALSE(chinese.hits.empty());
+  for (const SearchHit& hit : chinese.hits) {
+    ASSERT_FALSE(hit.marks.empty()) << hit.text;
+    for (const auto& [begin, end] : hit.marks) EXPECT_EQ(hit.text.substr(begin, end - begin), "贩运人口");
+  }
+  options.marks = false;
+  for (const SearchHit& hit : Search("贩运人口", options).hits) EXPECT_TRUE(hit.marks.empty());
 }
 
 TEST_F(IndexTest, ReAddingIsANoOpAndChangesReplace) {

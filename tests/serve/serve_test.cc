@@ -136,6 +136,9 @@ class ServeTest : public ::testing::Test {
     ASSERT_TRUE(writer->AddDocumentSet({{&first_review, "00review2009", nullptr}}, &counts).ok());
     ASSERT_TRUE(writer->AddDocumentSet({{&second_review, "00review2014", nullptr}}, &counts).ok());
     writer.reset();  // release the lock: the server only reads
+    // A stored lexicon, as ingest keeps one, for the marks of the translation.
+    std::filesystem::create_directories(folder_ / "lexicon");
+    std::ofstream(folder_ / "lexicon" / "zh-en.lexicon") << "# sextant lexicon zh en\n会议\tmeeting\n开幕\topening\n";
 
     ASSERT_TRUE(SearchApi::Open(folder_.string(), &api_).ok());
     server_ = new HttpServer(*api_, {.bind = "127.0.0.1", .port = 0, .threads = 4});
@@ -183,6 +186,59 @@ TEST_F(ServeTest, ChineseSearchShowsTheEnglishBeside) {
   EXPECT_NE(hit["snippet_html"].get<std::string>().find("<mark>会议开幕</mark>"), std::string::npos) << hit.dump();
   EXPECT_NE(hit["parallel"]["en"].get<std::string>().find("Opening of the meeting"), std::string::npos) << hit.dump();
   EXPECT_EQ(body["facets"]["language"]["zh"], body["total"]);
+}
+
+// Issue 16: the words of the translation that render the query's, by the
+// index's stored lexicon; byte offsets into parallel.en.
+TEST_F(ServeTest, TheTranslationOfTheQueryIsMarked) {
+  const auto [status, body] = GetJson("/api/search?q=" + Encode("会议开幕") + "&show=en&lang=zh");
+  ASSERT_EQ(status, 200) << body.dump();
+  bool marked = false;
+  for (const json& hit : body["hits"]) {
+    const std::string english = hit["parallel"]["en"].get<std::string>();
+    ASSERT_TRUE(hit["parallel_marks"]["en"].is_array()) << hit.dump();
+    ASSERT_FALSE(hit["marks"].empty()) << hit.dump();
+    for (const json& span : hit["parallel_marks"]["en"]) {
+      const std::size_t begin = span[0], end = span[1];
+      ASSERT_LE(end, english.size());
+      const std::string text = english.substr(begin, end - begin);
+      EXPECT_TRUE(text == "Opening of the meeting" || text == "meeting" || text == "Opening" || text == "opening")
+          << text << " in " << english;
+      marked = marked || text == "Opening of the meeting";
+    }
+  }
+  EXPECT_TRUE(marked) << body.dump();
+  // marks=no: the same hits, nothing marked.
+  const auto [plain_status, plain] = GetJson("/api/search?q=" + Encode("会议开幕") + "&show=en&lang=zh&marks=no");
+  ASSERT_EQ(plain_status, 200);
+  for (const json& hit : plain["hits"]) EXPECT_TRUE(hit["parallel_marks"]["en"].empty()) << hit.dump();
+  // Without show there is no translation to mark.
+  const auto [bare_status, bare] = GetJson("/api/search?q=" + Encode("会议开幕"));
+  ASSERT_EQ(bare_status, 200);
+  EXPECT_FALSE(bare["hits"][0].contains("parallel_marks"));
+}
+
+TEST_F(ServeTest, TermRenderingsAreCountedInTheAlignedText) {
+  const auto [status, body] = GetJson("/api/terms?q=meeting&lang=en&show=zh");
+  ASSERT_EQ(status, 200) << body.dump();
+  EXPECT_GE(body["passages"].get<int>(), 1);
+  const json* found = nullptr;
+  for (const json& rendering : body["renderings"]) {
+    if (rendering["text"] == "会议") found = &rendering;
+  }
+  ASSERT_NE(found, nullptr) << body.dump();
+  EXPECT_GE((*found)["count"].get<int>(), (*found)["found"].get<int>());
+  EXPECT_EQ((*found)["first_year"], "2022");
+  EXPECT_EQ((*found)["bodies"]["CTOC/COP/WG.4"], (*found)["count"]);
+  ASSERT_FALSE((*found)["examples"].empty());
+  const json& example = (*found)["examples"][0];
+  const std::string parallel = example["parallel"];
+  const std::size_t begin = example["parallel_marks"][0][0], end = example["parallel_marks"][0][1];
+  EXPECT_EQ(parallel.substr(begin, end - begin), "会议");
+  for (const std::string path : {"/api/terms?lang=en&show=zh", "/api/terms?q=meeting&show=zh",
+                                 "/api/terms?q=meeting&lang=en&show=en", "/api/terms?q=meeting&lang=en&show=zh&examples=99"}) {
+    EXPECT_EQ(GetJson(path).first, 400) << path;
+  }
 }
 
 TEST_F(ServeTest, FiltersSortAndPaging) {
