@@ -7,11 +7,13 @@
 #include "cli/index_flags.h"
 #include "index/index_searcher.h"
 #include "pipeline/json_line.h"
+#include "serve/cross_search.h"
 
 namespace sextant::cli {
 namespace {
 
-void PrintJson(const SearchResult& result) {
+// `via` (with --cross): beside the hits, how each was found.
+void PrintJson(const SearchResult& result, const std::vector<std::optional<CrossVia>>* via = nullptr) {
   using nlohmann::json;
   json hits = json::array();
   for (const SearchHit& hit : result.hits) {
@@ -22,6 +24,10 @@ void PrintJson(const SearchResult& result) {
                 {"snippet", hit.snippet}, {"parallel", parallel}, {"file", hit.path},
                 {"page", hit.page}};
     if (hit.ocr) out["ocr"] = true;
+    if (via != nullptr && (*via)[hits.size()]) {
+      const CrossVia& found = *(*via)[hits.size()];
+      out["via"] = {{"translation", found.translation}, {"from", std::string(Code(found.from))}};
+    }
     if (!hit.record.empty()) {
       json record = json::parse(hit.record, nullptr, false);
       record.erase("kind");
@@ -37,10 +43,11 @@ void PrintJson(const SearchResult& result) {
   std::cout << JsonLine(out) << '\n';
 }
 
-void PrintText(const SearchResult& result) {
+void PrintText(const SearchResult& result, const std::vector<std::optional<CrossVia>>* via = nullptr) {
   const bool records = !result.hits.empty() && !result.hits.front().record.empty();
   std::cout << result.total << (records ? " recommendations\n" : " passages\n");
-  for (const SearchHit& hit : result.hits) {
+  for (std::size_t k = 0; k < result.hits.size(); ++k) {
+    const SearchHit& hit = result.hits[k];
     if (!hit.record.empty()) {
       const nlohmann::json record = nlohmann::json::parse(hit.record, nullptr, false);
       std::string from;
@@ -54,10 +61,36 @@ void PrintText(const SearchResult& result) {
     }
     std::cout << "\n" << hit.symbol << "  " << Code(hit.language) << "  " << hit.date
               << (hit.agenda_item.empty() ? "" : "  item " + hit.agenda_item) << "\n  " << hit.snippet << '\n';
+    if (via != nullptr && (*via)[k]) {
+      std::cout << "  (found through a translation from " << Code((*via)[k]->from) << ": " << (*via)[k]->translation
+                << ")\n";
+    }
     for (const auto& [language, text] : hit.parallel) {
       if (!text.empty()) std::cout << "  [" << Code(language) << "] " << text << '\n';
     }
   }
+}
+
+// --cross: serve/cross_search.h.
+int SearchAcross(IndexSearcher& searcher, const IndexShards& where, const std::string& query,
+                 const SearchOptions& options, bool as_json) {
+  QueryTranslator translator(LexiconFolders(where), "/usr/share/dictd");
+  CrossSearchResult cross;
+  const Status status = CrossSearch(searcher, translator, query, options, &cross);
+  for (const std::string& warning : translator.TakeWarnings()) PrintProblem(warning);
+  if (!status.ok()) {
+    PrintProblem(status.message());
+    return status.code() == StatusCode::kInvalidArgument ? 2 : 1;
+  }
+  for (const std::string& missing : cross.result.missing_shards) {
+    PrintProblem("left out a shard that does not answer: " + missing);
+  }
+  if (as_json) {
+    PrintJson(cross.result, &cross.via);
+  } else {
+    PrintText(cross.result, &cross.via);
+  }
+  return 0;
 }
 
 }  // namespace
@@ -68,7 +101,8 @@ int Search(const CommandArgs& args) {
   std::string sort = "relevance";
   int limit = static_cast<int>(options.limit);
   bool as_json = false;
-  Flags flags("search", "[--index DIR]... [--remote HOST:PORT]... [--lang L] [--show L2] [--sort relevance|date] [--limit N] [--json] QUERY",
+  bool cross = false;
+  Flags flags("search", "[--index DIR]... [--remote HOST:PORT]... [--lang L] [--show L2] [--sort relevance|date] [--limit N] [--json] [--cross] QUERY",
               "Finds passages in the index by words in any language and by field:\n"
               "  symbol:CTOC/COP/WG.4/*  cited:A/RES/70/1  resolution:7/1  item:1(a)\n"
               "  body:WG.4  type:RES  lang:zh  year:2022  recommendation:yes\n"
@@ -84,6 +118,12 @@ int Search(const CommandArgs& args) {
                "one JSON object: total, hits [{symbol, language, date, agenda_item,\n"
                "text, snippet, parallel, file, page, recommendation (a record)}],\n"
                "facets, missing_shards (with --partial-results, when one is down)");
+  flags.Switch("--cross", &cross,
+               "also search the query translated into the other languages (the index's\n"
+               "lexicon, DIR/lexicon/, and FreeDict's dictionaries), so that documents\n"
+               "with no version in the query's language are found; such hits say so\n"
+               "(JSON: \"via\": {\"translation\", \"from\"}). --lang then names the query's\n"
+               "language (default: from its script, Latin as English)");
   if (const auto exit = flags.ParseOrExit(args)) return *exit;
   std::string query;
   for (const std::string& word : flags.positionals()) query += (query.empty() ? "" : " ") + word;
@@ -97,6 +137,7 @@ int Search(const CommandArgs& args) {
     PrintProblem(status.message());
     return 1;
   }
+  if (cross) return SearchAcross(*searcher, where, query, options, as_json);
   SearchResult result;
   if (const Status status = searcher->Search(query, options, &result); !status.ok()) {
     PrintProblem(status.message());
