@@ -70,16 +70,6 @@ void LexiconCounts::Add(const WordList& source, const WordList& target) {
   if (pending_.size() >= kPendingLimit) Flush();
 }
 
-void LexiconCounts::AddPair(int source_word, int target_word, std::uint32_t count) {
-  for (std::uint32_t k = 0; k < count && k < 2; ++k) pending_.push_back(Key(source_word, target_word));
-  if (count > 2) {
-    // Large counts go straight into the table, not one key each.
-    Flush();
-    MergeTable({Key(source_word, target_word)}, {count - 2});
-  }
-  if (pending_.size() >= kPendingLimit) Flush();
-}
-
 void LexiconCounts::Merge(const LexiconCounts& other) {
   std::vector<int> source_ids(other.source_.words.size()), target_ids(other.target_.words.size());
   for (std::size_t k = 0; k < source_ids.size(); ++k) {
@@ -100,6 +90,11 @@ void LexiconCounts::Merge(const LexiconCounts& other) {
   };
   for (std::size_t k = 0; k < other.keys_.size(); ++k) entries.emplace_back(mapped(other.keys_[k]), other.counts_[k]);
   for (std::uint64_t key : other.pending_) entries.emplace_back(mapped(key), 1);
+  MergeEntries(std::move(entries));
+}
+
+void LexiconCounts::MergeEntries(std::vector<std::pair<std::uint64_t, std::uint32_t>> entries) {
+  Flush();
   std::sort(entries.begin(), entries.end());
   std::vector<std::uint64_t> keys;
   std::vector<std::uint32_t> counts;
@@ -111,6 +106,8 @@ void LexiconCounts::Merge(const LexiconCounts& other) {
       counts.push_back(count);
     }
   }
+  entries.clear();
+  entries.shrink_to_fit();
   MergeTable(keys, counts);
 }
 
@@ -282,6 +279,7 @@ std::string LexiconCounts::Parse(std::string_view text, Language source, Languag
     return "holds " + std::string(Code(*first)) + "-" + std::string(Code(*second)) + ", not " +
            std::string(Code(source)) + "-" + std::string(Code(target));
   }
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> entries;  // the pairs, merged into the table once
   Vocabulary& first_side = swapped ? counts->target_ : counts->source_;
   Vocabulary& second_side = swapped ? counts->source_ : counts->target_;
   std::size_t number = 1;
@@ -311,16 +309,12 @@ std::string LexiconCounts::Parse(std::string_view text, Language source, Languag
       if (!count) return where + "expected a count after the two words";
       const int a = first_side.Intern(std::string(fields[1]));
       const int b = second_side.Intern(std::string(fields[2]));
-      if (swapped) {
-        counts->AddPair(b, a, *count);
-      } else {
-        counts->AddPair(a, b, *count);
-      }
+      entries.emplace_back(swapped ? Key(b, a) : Key(a, b), *count);
     } else {
       return where + "expected \"s|t TAB word TAB count\" or \"p TAB word TAB word TAB count\"";
     }
   }
-  counts->Flush();
+  counts->MergeEntries(std::move(entries));
   return "";
 }
 

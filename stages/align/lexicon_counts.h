@@ -34,6 +34,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "pipeline/language.h"
@@ -84,7 +85,8 @@ class LexiconCounts {
     std::vector<std::uint32_t> counts;
     int Intern(const std::string& word);
   };
-  void AddPair(int source_word, int target_word, std::uint32_t count);
+  // Adds (key, count) entries, in any order, keys may repeat.
+  void MergeEntries(std::vector<std::pair<std::uint64_t, std::uint32_t>> entries);
   void Flush();  // merges the buffer into the table, pruning when over max_pairs
   // Merges sorted (key, count) entries, keys unique, into the table.
   void MergeTable(const std::vector<std::uint64_t>& keys, const std::vector<std::uint32_t>& counts);
