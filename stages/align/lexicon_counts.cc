@@ -71,6 +71,9 @@ void LexiconCounts::Add(const WordList& source, const WordList& target) {
 }
 
 void LexiconCounts::Merge(const LexiconCounts& other) {
+  // What waits is merged first: a merge may prune, and pruning renumbers
+  // the words, which the ids below must not miss.
+  Flush();
   std::vector<int> source_ids(other.source_.words.size()), target_ids(other.target_.words.size());
   for (std::size_t k = 0; k < source_ids.size(); ++k) {
     source_ids[k] = source_.Intern(*other.source_.words[k]);
@@ -81,8 +84,7 @@ void LexiconCounts::Merge(const LexiconCounts& other) {
     target_.counts[static_cast<std::size_t>(target_ids[k])] += other.target_.counts[k];
   }
   sentence_pairs_ += other.sentence_pairs_;
-  pruned_below_ = std::max(pruned_below_, other.pruned_below_);
-  Flush();
+  pruned_dice_ = std::max(pruned_dice_, other.pruned_dice_);
   std::vector<std::pair<std::uint64_t, std::uint32_t>> entries;
   entries.reserve(other.keys_.size() + other.pending_.size());
   const auto mapped = [&](std::uint64_t key) {
@@ -149,22 +151,36 @@ void LexiconCounts::MergeTable(const std::vector<std::uint64_t>& keys, const std
 }
 
 void LexiconCounts::Prune() {
-  // The pairs seen least go first, until three quarters of the limit are left.
-  while (keys_.size() > max_pairs_ / 4 * 3) {
-    ++pruned_below_;
-    std::size_t kept = 0;
-    for (std::size_t k = 0; k < keys_.size(); ++k) {
-      if (counts_[k] <= pruned_below_) continue;
-      keys_[kept] = keys_[k];
-      counts_[kept++] = counts_[k];
-    }
-    keys_.resize(kept);
-    counts_.resize(kept);
+  // The pairs least likely to become a lexicon's go first: those whose
+  // Dice's coefficient is lowest now (two frequent words seen together
+  // once), the count breaking ties; three quarters of the limit are kept.
+  const std::size_t keep = max_pairs_ / 4 * 3;
+  std::vector<std::pair<double, std::uint32_t>> ranked(keys_.size());
+  for (std::size_t k = 0; k < keys_.size(); ++k) {
+    const double dice = 2.0 * counts_[k] /
+                        static_cast<double>(std::uint64_t{source_.counts[static_cast<std::size_t>(SourceOf(keys_[k]))]} +
+                                            target_.counts[static_cast<std::size_t>(TargetOf(keys_[k]))] + 1);
+    ranked[k] = {dice + 1e-9 * counts_[k], static_cast<std::uint32_t>(k)};
   }
+  std::nth_element(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(keep), ranked.end(),
+                   [](const auto& a, const auto& b) { return a.first > b.first; });
+  std::vector<char> kept_entry(keys_.size(), 0);
+  for (std::size_t k = 0; k < keep; ++k) kept_entry[ranked[k].second] = 1;
+  for (std::size_t k = keep; k < ranked.size(); ++k) pruned_dice_ = std::max(pruned_dice_, ranked[k].first);
+  ranked.clear();
+  ranked.shrink_to_fit();
+  std::size_t kept = 0;
+  for (std::size_t k = 0; k < keys_.size(); ++k) {
+    if (!kept_entry[k]) continue;
+    keys_[kept] = keys_[k];
+    counts_[kept++] = counts_[k];
+  }
+  keys_.resize(kept);
+  counts_.resize(kept);
   keys_.shrink_to_fit();
   counts_.shrink_to_fit();
-  // Words in no pair left, seen no more than the pairs dropped, go too;
-  // ids are renumbered in order, so the table stays sorted.
+  // Words in no pair left and seen once go too; ids are renumbered in
+  // order, so the table stays sorted.
   std::vector<char> in_pair_source(source_.words.size()), in_pair_target(target_.words.size());
   for (std::uint64_t key : keys_) {
     in_pair_source[static_cast<std::size_t>(SourceOf(key))] = 1;
@@ -174,7 +190,7 @@ void LexiconCounts::Prune() {
     std::vector<int> renumbered(vocabulary.words.size(), -1);
     Vocabulary kept;
     for (std::size_t id = 0; id < vocabulary.words.size(); ++id) {
-      if (!in_pair[id] && vocabulary.counts[id] <= pruned_below_) continue;
+      if (!in_pair[id] && vocabulary.counts[id] <= 1) continue;
       const int new_id = kept.Intern(*vocabulary.words[id]);
       kept.counts[static_cast<std::size_t>(new_id)] = vocabulary.counts[id];
       renumbered[id] = new_id;

@@ -14,11 +14,12 @@
 // Memory: the words (each distinct word once, with its count) and the pair
 // counts, 12 bytes a distinct pair, in a sorted table; new pairs wait in a
 // buffer (8 bytes each, at most 64 Ki) until merged into it. When the table
-// passes `max_pairs`, the pairs seen least (once, then twice, ...) are
-// dropped until it holds at most three quarters of it, and words left in
-// no pair and seen no more than that are dropped too (lossy counting: a
-// pair dropped at count c may be under-counted by c later). pruned_below()
-// says how far pruning went (0: nothing dropped).
+// passes `max_pairs`, the pairs with the lowest Dice's coefficient so far
+// (two frequent words seen together once or twice: the pairs least likely
+// ever to be kept) are dropped until it holds three quarters of it, and
+// words left in no pair and seen once are dropped too (lossy: a pair
+// dropped may be under-counted later by what it had). pruned_dice() says
+// how far pruning went: the highest coefficient dropped (0: nothing).
 //
 // The counts file: a first line "# sextant lexicon counts SRC TGT", then
 // "s TAB word TAB count" (source words), "t TAB word TAB count" (target
@@ -74,7 +75,7 @@ class LexiconCounts {
   std::size_t sentence_pairs() const { return sentence_pairs_; }
   std::size_t distinct_pairs();  // after merging what waits
   std::size_t words() const { return source_.words.size() + target_.words.size(); }
-  std::uint32_t pruned_below() const { return pruned_below_; }
+  double pruned_dice() const { return pruned_dice_; }
   // About the bytes held (words, pair table, buffer).
   std::size_t bytes() const;
 
@@ -99,7 +100,7 @@ class LexiconCounts {
   std::vector<std::uint64_t> keys_;     // sorted: source id << 32 | target id
   std::vector<std::uint32_t> counts_;   // beside keys_
   std::size_t sentence_pairs_ = 0;
-  std::uint32_t pruned_below_ = 0;
+  double pruned_dice_ = 0;
 };
 
 }  // namespace sextant
