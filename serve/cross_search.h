@@ -52,7 +52,9 @@ struct CrossSearchResult {
 Status CrossSearch(IndexSearcher& searcher, QueryTranslator& translator, std::string_view query,
                    const SearchOptions& options, CrossSearchResult* out);
 
-// Where an index's stored lexicons are: FOLDER/lexicon of each local shard.
+// Where an index's stored lexicons are: FOLDER/lexicon of each local shard
+// (a remote shard's lexicon is not reached: its words are translated by
+// the local shards' lexicons and FreeDict only).
 std::vector<std::string> LexiconFolders(const IndexShards& where);
 
 }  // namespace sextant
