@@ -59,13 +59,16 @@ class PrintingObserver : public IngestObserver {
 int Ingest(const CommandArgs& args) {
   IngestOptions options;
   options.index_folder = kDefaultIndex;
-  Flags flags("ingest", "[--index DIR] [--jobs N] [--memory MB] [--shard K/N] [--ocr MODE] PATH...",
+  Flags flags("ingest", "[--index DIR] [--jobs N] [--memory MB] [--shard K/N] [--ocr MODE] [--no-lexicon] PATH...",
               "Puts PDF files, and the PDFs below folders, into the index: each document's\n"
               "language versions aligned through English. Unchanged files are not read\n"
               "again; a changed or new version rewrites its document's set whole.\n"
               "What ingest holds does not grow with the number of files: sets are freed\n"
               "once written; a version that comes after its set was written has the\n"
-              "set's other versions read again from their files.");
+              "set's other versions read again from their files.\n"
+              "The index learns a lexicon from the sentences it aligns surely, stored in\n"
+              "DIR/lexicon/ and grown by every ingest: the base of later alignments\n"
+              "(ingest, and align --index DIR).");
   flags.Text("--index", &options.index_folder, "DIR", "the index folder (default ./sextant-index)");
   flags.Number("--jobs", &options.jobs, 1, kMaxJobs, "N", "files extracted in parallel (default 2)");
   AddOcrFlag(flags, options.ocr);
@@ -88,7 +91,12 @@ int Ingest(const CommandArgs& args) {
                "of a document land in one shard. Every file is still read. Run one\n"
                "process per shard, each into its own --index; the index records\n"
                "K/N and refuses another shard");
+  bool no_lexicon = false;
+  flags.Switch("--no-lexicon", &no_lexicon,
+               "neither use nor learn the index's lexicon (DIR/lexicon/): each document\n"
+               "is aligned with what it teaches alone");
   if (const auto exit = flags.ParseOrExit(args)) return *exit;
+  options.lexicon = !no_lexicon;
   options.memory_mb = static_cast<std::size_t>(memory);
   const PdfCollection collected = CollectPdfs(flags.positionals());
   for (const std::string& problem : collected.problems) PrintProblem(problem);
@@ -122,6 +130,11 @@ int Ingest(const CommandArgs& args) {
             << s.versions_written << " versions written, " << s.versions_unchanged << " unchanged, " << s.failures
             << " failed; " << s.seconds << " s (extract " << s.extract_seconds << ", align " << s.align_seconds
             << ", index " << s.index_seconds << "; aligning and indexing run beside extracting)\n";
+  if (s.lexicon_files > 0) {
+    std::cerr << "ingest: lexicon: " << s.lexicon_sentence_pairs << " sentence links counted, " << s.lexicon_pairs
+              << " word pairs stored for " << s.lexicon_files << " language pairs in " << options.index_folder
+              << "/lexicon (" << s.lexicon_seconds << " s, counts " << (s.lexicon_bytes >> 10) << " KiB)\n";
+  }
   return s.failures == 0 ? 0 : 1;
 }
 

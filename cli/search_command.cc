@@ -8,11 +8,13 @@
 #include "index/index_searcher.h"
 #include "pipeline/json_line.h"
 #include "serve/parallel_marks.h"
+#include "serve/cross_search.h"
 
 namespace sextant::cli {
 namespace {
 
-void PrintJson(const SearchResult& result) {
+// `via` (with --cross): beside the hits, how each was found.
+void PrintJson(const SearchResult& result, const std::vector<std::optional<CrossVia>>* via = nullptr) {
   using nlohmann::json;
   json hits = json::array();
   for (const SearchHit& hit : result.hits) {
@@ -35,6 +37,10 @@ void PrintJson(const SearchResult& result) {
       out["parallel_marks"] = std::move(marks);
     }
     if (hit.ocr) out["ocr"] = true;
+    if (via != nullptr && (*via)[hits.size()]) {
+      const CrossVia& found = *(*via)[hits.size()];
+      out["via"] = {{"translation", found.translation}, {"from", std::string(Code(found.from))}};
+    }
     if (!hit.record.empty()) {
       json record = json::parse(hit.record, nullptr, false);
       record.erase("kind");
@@ -50,10 +56,11 @@ void PrintJson(const SearchResult& result) {
   std::cout << JsonLine(out) << '\n';
 }
 
-void PrintText(const SearchResult& result) {
+void PrintText(const SearchResult& result, const std::vector<std::optional<CrossVia>>* via = nullptr) {
   const bool records = !result.hits.empty() && !result.hits.front().record.empty();
   std::cout << result.total << (records ? " recommendations\n" : " passages\n");
-  for (const SearchHit& hit : result.hits) {
+  for (std::size_t k = 0; k < result.hits.size(); ++k) {
+    const SearchHit& hit = result.hits[k];
     if (!hit.record.empty()) {
       const nlohmann::json record = nlohmann::json::parse(hit.record, nullptr, false);
       std::string from;
@@ -67,6 +74,10 @@ void PrintText(const SearchResult& result) {
     }
     std::cout << "\n" << hit.symbol << "  " << Code(hit.language) << "  " << hit.date
               << (hit.agenda_item.empty() ? "" : "  item " + hit.agenda_item) << "\n  " << hit.snippet << '\n';
+    if (via != nullptr && (*via)[k]) {
+      std::cout << "  (found through a translation from " << Code((*via)[k]->from) << ": " << (*via)[k]->translation
+                << ")\n";
+    }
     for (const auto& [language, text] : hit.parallel) {
       if (text.empty()) continue;
       // The words rendering the matched ones between ** as the snippet's.
@@ -83,6 +94,20 @@ void PrintText(const SearchResult& result) {
   }
 }
 
+// --cross: the query as given and translated into the other languages
+// (serve/cross_search.h); `via` says which hits came through a translation.
+Status SearchAcross(IndexSearcher& searcher, const IndexShards& where, const std::string& query,
+                    const SearchOptions& options, const std::string& dictionaries, SearchResult* result,
+                    std::vector<std::optional<CrossVia>>* via) {
+  QueryTranslator translator(where.LexiconFolders(), dictionaries);
+  CrossSearchResult cross;
+  const Status status = CrossSearch(searcher, translator, query, options, &cross);
+  for (const std::string& warning : translator.TakeWarnings()) PrintProblem(warning);
+  *result = std::move(cross.result);
+  *via = std::move(cross.via);
+  return status;
+}
+
 }  // namespace
 
 int Search(const CommandArgs& args) {
@@ -92,7 +117,8 @@ int Search(const CommandArgs& args) {
   int limit = static_cast<int>(options.limit);
   bool as_json = false;
   std::string marks = "on", dictionaries = kDefaultDictionaryFolder;
-  Flags flags("search", "[--index DIR]... [--remote HOST:PORT]... [--lang L] [--show L2] [--marks on|off] [--sort relevance|date] [--limit N] [--json] QUERY",
+  bool cross = false;
+  Flags flags("search", "[--index DIR]... [--remote HOST:PORT]... [--lang L] [--show L2] [--marks on|off] [--sort relevance|date] [--limit N] [--json] [--cross] QUERY",
               "Finds passages in the index by words in any language and by field:\n"
               "  symbol:CTOC/COP/WG.4/*  cited:A/RES/70/1  resolution:7/1  item:1(a)\n"
               "  body:WG.4  type:RES  lang:zh  year:2022  recommendation:yes\n"
@@ -107,7 +133,8 @@ int Search(const CommandArgs& args) {
                "matched words (by the index's lexicon, FreeDict and the pair itself;\n"
                "default on)");
   flags.Text("--dictionary", &dictionaries, "DIR",
-             "FreeDict's dictionaries for the marks (default /usr/share/dictd); none: not used");
+             "FreeDict's dictionaries for the marks and --cross (default\n"
+             "/usr/share/dictd); none: not used");
   flags.Choice("--sort", &sort, {"relevance", "date"}, "the order of the hits (default relevance)");
   flags.Number("--limit", &limit, 1, 1000, "N", "how many hits at the most (default 10)");
   flags.Switch("--json", &as_json,
@@ -115,6 +142,12 @@ int Search(const CommandArgs& args) {
                "text, snippet, parallel, parallel_marks {L2: [[begin, end]...]} (byte\n"
                "offsets into parallel.L2), file, page, recommendation (a record)}],\n"
                "facets, missing_shards (with --partial-results, when one is down)");
+  flags.Switch("--cross", &cross,
+               "also search the query translated into the other languages (the index's\n"
+               "lexicon, DIR/lexicon/, and FreeDict's dictionaries), so that documents\n"
+               "with no version in the query's language are found; such hits say so\n"
+               "(JSON: \"via\": {\"translation\", \"from\"}). --lang then names the query's\n"
+               "language (default: from its script, Latin as English)");
   if (const auto exit = flags.ParseOrExit(args)) return *exit;
   std::string query;
   for (const std::string& word : flags.positionals()) query += (query.empty() ? "" : " ") + word;
@@ -129,13 +162,17 @@ int Search(const CommandArgs& args) {
     PrintProblem(status.message());
     return 1;
   }
+  const std::string dictionary_folder = dictionaries == "none" ? "" : dictionaries;
   SearchResult result;
-  if (const Status status = searcher->Search(query, options, &result); !status.ok()) {
+  std::vector<std::optional<CrossVia>> via;
+  const Status status = cross ? SearchAcross(*searcher, where, query, options, dictionary_folder, &result, &via)
+                              : searcher->Search(query, options, &result);
+  if (!status.ok()) {
     PrintProblem(status.message());
     return status.code() == StatusCode::kInvalidArgument ? 2 : 1;
   }
   if (options.marks) {
-    WordLinkers linkers(IndexLexiconFolder(where), dictionaries == "none" ? "" : dictionaries);
+    WordLinkers linkers(IndexLexiconFolder(where), dictionary_folder);
     AddParallelMarks(&result, linkers);
     for (const std::string& warning : linkers.TakeWarnings()) PrintProblem(warning);
   }
@@ -143,9 +180,9 @@ int Search(const CommandArgs& args) {
     PrintProblem("left out a shard that does not answer: " + missing);
   }
   if (as_json) {
-    PrintJson(result);
+    PrintJson(result, cross ? &via : nullptr);
   } else {
-    PrintText(result);
+    PrintText(result, cross ? &via : nullptr);
   }
   return 0;
 }

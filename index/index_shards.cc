@@ -10,6 +10,12 @@ std::vector<std::string> IndexShards::Names() const {
   return names;
 }
 
+std::vector<std::string> IndexShards::LexiconFolders() const {
+  std::vector<std::string> lexicons;
+  for (const std::string& folder : folders) lexicons.push_back(folder + "/lexicon");
+  return lexicons;
+}
+
 std::string IndexShards::Describe() const {
   const std::vector<std::string> names = Names();
   if (names.size() == 1) return names.front();

@@ -32,6 +32,10 @@ struct IndexShards {
   std::vector<std::string> Names() const;
   // For messages: the one folder, or "3 shards (a, b, host:9000)".
   std::string Describe() const;
+  // Where the index keeps its stored lexicons (the word pairs ingest
+  // learned, stages/align/lexicon_file.h): FOLDER/lexicon of each local
+  // shard. A remote shard's lexicon is not reached.
+  std::vector<std::string> LexiconFolders() const;
 };
 
 // "HOST:PORT" → host and port (1–65535); "" when it parses, else what is

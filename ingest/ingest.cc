@@ -6,9 +6,11 @@
 #include <filesystem>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <set>
 
 #include "index/index_writer.h"
+#include "ingest/ingest_lexicon.h"
 #include "ingest/set_streamer.h"
 #include "pipeline/content_hash.h"
 #include "pipeline/unicode_text.h"
@@ -278,6 +280,11 @@ Status IngestFiles(const std::vector<std::string>& files, const IngestOptions& o
     if (!result.status.ok()) return std::nullopt;
     return std::move(result.document);
   };
+  std::optional<IngestLexicon> lexicon;
+  if (options.lexicon) {
+    lexicon.emplace((std::filesystem::path(options.index_folder) / "lexicon").string(), (options.memory_mb << 20) / 8);
+    stream.lexicon = &*lexicon;
+  }
   SetStreamer streamer(*writer, hashes, observer, std::move(stream));
   const ExtractionPass read = Extract(to_read, runner, options, streamer, observer);
   std::vector<std::string> siblings;
@@ -315,6 +322,22 @@ Status IngestFiles(const std::vector<std::string>& files, const IngestOptions& o
   summary->reextracted = tally.reextracted;
   summary->peak_held_documents = tally.peak_held_documents;
   if (!tally.fatal.ok()) return StoppedBy(tally.fatal, options.index_folder, *summary);
+  if (lexicon) {
+    const auto saving = std::chrono::steady_clock::now();
+    IngestLexiconSaved saved;
+    const Status status = lexicon->Save(&saved);
+    for (const std::string& line : lexicon->TakeProblems()) observer.Notice(line);
+    summary->lexicon_seconds = tally.lexicon_seconds + Seconds(saving, std::chrono::steady_clock::now());
+    summary->lexicon_files = saved.files;
+    summary->lexicon_pairs = saved.pairs;
+    summary->lexicon_sentence_pairs = saved.sentence_pairs;
+    summary->lexicon_bytes = lexicon->peak_count_bytes();
+    summary->seconds = Seconds(start, std::chrono::steady_clock::now());
+    if (!status.ok()) {
+      ++summary->failures;
+      observer.Failed(Status(status.code(), status.message() + " (the index's lexicon was not saved; the index is whole)"));
+    }
+  }
   return Status::Ok();
 }
 

@@ -16,6 +16,9 @@
 //      With a shard (`shard`), only the sets of that shard are kept.
 //   3. The indexed versions of the documents read (siblings) are extracted
 //      again, so that their sets are rewritten whole.
+//   4. The index's lexicon (ingest_lexicon.h), the base of every alignment,
+//      learns from the confident links of the sets written and is stored
+//      in INDEX/lexicon/ (unless IngestOptions::lexicon is false).
 //
 // Contract: IngestFiles() returns a non-ok Status when the index cannot be
 // opened (a damaged index among the reasons: nothing is then done), or
@@ -81,6 +84,11 @@ struct IngestOptions {
   // Pages read by OCR (pipeline/page_recognizer.h): by default those with
   // no text layer or an unreadable one.
   OcrMode ocr = OcrMode::kAuto;
+  // The index's lexicon (ingest_lexicon.h, INDEX/lexicon/): the base of
+  // every alignment when stored, and learned from this ingest's confident
+  // sentence links and stored, merged with what was (counts within an
+  // eighth of memory_mb). False: neither used nor learned.
+  bool lexicon = true;
 };
 
 struct IngestSummary {
@@ -97,6 +105,10 @@ struct IngestSummary {
   std::size_t peak_held_documents = 0;  // documents held at once, at most (for open sets, and queued)
   double seconds = 0, extract_seconds = 0;
   double align_seconds = 0, index_seconds = 0;  // busy time beside extraction
+  // The index's lexicon: time counting and saving it, language pairs saved,
+  // word pairs stored, sentence links counted, peak bytes of the counts.
+  double lexicon_seconds = 0;
+  std::size_t lexicon_files = 0, lexicon_pairs = 0, lexicon_sentence_pairs = 0, lexicon_bytes = 0;
 };
 
 // What a walk over the paths given found.

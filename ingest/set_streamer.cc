@@ -26,7 +26,7 @@ struct SetToWrite {
 };
 
 void Prepare(const DocumentSet& set, const std::map<std::string, const Document*>& by_path,
-             const std::map<std::string, std::string>& hashes, SetToWrite* out) {
+             const std::map<std::string, std::string>& hashes, IngestLexicon* lexicon, SetToWrite* out) {
   out->symbol = set.symbol;
   for (const std::string& path : set.duplicates) {
     const Language language = *by_path.at(path)->language;
@@ -46,20 +46,23 @@ void Prepare(const DocumentSet& set, const std::map<std::string, const Document*
   for (const auto& [language, path] : set.versions) {
     if (language == pivot) continue;
     const Document& document = *by_path.at(path);
-    out->alignments.push_back(AlignDocuments(pivot_text, AlignableFromDocument(document)));
+    AlignerOptions aligner;
+    if (lexicon != nullptr) aligner.dictionary = lexicon->Base(pivot, language);  // the index's, when stored
+    out->alignments.push_back(AlignDocuments(pivot_text, AlignableFromDocument(document), aligner));
     out->versions.push_back({&document, hashes.at(path), &out->alignments.back()});
   }
 }
 
 // Groups the documents into sets and aligns each set's versions.
 std::vector<SetToWrite> PrepareSets(const std::vector<const Document*>& documents,
-                                    const std::map<std::string, std::string>& hashes, IngestObserver* observer) {
+                                    const std::map<std::string, std::string>& hashes, IngestLexicon* lexicon,
+                                    IngestObserver* observer) {
   const std::vector<DocumentSet> sets = GroupLanguageVersions(documents);
   std::map<std::string, const Document*> by_path;
   for (const Document* document : documents) by_path[document->path] = document;
   std::vector<SetToWrite> out(sets.size());
   for (std::size_t s = 0; s < sets.size(); ++s) {
-    Prepare(sets[s], by_path, hashes, &out[s]);
+    Prepare(sets[s], by_path, hashes, lexicon, &out[s]);
     if (observer != nullptr) observer->Aligning(s + 1, sets.size(), sets[s].symbol);
   }
   return out;
@@ -282,7 +285,7 @@ void SetStreamer::WriteGroups(const std::vector<std::string>& keys, bool report)
   std::sort(documents.begin(), documents.end(),
             [](const Document* a, const Document* b) { return a->path < b->path; });
   auto started = std::chrono::steady_clock::now();
-  std::vector<SetToWrite> sets = PrepareSets(documents, hashes_, report ? &observer_ : nullptr);
+  std::vector<SetToWrite> sets = PrepareSets(documents, hashes_, options_.lexicon, report ? &observer_ : nullptr);
   for (const SetToWrite& set : sets) {
     for (const Status& status : set.left_out) {
       if (reported_left_out_.insert(status.message()).second) {
@@ -293,13 +296,18 @@ void SetStreamer::WriteGroups(const std::vector<std::string>& keys, bool report)
   }
   tally_.align_seconds += SecondsSince(started);
   started = std::chrono::steady_clock::now();
+  double learning_seconds = 0;  // of the index's lexicon, counted apart
   for (std::size_t first = 0; first < sets.size();) {
     std::size_t last = first, batch_segments = 0;
     std::vector<std::vector<IndexVersion>> batch;
+    std::vector<const SetToWrite*> batch_sets;  // beside `batch`
     while (last < sets.size() &&
            (batch.empty() || batch_segments + sets[last].segments <= options_.limits.batch_segments)) {
       batch_segments += sets[last].segments;
-      if (!sets[last].versions.empty()) batch.push_back(sets[last].versions);
+      if (!sets[last].versions.empty()) {
+        batch.push_back(sets[last].versions);
+        batch_sets.push_back(&sets[last]);
+      }
       ++last;
     }
     if (report) observer_.Indexing(last, sets.size(), sets[last - 1].symbol);
@@ -322,12 +330,18 @@ void SetStreamer::WriteGroups(const std::vector<std::string>& keys, bool report)
         } else {
           for (const IndexVersion& version : batch[k]) tally_.written_paths.insert(version.document->path);
           observer_.SetWritten(batch[k][0].document->furniture.symbol.value_or(""), batch[k].size());
+          if (options_.lexicon != nullptr) {
+            const auto learning = std::chrono::steady_clock::now();
+            for (const DocumentAlignment& alignment : batch_sets[k]->alignments) options_.lexicon->Learn(alignment);
+            learning_seconds += SecondsSince(learning);
+          }
         }
       }
     }
     first = last;
   }
-  tally_.index_seconds += SecondsSince(started);
+  tally_.index_seconds += SecondsSince(started) - learning_seconds;
+  tally_.lexicon_seconds += learning_seconds;
 }
 
 }  // namespace sextant

@@ -53,6 +53,7 @@
 
 #include "index/index_writer.h"
 #include "ingest/ingest.h"
+#include "ingest/ingest_lexicon.h"
 #include "ingest/shard.h"
 #include "pipeline/document.h"
 
@@ -67,6 +68,7 @@ struct StreamTally {
   // is not reported to the observer.
   Status fatal;
   double align_seconds = 0, index_seconds = 0;  // busy time of the streamer's thread
+  double lexicon_seconds = 0;                   // of it, counting the index's lexicon (not in the others)
   std::size_t reextracted = 0;      // written versions read again for a set reopened
   std::size_t written_early = 0;    // sets written before closing, to stay within held_bytes
   std::size_t other_shards = 0;     // sets (distinct keys) left to other shards
@@ -93,6 +95,11 @@ struct StreamOptions {
   // reopened after it was written; nullopt when the file cannot be read
   // (its set is then not written again, and the failure is reported).
   std::function<std::optional<Document>(const std::string& path)> reextract;
+  // The index's lexicon (ingest_lexicon.h), not owned, used by the
+  // streamer's thread only: the base of every alignment, and taught the
+  // confident links of every set written (not of sets found unchanged).
+  // Null: each alignment learns from its own document only.
+  IngestLexicon* lexicon = nullptr;
 };
 
 // About how many bytes `document` holds (its text, lines, tags, records).

@@ -1,6 +1,5 @@
 #include "serve/parallel_marks.h"
 
-#include <filesystem>
 
 namespace sextant {
 
@@ -19,8 +18,8 @@ void AddParallelMarks(SearchResult* result, WordLinkers& linkers) {
 }
 
 std::string IndexLexiconFolder(const IndexShards& where) {
-  if (where.folders.empty()) return "";
-  return (std::filesystem::path(where.folders.front()) / "lexicon").string();
+  const std::vector<std::string> folders = where.LexiconFolders();
+  return folders.empty() ? "" : folders.front();
 }
 
 }  // namespace sextant

@@ -22,8 +22,8 @@ namespace sextant {
 // parallel text.
 void AddParallelMarks(SearchResult* result, WordLinkers& linkers);
 
-// Where an index keeps its stored lexicons: FOLDER/lexicon (the first local
-// folder of the index; "" for an index of remote shards only).
+// The stored lexicon the marks use: the first local shard's
+// (IndexShards::LexiconFolders(); "" for an index of remote shards only).
 std::string IndexLexiconFolder(const IndexShards& where);
 
 // Where Debian's FreeDict dictionaries are.

@@ -1,5 +1,7 @@
 #include "serve/search_api.h"
 
+#include "serve/cross_search.h"
+
 #include <algorithm>
 #include <charconv>
 #include <filesystem>
@@ -328,8 +330,25 @@ ApiResponse SearchApi::Search(const ApiRequest& request, Handles& handles) {
   }
   options.highlight_begin = std::string(kMarkBegin);
   options.highlight_end = std::string(kMarkEnd);
+  // cross=yes: the query translated too (cross_search.h); `via` beside the hits.
+  const std::string cross = Param(request, "cross");
+  if (!cross.empty() && cross != "yes" && cross != "no") return Error(400, "cross takes yes or no, not '" + cross + "'");
   SearchResult result;
-  if (Status status = handles.searcher->Search(query, options, &result); !status.ok()) return FromStatus(status);
+  std::vector<std::optional<CrossVia>> via;
+  if (cross == "yes") {
+    if (!handles.translator) {
+      handles.translator = std::make_unique<QueryTranslator>(where_.LexiconFolders(), kDefaultDictionaryFolder);
+    }
+    CrossSearchResult found;
+    if (Status status = CrossSearch(*handles.searcher, *handles.translator, query, options, &found); !status.ok()) {
+      return FromStatus(status);
+    }
+    handles.translator->TakeWarnings();  // a stored lexicon that cannot be read: searched without it
+    result = std::move(found.result);
+    via = std::move(found.via);
+  } else if (Status status = handles.searcher->Search(query, options, &result); !status.ok()) {
+    return FromStatus(status);
+  }
   if (options.marks) AddParallelMarks(&result, linkers_);
   json hits = json::array();
   for (const SearchHit& hit : result.hits) {
@@ -357,6 +376,9 @@ ApiResponse SearchApi::Search(const ApiRequest& request, Handles& handles) {
       added["marks"] = SpansJson(hit.marks);
     }
     if (hit.ocr) added["ocr"] = true;
+    if (const std::size_t k = hits.size() - 1; k < via.size() && via[k]) {
+      added["via"] = {{"translation", via[k]->translation}, {"from", std::string(Code(via[k]->from))}};
+    }
   }
   const SearchFacets& f = result.facets;
   json out{{"total", result.total},

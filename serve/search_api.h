@@ -44,6 +44,7 @@
 #include <vector>
 
 #include "index/index_searcher.h"
+#include "stages/align/query_translation.h"
 #include "index/index_shards.h"
 #include "index/record_reader.h"
 #include "pipeline/status.h"
@@ -102,6 +103,7 @@ class SearchApi {
   struct Handles {
     std::unique_ptr<IndexSearcher> searcher;
     std::unique_ptr<RecordReader> reader;
+    std::unique_ptr<QueryTranslator> translator;  // cross=yes, made when first asked
   };
   class Borrowed;
 

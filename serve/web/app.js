@@ -14,6 +14,8 @@
 const LANGUAGES = [["ar", "العربية", "Arabic"], ["zh", "中文", "Chinese"], ["en", "English", "English"],
   ["fr", "Français", "French"], ["ru", "Русский", "Russian"], ["es", "Español", "Spanish"]];
 const FILTERS = ["lang", "show", "symbol", "cited", "item", "from", "to", "sort"];
+// Boxes that send name=yes when ticked.
+const CHECKS = { "f-rec": "recommendation", "f-cross": "cross" };
 const PAGE = 10;
 
 const $ = (id) => document.getElementById(id);
@@ -98,7 +100,7 @@ function go(path, params) {
 function formParams() {
   const params = { q: $("q").value.trim() };
   for (const name of FILTERS) params[name] = $("f-" + name).value.trim();
-  if ($("f-rec").checked) params.recommendation = "yes";
+  for (const [box, name] of Object.entries(CHECKS)) if ($(box).checked) params[name] = "yes";
   return params;
 }
 
@@ -109,7 +111,7 @@ function termsParams() {
 function fillForm(params) {
   $("q").value = params.get("q") || "";
   for (const name of FILTERS) $("f-" + name).value = params.get(name) || (name === "sort" ? "relevance" : "");
-  $("f-rec").checked = params.get("recommendation") === "yes";
+  for (const [box, name] of Object.entries(CHECKS)) $(box).checked = params.get(name) === "yes";
 }
 
 // view: "search", "recommendations", "history" (threads) or "document".
@@ -142,7 +144,8 @@ function hitMeta(hit) {
     el("span", { class: "tag", text: hit.language }),
     hit.date ? el("span", { text: hit.date }) : null,
     hit.agenda_item ? el("span", { text: "item " + hit.agenda_item }) : null,
-    el("span", { text: "p. " + hit.page }));
+    el("span", { text: "p. " + hit.page }),
+    hit.via ? el("span", { class: "via", text: "found through a translation from " + englishName(hit.via.from) + ": " + hit.via.translation }) : null);
 }
 
 // `text` in its language with the byte spans [[begin, end], …] marked

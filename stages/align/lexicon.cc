@@ -8,9 +8,9 @@
 namespace sextant {
 namespace {
 
-constexpr int kMinimumPairCount = 2;
-constexpr double kMinimumDice = 0.2;
-constexpr std::size_t kTranslationsPerWord = 3;
+constexpr int kMinimumPairCount = kLexiconMinimumPairCount;
+constexpr double kMinimumDice = kLexiconMinimumDice;
+constexpr std::size_t kTranslationsPerWord = kLexiconTranslationsPerWord;
 
 // Words as dense ids while counting.
 struct Vocabulary {
@@ -69,7 +69,7 @@ Lexicon Lexicon::LearnFromWords(const std::vector<std::pair<const WordList*, con
   for (const auto& [source_list, target_list] : pairs) {
     const std::vector<int> s = source_words.Add(*source_list);
     const std::vector<int> t = target_words.Add(*target_list);
-    if (s.size() * t.size() > 4000) continue;  // too long to pair every word
+    if (s.size() * t.size() > kLexiconMaximumPairProduct) continue;  // too long to pair every word
     for (int a : s) {
       for (int b : t) keys.push_back((static_cast<std::uint64_t>(a) << 32) | static_cast<std::uint32_t>(b));
     }

@@ -24,6 +24,17 @@
 
 namespace sextant {
 
+// Which co-occurring word pairs a lexicon keeps, learned here or from
+// counts kept over a corpus (lexicon_counts.h): seen together at least
+// kLexiconMinimumPairCount times, Dice's coefficient at least
+// kLexiconMinimumDice, the kLexiconTranslationsPerWord best of each word
+// (both ways); a sentence pair of more than kLexiconMaximumPairProduct
+// word pairs is too long to count every pair of.
+inline constexpr int kLexiconMinimumPairCount = 2;
+inline constexpr double kLexiconMinimumDice = 0.2;
+inline constexpr std::size_t kLexiconTranslationsPerWord = 3;
+inline constexpr std::size_t kLexiconMaximumPairProduct = 4000;
+
 // The words of a unit, as ids in a Lexicon's vocabulary (sorted, unique).
 using WordIds = std::vector<int>;
 

@@ -71,22 +71,29 @@ bool ReadLexiconFolder(const std::string& folder, Language source, Language targ
                        std::string* problem) {
   pairs->clear();
   problem->clear();
+  bool found = false;
+  // Both directions' files when both are there (ingest writes en-zh, an
+  // `align --save-lexicon` of zh,en writes zh-en): their pairs joined.
   for (const std::string& name : {LexiconFileName(source, target), LexiconFileName(target, source)}) {
     const std::string path = (std::filesystem::path(folder) / name).string();
     std::error_code error;
     if (!std::filesystem::exists(path, error)) continue;
     const std::optional<std::string> content = ReadWholeFile(path);
     if (!content) {
+      pairs->clear();
       *problem = path + ": cannot be read; check its permissions";
       return false;
     }
-    if (const std::string parse = ParseLexicon(*content, source, target, pairs); !parse.empty()) {
+    LexiconPairs read;
+    if (const std::string parse = ParseLexicon(*content, source, target, &read); !parse.empty()) {
+      pairs->clear();
       *problem = path + ": " + parse + "; remove it, or learn it again (sextant ingest, or align --save-lexicon)";
       return false;
     }
-    return true;
+    pairs->insert(pairs->end(), read.begin(), read.end());
+    found = true;
   }
-  return false;
+  return found;
 }
 
 Status WriteLexiconFolder(const std::string& folder, const LexiconPairs& pairs, Language source, Language target) {

@@ -35,8 +35,9 @@ std::string FormatLexicon(const LexiconPairs& pairs, Language source, Language t
 // pair, or a line without a tab (with its line number).
 std::string ParseLexicon(std::string_view text, Language source, Language target, LexiconPairs* pairs);
 
-// Reads the pair's lexicon from `folder` (SRC-TGT.lexicon, or TGT-SRC.lexicon
-// read the other way round). Returns false, leaving `pairs` empty, when
+// Reads the pair's lexicon from `folder`: SRC-TGT.lexicon and TGT-SRC.lexicon
+// (read the other way round), the pairs of both when both are there (a
+// pair may then repeat). Returns false, leaving `pairs` empty, when
 // neither file exists; a file that exists but cannot be parsed gives a
 // problem naming it in `problem`.
 bool ReadLexiconFolder(const std::string& folder, Language source, Language target, LexiconPairs* pairs,

@@ -10,10 +10,13 @@
 #include <sys/mount.h>
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <set>
+#include <string>
 
 #include "index/index_writer.h"
 #include "pipeline/content_hash.h"
@@ -258,6 +261,90 @@ TEST_F(IngestTest, AFullDiskStopsCleanlyAndARetryCompletes) {
   const Status again = IngestFiles(CollectPdfs({(folder_ / "pdf").string()}).files, options_, retry, &completed);
   EXPECT_TRUE(again.ok()) << again.ToString();
   EXPECT_EQ(completed.versions_written, 6u);
+}
+
+}  // namespace
+}  // namespace sextant
+
+namespace sextant {
+namespace {
+
+// The index's lexicon (ingest/ingest_lexicon.h): learned from the sets an
+// ingest writes, stored in INDEX/lexicon/ pivot first (en-zh), grown by a
+// later ingest that aligns again, never by one that reads nothing; and left
+// alone with IngestOptions::lexicon false.
+std::size_t SentencePairsStored(const fs::path& counts) {
+  std::ifstream in(counts);
+  std::string line;
+  std::size_t total = 0;
+  while (std::getline(in, line)) {
+    if (line.rfind("# sentence pairs ", 0) == 0) total += std::stoul(line.substr(17));
+  }
+  return total;
+}
+
+std::set<std::string> Lines(const fs::path& file) {
+  std::ifstream in(file);
+  std::set<std::string> lines;
+  for (std::string line; std::getline(in, line);) lines.insert(line);
+  return lines;
+}
+
+TEST_F(IngestTest, TheIndexLearnsALexiconAndALaterIngestGrowsIt) {
+  CountingObserver first;
+  const IngestSummary written = Ingest(first);
+  const fs::path lexicons = fs::path(options_.index_folder) / "lexicon";
+  EXPECT_EQ(written.lexicon_files, 5u);  // every language with English
+  EXPECT_GT(written.lexicon_sentence_pairs, 100u);
+  for (const char* pair : {"en-ar", "en-es", "en-fr", "en-ru", "en-zh"}) {
+    EXPECT_TRUE(fs::exists(lexicons / (std::string(pair) + ".lexicon"))) << pair;
+    EXPECT_GT(SentencePairsStored(lexicons / (std::string(pair) + ".counts")), 20u) << pair;
+  }
+  const std::set<std::string> french = Lines(lexicons / "en-fr.lexicon");
+  EXPECT_EQ(*french.begin(), "# sextant lexicon en fr");
+  EXPECT_GT(french.size(), 50u);
+  EXPECT_TRUE(french.count("meeting\tréunion")) << "a pair the fixture teaches";
+  const std::size_t learned_once = SentencePairsStored(lexicons / "en-fr.counts");
+
+  CountingObserver nothing_read;
+  const IngestSummary again = Ingest(nothing_read);
+  EXPECT_EQ(again.lexicon_files, 0u);  // nothing aligned, nothing learned
+  EXPECT_EQ(SentencePairsStored(lexicons / "en-fr.counts"), learned_once);
+
+  // A changed version: its set is aligned again (on the stored lexicon) and
+  // taught again; the counts add up, the stored pairs are kept.
+  std::ofstream(folder_ / "pdf" / "fr.pdf", std::ios::app) << "% changed\n";
+  CountingObserver changed;
+  const IngestSummary relearned = Ingest(changed);
+  EXPECT_EQ(relearned.lexicon_files, 5u);
+  EXPECT_GT(SentencePairsStored(lexicons / "en-fr.counts"), learned_once);
+  const std::set<std::string> grown = Lines(lexicons / "en-fr.lexicon");
+  EXPECT_TRUE(std::includes(grown.begin(), grown.end(), french.begin(), french.end()));
+}
+
+TEST_F(IngestTest, WithoutTheLexiconNothingIsStored) {
+  options_.lexicon = false;
+  CountingObserver observer;
+  const IngestSummary written = Ingest(observer);
+  EXPECT_EQ(written.versions_written, 6u);
+  EXPECT_EQ(written.lexicon_files, 0u);
+  EXPECT_FALSE(fs::exists(fs::path(options_.index_folder) / "lexicon"));
+}
+
+TEST_F(IngestTest, ABrokenStoredLexiconIsNamedAndLeftAlone) {
+  fs::create_directories(fs::path(options_.index_folder) / "lexicon");
+  const fs::path broken = fs::path(options_.index_folder) / "lexicon" / "en-fr.lexicon";
+  std::ofstream(broken) << "meeting réunion\n";
+  struct NoticeObserver : CountingObserver {
+    void Notice(const std::string& line) override { notices.push_back(line); }
+    std::vector<std::string> notices;
+  } observer;
+  const IngestSummary written = Ingest(observer);
+  EXPECT_EQ(written.versions_written, 6u);
+  EXPECT_EQ(written.lexicon_files, 4u);  // all but en-fr
+  ASSERT_EQ(observer.notices.size(), 1u);
+  EXPECT_NE(observer.notices[0].find("en-fr.lexicon"), std::string::npos) << observer.notices[0];
+  EXPECT_EQ(Lines(broken), std::set<std::string>{"meeting réunion"});
 }
 
 }  // namespace

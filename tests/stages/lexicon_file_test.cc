@@ -75,6 +75,10 @@ TEST(LexiconFileTest, FolderWrittenAndReadBothWays) {
   EXPECT_TRUE(std::filesystem::exists(folder / "lexicon" / "zh-en.lexicon"));
   ASSERT_TRUE(ReadLexiconFolder((folder / "lexicon").string(), en, zh, &read, &problem)) << problem;
   EXPECT_EQ(read, (LexiconPairs{{"meeting", "会议"}}));
+  // The other direction's file beside it (as ingest writes en-zh): both read.
+  ASSERT_TRUE(WriteLexiconFolder((folder / "lexicon").string(), {{"council", "理事会"}}, en, zh).ok());
+  ASSERT_TRUE(ReadLexiconFolder((folder / "lexicon").string(), zh, en, &read, &problem)) << problem;
+  EXPECT_EQ(read, (LexiconPairs{{"会议", "meeting"}, {"理事会", "council"}}));
   // A broken file is a problem naming it and what to do.
   std::ofstream((folder / "lexicon" / "zh-en.lexicon").string()) << "not a lexicon\n";
   EXPECT_FALSE(ReadLexiconFolder((folder / "lexicon").string(), zh, en, &read, &problem));

@@ -1,0 +1,337 @@
+#include "stages/align/lexicon_counts.h"
+
+#include <algorithm>
+#include <charconv>
+#include <optional>
+#include <sstream>
+#include <utility>
+
+namespace sextant {
+namespace {
+
+constexpr std::string_view kHeader = "# sextant lexicon counts ";
+constexpr std::size_t kPendingLimit = std::size_t{1} << 16;
+
+std::uint64_t Key(int source_word, int target_word) {
+  return (static_cast<std::uint64_t>(source_word) << 32) | static_cast<std::uint32_t>(target_word);
+}
+int SourceOf(std::uint64_t key) { return static_cast<int>(key >> 32); }
+int TargetOf(std::uint64_t key) { return static_cast<int>(key & 0xFFFFFFFFu); }
+
+// The fields of a line cut at tabs.
+std::vector<std::string_view> Fields(std::string_view line) {
+  std::vector<std::string_view> fields;
+  for (std::size_t start = 0;;) {
+    const std::size_t tab = line.find('\t', start);
+    fields.push_back(line.substr(start, tab == std::string_view::npos ? std::string_view::npos : tab - start));
+    if (tab == std::string_view::npos) return fields;
+    start = tab + 1;
+  }
+}
+
+std::optional<std::uint32_t> Count(std::string_view text) {
+  std::uint32_t value = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error != std::errc() || end != text.data() + text.size() || value == 0) return std::nullopt;
+  return value;
+}
+
+}  // namespace
+
+int LexiconCounts::Vocabulary::Intern(const std::string& word) {
+  const auto [it, added] = ids.emplace(word, static_cast<int>(words.size()));
+  if (added) {
+    words.push_back(&it->first);
+    counts.push_back(0);
+  }
+  return it->second;
+}
+
+LexiconCounts::LexiconCounts(Language source, Language target, std::size_t max_pairs)
+    : source_language_(source), target_language_(target), max_pairs_(std::max<std::size_t>(max_pairs, 1024)) {}
+
+void LexiconCounts::Add(const WordList& source, const WordList& target) {
+  ++sentence_pairs_;
+  std::vector<int> s, t;
+  s.reserve(source.size());
+  t.reserve(target.size());
+  for (const std::string& word : source) {
+    s.push_back(source_.Intern(word));
+    ++source_.counts[static_cast<std::size_t>(s.back())];
+  }
+  for (const std::string& word : target) {
+    t.push_back(target_.Intern(word));
+    ++target_.counts[static_cast<std::size_t>(t.back())];
+  }
+  if (s.size() * t.size() > kLexiconMaximumPairProduct) return;  // as Lexicon::LearnFromWords
+  for (int a : s) {
+    for (int b : t) pending_.push_back(Key(a, b));
+  }
+  if (pending_.size() >= kPendingLimit) Flush();
+}
+
+void LexiconCounts::Merge(const LexiconCounts& other) {
+  // What waits is merged first: a merge may prune, and pruning renumbers
+  // the words, which the ids below must not miss.
+  Flush();
+  std::vector<int> source_ids(other.source_.words.size()), target_ids(other.target_.words.size());
+  for (std::size_t k = 0; k < source_ids.size(); ++k) {
+    source_ids[k] = source_.Intern(*other.source_.words[k]);
+    source_.counts[static_cast<std::size_t>(source_ids[k])] += other.source_.counts[k];
+  }
+  for (std::size_t k = 0; k < target_ids.size(); ++k) {
+    target_ids[k] = target_.Intern(*other.target_.words[k]);
+    target_.counts[static_cast<std::size_t>(target_ids[k])] += other.target_.counts[k];
+  }
+  sentence_pairs_ += other.sentence_pairs_;
+  pruned_dice_ = std::max(pruned_dice_, other.pruned_dice_);
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> entries;
+  entries.reserve(other.keys_.size() + other.pending_.size());
+  const auto mapped = [&](std::uint64_t key) {
+    return Key(source_ids[static_cast<std::size_t>(SourceOf(key))], target_ids[static_cast<std::size_t>(TargetOf(key))]);
+  };
+  for (std::size_t k = 0; k < other.keys_.size(); ++k) entries.emplace_back(mapped(other.keys_[k]), other.counts_[k]);
+  for (std::uint64_t key : other.pending_) entries.emplace_back(mapped(key), 1);
+  MergeEntries(std::move(entries));
+}
+
+void LexiconCounts::MergeEntries(std::vector<std::pair<std::uint64_t, std::uint32_t>> entries) {
+  Flush();
+  std::sort(entries.begin(), entries.end());
+  std::vector<std::uint64_t> keys;
+  std::vector<std::uint32_t> counts;
+  for (const auto& [key, count] : entries) {
+    if (!keys.empty() && keys.back() == key) {
+      counts.back() += count;
+    } else {
+      keys.push_back(key);
+      counts.push_back(count);
+    }
+  }
+  entries.clear();
+  entries.shrink_to_fit();
+  MergeTable(keys, counts);
+}
+
+void LexiconCounts::Flush() {
+  if (pending_.empty()) return;
+  std::sort(pending_.begin(), pending_.end());
+  std::vector<std::uint64_t> keys;
+  std::vector<std::uint32_t> counts;
+  for (std::size_t run = 0, next = 0; run < pending_.size(); run = next) {
+    while (next < pending_.size() && pending_[next] == pending_[run]) ++next;
+    keys.push_back(pending_[run]);
+    counts.push_back(static_cast<std::uint32_t>(next - run));
+  }
+  pending_.clear();
+  MergeTable(keys, counts);
+}
+
+void LexiconCounts::MergeTable(const std::vector<std::uint64_t>& keys, const std::vector<std::uint32_t>& counts) {
+  std::vector<std::uint64_t> merged_keys;
+  std::vector<std::uint32_t> merged_counts;
+  merged_keys.reserve(keys_.size() + keys.size());
+  merged_counts.reserve(keys_.size() + keys.size());
+  std::size_t a = 0, b = 0;
+  while (a < keys_.size() || b < keys.size()) {
+    if (b == keys.size() || (a < keys_.size() && keys_[a] < keys[b])) {
+      merged_keys.push_back(keys_[a]);
+      merged_counts.push_back(counts_[a++]);
+    } else if (a == keys_.size() || keys[b] < keys_[a]) {
+      merged_keys.push_back(keys[b]);
+      merged_counts.push_back(counts[b++]);
+    } else {
+      merged_keys.push_back(keys_[a]);
+      merged_counts.push_back(counts_[a++] + counts[b++]);
+    }
+  }
+  keys_.swap(merged_keys);
+  counts_.swap(merged_counts);
+  if (keys_.size() > max_pairs_) Prune();
+}
+
+void LexiconCounts::Prune() {
+  // The pairs least likely to become a lexicon's go first: those whose
+  // Dice's coefficient is lowest now (two frequent words seen together
+  // once), the count breaking ties; three quarters of the limit are kept.
+  const std::size_t keep = max_pairs_ / 4 * 3;
+  std::vector<std::pair<double, std::uint32_t>> ranked(keys_.size());
+  for (std::size_t k = 0; k < keys_.size(); ++k) {
+    const double dice = 2.0 * counts_[k] /
+                        static_cast<double>(std::uint64_t{source_.counts[static_cast<std::size_t>(SourceOf(keys_[k]))]} +
+                                            target_.counts[static_cast<std::size_t>(TargetOf(keys_[k]))] + 1);
+    ranked[k] = {dice + 1e-9 * counts_[k], static_cast<std::uint32_t>(k)};
+  }
+  std::nth_element(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(keep), ranked.end(),
+                   [](const auto& a, const auto& b) { return a.first > b.first; });
+  std::vector<char> kept_entry(keys_.size(), 0);
+  for (std::size_t k = 0; k < keep; ++k) kept_entry[ranked[k].second] = 1;
+  for (std::size_t k = keep; k < ranked.size(); ++k) pruned_dice_ = std::max(pruned_dice_, ranked[k].first);
+  ranked.clear();
+  ranked.shrink_to_fit();
+  std::size_t kept = 0;
+  for (std::size_t k = 0; k < keys_.size(); ++k) {
+    if (!kept_entry[k]) continue;
+    keys_[kept] = keys_[k];
+    counts_[kept++] = counts_[k];
+  }
+  keys_.resize(kept);
+  counts_.resize(kept);
+  keys_.shrink_to_fit();
+  counts_.shrink_to_fit();
+  // Words in no pair left and seen once go too; ids are renumbered in
+  // order, so the table stays sorted.
+  std::vector<char> in_pair_source(source_.words.size()), in_pair_target(target_.words.size());
+  for (std::uint64_t key : keys_) {
+    in_pair_source[static_cast<std::size_t>(SourceOf(key))] = 1;
+    in_pair_target[static_cast<std::size_t>(TargetOf(key))] = 1;
+  }
+  const auto compact = [&](Vocabulary& vocabulary, const std::vector<char>& in_pair) {
+    std::vector<int> renumbered(vocabulary.words.size(), -1);
+    Vocabulary kept;
+    for (std::size_t id = 0; id < vocabulary.words.size(); ++id) {
+      if (!in_pair[id] && vocabulary.counts[id] <= 1) continue;
+      const int new_id = kept.Intern(*vocabulary.words[id]);
+      kept.counts[static_cast<std::size_t>(new_id)] = vocabulary.counts[id];
+      renumbered[id] = new_id;
+    }
+    vocabulary = std::move(kept);
+    return renumbered;
+  };
+  const std::vector<int> source_ids = compact(source_, in_pair_source);
+  const std::vector<int> target_ids = compact(target_, in_pair_target);
+  for (std::uint64_t& key : keys_) {
+    key = Key(source_ids[static_cast<std::size_t>(SourceOf(key))], target_ids[static_cast<std::size_t>(TargetOf(key))]);
+  }
+}
+
+std::size_t LexiconCounts::distinct_pairs() {
+  Flush();
+  return keys_.size();
+}
+
+std::size_t LexiconCounts::bytes() const {
+  std::size_t bytes = pending_.capacity() * 8 + keys_.capacity() * 8 + counts_.capacity() * 4;
+  for (const Vocabulary* vocabulary : {&source_, &target_}) {
+    for (const std::string* word : vocabulary->words) {
+      // A hash node (word, id, next, hash), the pointer and the count.
+      bytes += sizeof(std::string) + 32 + (word->size() > 15 ? word->capacity() : 0) + 8 + 4;
+    }
+  }
+  return bytes;
+}
+
+LexiconPairs LexiconCounts::Pairs() {
+  Flush();
+  std::vector<std::vector<std::pair<double, int>>> best_targets(source_.words.size());
+  std::vector<std::vector<std::pair<double, int>>> best_sources(target_.words.size());
+  for (std::size_t k = 0; k < keys_.size(); ++k) {
+    if (counts_[k] < static_cast<std::uint32_t>(kLexiconMinimumPairCount)) continue;
+    const int a = SourceOf(keys_[k]), b = TargetOf(keys_[k]);
+    const double dice = 2.0 * counts_[k] /
+                        static_cast<double>(std::uint64_t{source_.counts[static_cast<std::size_t>(a)]} +
+                                            target_.counts[static_cast<std::size_t>(b)]);
+    if (dice < kLexiconMinimumDice) continue;
+    best_targets[static_cast<std::size_t>(a)].push_back({dice, b});
+    best_sources[static_cast<std::size_t>(b)].push_back({dice, a});
+  }
+  LexiconPairs pairs;
+  const auto keep = [&](std::vector<std::vector<std::pair<double, int>>>& best, bool from_source) {
+    for (std::size_t word = 0; word < best.size(); ++word) {
+      auto& candidates = best[word];
+      std::sort(candidates.rbegin(), candidates.rend());
+      if (candidates.size() > kLexiconTranslationsPerWord) candidates.resize(kLexiconTranslationsPerWord);
+      for (const auto& [dice, other] : candidates) {
+        const std::size_t s = from_source ? word : static_cast<std::size_t>(other);
+        const std::size_t t = from_source ? static_cast<std::size_t>(other) : word;
+        pairs.emplace_back(*source_.words[s], *target_.words[t]);
+      }
+    }
+  };
+  keep(best_targets, true);
+  keep(best_sources, false);
+  std::sort(pairs.begin(), pairs.end());
+  pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
+  return pairs;
+}
+
+void LexiconCounts::Write(std::ostream& out) {
+  Flush();
+  out << kHeader << Code(source_language_) << ' ' << Code(target_language_) << '\n';
+  out << "# sentence pairs " << sentence_pairs_ << '\n';
+  for (std::size_t id = 0; id < source_.words.size(); ++id) {
+    out << "s\t" << *source_.words[id] << '\t' << source_.counts[id] << '\n';
+  }
+  for (std::size_t id = 0; id < target_.words.size(); ++id) {
+    out << "t\t" << *target_.words[id] << '\t' << target_.counts[id] << '\n';
+  }
+  for (std::size_t k = 0; k < keys_.size(); ++k) {
+    out << "p\t" << *source_.words[static_cast<std::size_t>(SourceOf(keys_[k]))] << '\t'
+        << *target_.words[static_cast<std::size_t>(TargetOf(keys_[k]))] << '\t' << counts_[k] << '\n';
+  }
+}
+
+std::string LexiconCounts::Format() {
+  std::ostringstream out;
+  Write(out);
+  return out.str();
+}
+
+std::string LexiconCounts::Parse(std::string_view text, Language source, Language target, std::size_t max_pairs,
+                                 LexiconCounts* counts) {
+  *counts = LexiconCounts(source, target, max_pairs);
+  const std::size_t header_end = text.find('\n');
+  const std::string_view header = text.substr(0, header_end);
+  if (!header.starts_with(kHeader)) return "does not start with \"" + std::string(kHeader) + "SRC TGT\"";
+  const std::string_view codes = header.substr(kHeader.size());
+  const std::size_t space = codes.find(' ');
+  const auto first = LanguageFromCode(codes.substr(0, space));
+  const auto second = space == std::string_view::npos ? std::nullopt : LanguageFromCode(codes.substr(space + 1));
+  if (!first || !second) return "its header names no language pair: \"" + std::string(header) + "\"";
+  bool swapped = false;
+  if (*first == target && *second == source) {
+    swapped = true;
+  } else if (*first != source || *second != target) {
+    return "holds " + std::string(Code(*first)) + "-" + std::string(Code(*second)) + ", not " +
+           std::string(Code(source)) + "-" + std::string(Code(target));
+  }
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> entries;  // the pairs, merged into the table once
+  Vocabulary& first_side = swapped ? counts->target_ : counts->source_;
+  Vocabulary& second_side = swapped ? counts->source_ : counts->target_;
+  std::size_t number = 1;
+  for (std::size_t start = header_end == std::string_view::npos ? text.size() : header_end + 1; start < text.size();) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    const std::string_view line = text.substr(start, end - start);
+    start = end + 1;
+    ++number;
+    if (line.empty()) continue;
+    if (line[0] == '#') {
+      constexpr std::string_view kSentences = "# sentence pairs ";
+      if (line.starts_with(kSentences)) {
+        if (const auto value = Count(line.substr(kSentences.size()))) counts->sentence_pairs_ += *value;
+      }
+      continue;
+    }
+    const std::vector<std::string_view> fields = Fields(line);
+    const std::string where = "line " + std::to_string(number) + ": ";
+    if ((fields[0] == "s" || fields[0] == "t") && fields.size() == 3 && !fields[1].empty()) {
+      const auto count = Count(fields[2]);
+      if (!count) return where + "expected a count after the word";
+      Vocabulary& side = fields[0] == "s" ? first_side : second_side;
+      side.counts[static_cast<std::size_t>(side.Intern(std::string(fields[1])))] += *count;
+    } else if (fields[0] == "p" && fields.size() == 4 && !fields[1].empty() && !fields[2].empty()) {
+      const auto count = Count(fields[3]);
+      if (!count) return where + "expected a count after the two words";
+      const int a = first_side.Intern(std::string(fields[1]));
+      const int b = second_side.Intern(std::string(fields[2]));
+      entries.emplace_back(swapped ? Key(b, a) : Key(a, b), *count);
+    } else {
+      return where + "expected \"s|t TAB word TAB count\" or \"p TAB word TAB word TAB count\"";
+    }
+  }
+  counts->MergeEntries(std::move(entries));
+  return "";
+}
+
+}  // namespace sextant

@@ -1,0 +1,156 @@
+// LexiconCounts (stages/align/lexicon_counts.h): counts gathered piece by
+// piece give the pairs Lexicon::Learn gives over the same sentence pairs;
+// counts of two halves, one written and read back, merge into the whole's;
+// pruning keeps the table within its limit and the frequent pairs; the
+// counts file's problems are named.
+#include "stages/align/lexicon_counts.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "stages/align/lexicon.h"
+#include "stages/align/sentence_features.h"
+
+namespace sextant {
+namespace {
+
+const Language fr = Language::kFrench, en = Language::kEnglish;
+
+// Sentence pairs over a small made-up vocabulary: word k of French renders
+// word k of English; each sentence holds a few of them, seeded.
+std::vector<std::pair<std::string, std::string>> MadeUpPairs(std::size_t count, unsigned seed) {
+  const std::vector<std::string> french = {"conseil", "sécurité", "assemblée", "générale", "rapport", "session",
+                                           "résolution", "commission", "droits", "homme", "paix", "comité"};
+  const std::vector<std::string> english = {"council", "security", "assembly", "general", "report", "session",
+                                            "resolution", "commission", "rights", "human", "peace", "committee"};
+  std::mt19937 random(seed);
+  std::vector<std::pair<std::string, std::string>> pairs;
+  for (std::size_t n = 0; n < count; ++n) {
+    std::string f, e;
+    for (int w = 0; w < 4; ++w) {
+      const std::size_t k = random() % french.size();
+      f += french[k] + " ";
+      e += english[k] + " ";
+    }
+    pairs.emplace_back(f, e);
+  }
+  return pairs;
+}
+
+LexiconCounts CountsOf(const std::vector<std::pair<std::string, std::string>>& pairs, std::size_t from,
+                       std::size_t to) {
+  LexiconCounts counts(fr, en);
+  for (std::size_t k = from; k < to; ++k) counts.Add(LexiconWords(pairs[k].first, fr), LexiconWords(pairs[k].second, en));
+  return counts;
+}
+
+TEST(LexiconCountsTest, GivesThePairsTheLearnerGives) {
+  const auto pairs = MadeUpPairs(200, 7);
+  std::vector<std::pair<std::string_view, std::string_view>> views(pairs.begin(), pairs.end());
+  const LexiconPairs learned = Lexicon::Learn(views, fr, en).OwnPairs();
+  LexiconCounts counts = CountsOf(pairs, 0, pairs.size());
+  EXPECT_EQ(counts.Pairs(), learned);
+  EXPECT_GE(learned.size(), 12u);
+  EXPECT_EQ(counts.sentence_pairs(), 200u);
+}
+
+TEST(LexiconCountsTest, TwoHalvesOneStoredAndReadBackMergeIntoTheWhole) {
+  const auto pairs = MadeUpPairs(300, 11);
+  LexiconCounts whole = CountsOf(pairs, 0, 300);
+  LexiconCounts first = CountsOf(pairs, 0, 120);
+  LexiconCounts second = CountsOf(pairs, 120, 300);
+  LexiconCounts stored(fr, en);
+  ASSERT_EQ(LexiconCounts::Parse(first.Format(), fr, en, 1 << 20, &stored), "");
+  second.Merge(stored);
+  EXPECT_EQ(second.Pairs(), whole.Pairs());
+  EXPECT_EQ(second.sentence_pairs(), 300u);
+  EXPECT_EQ(second.distinct_pairs(), whole.distinct_pairs());
+}
+
+TEST(LexiconCountsTest, AFileOfTheOtherDirectionIsReadSwapped) {
+  const auto pairs = MadeUpPairs(100, 3);
+  LexiconCounts counts = CountsOf(pairs, 0, 100);
+  LexiconCounts swapped(en, fr);
+  ASSERT_EQ(LexiconCounts::Parse(counts.Format(), en, fr, 1 << 20, &swapped), "");
+  LexiconPairs back = swapped.Pairs();
+  for (auto& [a, b] : back) std::swap(a, b);
+  std::sort(back.begin(), back.end());
+  EXPECT_EQ(back, counts.Pairs());
+}
+
+TEST(LexiconCountsTest, PruningKeepsTheTableBoundedAndTheFrequentPairs) {
+  LexiconCounts counts(fr, en, 1024);
+  std::mt19937 random(5);
+  for (int n = 0; n < 3000; ++n) {
+    // A frequent pair, and rare noise words that make many pairs seen once.
+    WordList f = {"conseil", "f" + std::to_string(random() % 5000), "g" + std::to_string(random() % 5000)};
+    WordList e = {"council", "e" + std::to_string(random() % 5000), "h" + std::to_string(random() % 5000)};
+    std::sort(f.begin(), f.end());
+    std::sort(e.begin(), e.end());
+    counts.Add(f, e);
+  }
+  EXPECT_LE(counts.distinct_pairs(), 1024u);
+  EXPECT_GT(counts.pruned_dice(), 0.0);
+  EXPECT_LT(counts.words(), 2 * 10000u);  // words left in no pair were dropped too
+  const LexiconPairs pairs = counts.Pairs();
+  EXPECT_NE(std::find(pairs.begin(), pairs.end(), std::make_pair(std::string("conseil"), std::string("council"))),
+            pairs.end());
+}
+
+// Counts that prune while another's are merged in (what waits merged
+// first, words renumbered): the merged counts still name the right words.
+TEST(LexiconCountsTest, AMergeThatPrunesKeepsTheWordsRight) {
+  const auto noisy = [](LexiconCounts& counts, unsigned seed, int sentences) {
+    std::mt19937 random(seed);
+    for (int n = 0; n < sentences; ++n) {
+      WordList f = {"conseil", "f" + std::to_string(random() % 3000)};
+      WordList e = {"council", "e" + std::to_string(random() % 3000)};
+      std::sort(f.begin(), f.end());
+      std::sort(e.begin(), e.end());
+      counts.Add(f, e);
+    }
+  };
+  LexiconCounts into(fr, en, 1024), other(fr, en, 1 << 20);
+  noisy(into, 1, 900);   // pruned, and pairs left waiting
+  noisy(other, 2, 900);  // 3,600 pairs: merging them prunes
+  into.Merge(other);
+  EXPECT_LE(into.distinct_pairs(), 1024u);
+  EXPECT_EQ(into.sentence_pairs(), 1800u);
+  const LexiconPairs pairs = into.Pairs();
+  EXPECT_NE(std::find(pairs.begin(), pairs.end(), std::make_pair(std::string("conseil"), std::string("council"))),
+            pairs.end());
+  for (const auto& [f, e] : pairs) {
+    EXPECT_TRUE(f == "conseil" || f[0] == 'f') << f;
+    EXPECT_TRUE(e == "council" || e[0] == 'e') << e;
+  }
+}
+
+struct BadCountsCase {
+  const char* name;
+  const char* text;
+  const char* problem;
+};
+
+class BadCountsTest : public ::testing::TestWithParam<BadCountsCase> {};
+
+TEST_P(BadCountsTest, NamesTheProblem) {
+  LexiconCounts counts(fr, en);
+  const std::string problem = LexiconCounts::Parse(GetParam().text, fr, en, 1 << 20, &counts);
+  EXPECT_NE(problem.find(GetParam().problem), std::string::npos) << problem;
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Cases, BadCountsTest,
+    ::testing::Values(BadCountsCase{"no_header", "s\tconseil\t2\n", "does not start with"},
+                      BadCountsCase{"another_pair", "# sextant lexicon counts ru en\n", "holds ru-en, not fr-en"},
+                      BadCountsCase{"no_count", "# sextant lexicon counts fr en\ns\tconseil\tdeux\n", "line 2"},
+                      BadCountsCase{"zero_count", "# sextant lexicon counts fr en\np\tconseil\tcouncil\t0\n", "line 2"},
+                      BadCountsCase{"unknown_line", "# sextant lexicon counts fr en\n\nx\ty\n", "line 3"}),
+    [](const auto& info) { return std::string(info.param.name); });
+
+}  // namespace
+}  // namespace sextant
