@@ -59,7 +59,7 @@ class PrintingObserver : public IngestObserver {
 int Ingest(const CommandArgs& args) {
   IngestOptions options;
   options.index_folder = kDefaultIndex;
-  Flags flags("ingest", "[--index DIR] [--jobs N] [--memory MB] [--shard K/N] [--ocr MODE] [--no-lexicon] PATH...",
+  Flags flags("ingest", "[--index DIR] [--jobs N] [--memory MB] [--shard K/N] [--ocr MODE] [--no-lexicon] [--lexicon-min-links N] PATH...",
               "Puts PDF files, and the PDFs below folders, into the index: each document's\n"
               "language versions aligned through English. Unchanged files are not read\n"
               "again; a changed or new version rewrites its document's set whole.\n"
@@ -95,8 +95,13 @@ int Ingest(const CommandArgs& args) {
   flags.Switch("--no-lexicon", &no_lexicon,
                "neither use nor learn the index's lexicon (DIR/lexicon/): each document\n"
                "is aligned with what it teaches alone");
+  int min_links = static_cast<int>(options.lexicon_min_links);
+  flags.Number("--lexicon-min-links", &min_links, 0, 1 << 30, "N",
+               "a language pair's lexicon is written once the index has counted this\n"
+               "many sure sentence links of it (default 500; fewer teach noise)");
   if (const auto exit = flags.ParseOrExit(args)) return *exit;
   options.lexicon = !no_lexicon;
+  options.lexicon_min_links = static_cast<std::size_t>(min_links);
   options.memory_mb = static_cast<std::size_t>(memory);
   const PdfCollection collected = CollectPdfs(flags.positionals());
   for (const std::string& problem : collected.problems) PrintProblem(problem);
@@ -134,6 +139,10 @@ int Ingest(const CommandArgs& args) {
     std::cerr << "ingest: lexicon: " << s.lexicon_sentence_pairs << " sentence links counted, " << s.lexicon_pairs
               << " word pairs stored for " << s.lexicon_files << " language pairs in " << options.index_folder
               << "/lexicon (" << s.lexicon_seconds << " s, counts " << (s.lexicon_bytes >> 10) << " KiB)\n";
+  }
+  if (s.lexicon_counted_only > 0) {
+    std::cerr << "ingest: lexicon: " << s.lexicon_counted_only << " language pairs counted, too few sure sentence links "
+              << "yet for a lexicon (--lexicon-min-links " << options.lexicon_min_links << ")\n";
   }
   return s.failures == 0 ? 0 : 1;
 }

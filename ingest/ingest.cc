@@ -282,7 +282,8 @@ Status IngestFiles(const std::vector<std::string>& files, const IngestOptions& o
   };
   std::optional<IngestLexicon> lexicon;
   if (options.lexicon) {
-    lexicon.emplace((std::filesystem::path(options.index_folder) / "lexicon").string(), (options.memory_mb << 20) / 8);
+    lexicon.emplace((std::filesystem::path(options.index_folder) / "lexicon").string(), (options.memory_mb << 20) / 8,
+                    options.lexicon_min_links);
     stream.lexicon = &*lexicon;
   }
   SetStreamer streamer(*writer, hashes, observer, std::move(stream));
@@ -331,6 +332,7 @@ Status IngestFiles(const std::vector<std::string>& files, const IngestOptions& o
     summary->lexicon_files = saved.files;
     summary->lexicon_pairs = saved.pairs;
     summary->lexicon_sentence_pairs = saved.sentence_pairs;
+    summary->lexicon_counted_only = saved.counted_only;
     summary->lexicon_bytes = lexicon->peak_count_bytes();
     summary->seconds = Seconds(start, std::chrono::steady_clock::now());
     if (!status.ok()) {

@@ -27,8 +27,8 @@ std::string CountsFileName(Language source, Language target) {
 
 }  // namespace
 
-IngestLexicon::IngestLexicon(std::string folder, std::size_t max_bytes)
-    : folder_(std::move(folder)), max_bytes_(max_bytes) {}
+IngestLexicon::IngestLexicon(std::string folder, std::size_t max_bytes, std::size_t min_links)
+    : folder_(std::move(folder)), max_bytes_(max_bytes), min_links_(min_links) {}
 
 std::size_t IngestLexicon::PairLimit() const { return max_bytes_ / kPairsSharingBudget / kBytesPerPair; }
 
@@ -104,6 +104,16 @@ Status IngestLexicon::Save(IngestLexiconSaved* saved) {
         continue;
       }
       counts.Merge(stored);
+    }
+    std::filesystem::create_directories(folder_, error);
+    if (error) return Status(StatusCode::kIoError, folder_ + ": cannot create the folder: " + error.message());
+    if (counts.sentence_pairs() < min_links_) {  // too few links yet: the counts only
+      std::unique_ptr<AtomicOutputFile> file;
+      if (Status status = AtomicOutputFile::Create(counts_path, &file); !status.ok()) return status;
+      counts.Write(file->stream());
+      if (Status status = file->Commit(); !status.ok()) return status;
+      ++saved->counted_only;
+      continue;
     }
     // The lexicon the counts give, with every pair stored before.
     LexiconPairs pairs = counts.Pairs();

@@ -43,13 +43,16 @@ struct IngestLexiconSaved {
   std::size_t pairs = 0;           // word pairs now stored, over every language pair saved
   std::size_t files = 0;           // language pairs saved
   std::size_t sentence_pairs = 0;  // confident sentence links counted, this ingest
+  std::size_t counted_only = 0;    // language pairs with too few links yet for a lexicon
 };
 
 class IngestLexicon {
  public:
   // `folder`: the index's lexicon folder (INDEX/lexicon). `max_bytes`: about
-  // what the counts of all language pairs may hold.
-  IngestLexicon(std::string folder, std::size_t max_bytes);
+  // what the counts of all language pairs may hold. `min_links`: a pair's
+  // lexicon is written once its counts (stored and new) hold this many
+  // sentence links; until then only its counts are.
+  IngestLexicon(std::string folder, std::size_t max_bytes, std::size_t min_links);
 
   // The stored lexicon of the pair, as a base; null when none is stored.
   // A stored file that cannot be read is reported once in `problems` and
@@ -78,6 +81,7 @@ class IngestLexicon {
 
   std::string folder_;
   std::size_t max_bytes_;
+  std::size_t min_links_;
   std::map<std::pair<Language, Language>, Pair> pairs_;
   std::vector<std::string> problems_;
   std::size_t peak_count_bytes_ = 0;

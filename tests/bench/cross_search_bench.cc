@@ -69,7 +69,7 @@ Document DocumentOf(const Devset& devset, std::size_t d, Language language) {
 }
 
 bool LearnLexicon(const Devset& devset, const fs::path& folder) {
-  IngestLexicon lexicon(folder.string(), std::size_t{256} << 20);
+  IngestLexicon lexicon(folder.string(), std::size_t{256} << 20, /*min_links=*/0);
   for (std::size_t d = 0; d < devset.document_ids.size(); d += 2) {
     const AlignableText english = AlignableFromLines(Lines(devset.Of(Language::kEnglish)[d]), Language::kEnglish, true);
     for (const LanguageInfo& info : AllLanguages()) {

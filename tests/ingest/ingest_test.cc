@@ -290,7 +290,20 @@ std::set<std::string> Lines(const fs::path& file) {
   return lines;
 }
 
+TEST_F(IngestTest, TooFewLinksKeepTheCountsButWriteNoLexicon) {
+  // The fixtures give a few dozen sure links a language pair: under the
+  // default threshold, counted and kept, but no lexicon to align with yet.
+  CountingObserver observer;
+  const IngestSummary written = Ingest(observer);
+  const fs::path lexicons = fs::path(options_.index_folder) / "lexicon";
+  EXPECT_EQ(written.lexicon_files, 0u);
+  EXPECT_EQ(written.lexicon_counted_only, 5u);
+  EXPECT_TRUE(fs::exists(lexicons / "en-fr.counts"));
+  EXPECT_FALSE(fs::exists(lexicons / "en-fr.lexicon"));
+}
+
 TEST_F(IngestTest, TheIndexLearnsALexiconAndALaterIngestGrowsIt) {
+  options_.lexicon_min_links = 1;  // the fixtures' few links, as a corpus's many
   CountingObserver first;
   const IngestSummary written = Ingest(first);
   const fs::path lexicons = fs::path(options_.index_folder) / "lexicon";
@@ -332,6 +345,7 @@ TEST_F(IngestTest, WithoutTheLexiconNothingIsStored) {
 }
 
 TEST_F(IngestTest, ABrokenStoredLexiconIsNamedAndLeftAlone) {
+  options_.lexicon_min_links = 1;
   fs::create_directories(fs::path(options_.index_folder) / "lexicon");
   const fs::path broken = fs::path(options_.index_folder) / "lexicon" / "en-fr.lexicon";
   std::ofstream(broken) << "meeting réunion\n";
