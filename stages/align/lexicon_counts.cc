@@ -282,19 +282,8 @@ std::string LexiconCounts::Parse(std::string_view text, Language source, Languag
   *counts = LexiconCounts(source, target, max_pairs);
   const std::size_t header_end = text.find('\n');
   const std::string_view header = text.substr(0, header_end);
-  if (!header.starts_with(kHeader)) return "does not start with \"" + std::string(kHeader) + "SRC TGT\"";
-  const std::string_view codes = header.substr(kHeader.size());
-  const std::size_t space = codes.find(' ');
-  const auto first = LanguageFromCode(codes.substr(0, space));
-  const auto second = space == std::string_view::npos ? std::nullopt : LanguageFromCode(codes.substr(space + 1));
-  if (!first || !second) return "its header names no language pair: \"" + std::string(header) + "\"";
   bool swapped = false;
-  if (*first == target && *second == source) {
-    swapped = true;
-  } else if (*first != source || *second != target) {
-    return "holds " + std::string(Code(*first)) + "-" + std::string(Code(*second)) + ", not " +
-           std::string(Code(source)) + "-" + std::string(Code(target));
-  }
+  if (std::string problem = CheckPairHeader(header, kHeader, source, target, &swapped); !problem.empty()) return problem;
   std::vector<std::pair<std::uint64_t, std::uint32_t>> entries;  // the pairs, merged into the table once
   Vocabulary& first_side = swapped ? counts->target_ : counts->source_;
   Vocabulary& second_side = swapped ? counts->source_ : counts->target_;

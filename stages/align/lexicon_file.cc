@@ -28,24 +28,31 @@ std::string FormatLexicon(const LexiconPairs& pairs, Language source, Language t
   return out;
 }
 
-std::string ParseLexicon(std::string_view text, Language source, Language target, LexiconPairs* pairs) {
-  pairs->clear();
-  const std::size_t header_end = text.find('\n');
-  std::string_view header = text.substr(0, header_end);
+std::string CheckPairHeader(std::string_view header, std::string_view prefix, Language source, Language target,
+                            bool* swapped) {
+  *swapped = false;
   if (!header.empty() && header.back() == '\r') header.remove_suffix(1);
-  if (!header.starts_with(kHeader)) return "does not start with \"" + std::string(kHeader) + "SRC TGT\"";
-  const std::string_view codes = header.substr(kHeader.size());
+  if (!header.starts_with(prefix)) return "does not start with \"" + std::string(prefix) + "SRC TGT\"";
+  const std::string_view codes = header.substr(prefix.size());
   const std::size_t space = codes.find(' ');
   const auto first = LanguageFromCode(codes.substr(0, space));
   const auto second = space == std::string_view::npos ? std::nullopt : LanguageFromCode(codes.substr(space + 1));
   if (!first || !second) return "its header names no language pair: \"" + std::string(header) + "\"";
-  bool swapped = false;
   if (*first == target && *second == source) {
-    swapped = true;
+    *swapped = true;
   } else if (*first != source || *second != target) {
     return "holds " + std::string(Code(*first)) + "-" + std::string(Code(*second)) + ", not " +
            std::string(Code(source)) + "-" + std::string(Code(target));
   }
+  return "";
+}
+
+std::string ParseLexicon(std::string_view text, Language source, Language target, LexiconPairs* pairs) {
+  pairs->clear();
+  const std::size_t header_end = text.find('\n');
+  const std::string_view header = text.substr(0, header_end);
+  bool swapped = false;
+  if (std::string problem = CheckPairHeader(header, kHeader, source, target, &swapped); !problem.empty()) return problem;
   std::size_t number = 1;
   for (std::size_t start = header_end == std::string_view::npos ? text.size() : header_end + 1; start < text.size();) {
     std::size_t end = text.find('\n', start);

@@ -29,6 +29,13 @@ std::string LexiconFileName(Language source, Language target);
 // The file's text for `pairs` of (source, target) words.
 std::string FormatLexicon(const LexiconPairs& pairs, Language source, Language target);
 
+// Checks a stored file's first line, "PREFIX SRC TGT" (as "# sextant
+// lexicon zh en"), against the pair (source, target): `swapped` when it
+// names the pair the other way round. Returns the problem (empty when
+// none): another prefix, no language pair, or another pair.
+std::string CheckPairHeader(std::string_view header, std::string_view prefix, Language source, Language target,
+                            bool* swapped);
+
 // Parses a stored lexicon of the pair (source, target). Its pairs go to
 // `pairs`; a header naming the pair the other way round gives them swapped.
 // Returns a problem (empty when none): no header, a header naming another
