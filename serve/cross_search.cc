@@ -95,6 +95,9 @@ Status CrossSearch(IndexSearcher& searcher, QueryTranslator& translator, std::st
   std::stable_sort(found.begin(), found.end(), [&](const Found& a, const Found& b) {
     if (options.sort == SearchSort::kDate) return a.hit.date < b.hit.date;
     if (a.coverage != b.coverage) return a.coverage > b.coverage;
+    // Weights of searches in different languages do not compare: at an
+    // equal share, what the query as given found comes first.
+    if (a.via.has_value() != b.via.has_value()) return !a.via.has_value();
     return a.hit.weight > b.hit.weight;
   });
   std::set<std::pair<std::string, std::size_t>> seen;

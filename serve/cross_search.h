@@ -11,7 +11,8 @@
 // segments only (three times the hits asked for). Hits are merged by the
 // share of the query's words they render (1 for the query as given, whose
 // words are all required; for a translated hit, the words with a
-// rendering found in its text), then by weight (Xapian's BM25 of each
+// rendering found in its text), then the query's own hits before the
+// translations' at an equal share, then by weight (Xapian's BM25 of each
 // search): BM25 weights of different queries do not compare, and the
 // translations into languages the document lacks find other documents
 // that match fewer words. A segment found twice is kept once (the first),

@@ -80,6 +80,48 @@ TEST_F(CrossSearchTest, FindsTheOtherLanguageThroughTheTranslation) {
   EXPECT_EQ(second.result.hits[0].segment, first.result.hits[1].segment);
 }
 
+TEST(CrossSearchOrderTest, TheQuerysOwnHitsComeFirstAtAnEqualShare) {
+  // English and Chinese versions of one document: the English passages
+  // hold both words, and so do Chinese ones through the translation (an
+  // equal share); BM25 weights of two searches do not compare, so the
+  // query's own hits come first.
+  const fs::path folder = fs::temp_directory_path() / ("sextant_cross_order_" + std::to_string(::getpid()));
+  fs::remove_all(folder);
+  std::vector<DocumentResult> results;
+  for (const char* name : {"corpora/pdf/en.pdf", "corpora/pdf/zh.pdf"}) {
+    const std::string path = (testing::SourceDir() / name).string();
+    results.push_back(Runner(ExtractionStages()).RunOne(path));
+    ASSERT_TRUE(results.back().status.ok()) << results.back().status.ToString();
+  }
+  std::unique_ptr<IndexWriter> writer;
+  ASSERT_TRUE(IndexWriter::Open(folder.string(), {}, &writer).ok());
+  AddCounts counts;
+  for (std::size_t k = 0; k < results.size(); ++k) {
+    const std::string path = (testing::SourceDir() / (k == 0 ? "corpora/pdf/en.pdf" : "corpora/pdf/zh.pdf")).string();
+    ASSERT_TRUE(writer->AddDocumentSet({{&results[k].document, HashFile(path).value(), nullptr}}, &counts).ok());
+  }
+  writer.reset();
+  ASSERT_TRUE(WriteLexiconFolder((folder / "lexicon").string(), {{"persons", "人口"}, {"trafficking", "贩运"}},
+                                 Language::kEnglish, Language::kChinese)
+                  .ok());
+  std::unique_ptr<IndexSearcher> searcher;
+  ASSERT_TRUE(IndexSearcher::Open(folder.string(), &searcher).ok());
+  QueryTranslator translator(IndexShards::Folder(folder.string()).LexiconFolders(), "");
+  SearchOptions options;
+  options.limit = 50;
+  CrossSearchResult cross;
+  ASSERT_TRUE(CrossSearch(*searcher, translator, "trafficking persons", options, &cross).ok());
+  ASSERT_FALSE(cross.result.hits.empty());
+  bool translated_seen = false;
+  for (std::size_t k = 0; k < cross.result.hits.size(); ++k) {
+    if (cross.via[k].has_value()) translated_seen = true;
+    else EXPECT_FALSE(translated_seen) << "an English hit after a translated one, at " << k;
+  }
+  EXPECT_TRUE(translated_seen);
+  EXPECT_EQ(cross.result.hits.front().language, Language::kEnglish);
+  fs::remove_all(folder);
+}
+
 TEST_F(CrossSearchTest, TheApiSaysWhichHitsCameThroughATranslation) {
   std::unique_ptr<SearchApi> api;
   ASSERT_TRUE(SearchApi::Open(folder_.string(), &api).ok());
