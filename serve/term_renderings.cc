@@ -1,9 +1,11 @@
 #include "serve/term_renderings.h"
 
 #include <algorithm>
+#include <optional>
 #include <unordered_map>
 
 #include "pipeline/unicode_text.h"
+#include "stages/tag/symbol_tagger.h"
 
 namespace sextant {
 namespace {
@@ -46,15 +48,14 @@ nlohmann::json TermRenderingsJson(const TermRenderings& found) {
 
 
 std::string SymbolBody(std::string_view symbol) {
+  // The symbol grammar's root, bodies and types (RES, PV) that follow it,
+  // up to its first other part (a session, a year, a number).
+  const std::optional<ParsedSymbol> parsed = ParseSymbol(symbol);
+  if (!parsed) return "";
   std::string body;
-  std::size_t start = 0;
-  while (start < symbol.size()) {
-    std::size_t end = symbol.find('/', start);
-    if (end == std::string_view::npos) end = symbol.size();
-    const std::string_view part = symbol.substr(start, end - start);
-    if (part.empty() || (part[0] >= '0' && part[0] <= '9')) break;
-    body += (body.empty() ? "" : "/") + std::string(part);
-    start = end + 1;
+  for (const TagPart& part : parsed->parts) {
+    if (part.name != "root" && part.name != "body" && part.name != "type") break;
+    body += (body.empty() ? "" : "/") + part.value;
   }
   return body;
 }
