@@ -14,7 +14,8 @@
 // many passages hold (9 in 10: "安全" inside "安全理事会") is a piece of it
 // and is left out.
 //
-// Body: the own symbol's leading parts before its first number
+// Body: the own symbol's root, bodies and types as the symbol grammar reads
+// them (stages/tag/symbol_tagger.h), the parts before its first number
 // ("A/HRC/WG.6/34/ITA/3" → "A/HRC/WG.6"; "CTOC/COP/WG.4/2022/2" →
 // "CTOC/COP/WG.4"). Year: the document's date.
 //
