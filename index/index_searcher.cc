@@ -71,7 +71,7 @@ std::string PlainSnippet(const std::string& html, const SearchOptions& options) 
   return out;
 }
 
-// The runs of Han characters in the free text of a query, longest first.
+// The runs of Han characters in the free text of a query, longest first, each once.
 std::vector<std::string> HanRuns(std::string_view query) {
   std::vector<std::string> runs;
   std::string run;
@@ -85,28 +85,69 @@ std::vector<std::string> HanRuns(std::string_view query) {
     }
   }
   if (!run.empty()) runs.push_back(std::move(run));
-  std::sort(runs.begin(), runs.end(), [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+  std::sort(runs.begin(), runs.end(), [](const std::string& a, const std::string& b) {
+    return a.size() != b.size() ? a.size() > b.size() : a < b;
+  });
+  runs.erase(std::unique(runs.begin(), runs.end()), runs.end());
   return runs;
 }
 
 // Xapian's snippet does not mark n-gram matches in Chinese text; the
-// query's Han runs are marked where they occur whole.
-std::string MarkHanRuns(std::string snippet, const std::vector<std::string>& runs, const SearchOptions& options) {
-  for (const std::string& run : runs) {
-    for (std::size_t at = snippet.find(run); at != std::string::npos; at = snippet.find(run, at)) {
-      const bool inside = snippet.rfind(options.highlight_begin, at) != std::string::npos &&
-                          (snippet.rfind(options.highlight_end, at) == std::string::npos ||
-                           snippet.rfind(options.highlight_end, at) < snippet.rfind(options.highlight_begin, at));
-      if (inside) {
-        at += run.size();
+// query's Han runs are marked where they occur whole, in the snippet's
+// unmarked stretches only. The stretches are read in order (a begin
+// marker, then the end marker after it), which holds when the two markers
+// are the same string ("**" by default); a run that repeats in the query,
+// or lies inside a longer one, is never marked twice, and a run right
+// after a mark joins it ("**贩运人口**", not "**贩运****人口**").
+std::string MarkHanRuns(const std::string& snippet, const std::vector<std::string>& runs,
+                        const SearchOptions& options) {
+  const std::string& begin = options.highlight_begin;
+  const std::string& end = options.highlight_end;
+  std::string out;
+  std::size_t mark_closed_at = std::string::npos;  // out.size() just after a mark's end
+  auto mark_plain = [&](std::string_view plain) {
+    for (std::size_t pos = 0; pos < plain.size();) {
+      const std::string* found = nullptr;  // runs are longest first
+      for (const std::string& run : runs) {
+        if (plain.compare(pos, run.size(), run) == 0) {
+          found = &run;
+          break;
+        }
+      }
+      if (found == nullptr) {
+        out += plain[pos++];
         continue;
       }
-      snippet.insert(at + run.size(), options.highlight_end);
-      snippet.insert(at, options.highlight_begin);
-      at += run.size() + options.highlight_begin.size() + options.highlight_end.size();
+      if (mark_closed_at == out.size()) {
+        out.resize(out.size() - end.size());  // reopen the mark just closed
+      } else {
+        out += begin;
+      }
+      out += *found;
+      out += end;
+      mark_closed_at = out.size();
+      pos += found->size();
     }
+  };
+  std::size_t pos = 0;
+  while (pos < snippet.size()) {
+    const std::size_t mark = begin.empty() ? std::string::npos : snippet.find(begin, pos);
+    const std::size_t close = mark == std::string::npos ? std::string::npos : snippet.find(end, mark + begin.size());
+    if (close == std::string::npos || end.empty()) {
+      mark_plain(std::string_view(snippet).substr(pos));
+      break;
+    }
+    mark_plain(std::string_view(snippet).substr(pos, mark - pos));
+    if (mark_closed_at == out.size() && mark == pos) {  // our mark, then Xapian's: one mark
+      out.resize(out.size() - end.size());
+      out.append(snippet, mark + begin.size(), close + end.size() - mark - begin.size());
+    } else {
+      out.append(snippet, mark, close + end.size() - mark);
+    }
+    mark_closed_at = out.size();
+    pos = close + end.size();
   }
-  return snippet;
+  return out;
 }
 
 // The words of `text` that the query's terms match, as byte spans: each
@@ -355,7 +396,7 @@ Status IndexSearcher::SearchOnce(std::string_view query, const SearchOptions& op
         hit.snippet = PlainSnippet(mset.snippet(snippet_source, options.snippet_bytes, Xapian::Stem(std::string(stemmer)),
                                                 flags, "\x01", "\x02", "…"),
                                    options);
-        if (hit.language == Language::kChinese) hit.snippet = MarkHanRuns(std::move(hit.snippet), han_runs, options);
+        if (hit.language == Language::kChinese) hit.snippet = MarkHanRuns(hit.snippet, han_runs, options);
       }
       if (options.marks && has_words && !records) {
         if (query_terms.empty()) {

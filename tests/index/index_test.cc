@@ -125,6 +125,29 @@ TEST_F(IndexTest, StemmingAndSnippets) {
   EXPECT_GT(Search("\"trafficking in persons\"", options).total, 0u);
 }
 
+// A Chinese snippet marks each occurrence of the query's Han runs once,
+// with "**" on both sides, however often the query repeats a run or holds
+// it inside a longer one; runs side by side are one mark.
+TEST_F(IndexTest, ChineseSnippetMarksEachRunOnce) {
+  const std::vector<std::string> queries = {"贩运", "贩运 贩运", "贩运人口 贩运", "人口 贩运 人口"};
+  for (const std::string& query : queries) {
+    SCOPED_TRACE(query);
+    SearchOptions options;
+    options.language = Language::kChinese;
+    const SearchResult result = Search(query, options);
+    ASSERT_FALSE(result.hits.empty());
+    std::size_t marked_hits = 0;
+    for (const SearchHit& hit : result.hits) {
+      EXPECT_EQ(hit.snippet.find("****"), std::string::npos) << hit.snippet;
+      std::size_t markers = 0;
+      for (std::size_t at = hit.snippet.find("**"); at != std::string::npos; at = hit.snippet.find("**", at + 2)) ++markers;
+      EXPECT_EQ(markers % 2, 0u) << hit.snippet;
+      if (markers > 0) ++marked_hits;
+    }
+    EXPECT_GT(marked_hits, 0u);  // a snippet is a window of its passage: not every one holds the words
+  }
+}
+
 TEST_F(IndexTest, SymbolExactAndPrefix) {
   const SearchResult exact = Search("symbol:CTOC/COP/WG.4/2022/1");
   EXPECT_EQ(exact.total, fixture_->segments);
