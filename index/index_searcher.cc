@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 #include <xapian.h>
 
+#include "index/matched_spans.h"
 #include "index/query_parse.h"
 #include "index/read_database.h"
 #include "pipeline/content_hash.h"
@@ -20,6 +21,7 @@ using index_internal::AsksForRecords;
 using index_internal::BuildTextQuery;
 using index_internal::FreeText;
 using index_internal::LanguageFilter;
+using index_internal::MatchedSpans;
 
 std::string Term(std::string_view prefix, std::string_view value) { return BooleanTerm(prefix, value); }
 
@@ -148,44 +150,6 @@ std::string MarkHanRuns(const std::string& snippet, const std::vector<std::strin
     pos = close + end.size();
   }
   return out;
-}
-
-// The words of `text` that the query's terms match, as byte spans: each
-// word cut as the index cuts it (lower-cased, Arabic normalised, a French
-// elision stripped), then looked up as "Z" + its stem and as itself (Latin
-// words in Chinese text); and the query's runs of Han characters where they
-// occur whole. In order, not overlapping. (Xapian's snippet does not mark
-// the words of a phrase, so the marks do not come from it.)
-std::vector<std::pair<std::size_t, std::size_t>> MatchedSpans(const std::string& text, Language language,
-                                                              const std::unordered_set<std::string>& terms,
-                                                              const Xapian::Stem& stem,
-                                                              const std::vector<std::string>& han_runs) {
-  std::vector<std::pair<std::size_t, std::size_t>> spans;
-  for (const WordSpan& span : Words(text, language)) {
-    std::string word = LowerCase(std::string_view(text).substr(span.begin, span.end - span.begin));
-    if (language == Language::kArabic) word = NormalizeArabic(word);
-    for (const std::string_view apostrophe : {std::string_view("'"), std::string_view("\u2019")}) {
-      const std::size_t at = word.find(apostrophe);
-      if (language == Language::kFrench && at != std::string::npos && at > 0 && at <= 6) word.erase(0, at + apostrophe.size());
-    }
-    if (word.empty()) continue;
-    if (terms.contains(word) || terms.contains("Z" + stem(word))) spans.emplace_back(span.begin, span.end);
-  }
-  for (const std::string& run : han_runs) {
-    for (std::size_t at = text.find(run); at != std::string::npos; at = text.find(run, at + run.size())) {
-      spans.emplace_back(at, at + run.size());
-    }
-  }
-  std::sort(spans.begin(), spans.end());
-  std::vector<std::pair<std::size_t, std::size_t>> merged;
-  for (const auto& span : spans) {
-    if (!merged.empty() && span.first < merged.back().second) {
-      merged.back().second = std::max(merged.back().second, span.second);
-    } else {
-      merged.push_back(span);
-    }
-  }
-  return merged;
 }
 
 // The spy's counts, scaled up to `total` when it saw only a sample.
@@ -359,6 +323,7 @@ Status IndexSearcher::SearchOnce(std::string_view query, const SearchOptions& op
     // are not the same inside each shard of an index.
     const bool has_words = words.find_first_not_of(' ') != std::string::npos;
     std::unordered_set<std::string> query_terms;  // for options.marks
+    const index_internal::QueryWords query_words = index_internal::ReadQueryWords(words);
     std::map<Language, std::unique_ptr<Xapian::Stem>> stems;
     for (auto it = mset.begin(); it != mset.end(); ++it) {
       const Xapian::Document entry = it.get_document();
@@ -404,8 +369,8 @@ Status IndexSearcher::SearchOnce(std::string_view query, const SearchOptions& op
         }
         auto& stem = stems[hit.language];
         if (!stem) stem = std::make_unique<Xapian::Stem>(std::string(StemmerName(hit.language)));
-        hit.marks = MatchedSpans(hit.text, hit.language, query_terms, *stem,
-                                 hit.language == Language::kChinese ? han_runs : std::vector<std::string>{});
+        hit.marks = MatchedSpans(hit.text, hit.language, query_terms, [&stem](const std::string& word) { return (*stem)(word); },
+                                 hit.language == Language::kChinese ? han_runs : std::vector<std::string>{}, query_words);
       }
       if (options.show && *options.show != hit.language && !records) {
         hit.parallel[*options.show] = AlignedText(db, entry, *options.show);
