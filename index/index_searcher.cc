@@ -73,6 +73,20 @@ std::string PlainSnippet(const std::string& html, const SearchOptions& options) 
   return out;
 }
 
+// `plain` with the caller's markers around each span (in order, not
+// overlapping).
+std::string MarkSpans(const std::string& plain, const std::vector<std::pair<std::size_t, std::size_t>>& spans,
+                      const SearchOptions& options) {
+  std::string out;
+  std::size_t pos = 0;
+  for (const auto& [begin, end] : spans) {
+    out.append(plain, pos, begin - pos).append(options.highlight_begin).append(plain, begin, end - begin);
+    out += options.highlight_end;
+    pos = end;
+  }
+  return out.append(plain, pos, std::string::npos);
+}
+
 // The runs of Han characters in the free text of a query, longest first, each once.
 std::vector<std::string> HanRuns(std::string_view query) {
   std::vector<std::string> runs;
@@ -322,9 +336,22 @@ Status IndexSearcher::SearchOnce(std::string_view query, const SearchOptions& op
     // background model would pick a window by the terms' statistics, which
     // are not the same inside each shard of an index.
     const bool has_words = words.find_first_not_of(' ') != std::string::npos;
-    std::unordered_set<std::string> query_terms;  // for options.marks
+    // For the marks (and the snippets of a query with phrases): the
+    // query's terms, read once, and a stemmer a language.
     const index_internal::QueryWords query_words = index_internal::ReadQueryWords(words);
+    std::unordered_set<std::string> query_terms;
+    const auto query_terms_of = [&query_terms, &text]() -> const std::unordered_set<std::string>& {
+      if (query_terms.empty()) {
+        for (auto term = text.get_terms_begin(); term != text.get_terms_end(); ++term) query_terms.insert(*term);
+      }
+      return query_terms;
+    };
     std::map<Language, std::unique_ptr<Xapian::Stem>> stems;
+    const auto stem_of = [&stems](Language language) -> index_internal::StemFunction {
+      auto& stem = stems[language];
+      if (!stem) stem = std::make_unique<Xapian::Stem>(std::string(StemmerName(language)));
+      return [stem = stem.get()](const std::string& word) { return (*stem)(word); };
+    };
     for (auto it = mset.begin(); it != mset.end(); ++it) {
       const Xapian::Document entry = it.get_document();
       const auto data = nlohmann::json::parse(entry.get_data(), nullptr, false);
@@ -361,15 +388,23 @@ Status IndexSearcher::SearchOnce(std::string_view query, const SearchOptions& op
         hit.snippet = PlainSnippet(mset.snippet(snippet_source, options.snippet_bytes, Xapian::Stem(std::string(stemmer)),
                                                 flags, "\x01", "\x02", "…"),
                                    options);
-        if (hit.language == Language::kChinese) hit.snippet = MarkHanRuns(hit.snippet, han_runs, options);
+        if (hit.language == Language::kChinese) {
+          hit.snippet = MarkHanRuns(hit.snippet, han_runs, options);
+        } else if (!query_words.phrases.empty()) {
+          // Xapian's snippet does not mark the words of a phrase: the
+          // snippet's window is kept, its marks are the matched words.
+          SearchOptions unmarked = options;
+          unmarked.highlight_begin.clear();
+          unmarked.highlight_end.clear();
+          const std::string plain = PlainSnippet(mset.snippet(snippet_source, options.snippet_bytes,
+                                                              Xapian::Stem(std::string(stemmer)), flags, "\x01", "\x02", "…"),
+                                                 unmarked);
+          hit.snippet = MarkSpans(plain, MatchedSpans(plain, hit.language, query_terms_of(), stem_of(hit.language), {}, query_words),
+                                  options);
+        }
       }
       if (options.marks && has_words && !records) {
-        if (query_terms.empty()) {
-          for (auto term = text.get_terms_begin(); term != text.get_terms_end(); ++term) query_terms.insert(*term);
-        }
-        auto& stem = stems[hit.language];
-        if (!stem) stem = std::make_unique<Xapian::Stem>(std::string(StemmerName(hit.language)));
-        hit.marks = MatchedSpans(hit.text, hit.language, query_terms, [&stem](const std::string& word) { return (*stem)(word); },
+        hit.marks = MatchedSpans(hit.text, hit.language, query_terms_of(), stem_of(hit.language),
                                  hit.language == Language::kChinese ? han_runs : std::vector<std::string>{}, query_words);
       }
       if (options.show && *options.show != hit.language && !records) {
