@@ -172,7 +172,7 @@ int Search(const CommandArgs& args) {
     return status.code() == StatusCode::kInvalidArgument ? 2 : 1;
   }
   if (options.marks) {
-    WordLinkers linkers(IndexLexiconFolder(where), dictionary_folder);
+    WordLinkers linkers(where.LexiconFolders(), dictionary_folder);
     AddParallelMarks(&result, linkers);
     for (const std::string& warning : linkers.TakeWarnings()) PrintProblem(warning);
   }

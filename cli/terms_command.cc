@@ -51,7 +51,7 @@ int Terms(const CommandArgs& args) {
     PrintProblem(status.message());
     return 1;
   }
-  WordLinkers linkers(IndexLexiconFolder(where), dictionaries == "none" ? "" : dictionaries);
+  WordLinkers linkers(where.LexiconFolders(), dictionaries == "none" ? "" : dictionaries);
   TermOptions options;
   options.language = *language;
   options.show = *show;

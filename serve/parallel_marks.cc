@@ -1,6 +1,5 @@
 #include "serve/parallel_marks.h"
 
-
 namespace sextant {
 
 void AddParallelMarks(SearchResult* result, WordLinkers& linkers) {
@@ -15,11 +14,6 @@ void AddParallelMarks(SearchResult* result, WordLinkers& linkers) {
       for (const LinkedSpan& span : linker.Render(hit.text, marks, text)) out.emplace_back(span.begin, span.end);
     }
   }
-}
-
-std::string IndexLexiconFolder(const IndexShards& where) {
-  const std::vector<std::string> folders = where.LexiconFolders();
-  return folders.empty() ? "" : folders.front();
 }
 
 }  // namespace sextant

@@ -11,8 +11,6 @@
 // are shared safely (WordLinkers locks its own map).
 #pragma once
 
-#include <string>
-
 #include "index/index_searcher.h"
 #include "stages/align/word_links.h"
 
@@ -21,10 +19,6 @@ namespace sextant {
 // Fills SearchHit::parallel_marks of every hit that has marks and a
 // parallel text.
 void AddParallelMarks(SearchResult* result, WordLinkers& linkers);
-
-// The stored lexicon the marks use: the first local shard's
-// (IndexShards::LexiconFolders(); "" for an index of remote shards only).
-std::string IndexLexiconFolder(const IndexShards& where);
 
 // Where Debian's FreeDict dictionaries are.
 inline constexpr const char* kDefaultDictionaryFolder = "/usr/share/dictd";

@@ -258,7 +258,7 @@ std::vector<std::string> SearchApi::HideFolders(std::vector<std::string> texts) 
 }
 
 SearchApi::SearchApi(IndexShards where)
-    : where_(std::move(where)), linkers_(IndexLexiconFolder(where_), kDefaultDictionaryFolder) {}
+    : where_(std::move(where)), linkers_(where_.LexiconFolders(), kDefaultDictionaryFolder) {}
 
 ApiResponse SearchApi::Answer(const ApiRequest& request) {
   const bool known = request.path == "/api/search" || request.path == "/api/document" || request.path == "/api/versions" ||

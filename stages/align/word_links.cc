@@ -443,13 +443,15 @@ std::vector<LinkedSpan> WordLinker::Render(std::string_view source_text, const s
   return Spans(std::move(chosen), target, target_text);
 }
 
-std::unique_ptr<WordLinker> LoadWordLinker(Language source, Language target, const std::string& lexicon_folder,
+std::unique_ptr<WordLinker> LoadWordLinker(Language source, Language target,
+                                           const std::vector<std::string>& lexicon_folders,
                                            const std::string& dictionary_folder, std::vector<std::string>* warnings) {
   auto linker = std::make_unique<WordLinker>(source, target);
-  if (!lexicon_folder.empty()) {
+  for (const std::string& folder : lexicon_folders) {
+    if (folder.empty()) continue;
     LexiconPairs pairs;
     std::string problem;
-    if (ReadLexiconFolder(lexicon_folder, source, target, &pairs, &problem)) {
+    if (ReadLexiconFolder(folder, source, target, &pairs, &problem)) {
       linker->AddPairs(pairs, WordLinker::kLexiconConfidence);
       linker->AddSourceNote(LexiconFileName(source, target) + " (" + std::to_string(pairs.size()) + " pairs)");
     } else if (!problem.empty()) {
@@ -470,7 +472,7 @@ std::unique_ptr<WordLinker> LoadWordLinker(Language source, Language target, con
 const WordLinker& WordLinkers::Get(Language source, Language target) {
   const std::lock_guard<std::mutex> lock(mutex_);
   auto& slot = linkers_[{source, target}];
-  if (!slot) slot = LoadWordLinker(source, target, lexicon_folder_, dictionary_folder_, &warnings_);
+  if (!slot) slot = LoadWordLinker(source, target, lexicon_folders_, dictionary_folder_, &warnings_);
   return *slot;
 }
 

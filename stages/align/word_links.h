@@ -118,24 +118,27 @@ class WordLinker {
   std::vector<std::string> sources_;
 };
 
-// A linker for (source, target) with the stored lexicon of `lexicon_folder`
-// (INDEX/lexicon; "" or missing: none) and the FreeDict dictionaries of
-// `dictionary_folder` ("" : none). What cannot be read is a warning, and
-// the linker goes on without it.
-std::unique_ptr<WordLinker> LoadWordLinker(Language source, Language target, const std::string& lexicon_folder,
+// A linker for (source, target) with the stored lexicons of
+// `lexicon_folders` (INDEX/lexicon, one per local shard of an index, their
+// pairs joined; none, or a folder without the pair's file: no lexicon) and
+// the FreeDict dictionaries of `dictionary_folder` ("" : none). What cannot
+// be read is a warning, and the linker goes on without it.
+std::unique_ptr<WordLinker> LoadWordLinker(Language source, Language target,
+                                           const std::vector<std::string>& lexicon_folders,
                                            const std::string& dictionary_folder, std::vector<std::string>* warnings);
 
 // Linkers loaded once per language pair and kept (a server answers many
 // hits with the same few): Get() loads on first use. Thread-safe.
 class WordLinkers {
  public:
-  WordLinkers(std::string lexicon_folder, std::string dictionary_folder)
-      : lexicon_folder_(std::move(lexicon_folder)), dictionary_folder_(std::move(dictionary_folder)) {}
+  WordLinkers(std::vector<std::string> lexicon_folders, std::string dictionary_folder)
+      : lexicon_folders_(std::move(lexicon_folders)), dictionary_folder_(std::move(dictionary_folder)) {}
   const WordLinker& Get(Language source, Language target);
   std::vector<std::string> TakeWarnings();
 
  private:
-  std::string lexicon_folder_, dictionary_folder_;
+  std::vector<std::string> lexicon_folders_;
+  std::string dictionary_folder_;
   std::mutex mutex_;
   std::map<std::pair<Language, Language>, std::unique_ptr<WordLinker>> linkers_;
   std::vector<std::string> warnings_;

@@ -114,7 +114,7 @@ TEST(WordLinksTest, LoadsAStoredLexiconAndSaysWhatItRead) {
     out << "# sextant lexicon zh en\n贩运\ttrafficking\n人口\tpersons\n";
   }
   std::vector<std::string> warnings;
-  const auto linker = LoadWordLinker(Language::kEnglish, Language::kChinese, folder, "", &warnings);
+  const auto linker = LoadWordLinker(Language::kEnglish, Language::kChinese, {folder}, "", &warnings);
   EXPECT_TRUE(warnings.empty());
   EXPECT_EQ(linker->pair_count(), 2u);  // read the other way round
   ASSERT_EQ(linker->sources().size(), 1u);
@@ -127,10 +127,31 @@ TEST(WordLinksTest, LoadsAStoredLexiconAndSaysWhatItRead) {
     std::ofstream out(folder + "/zh-en.lexicon");
     out << "no header\n";
   }
-  const auto without = LoadWordLinker(Language::kEnglish, Language::kChinese, folder, "", &warnings);
+  const auto without = LoadWordLinker(Language::kEnglish, Language::kChinese, {folder}, "", &warnings);
   EXPECT_EQ(without->pair_count(), 0u);
   ASSERT_EQ(warnings.size(), 1u);
   EXPECT_NE(warnings[0].find("zh-en.lexicon"), std::string::npos);
+}
+
+// An index of several local shards keeps a lexicon in each: the linker
+// joins their pairs.
+TEST(WordLinksTest, JoinsTheLexiconsOfEveryShard) {
+  const std::string root = ::testing::TempDir() + "/word_links_shards";
+  std::vector<std::string> folders;
+  for (const auto& [name, line] : {std::pair{"1", "贩运\ttrafficking\n"}, std::pair{"2", "人口\tpersons\n"}}) {
+    folders.push_back(root + "/" + name + "/lexicon");
+    std::filesystem::create_directories(folders.back());
+    std::ofstream(folders.back() + "/zh-en.lexicon") << "# sextant lexicon zh en\n" << line;
+  }
+  folders.push_back(root + "/3/lexicon");  // a shard with no lexicon yet
+  std::vector<std::string> warnings;
+  const auto linker = LoadWordLinker(Language::kEnglish, Language::kChinese, folders, "", &warnings);
+  EXPECT_TRUE(warnings.empty());
+  EXPECT_EQ(linker->pair_count(), 2u);
+  EXPECT_EQ(linker->sources().size(), 2u);
+  const auto spans = linker->Render("Trafficking in persons.", {{0, 11}, {15, 22}}, "贩运人口。");
+  ASSERT_EQ(spans.size(), 1u);
+  EXPECT_EQ(std::string("贩运人口。").substr(spans[0].begin, spans[0].end - spans[0].begin), "贩运人口");
 }
 
 }  // namespace
