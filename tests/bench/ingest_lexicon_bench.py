@@ -25,12 +25,24 @@ each pair alone, hard variant as align_bench.py makes it) for each pair:
 Strict F1 over half B's documents. No document's alignment sees a lexicon
 learned from itself.
 
+With --hunalign BIN, hunalign aligns the same half-B documents (`hunalign
+-batch`, each pair alone), given the same dictionaries as `align --index`:
+
+  hunalign            an empty dictionary (its length model alone);
+  hunalign + lexicon  the index's stored lexicon of the pair, with FreeDict's
+                      pairs where Sextant has them (fr, es), in hunalign's
+                      "target @ source" lines; the text lower-cased, split
+                      into words as the lexicon's are (Chinese by longest
+                      match over the lexicon's own Chinese words, so that
+                      hunalign can find them: it splits at spaces only).
+
     tests/bench/ingest_lexicon_bench.py --sextant build/cli/sextant \
         --generator build/corpora/fixtures/make_fixture_pdfs [--pairs zh-en,ar-en] [--rounds 1]
 """
 import argparse
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -95,6 +107,62 @@ def timed_ingest(sextant, index, pdfs, extra, lexicon_from=None, memory=None):
     return {"wall": wall, "cpu": float(user) + float(system), "rss_mib": int(peak) / 1024, "lexicon": lexicon}
 
 
+def stored_pairs(folder, l1, l2):
+    """(l1 word, l2 word) pairs of the index's stored lexicon, whichever way
+    round its files name the pair."""
+    pairs = set()
+    for a, b in ((l1, l2), (l2, l1)):
+        path = os.path.join(folder, f"{a}-{b}.lexicon")
+        if not os.path.exists(path):
+            continue
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                if line.startswith("#") or "\t" not in line:
+                    continue
+                x, y = line.rstrip("\n").split("\t")[:2]
+                pairs.add((x, y) if a == l1 else (y, x))
+    return sorted(pairs)
+
+
+def hunalign_words(path, lang, vocabulary):
+    """A copy of path for hunalign: lower-cased, words and punctuation apart;
+    Chinese cut by longest match over `vocabulary` (the lexicon's words),
+    one character where none matches."""
+    out = path + ".hun"
+    longest = max((len(w) for w in vocabulary), default=1)
+    with open(path, encoding="utf-8") as f, open(out, "w", encoding="utf-8") as g:
+        for line in f:
+            tokens = []
+            for piece in re.findall(r"\w+|[^\w\s]", ab.lower_case(line)):
+                if lang != "zh" or not re.search(r"[\u4e00-\u9fff]", piece):
+                    tokens.append(piece)
+                    continue
+                k = 0
+                while k < len(piece):
+                    n = min(longest, len(piece) - k)
+                    while n > 1 and piece[k:k + n] not in vocabulary:
+                        n -= 1
+                    tokens.append(piece[k:k + n])
+                    k += n
+            g.write(" ".join(tokens) + "\n")
+    return out
+
+
+def hunalign_links(hunalign, dictionary, files, folder, name):
+    """hunalign -batch over (source, target) files; the links of each."""
+    jobs = os.path.join(folder, f"hunalign.{name}.batch")
+    outs = [f"{s}.{name}.ladder" for s, _ in files]
+    with open(jobs, "w", encoding="utf-8") as f:
+        for (s, t), o in zip(files, outs):
+            f.write(f"{s}\t{t}\t{o}\n")
+    ab.run([hunalign, "-batch", dictionary, jobs], cwd=folder)
+    links = []
+    for o in outs:
+        with open(o, encoding="utf-8") as f:
+            links.append(ab.ladder_links(f.read()))
+    return links
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sextant", required=True)
@@ -105,6 +173,8 @@ def main():
     parser.add_argument("--pairs", default="zh-en")
     parser.add_argument("--rounds", type=int, default=1)
     parser.add_argument("--memory", help="sextant ingest --memory MB (its default when not given)")
+    parser.add_argument("--hunalign", help="a hunalign binary (docs/benchmarks.md, Building hunalign)")
+    parser.add_argument("--dictd", default="/usr/share/dictd", help="FreeDict's dictd files")
     args = parser.parse_args()
     if not os.path.isdir(args.devset):
         print(f"ingest_lexicon_bench: skipped: {args.devset} is not there")
@@ -160,6 +230,20 @@ def main():
         print(f"{pair} hard, half B ({len(half_b)} documents) one by one: alone {lb.f1(alone, b_golds):.4f}  "
               f"--index (ingest of half A) {lb.f1(ingested, b_golds):.4f}  "
               f"text lexicon of half A {lb.f1(from_text, b_golds):.4f}", flush=True)
+        if args.hunalign:
+            pairs = stored_pairs(os.path.join(with_index, "lexicon"), l1, l2)
+            freedict = ab.freedict_pairs(args.dictd, l1, l2) or []
+            empty = os.path.join(folder, "empty.dic")
+            open(empty, "w").close()
+            given = os.path.join(folder, "index-lexicon.dic")
+            ab.write_hunalign_dictionary(given, sorted(set(pairs) | set(freedict)))
+            vocabulary = {w for pair_ in pairs for w in pair_}
+            words = [(hunalign_words(s, l1, vocabulary), hunalign_words(t, l2, vocabulary)) for s, t in b_files]
+            plain = hunalign_links(args.hunalign, empty, b_files, folder, "empty")
+            with_dictionary = hunalign_links(args.hunalign, given, words, folder, "lexicon")
+            print(f"{pair} hard, half B, hunalign: empty dictionary {lb.f1(plain, b_golds):.4f}  "
+                  f"index lexicon ({len(pairs)} pairs) + FreeDict ({len(freedict)}) {lb.f1(with_dictionary, b_golds):.4f}",
+                  flush=True)
 
 
 if __name__ == "__main__":
