@@ -289,17 +289,28 @@ std::vector<WordLinker::Pick> WordLinker::PhraseStretch(const std::vector<std::s
   for (const auto& anchors : options) {
     for (const auto& [anchor, anchor_confidence] : anchors) {
       if (taken[anchor]) continue;
+      // Each word of the phrase picks its best target word near the
+      // anchor, one the phrase's other words have not picked when it can
+      // ("peace and security": paix and sécurité, though the lexicon pairs
+      // each with both).
       std::vector<Pick> stretch;
+      std::vector<bool> picked(target.size(), false);
       for (const auto& word_options : options) {
         std::pair<std::size_t, double> pick{0, 0};
-        for (const auto& [j, confidence] : word_options) {
-          const std::size_t distance = j > anchor ? j - anchor : anchor - j;
-          if (taken[j] || distance > reach) continue;
-          const bool closer = pick.second > 0 && confidence == pick.second &&
-                              distance < (pick.first > anchor ? pick.first - anchor : anchor - pick.first);
-          if (confidence > pick.second || closer) pick = {j, confidence};
+        for (const bool allow_picked : {false, true}) {
+          for (const auto& [j, confidence] : word_options) {
+            const std::size_t distance = j > anchor ? j - anchor : anchor - j;
+            if (taken[j] || distance > reach || (picked[j] && !allow_picked)) continue;
+            const bool closer = pick.second > 0 && confidence == pick.second &&
+                                distance < (pick.first > anchor ? pick.first - anchor : anchor - pick.first);
+            if (confidence > pick.second || closer) pick = {j, confidence};
+          }
+          if (pick.second > 0) break;
         }
-        if (pick.second > 0) stretch.push_back(pick);
+        if (pick.second > 0) {
+          stretch.push_back(pick);
+          picked[pick.first] = true;
+        }
       }
       // One stretch: the picks that join the anchor's without other words
       // between (a word far from the others is another occurrence's).
@@ -412,13 +423,19 @@ std::vector<LinkedSpan> WordLinker::Render(std::string_view source_text, const s
     }
   }
   // A marked word's candidates: none that an unmarked word of another
-  // spelling claims more strongly; a tie is a doubt.
+  // spelling claims more strongly; a tie is a doubt. An unmarked word
+  // spelled as a marked one (the query's words met again outside its
+  // phrase: "peace operations" beside "peace and security") is no rival.
+  std::unordered_set<std::string> marked_words;
+  for (std::size_t i = 0; i < source.size(); ++i) {
+    if (marked[i]) marked_words.insert(source[i].word);
+  }
   const auto candidates = [&](std::size_t i) {
     std::vector<Pick> out;
     for (std::size_t j = 0; j < target.size(); ++j) {
       double confidence = link[i][j];
       for (std::size_t k = 0; k < source.size() && confidence > 0; ++k) {
-        if (k == i || marked[k] || source[k].word == source[i].word) continue;
+        if (k == i || marked[k] || marked_words.contains(source[k].word)) continue;
         if (link[k][j] > confidence) confidence = 0;
         else if (link[k][j] == confidence) confidence *= kTieFactor;
       }

@@ -18,13 +18,18 @@
 // another's form, nor for a cognate ("nacional" is not "naciones").
 // Precision first: function words never link; a target word that an
 // unmarked source word claims with a higher confidence is left to it; a
-// tie is a doubt (× 0.6). Marked words with at most two function words
-// between them are a phrase, rendered by one stretch of the target (the
-// one rendering most of its words best; each word of the phrase left
-// unrendered lowers the confidence: × (0.5 + 0.5 × share rendered)); a
-// marked word alone that a phrase holds too is not rendered. Only links of
-// confidence ≥ kMinimumConfidence are given. The chosen target words are merged into spans when only
-// spaces, hyphens or at most two short function words lie between them
+// tie is a doubt (× 0.6); an unmarked word spelled as a marked one (the
+// query's words met again outside its phrase) is no rival. Marked words
+// with at most two function words between them are a phrase, rendered by
+// one stretch of the target (the one rendering most of its words best,
+// each word of it picking a target word the others did not when it can:
+// the lexicon pairs "paix" and "sécurité" each with both "peace" and
+// "security"; each word of the phrase left unrendered lowers the
+// confidence: × (0.5 + 0.5 × share rendered)); a marked word alone that a
+// phrase holds too is not rendered. Only links of confidence ≥
+// kMinimumConfidence are given. The chosen target words are merged into
+// spans when only spaces, hyphens or at most two short function words lie
+// between them
 // ("traite des personnes"; 贩运人口). In Chinese, a one-character word
 // right after a linked word is taken with it (理事 + 会: ICU cuts a name's
 // last character off).

@@ -63,6 +63,11 @@ std::vector<LinkCase> Cases() {
        "Sustainable development matters.", {"Sustainable", "development"}, "促进可持续发展的目标。", {"可持续发展"}},
       {"chinese source, english target", zh, en, {{"人口", "persons"}, {"贩运", "trafficking"}}, {},
        "打击贩运人口。", {"贩运人口"}, "Combating trafficking in persons.", {"trafficking in persons"}},
+      {"words of a phrase paired with each other's renderings take one each; the query's words met again are no "
+       "rivals",
+       en, fr, {{"peace", "paix"}, {"peace", "sécurité"}, {"security", "paix"}, {"security", "sécurité"}}, {},
+       "Peace and security, and security operations.", {"Peace", "security"},
+       "La paix et la sécurité, et les opérations de sécurité.", {"paix et la sécurité"}},
       {"two words far apart are two spans", en, fr, {{"council", "conseil"}, {"report", "rapport"}}, {},
        "The Council adopted the report.", {"Council", "report"}, "Le Conseil a adopté le rapport.",
        {"Conseil", "rapport"}},
