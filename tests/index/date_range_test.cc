@@ -1,7 +1,7 @@
 // A search's date range (SearchOptions::date_from, date_to) against the
-// dates written, table-driven: the year terms the searcher adds to the
-// value range (index_searcher.cc, DateRange) must not change what matches,
-// even for an entry whose year term comes from its symbol, not a date.
+// dates written, table-driven: years, months and days, open ends, and an
+// entry with no date whose year (its year term, a facet) comes from its
+// symbol, which no date range holds.
 #include <gtest/gtest.h>
 
 #include <unistd.h>
@@ -20,7 +20,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-TEST(DateRangeTest, YearTermsChangeNothingThatMatches) {
+TEST(DateRangeTest, RangesHoldTheDatedEntriesOnly) {
   const fs::path folder = fs::temp_directory_path() / ("sextant_date_range_test_" + std::to_string(::getpid()));
   fs::remove_all(folder);
   // Three sets of one English version, 5 segments each, all with a symbol
