@@ -385,22 +385,20 @@ Status IndexSearcher::SearchOnce(std::string_view query, const SearchOptions& op
         if (has_words) flags |= Xapian::MSet::SNIPPET_BACKGROUND_MODEL;
         if (hit.language == Language::kChinese && chinese_ == ChineseTerms::kBigrams) flags |= Xapian::MSet::SNIPPET_CJK_NGRAM;
         const std::string snippet_source = hit.language == Language::kArabic ? NormalizeArabic(hit.text) : hit.text;
-        hit.snippet = PlainSnippet(mset.snippet(snippet_source, options.snippet_bytes, Xapian::Stem(std::string(stemmer)),
-                                                flags, "\x01", "\x02", "…"),
-                                   options);
-        if (hit.language == Language::kChinese) {
-          hit.snippet = MarkHanRuns(hit.snippet, han_runs, options);
-        } else if (!query_words.phrases.empty()) {
+        const std::string html = mset.snippet(snippet_source, options.snippet_bytes, Xapian::Stem(std::string(stemmer)),
+                                              flags, "\x01", "\x02", "…");
+        if (hit.language != Language::kChinese && !query_words.phrases.empty()) {
           // Xapian's snippet does not mark the words of a phrase: the
           // snippet's window is kept, its marks are the matched words.
           SearchOptions unmarked = options;
           unmarked.highlight_begin.clear();
           unmarked.highlight_end.clear();
-          const std::string plain = PlainSnippet(mset.snippet(snippet_source, options.snippet_bytes,
-                                                              Xapian::Stem(std::string(stemmer)), flags, "\x01", "\x02", "…"),
-                                                 unmarked);
+          const std::string plain = PlainSnippet(html, unmarked);
           hit.snippet = MarkSpans(plain, MatchedSpans(plain, hit.language, query_terms_of(), stem_of(hit.language), {}, query_words),
                                   options);
+        } else {
+          hit.snippet = PlainSnippet(html, options);
+          if (hit.language == Language::kChinese) hit.snippet = MarkHanRuns(hit.snippet, han_runs, options);
         }
       }
       if (options.marks && has_words && !records) {

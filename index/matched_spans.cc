@@ -9,18 +9,12 @@
 namespace sextant::index_internal {
 namespace {
 
-// A word as the index cuts it: lower-cased, Arabic normalised, a French
-// elision ("l'", "qu'") stripped.
+// A word as the index cuts it: lower-cased, Arabic normalised, an elision
+// ("l'", "qu'") stripped (schema.h).
 std::string IndexWord(std::string_view raw, Language language) {
   std::string word = LowerCase(raw);
   if (language == Language::kArabic) word = NormalizeArabic(word);
-  if (language == Language::kFrench) {
-    for (const std::string_view apostrophe : {std::string_view("'"), std::string_view("\u2019")}) {
-      const std::size_t at = word.find(apostrophe);
-      if (at != std::string::npos && at > 0 && at <= 6) word.erase(0, at + apostrophe.size());
-    }
-  }
-  return word;
+  return std::string(StripElision(word));
 }
 
 struct TextWord {

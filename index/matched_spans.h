@@ -1,9 +1,9 @@
 // The words of a hit's text that the query matched (SearchHit::marks,
 // from which the parallel text's marks are rendered too): each word of the
-// text, cut as the index cuts it (lower-cased, Arabic normalised, a French
-// elision stripped), is marked when the query's terms hold it, as itself
-// or as "Z" + its stem; the query's runs of Han characters are marked
-// where they occur whole.
+// text, cut as the index cuts it (lower-cased, Arabic normalised, an
+// elision stripped: schema.h), is marked when the query's terms hold it,
+// as itself or as "Z" + its stem; the query's runs of Han characters are
+// marked where they occur whole.
 //
 // A phrase of the query (a quoted stretch, or a hyphenated word such as
 // "secretary-general") is marked only where it occurs whole, word after

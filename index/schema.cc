@@ -80,17 +80,6 @@ std::string Lower(std::string_view text) {
   return out;
 }
 
-// "l'exploitation" → "exploitation" (apostrophe ' or ’); other words unchanged.
-std::string_view StripElision(std::string_view word) {
-  for (std::string_view elision : kElisions) {
-    if (word.size() <= elision.size() + 1 || word.substr(0, elision.size()) != elision) continue;
-    const std::string_view rest = word.substr(elision.size());
-    if (rest.starts_with("'")) return rest.substr(1);
-    if (rest.starts_with("\u2019")) return rest.substr(3);
-  }
-  return word;
-}
-
 // A word ICU keeps whole across "." ":" "/" "@" between letters
 // ("www.mercuryconvention.org", "e.g"), cut there, as Xapian's QueryParser
 // cuts a query word into a phrase: "www", "mercuryconvention", "org".
@@ -148,6 +137,16 @@ std::vector<std::string> CutHanRun(std::string_view run, ChineseTerms chinese) {
 }
 
 }  // namespace
+
+std::string_view StripElision(std::string_view word) {
+  for (std::string_view elision : kElisions) {
+    if (word.size() <= elision.size() + 1 || word.substr(0, elision.size()) != elision) continue;
+    const std::string_view rest = word.substr(elision.size());
+    if (rest.starts_with("'")) return rest.substr(1);
+    if (rest.starts_with("\u2019")) return rest.substr(3);
+  }
+  return word;
+}
 
 std::span<const SchemaRow> SchemaTable() { return kSchema; }
 

@@ -98,6 +98,11 @@ std::optional<ChineseTerms> ChineseTermsFromName(std::string_view name);
 // text is copied unchanged.
 std::string NormalizeArabic(std::string_view text);
 
+// A lower-cased word without its elided article or pronoun, as the index
+// holds it in every language: "l'exploitation" → "exploitation"
+// (apostrophe ' or ’); other words unchanged.
+std::string_view StripElision(std::string_view word);
+
 // The Xapian stemmer name for a language ("english"), empty for Chinese.
 std::string_view StemmerName(Language language);
 // The stop-words of a language, lower-case (Arabic normalised).
