@@ -294,6 +294,27 @@ Status CheckFolder(const std::string& folder) {
   return Status::Ok();
 }
 
+// What a set must be to be written: versions with a document, a language and a
+// content hash, the pivot without an alignment.
+Status CheckVersions(const std::vector<IndexVersion>& versions) {
+  if (versions.empty()) return Status(StatusCode::kInvalidArgument, "no document versions to index");
+  for (std::size_t k = 0; k < versions.size(); ++k) {
+    const IndexVersion& version = versions[k];
+    if (version.document == nullptr) return Status(StatusCode::kInvalidArgument, "a document version is missing");
+    const std::string& path = version.document->path;
+    if (!version.document->language) {
+      return Status(StatusCode::kInvalidArgument, path + ": language unknown, cannot index it");
+    }
+    if (version.content_hash.empty() || version.content_hash.find(':') != std::string::npos) {
+      return Status(StatusCode::kInvalidArgument, path + ": content hash missing or containing ':'");
+    }
+    if (k == 0 && version.alignment != nullptr) {
+      return Status(StatusCode::kInvalidArgument, path + ": the pivot version carries an alignment");
+    }
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
 struct IndexWriter::Impl {
@@ -392,29 +413,15 @@ Status IndexWriter::Open(const std::string& folder, const IndexWriterOptions& op
 
 std::size_t IndexWriter::entry_count() const { return impl_->db.get_doccount(); }
 
-Status IndexWriter::CheckVersions(const std::vector<IndexVersion>& versions) const {
-  if (versions.empty()) return Status(StatusCode::kInvalidArgument, "no document versions to index");
-  for (std::size_t k = 0; k < versions.size(); ++k) {
-    const IndexVersion& version = versions[k];
-    if (version.document == nullptr) return Status(StatusCode::kInvalidArgument, "a document version is missing");
-    const std::string& path = version.document->path;
-    if (!version.document->language) {
-      return Status(StatusCode::kInvalidArgument, path + ": language unknown, cannot index it");
-    }
-    if (version.content_hash.empty() || version.content_hash.find(':') != std::string::npos) {
-      return Status(StatusCode::kInvalidArgument, path + ": content hash missing or containing ':'");
-    }
-    if (k == 0 && version.alignment != nullptr) {
-      return Status(StatusCode::kInvalidArgument, path + ": the pivot version carries an alignment");
-    }
-  }
-  return Status::Ok();
+std::optional<IndexWriter::IndexedVersion> IndexWriter::Indexed(const std::string& path,
+                                                                const std::string& content_hash) const {
+  return IndexedByKey(PathKey(path), content_hash);
 }
 
-std::optional<IndexWriter::IndexedVersion> IndexWriter::Indexed(const std::string& path,
-                                                                const std::string& content_hash) const try {
+std::optional<IndexWriter::IndexedVersion> IndexWriter::IndexedByKey(const std::string& path_key,
+                                                                     const std::string& content_hash) const try {
   const std::string identity = BooleanTerm(term_prefix::kIdentity, content_hash + ":d");
-  const std::string path_term = BooleanTerm(term_prefix::kPath, PathKey(path));
+  const std::string path_term = BooleanTerm(term_prefix::kPath, path_key);
   for (auto it = impl_->db.postlist_begin(identity); it != impl_->db.postlist_end(identity); ++it) {
     const Xapian::Document entry = impl_->db.get_document(*it);
     Xapian::TermIterator term = entry.termlist_begin();
@@ -433,10 +440,6 @@ std::optional<IndexWriter::IndexedVersion> IndexWriter::Indexed(const std::strin
   return std::nullopt;  // read again: the write that follows reports what is wrong with the index
 }
 
-bool IndexWriter::AlreadyIndexed(const IndexVersion& version) const {
-  return Indexed(version.document->path, version.content_hash).has_value();
-}
-
 Status IndexWriter::AddDocumentSet(const std::vector<IndexVersion>& versions, AddCounts* counts) {
   std::vector<SetOutcome> outcomes;
   const Status status = AddDocumentSets({versions}, &outcomes);
@@ -448,18 +451,24 @@ Status IndexWriter::AddDocumentSet(const std::vector<IndexVersion>& versions, Ad
 namespace {
 
 // Everything one set puts into the index, built before the write (needs no
-// database; one TextAnalyzer per thread).
-struct SetEntries {
+// database; one TextAnalyzer per thread), and what the write needs of its
+// versions.
+struct BuiltSet {
+  Status status;                        // of CheckVersions: a set that fails has no entries
+  std::vector<VersionFields> versions;  // the paths and hashes whose old entries go
   std::vector<Xapian::Document> entries;
   AddCounts counts;
 };
 
-SetEntries BuildSet(const std::vector<IndexVersion>& versions, const TextAnalyzer& analyzer) {
-  SetEntries out;
+BuiltSet BuildSet(const std::vector<IndexVersion>& versions, const TextAnalyzer& analyzer) {
+  BuiltSet out;
+  out.status = CheckVersions(versions);
+  if (!out.status.ok()) return out;
   const std::string set_id = versions[0].content_hash.substr(0, 16);
   for (std::size_t k = 0; k < versions.size(); ++k) {
     const IndexVersion& version = versions[k];
-    const VersionFields fields = FieldsOf(version);
+    out.versions.push_back(FieldsOf(version));
+    const VersionFields& fields = out.versions.back();
     const std::vector<Unit> units = UnitsOf(*version.document);
     const auto parallel = ParallelUnits(version, k == 0, units.size(), set_id);
     const auto scores = LinkScores(version, k == 0, units.size());
@@ -512,28 +521,64 @@ void DeleteOtherFiles(Xapian::WritableDatabase& db, const VersionFields& fields,
   for (const std::string& path_term : other_paths) db.delete_document(path_term);
 }
 
+std::vector<BuiltSet> BuildSets(const std::vector<std::vector<IndexVersion>>& sets, const TextAnalyzer& analyzer) {
+  std::vector<BuiltSet> out;
+  out.reserve(sets.size());
+  for (const std::vector<IndexVersion>& versions : sets) out.push_back(BuildSet(versions, analyzer));
+  return out;
+}
+
 // Inside a transaction: the old entries of the versions' paths and hashes
 // deleted (and those of other files holding the same versions), `entries`
 // (built by BuildSet) added.
-void WriteSet(Xapian::WritableDatabase& db, const std::vector<IndexVersion>& versions,
+void WriteSet(Xapian::WritableDatabase& db, const std::vector<VersionFields>& versions,
               std::vector<Xapian::Document>& entries, std::vector<std::string>* replaced) {
-  for (const IndexVersion& version : versions) {
-    const VersionFields fields = FieldsOf(version);
+  for (const VersionFields& fields : versions) {
     db.delete_document(BooleanTerm(term_prefix::kPath, fields.path_key));
     db.delete_document(BooleanTerm(term_prefix::kContentHash, fields.hash));
     DeleteOtherFiles(db, fields, replaced);
   }
   for (Xapian::Document& entry : entries) db.add_document(entry);
   entries.clear();
+  entries.shrink_to_fit();
 }
 
 }  // namespace
 
+struct BuiltSets::Impl {
+  std::vector<BuiltSet> sets;
+};
+
+BuiltSets::BuiltSets() : impl_(std::make_unique<Impl>()) {}
+BuiltSets::~BuiltSets() = default;
+BuiltSets::BuiltSets(BuiltSets&&) noexcept = default;
+BuiltSets& BuiltSets::operator=(BuiltSets&&) noexcept = default;
+std::size_t BuiltSets::size() const { return impl_ ? impl_->sets.size() : 0; }
+
+SetBuilder::SetBuilder(ChineseTerms chinese) : analyzer_(chinese) {}
+SetBuilder::~SetBuilder() = default;
+
+BuiltSets SetBuilder::Build(const std::vector<std::vector<IndexVersion>>& sets) const {
+  BuiltSets built;
+  built.impl_->sets = BuildSets(sets, analyzer_);
+  return built;
+}
+
+ChineseTerms IndexWriter::chinese() const { return impl_->analyzer.chinese(); }
+
 Status IndexWriter::AddDocumentSets(const std::vector<std::vector<IndexVersion>>& sets,
                                     std::vector<SetOutcome>* outcomes) {
+  BuiltSets built;
+  built.impl_->sets = BuildSets(sets, impl_->analyzer);
+  return WriteBuiltSets(built, outcomes);
+}
+
+Status IndexWriter::WriteBuiltSets(BuiltSets& built, std::vector<SetOutcome>* outcomes) {
+  std::vector<BuiltSet> sets;
+  if (built.impl_) sets.swap(built.impl_->sets);
   outcomes->assign(sets.size(), SetOutcome());
   Xapian::WritableDatabase& db = impl_->db;
-  for (std::size_t s = 0; s < sets.size(); ++s) (*outcomes)[s].status = CheckVersions(sets[s]);
+  for (std::size_t s = 0; s < sets.size(); ++s) (*outcomes)[s].status = sets[s].status;
   bool in_transaction = false;
   std::size_t entries = 0;
   try {
@@ -542,19 +587,21 @@ Status IndexWriter::AddDocumentSets(const std::vector<std::vector<IndexVersion>>
       if (!outcome.status.ok()) continue;
       // Read inside the transaction, this sees the sets written before it.
       bool all_indexed = true;
-      for (const IndexVersion& version : sets[s]) all_indexed = all_indexed && AlreadyIndexed(version);
+      for (const VersionFields& version : sets[s].versions) {
+        all_indexed = all_indexed && IndexedByKey(version.path_key, version.hash).has_value();
+      }
       if (all_indexed) {
         outcome.counts.unchanged = true;
+        sets[s].entries = {};
         continue;
       }
       if (!in_transaction) {
         db.begin_transaction();
         in_transaction = true;
       }
-      SetEntries built = BuildSet(sets[s], impl_->analyzer);
-      entries += built.entries.size();
-      WriteSet(db, sets[s], built.entries, &outcome.replaced);
-      outcome.counts = built.counts;
+      entries += sets[s].entries.size();
+      WriteSet(db, sets[s].versions, sets[s].entries, &outcome.replaced);
+      outcome.counts = sets[s].counts;
     }
     if (!in_transaction) return Status::Ok();
     if (Status room = CheckRoom(folder_, entries); !room.ok()) {

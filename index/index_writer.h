@@ -28,9 +28,15 @@
 //    set that fails the checks is left out with its own status; a Xapian
 //    error cancels the whole batch.
 //
+//  - The entries a set makes (terms, values, data) can be built ahead, on
+//    another thread, by a SetBuilder: WriteBuiltSets() then only writes
+//    them, as AddDocumentSets() would (which builds and writes). An ingest
+//    builds the next batch while Xapian writes this one.
+//
 // Thread-safety: one IndexWriter is used by one thread at a time (Xapian
 // allows one writer per database; a second process or object gets the lock
-// error). Extraction and alignment can run in parallel before.
+// error). Extraction, alignment and SetBuilder (one per thread) can run in
+// parallel with it.
 #pragma once
 
 #include <cstddef>
@@ -78,6 +84,41 @@ struct IndexWriterOptions {
   std::string shard;
 };
 
+// The entries of a batch of document sets, built (SetBuilder::Build) and
+// not yet written (IndexWriter::WriteBuiltSets). It holds what the write
+// needs of each version (path, content hash, symbol, language), no pointer
+// into the documents: they may be freed once it is built.
+class BuiltSets {
+ public:
+  BuiltSets();
+  ~BuiltSets();
+  BuiltSets(BuiltSets&&) noexcept;
+  BuiltSets& operator=(BuiltSets&&) noexcept;
+  std::size_t size() const;  // sets
+  struct Impl;
+
+ private:
+  friend class IndexWriter;
+  friend class SetBuilder;
+  std::unique_ptr<Impl> impl_;
+};
+
+// Builds the entries of document sets for one index (IndexWriter::chinese()
+// says how that index cuts Chinese), on any thread: one builder a thread.
+class SetBuilder {
+ public:
+  explicit SetBuilder(ChineseTerms chinese);
+  ~SetBuilder();
+  SetBuilder(const SetBuilder&) = delete;
+  SetBuilder& operator=(const SetBuilder&) = delete;
+  // Each set as AddDocumentSets() takes it; a set that fails the checks
+  // carries its status to the write, and no entries.
+  BuiltSets Build(const std::vector<std::vector<IndexVersion>>& sets) const;
+
+ private:
+  TextAnalyzer analyzer_;
+};
+
 class IndexWriter {
  public:
   static Status Open(const std::string& folder, const IndexWriterOptions& options,
@@ -99,6 +140,11 @@ class IndexWriter {
   // Returns the Xapian failure that cancelled the batch, else ok; each set's
   // own outcome is in `outcomes` (one per set, in order).
   Status AddDocumentSets(const std::vector<std::vector<IndexVersion>>& sets, std::vector<SetOutcome>* outcomes);
+  // The same, for sets built ahead (SetBuilder): what AddDocumentSets()
+  // does once it has built them. `built` is emptied.
+  Status WriteBuiltSets(BuiltSets& built, std::vector<SetOutcome>* outcomes);
+  // How this index cuts Chinese: what a SetBuilder for it is made with.
+  ChineseTerms chinese() const;
 
   // What the index holds of the file at `path` with `content_hash` (its
   // document entry), or nullopt: lets `sextant ingest` skip reading files
@@ -116,8 +162,7 @@ class IndexWriter {
  private:
   struct Impl;
   IndexWriter(std::string folder, std::unique_ptr<Impl> impl);
-  Status CheckVersions(const std::vector<IndexVersion>& versions) const;
-  bool AlreadyIndexed(const IndexVersion& version) const;
+  std::optional<IndexedVersion> IndexedByKey(const std::string& path_key, const std::string& content_hash) const;
 
   std::string folder_;
   std::unique_ptr<Impl> impl_;

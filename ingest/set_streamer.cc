@@ -122,7 +122,16 @@ SetStreamer::SetStreamer(IndexWriter& writer, const std::map<std::string, std::s
       hashes_(hashes),
       observer_(observer),
       options_(std::move(options)),
-      thread_([this] { Run(); }) {}
+      builder_(writer.chinese()),
+      thread_([this] {
+        Run();
+        {
+          std::lock_guard lock(write_mutex_);
+          writes_done_ = true;
+        }
+        write_ready_.notify_one();
+      }),
+      writer_thread_([this] { RunWriter(); }) {}
 
 SetStreamer::~SetStreamer() {
   if (thread_.joinable()) Finish();
@@ -151,7 +160,27 @@ StreamTally SetStreamer::Finish() {
   }
   ready_.notify_one();
   thread_.join();
-  return tally_;
+  writer_thread_.join();
+  LearnWritten();
+  StreamTally tally = tally_;
+  tally.written_paths = std::move(written_.written_paths);
+  tally.unchanged = written_.unchanged;
+  tally.failures += written_.failures;
+  tally.fatal = written_.fatal;
+  tally.index_seconds += written_.index_seconds;
+  return tally;
+}
+
+void SetStreamer::Stop() {
+  stopped_ = true;
+  {
+    std::lock_guard lock(mutex_);  // so that a waiting Add() cannot miss it
+  }
+  room_.notify_all();
+  {
+    std::lock_guard lock(write_mutex_);
+  }
+  write_room_.notify_all();
 }
 
 void SetStreamer::Hold(std::size_t documents, std::size_t bytes) {
@@ -284,6 +313,7 @@ void SetStreamer::WriteGroups(const std::vector<std::string>& keys, bool report)
   // holding the same version is kept must not depend on thread timing.
   std::sort(documents.begin(), documents.end(),
             [](const Document* a, const Document* b) { return a->path < b->path; });
+  LearnWritten();
   auto started = std::chrono::steady_clock::now();
   std::vector<SetToWrite> sets = PrepareSets(documents, hashes_, options_.lexicon, report ? &observer_ : nullptr);
   for (const SetToWrite& set : sets) {
@@ -295,53 +325,112 @@ void SetStreamer::WriteGroups(const std::vector<std::string>& keys, bool report)
     }
   }
   tally_.align_seconds += SecondsSince(started);
-  started = std::chrono::steady_clock::now();
-  double learning_seconds = 0;  // of the index's lexicon, counted apart
-  for (std::size_t first = 0; first < sets.size();) {
+  for (std::size_t first = 0; first < sets.size() && !stopped_;) {
+    started = std::chrono::steady_clock::now();
     std::size_t last = first, batch_segments = 0;
     std::vector<std::vector<IndexVersion>> batch;
-    std::vector<const SetToWrite*> batch_sets;  // beside `batch`
+    PendingWrite write;
     while (last < sets.size() &&
            (batch.empty() || batch_segments + sets[last].segments <= options_.limits.batch_segments)) {
-      batch_segments += sets[last].segments;
-      if (!sets[last].versions.empty()) {
-        batch.push_back(sets[last].versions);
-        batch_sets.push_back(&sets[last]);
+      SetToWrite& set = sets[last];
+      batch_segments += set.segments;
+      if (!set.versions.empty()) {
+        batch.push_back(set.versions);
+        write.paths.emplace_back();
+        for (const IndexVersion& version : set.versions) write.paths.back().push_back(version.document->path);
+        write.symbols.push_back(set.versions[0].document->furniture.symbol.value_or(""));
       }
       ++last;
     }
-    if (report) observer_.Indexing(last, sets.size(), sets[last - 1].symbol);
-    std::vector<IndexWriter::SetOutcome> outcomes;
-    if (const Status status = writer_.AddDocumentSets(batch, &outcomes); !status.ok()) {
-      // Xapian failed to write (a full disk, damage, an I/O error): its
-      // writer is not used again (after a failed commit, a second one can
-      // abort the process), and the ingest stops.
-      tally_.fatal = status;
-      stopped_ = true;
-      break;
-    } else {
-      for (std::size_t k = 0; k < batch.size(); ++k) {
-        for (const std::string& line : outcomes[k].replaced) observer_.Notice(line);
-        if (!outcomes[k].status.ok()) {
-          observer_.Failed(outcomes[k].status);
-          ++tally_.failures;
-        } else if (outcomes[k].counts.unchanged) {
-          tally_.unchanged += batch[k].size();
-        } else {
-          for (const IndexVersion& version : batch[k]) tally_.written_paths.insert(version.document->path);
-          observer_.SetWritten(batch[k][0].document->furniture.symbol.value_or(""), batch[k].size());
-          if (options_.lexicon != nullptr) {
-            const auto learning = std::chrono::steady_clock::now();
-            for (const DocumentAlignment& alignment : batch_sets[k]->alignments) options_.lexicon->Learn(alignment);
-            learning_seconds += SecondsSince(learning);
-          }
-        }
-      }
+    write.built = builder_.Build(batch);
+    // The versions point into the alignments: moved only once built.
+    for (std::size_t s = first; s < last && options_.lexicon != nullptr; ++s) {
+      if (!sets[s].versions.empty()) write.alignments.push_back(std::move(sets[s].alignments));
     }
+    write.report = report;
+    write.done = last;
+    write.total = sets.size();
+    write.last_symbol = sets[last - 1].symbol;
+    tally_.index_seconds += SecondsSince(started);
+    QueueWrite(std::move(write));
     first = last;
   }
-  tally_.index_seconds += SecondsSince(started) - learning_seconds;
-  tally_.lexicon_seconds += learning_seconds;
+}
+
+// Waits while a built batch still waits for the writer's thread (at most
+// one is built ahead), unless the writer stopped.
+void SetStreamer::QueueWrite(PendingWrite write) {
+  {
+    std::unique_lock lock(write_mutex_);
+    write_room_.wait(lock, [this] { return !pending_ || stopped_.load(); });
+    if (stopped_) return;
+    pending_ = std::move(write);
+  }
+  write_ready_.notify_one();
+}
+
+void SetStreamer::RunWriter() {
+  for (;;) {
+    std::optional<PendingWrite> write;
+    {
+      std::unique_lock lock(write_mutex_);
+      write_ready_.wait(lock, [this] { return pending_.has_value() || writes_done_; });
+      if (!pending_) return;
+      write.swap(pending_);
+    }
+    write_room_.notify_one();
+    if (!stopped_) Write(*write);
+  }
+}
+
+void SetStreamer::Write(PendingWrite& write) {
+  const auto started = std::chrono::steady_clock::now();
+  if (write.report) observer_.Indexing(write.done, write.total, write.last_symbol);
+  std::vector<IndexWriter::SetOutcome> outcomes;
+  const Status status = writer_.WriteBuiltSets(write.built, &outcomes);
+  written_.index_seconds += SecondsSince(started);
+  if (!status.ok()) {
+    // Xapian failed to write (a full disk, damage, an I/O error): its
+    // writer is not used again (after a failed commit, a second one can
+    // abort the process), and the ingest stops.
+    written_.fatal = status;
+    Stop();
+    return;
+  }
+  std::vector<std::vector<DocumentAlignment>> learn;
+  for (std::size_t k = 0; k < outcomes.size(); ++k) {
+    for (const std::string& line : outcomes[k].replaced) observer_.Notice(line);
+    if (!outcomes[k].status.ok()) {
+      observer_.Failed(outcomes[k].status);
+      ++written_.failures;
+    } else if (outcomes[k].counts.unchanged) {
+      written_.unchanged += write.paths[k].size();
+    } else {
+      for (const std::string& path : write.paths[k]) written_.written_paths.insert(path);
+      observer_.SetWritten(write.symbols[k], write.paths[k].size());
+      if (k < write.alignments.size()) learn.push_back(std::move(write.alignments[k]));
+    }
+  }
+  if (!learn.empty()) {
+    std::lock_guard lock(write_mutex_);
+    for (auto& alignments : learn) to_learn_.push_back(std::move(alignments));
+  }
+}
+
+// The streamer's thread (or Finish(), once both threads ended) teaches the
+// lexicon the sets the writer's thread wrote, in the order written.
+void SetStreamer::LearnWritten() {
+  if (options_.lexicon == nullptr) return;
+  std::vector<std::vector<DocumentAlignment>> learn;
+  {
+    std::lock_guard lock(write_mutex_);
+    learn.swap(to_learn_);
+  }
+  const auto started = std::chrono::steady_clock::now();
+  for (const auto& alignments : learn) {
+    for (const DocumentAlignment& alignment : alignments) options_.lexicon->Learn(alignment);
+  }
+  tally_.lexicon_seconds += SecondsSince(started);
 }
 
 }  // namespace sextant

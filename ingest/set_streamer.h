@@ -1,6 +1,9 @@
-// SetStreamer: the aligning and writing half of an ingest (ingest.h), on a
-// thread of its own, so that the Xapian writer works while files are still
-// being extracted. Documents come in as extraction finishes them (in any
+// SetStreamer: the aligning and writing half of an ingest (ingest.h), on
+// two threads of its own, so that the Xapian writer works while files are
+// still being extracted: the streamer's thread groups, aligns and builds
+// each batch's entries (SetBuilder) while the writer's thread writes the
+// batch before (IndexWriter::WriteBuiltSets); at most one built batch
+// waits for the writer. Documents come in as extraction finishes them (in any
 // order); they are grouped into document sets by own symbol (a document
 // with none is a set of its own: ingest/shard.h, SetKeyOf); a set is
 // closed once kCloseAfter documents of other sets have come after its last
@@ -31,10 +34,11 @@
 //
 // Thread-safety: Add() and Finish() are called from one thread at a time
 // (Add() may be called from extraction workers, serialised by the runner);
-// the writer is used by the streamer's thread only, until Finish() returns.
-// The observer is called from the streamer's thread (the caller makes its
-// calls one at a time with its other threads'). held_documents() may be
-// read from any thread.
+// the writer is used by the writer's thread only, until Finish() returns,
+// and the lexicon by the streamer's thread (it learns the sets written as
+// the writer's thread reports them). The observer is called from both
+// threads (the caller makes its calls one at a time with its other
+// threads'). held_documents() may be read from any thread.
 #pragma once
 
 #include <atomic>
@@ -67,7 +71,8 @@ struct StreamTally {
   // any failure of Xapian's writer): nothing is written after it, and it
   // is not reported to the observer.
   Status fatal;
-  double align_seconds = 0, index_seconds = 0;  // busy time of the streamer's thread
+  double align_seconds = 0;  // busy time of the streamer's thread aligning
+  double index_seconds = 0;  // building entries (streamer's thread) and writing them (writer's): may pass the wall time
   double lexicon_seconds = 0;                   // of it, counting the index's lexicon (not in the others)
   std::size_t reextracted = 0;      // written versions read again for a set reopened
   std::size_t written_early = 0;    // sets written before closing, to stay within held_bytes
@@ -132,7 +137,23 @@ class SetStreamer {
     std::size_t bytes = 0;                   // of `documents`
     std::size_t last_seen = 0;
   };
+  // A batch built, waiting for the writer's thread, with what is told and
+  // learned once it is written.
+  struct PendingWrite {
+    BuiltSets built;
+    std::vector<std::vector<std::string>> paths;  // per set: its versions' files
+    std::vector<std::string> symbols;              // per set: its pivot's symbol
+    std::vector<std::vector<DocumentAlignment>> alignments;  // per set, learned once written (with a lexicon)
+    bool report = false;                // Indexing() for it: sets done of all
+    std::size_t done = 0, total = 0;
+    std::string last_symbol;
+  };
   void Run();
+  void RunWriter();
+  void QueueWrite(PendingWrite write);
+  void Write(PendingWrite& write);
+  void LearnWritten();
+  void Stop();
   void Take(std::unique_ptr<const Document> document);
   void Reopen(const std::string& key, Group& group, const std::string& arriving);
   void WriteGroups(const std::vector<std::string>& keys, bool report);
@@ -158,7 +179,15 @@ class SetStreamer {
   std::set<std::string> reported_left_out_;  // a set written again reports its left-out files once
   StreamTally tally_;
   std::atomic<bool> stopped_{false};
-  std::thread thread_;
+  SetBuilder builder_;  // the streamer's thread's
+  // Between the streamer's thread and the writer's:
+  std::mutex write_mutex_;
+  std::condition_variable write_ready_, write_room_;
+  std::optional<PendingWrite> pending_;
+  bool writes_done_ = false;  // no batch will come
+  std::vector<std::vector<DocumentAlignment>> to_learn_;  // of sets written, not learned yet
+  StreamTally written_;  // the writer's thread's: written_paths, unchanged, failures, fatal, index_seconds
+  std::thread thread_, writer_thread_;
 };
 
 }  // namespace sextant

@@ -18,6 +18,10 @@ index's size, and the ratio after/before (issue 12's target: at most
 query each: the median and the slowest time, what threading costs a user.
 
     tests/bench/recommendations_bench.py --before BIN [--sextant BIN] [--rounds 3]
+        [--also LABEL=BIN ...]
+
+--also adds the ingest of another build to each round (an earlier commit
+with records, say), labelled "ingest LABEL".
 """
 import argparse
 import glob
@@ -59,6 +63,8 @@ def main():
     parser.add_argument("--sextant", default=os.path.join(ROOT, "build", "cli", "sextant"))
     parser.add_argument("--before", required=True, help="a sextant built without recommendation records")
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--also", action="append", default=[], metavar="LABEL=BIN",
+                        help="another build's ingest, side by side")
     args = parser.parse_args()
     if not os.path.isdir(UPR):
         sys.exit(f"skipped: {UPR} is absent")
@@ -68,7 +74,9 @@ def main():
     tmp = tempfile.mkdtemp(prefix="recommendations_bench_")
     try:
         for round_number in range(args.rounds):
-            for name, binary in (("ingest before", args.before), ("ingest after", args.sextant)):
+            builds = [("ingest before", args.before), ("ingest after", args.sextant)]
+            builds += [("ingest " + label, binary) for label, _, binary in (a.partition("=") for a in args.also)]
+            for name, binary in builds:
                 index = os.path.join(tmp, name.replace(" ", "_"))
                 shutil.rmtree(index, ignore_errors=True)
                 result = timed([binary, "ingest", "--jobs", "2", "--index", index, *reports])
@@ -89,6 +97,9 @@ def main():
         wb, cb, _ = best["ingest before"]
         wa, ca, _ = best["ingest after"]
         print(f"ingest after / before: wall {wa / wb:.3f}x, CPU {ca / cb:.3f}x (target <= 1.15x)")
+        for label, _, _ in (a.partition("=") for a in args.also):
+            wl, cl, _ = best["ingest " + label]
+            print(f"ingest {label} / before: wall {wl / wb:.3f}x, CPU {cl / cb:.3f}x")
 
         index = os.path.join(tmp, "ingest_after")
         states = {}

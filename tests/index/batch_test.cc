@@ -2,12 +2,15 @@
 // written whole as AddDocumentSet would write it; a set that fails the
 // checks is left out with its own status while the others are written; a
 // set already indexed, or repeated later in the same batch, is a no-op; the
-// result is the same index (same terms, same entries) as one commit per set.
+// result is the same index (same terms, same entries) as one commit per set,
+// and as entries built ahead on another thread (SetBuilder) and written by
+// WriteBuiltSets while the next batch is built.
 #include <gtest/gtest.h>
 
 #include <unistd.h>
 
 #include <filesystem>
+#include <future>
 #include <memory>
 #include <string>
 #include <vector>
@@ -85,6 +88,54 @@ TEST(IndexBatchTest, SetsInOneTransactionEqualOneCommitPerSet) {
   EXPECT_EQ(Checksum(batched), expected);
   fs::remove_all(one_by_one);
   fs::remove_all(batched);
+}
+
+TEST(IndexBatchTest, SetsBuiltAheadOnAnotherThreadEqualSetsBuiltByTheWriter) {
+  std::vector<std::unique_ptr<testing::SyntheticSet>> sets;
+  for (std::size_t s = 0; s < 6; ++s) sets.push_back(std::make_unique<testing::SyntheticSet>(s, kLanguages, 20 + s));
+  const fs::path by_writer = TempFolder("sextant_batch_test_by_writer");
+  const fs::path built_ahead = TempFolder("sextant_batch_test_built_ahead");
+  {
+    std::unique_ptr<IndexWriter> writer;
+    ASSERT_TRUE(IndexWriter::Open(by_writer.string(), {}, &writer).ok());
+    for (std::size_t first : {0, 3}) {
+      std::vector<std::vector<IndexVersion>> batch;
+      for (std::size_t s = first; s < first + 3; ++s) batch.push_back(sets[s]->Versions());
+      std::vector<IndexWriter::SetOutcome> outcomes;
+      ASSERT_TRUE(writer->AddDocumentSets(batch, &outcomes).ok());
+    }
+  }
+  {
+    std::unique_ptr<IndexWriter> writer;
+    ASSERT_TRUE(IndexWriter::Open(built_ahead.string(), {}, &writer).ok());
+    const SetBuilder builder(writer->chinese());
+    auto build = [&](std::size_t first) {
+      std::vector<std::vector<IndexVersion>> batch;
+      for (std::size_t s = first; s < first + 3; ++s) batch.push_back(sets[s]->Versions());
+      return builder.Build(batch);
+    };
+    BuiltSets first = build(0);
+    ASSERT_EQ(first.size(), 3u);
+    // The second batch is built on another thread while the first is written.
+    std::future<BuiltSets> second = std::async(std::launch::async, build, 3);
+    std::vector<IndexWriter::SetOutcome> outcomes;
+    ASSERT_TRUE(writer->WriteBuiltSets(first, &outcomes).ok());
+    EXPECT_EQ(first.size(), 0u);  // emptied by the write
+    ASSERT_EQ(outcomes.size(), 3u);
+    EXPECT_EQ(outcomes[0].counts.segments, 2 * 20u);
+    BuiltSets next = second.get();
+    ASSERT_TRUE(writer->WriteBuiltSets(next, &outcomes).ok());
+    for (const auto& outcome : outcomes) EXPECT_FALSE(outcome.counts.unchanged);
+    // Built again and written again: found indexed inside the write, a no-op.
+    BuiltSets again = build(0);
+    ASSERT_TRUE(writer->WriteBuiltSets(again, &outcomes).ok());
+    for (const auto& outcome : outcomes) EXPECT_TRUE(outcome.counts.unchanged);
+  }
+  const std::string expected = Checksum(by_writer);
+  EXPECT_FALSE(expected.empty());
+  EXPECT_EQ(Checksum(built_ahead), expected);
+  fs::remove_all(by_writer);
+  fs::remove_all(built_ahead);
 }
 
 TEST(IndexBatchTest, EmptyBatchWritesNothing) {
