@@ -504,10 +504,8 @@ void DeleteOtherFiles(Xapian::WritableDatabase& db, const VersionFields& fields,
   const Xapian::Query same_version(Xapian::Query::OP_AND, terms.begin(), terms.end());
   Xapian::Enquire enquire(db);
   enquire.set_query(same_version);
-  const Xapian::MSet found = enquire.get_mset(0, db.get_doccount());
   std::vector<std::string> other_paths;
-  for (auto it = found.begin(); it != found.end(); ++it) {
-    const Xapian::Document entry = it.get_document();
+  for (const Xapian::Document& entry : index_internal::AllMatches(enquire, 16)) {
     Xapian::TermIterator term = entry.termlist_begin();
     term.skip_to(path_prefix);
     if (term == entry.termlist_end() || (*term).rfind(path_prefix, 0) != 0 || *term == own_path) continue;

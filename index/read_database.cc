@@ -7,6 +7,15 @@
 
 namespace sextant::index_internal {
 
+std::vector<Xapian::Document> AllMatches(Xapian::Enquire& enquire, Xapian::doccount page) {
+  std::vector<Xapian::Document> out;
+  for (;;) {
+    const Xapian::MSet found = enquire.get_mset(static_cast<Xapian::doccount>(out.size()), page);
+    for (auto it = found.begin(); it != found.end(); ++it) out.push_back(it.get_document());
+    if (found.size() < page) return out;
+  }
+}
+
 Status OpenForReading(const std::string& folder, Xapian::Database* db) {
   if (!std::filesystem::is_directory(folder)) {
     return Status(StatusCode::kNotFound, "no index at " + folder + " (run `sextant ingest --index " + folder + "` first)");

@@ -34,6 +34,12 @@ std::string DamagedIndexMessage(const std::string& folder, const std::string& de
 // with the message above, or kIoError naming the folder.
 Status ReadFailure(const std::string& folder, std::string_view doing, const Xapian::Error& error);
 
+// The documents of every match of `enquire`, in its order, read `page` at
+// a time. Not get_mset(0, doccount): Xapian 1.4 reserves room for that many
+// matches (about 90 bytes each: 180 MB on an index of two million entries)
+// however few there are.
+std::vector<Xapian::Document> AllMatches(Xapian::Enquire& enquire, Xapian::doccount page = 256);
+
 // The shards of an index as one Xapian database. A remote shard that stops
 // answering is found by asking each remote shard again; with partial
 // results it is then left out (missing()) and tried again on later

@@ -121,10 +121,8 @@ Status RecordReader::ReadSegments(const RecordVersion& version, std::vector<Reco
                                   Xapian::Query(Term(term_prefix::kKind, "segment"))));
   enquire.set_weighting_scheme(Xapian::BoolWeight());
   enquire.set_sort_by_value(kSlotSegment, false);
-  const Xapian::MSet found = enquire.get_mset(0, impl_->db().get_doccount());
   const std::string recommendation = Term(term_prefix::kRecommendation, "yes");
-  for (auto it = found.begin(); it != found.end(); ++it) {
-    const Xapian::Document entry = it.get_document();
+  for (const Xapian::Document& entry : index_internal::AllMatches(enquire, version.segments + 1)) {
     const auto data = nlohmann::json::parse(entry.get_data(), nullptr, false);
     if (data.is_discarded()) continue;
     RecordSegment segment;
