@@ -268,6 +268,7 @@ Status IngestFiles(const std::vector<std::string>& files, const IngestOptions& o
 
   ExtractionOptions extraction;
   extraction.ocr = options.ocr;
+  extraction.records = options.records;
   extraction.on_ocr_page = [&observer](const std::string& path, int page, int pages) {
     observer.OcrPage(path, page, pages);
   };

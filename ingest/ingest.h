@@ -89,6 +89,10 @@ struct IngestOptions {
   // sentence links and stored, merged with what was (counts within an
   // eighth of memory_mb). False: neither used nor learned.
   bool lexicon = true;
+  // Recommendations read as records and indexed as entries of their own
+  // (stages/recommend). False: none (meeting facts still are), as
+  // tests/bench/records_cost_bench measures what records cost.
+  bool records = true;
   // A language pair's lexicon is written (and so used by later ingests and
   // `align --index`) once its counts hold this many confident sentence
   // links; before, only the counts are kept. A lexicon learned from one

@@ -26,7 +26,7 @@ std::vector<std::unique_ptr<Stage>> ExtractionStages(ExtractionDepth depth, cons
   if (depth == ExtractionDepth::kParagraphs) return stages;
   stages.push_back(std::make_unique<SegmentStage>());
   stages.push_back(std::make_unique<TagStage>());
-  stages.push_back(std::make_unique<RecommendationStage>());
+  stages.push_back(std::make_unique<RecommendationStage>(options.records));
   return stages;
 }
 

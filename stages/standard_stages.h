@@ -24,6 +24,8 @@ struct ExtractionOptions {
   OcrMode ocr = OcrMode::kAuto;  // pages read by Tesseract (stages/ocr)
   // Called after each page read by OCR, on the worker's thread.
   std::function<void(const std::string& path, int page, int pages)> on_ocr_page;
+  // Recommendations read as records (kTagged); false: meeting facts only.
+  bool records = true;
 };
 
 // PDF → clean paragraphs, and by default segmented and tagged.

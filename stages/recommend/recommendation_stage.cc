@@ -7,7 +7,7 @@ namespace sextant {
 
 Status RecommendationStage::Run(Document& document) const {
   document.meeting = ReadMeetingFacts(document);
-  document.recommendations = ReadRecommendations(document, document.meeting);
+  if (records_) document.recommendations = ReadRecommendations(document, document.meeting);
   return Status::Ok();
 }
 

@@ -1,5 +1,6 @@
 // ReadMeetingFacts (stages/recommend/meeting_facts.h) from tables of opening
-// paragraphs in the six languages, and on the seed's Chinese agenda text.
+// paragraphs in the six languages, and on the seed's Chinese agenda text;
+// RecommendationStage without records reads the meeting facts only.
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -10,6 +11,7 @@
 
 #include "pipeline/document.h"
 #include "stages/recommend/meeting_facts.h"
+#include "stages/recommend/recommendation_stage.h"
 #include "tests/test_paths.h"
 
 namespace sextant {
@@ -119,6 +121,23 @@ TEST(MeetingFactsTest, FootnotesAreNotRead) {
   footnote.text = "The Working Group held its fifth session from 4 to 15 May 2009.";
   footnote.kind = ParagraphKind::kFootnote;
   EXPECT_TRUE(ReadMeetingFacts(document).empty());
+}
+
+TEST(RecommendationStageTest, WithoutRecordsTheMeetingFactsAreStillRead) {
+  const Document read = WithParagraphs(
+      {"1. The Working Group on the Universal Periodic Review held its fifth session from 4 to 15 May 2009. "
+       "The review of Afghanistan was held at the 8th meeting, on 7 May 2009.",
+       "95. The recommendations formulated during the interactive dialogue and listed below enjoy the support of "
+       "Afghanistan:",
+       "95.1. Incorporate international conventions into domestic law (Norway, Mexico);"});
+  Document with = read, without = read;
+  ASSERT_TRUE(RecommendationStage().Run(with).ok());
+  ASSERT_TRUE(RecommendationStage(/*records=*/false).Run(without).ok());
+  ASSERT_EQ(with.recommendations.size(), 1u);
+  EXPECT_EQ(with.recommendations[0].number, "95.1");
+  EXPECT_TRUE(without.recommendations.empty());
+  EXPECT_EQ(without.meeting.session, "5");
+  ExpectFacts(with.meeting, without.meeting, "without records");
 }
 
 // The seed: the Chinese annotated agenda of the twelfth meeting of the
