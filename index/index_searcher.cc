@@ -25,9 +25,12 @@ using index_internal::MatchedSpans;
 
 std::string Term(std::string_view prefix, std::string_view value) { return BooleanTerm(prefix, value); }
 
-Status DateRange(const SearchOptions& options, Xapian::Query* range) {
+// The entries dated from options.date_from to date_to: an OR of date terms
+// (kDate: years, months, days), the open ends closed by the dates the index
+// holds. `range` is left unset when neither end is given.
+Status DateRange(const SearchOptions& options, const Xapian::Database& db, std::optional<Xapian::Query>* range) {
   if (options.date_from.empty() && options.date_to.empty()) return Status::Ok();
-  const std::string from = CompactDate(options.date_from);
+  std::string from = CompactDate(options.date_from);
   std::string to = CompactDate(options.date_to);
   for (const auto& [name, given, compact] : {std::tuple{"from", &options.date_from, &from}, {"to", &options.date_to, &to}}) {
     if (!given->empty() && compact->empty()) {
@@ -35,12 +38,18 @@ Status DateRange(const SearchOptions& options, Xapian::Query* range) {
                                                       PrintableText(*given) + "'");
     }
   }
-  if (to.empty()) to = "99999999";
-  to.resize(8, '9');  // "202206" → "20220699": the whole month
+  from += std::string("00000101").substr(from.size());  // "2022" → "20220101", "202206" → "20220601"
+  to = to.empty() ? "99991231" : to + std::string("00001231").substr(to.size());  // "202206" → "20220631": the whole month
   if (from > to) {
     return Status(StatusCode::kInvalidArgument, "from (" + options.date_from + ") is after to (" + options.date_to + ")");
   }
-  *range = Xapian::Query(Xapian::Query::OP_VALUE_RANGE, kSlotDate, from, to);
+  // The dates the index holds bound the terms an open end needs.
+  const std::string lowest = db.get_value_lower_bound(kSlotDate), highest = db.get_value_upper_bound(kSlotDate);
+  if (lowest.size() == 8 && from < lowest) from = lowest;
+  if (highest.size() == 8 && to > highest) to = highest;
+  std::vector<Xapian::Query> terms;
+  for (const std::string& value : DateRangeTermValues(from, to)) terms.emplace_back(Term(term_prefix::kDate, value));
+  *range = Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());  // none: matches nothing
   return Status::Ok();
 }
 
@@ -296,11 +305,11 @@ Status IndexSearcher::SearchOnce(std::string_view query, const SearchOptions& op
   const bool records = AsksForRecords(query);
   Xapian::Query filter(Term(term_prefix::kKind, records ? "recommendation" : "segment"));
   if (options.language) filter = Xapian::Query(Xapian::Query::OP_FILTER, filter, LanguageFilter(*options.language));
-  Xapian::Query range;
-  if (Status status = DateRange(options, &range); !status.ok()) return status;
-  if (!range.empty()) filter = Xapian::Query(Xapian::Query::OP_FILTER, filter, range);
   try {
     const Xapian::Database& db = impl_->db();
+    std::optional<Xapian::Query> range;
+    if (Status status = DateRange(options, db, &range); !status.ok()) return status;
+    if (range) filter = Xapian::Query(Xapian::Query::OP_FILTER, filter, *range);
     const Xapian::Query text = BuildTextQuery(db, query, options.language, chinese_);
     Xapian::Enquire enquire(db);
     enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, text, filter));

@@ -105,6 +105,7 @@ void AddCommon(Xapian::Document& entry, const VersionFields& fields) {
   for (const std::string& body : fields.bodies) AddFilter(entry, term_prefix::kBody, body);
   for (const std::string& type : fields.types) AddFilter(entry, term_prefix::kType, type);
   AddFilter(entry, term_prefix::kYear, fields.year);
+  for (const std::string& value : DateTermValues(fields.date)) AddFilter(entry, term_prefix::kDate, value);
   AddFilter(entry, term_prefix::kContentHash, fields.hash);
   AddFilter(entry, term_prefix::kPath, fields.path_key);
   entry.add_value(kSlotDate, fields.date);

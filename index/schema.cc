@@ -26,6 +26,7 @@ constexpr SchemaRow kSchema[] = {
     {"XB", "body:", "body part of the own symbol: XBWG.4"},
     {"XT", "type:", "document type part of the own symbol: XTRES, XTL, XTPV; XTrecommendation on recommendation records"},
     {"XY", "year:", "year of the document date (else of the symbol): XY2022"},
+    {"XD", "", "the document date as year, month and day: XD2022, XD202206, XD20220627 (date ranges)"},
     {"XK", "recommendation:", "the segment is a recommendation: XKyes"},
     {"XW", "from:", "recommendation records: a recommending State or body, lower case (XWczech republic), and the name without its parenthesis (XWiran)"},
     {"XO", "to:", "recommendation records: the addressee, lower case: XOafghanistan, XOstate party"},
@@ -36,7 +37,7 @@ constexpr SchemaRow kSchema[] = {
     {"XH", "", "content hash of the file the entry came from"},
     {"XF", "", "path of the file the entry came from (or XF#<FNV-1a of the path> when longer than 200 bytes)"},
     {"(none)", "", "Z<stem>: word terms, lower-case, Arabic normalised, stemmed (en fr es ru ar), with positions; Chinese unprefixed: each Han character and each pair of adjacent ones (or ICU words, see sextant.chinese_terms), with positions"},
-    {"slot 0", "", "date, YYYYMMDD, the document's own (date range)"},
+    {"slot 0", "", "date, YYYYMMDD, the document's own (its bounds clamp an open date range)"},
     {"slot 1", "", "language code (facet)"},
     {"slot 2", "", "own symbol"},
     {"slot 3", "", "agenda item"},
@@ -207,6 +208,67 @@ std::span<const std::string_view> StopWords(Language language) {
     case Language::kSpanish: return kStopSpanish;
   }
   return {};
+}
+
+std::vector<std::string> DateTermValues(std::string_view compact_date) {
+  if (compact_date.size() != 8) return {};
+  return {std::string(compact_date.substr(0, 4)), std::string(compact_date.substr(0, 6)), std::string(compact_date)};
+}
+
+namespace {
+
+std::string TwoDigits(int n) { return {static_cast<char>('0' + n / 10), static_cast<char>('0' + n % 10)}; }
+
+int DaysInMonth(int year, int month) {
+  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  return month == 2 && leap ? 29 : kDays[(month + 11) % 12];
+}
+
+// Days `first` to `last` of one month of `year` (as "YYYY"): the month when
+// they are all of it.
+void AddDays(const std::string& year, int y, int month, int first, int last, std::vector<std::string>* out) {
+  const int days = DaysInMonth(y, month);
+  if (first <= 1 && last >= days) {
+    out->push_back(year + TwoDigits(month));
+    return;
+  }
+  for (int day = first; day <= std::min(last, days); ++day) out->push_back(year + TwoDigits(month) + TwoDigits(day));
+}
+
+// From month/day `m1`/`d1` to `m2`/`d2` of one year.
+void AddMonths(const std::string& year, int y, int m1, int d1, int m2, int d2, std::vector<std::string>* out) {
+  if (m1 == 1 && d1 <= 1 && m2 == 12 && d2 >= 31) {
+    out->push_back(year);
+  } else if (m1 == m2) {
+    AddDays(year, y, m1, d1, d2, out);
+  } else {
+    AddDays(year, y, m1, d1, 31, out);
+    for (int month = m1 + 1; month < m2; ++month) out->push_back(year + TwoDigits(month));
+    AddDays(year, y, m2, 1, d2, out);
+  }
+}
+
+}  // namespace
+
+std::vector<std::string> DateRangeTermValues(std::string_view from, std::string_view to) {
+  std::vector<std::string> out;
+  if (from.size() != 8 || to.size() != 8 || from > to) return out;
+  const auto number = [](std::string_view digits) { return std::stoi(std::string(digits)); };
+  const int y1 = number(from.substr(0, 4)), m1 = number(from.substr(4, 2)), d1 = number(from.substr(6, 2));
+  const int y2 = number(to.substr(0, 4)), m2 = number(to.substr(4, 2)), d2 = number(to.substr(6, 2));
+  const auto year = [](int y) {
+    std::string text = std::to_string(y);
+    return std::string(4 - std::min<std::size_t>(4, text.size()), '0') + text;
+  };
+  if (y1 == y2) {
+    AddMonths(year(y1), y1, m1, d1, m2, d2, &out);
+    return out;
+  }
+  AddMonths(year(y1), y1, m1, d1, 12, 31, &out);
+  for (int y = y1 + 1; y < y2; ++y) out.push_back(year(y));
+  AddMonths(year(y2), y2, 1, 1, m2, d2, &out);
+  return out;
 }
 
 std::string CompactDate(std::string_view iso_date) {

@@ -26,7 +26,8 @@
 
 namespace sextant {
 
-inline constexpr int kIndexSchemaVersion = 3;  // 2: slot 8, the date order key; 3: recommendation entries
+// 2: slot 8, the date order key; 3: recommendation entries; 4: date terms (XD)
+inline constexpr int kIndexSchemaVersion = 4;
 inline constexpr std::string_view kMetaSchema = "sextant.schema";
 inline constexpr std::string_view kMetaSchemaVersion = "sextant.schema_version";
 inline constexpr std::string_view kMetaChineseTerms = "sextant.chinese_terms";
@@ -45,6 +46,11 @@ inline constexpr std::string_view kAgendaItem = "XA";      // "1(a)" and its par
 inline constexpr std::string_view kBody = "XB";            // "WG.4"
 inline constexpr std::string_view kType = "XT";            // "RES", "L", "PV"
 inline constexpr std::string_view kYear = "XY";            // "2022"
+// The entry's date as its year, month and day: "2022", "202206", "20220627"
+// (as Omega writes Y, M and D terms). A date range is an OR of the fewest
+// of them: a posting-list lookup, where a value range reads the date of
+// every entry (60 ms on two million segments against 0.2 ms).
+inline constexpr std::string_view kDate = "XD";
 inline constexpr std::string_view kRecommendation = "XK";  // "yes"
 inline constexpr std::string_view kRecommending = "XW";    // a recommending State or body, folded: "czech republic"
 inline constexpr std::string_view kAddressee = "XO";       // a recommendation's addressee, folded: "afghanistan"
@@ -111,6 +117,15 @@ std::span<const std::string_view> StopWords(Language language);
 // "2022-06-27" → "20220627"; "2022-06" → "202206"; "2022" → "2022"; empty
 // when not one of these forms or not a real date ("2022-13-45", "2023-02-29").
 std::string CompactDate(std::string_view iso_date);
+
+// The kDate term values of a compact date (YYYYMMDD): "20220627" →
+// {"2022", "202206", "20220627"}; none unless the date is whole.
+std::vector<std::string> DateTermValues(std::string_view compact_date);
+// The fewest kDate term values that hold exactly the dates from `from` to
+// `to` (YYYYMMDD, both included; a day past a month's last, as 31, is its last):
+// whole years as years, whole months as months, the rest as days. Empty
+// when from > to.
+std::vector<std::string> DateRangeTermValues(std::string_view from, std::string_view to);
 
 // The symbol exactly, then one "…/*" term per leading run of components:
 // "A/RES/70/1" → {"A/RES/70/1", "A/*", "A/RES/*", "A/RES/70/*"}.

@@ -1,7 +1,8 @@
 // A search's date range (SearchOptions::date_from, date_to) against the
 // dates written, table-driven: years, months and days, open ends, and an
 // entry with no date whose year (its year term, a facet) comes from its
-// symbol, which no date range holds.
+// symbol, which no date range holds. And the date terms a range is made of
+// (DateRangeTermValues), table-driven.
 #include <gtest/gtest.h>
 
 #include <unistd.h>
@@ -13,12 +14,37 @@
 
 #include "index/index_searcher.h"
 #include "index/index_writer.h"
+#include "index/schema.h"
 #include "tests/index/synthetic_documents.h"
 
 namespace sextant {
 namespace {
 
 namespace fs = std::filesystem;
+
+TEST(DateRangeTest, TermsAreTheFewestYearsMonthsAndDays) {
+  const struct {
+    const char* from;
+    const char* to;
+    std::vector<std::string> terms;
+  } cases[] = {
+      {"20220101", "20221231", {"2022"}},
+      {"20220601", "20220631", {"202206"}},
+      {"20220627", "20220627", {"20220627"}},
+      {"20220627", "20220629", {"20220627", "20220628", "20220629"}},
+      {"20211230", "20230102", {"20211230", "20211231", "2022", "20230101", "20230102"}},
+      {"20220530", "20220802", {"20220530", "20220531", "202206", "202207", "20220801", "20220802"}},
+      {"20200101", "20221231", {"2020", "2021", "2022"}},
+      {"20221101", "20230228", {"202211", "202212", "202301", "202302"}},
+      {"20240201", "20240229", {"202402"}},  // a leap year's February
+      {"20230201", "20230228", {"202302"}},
+      {"20220102", "20220101", {}},  // from after to
+      {"2022", "20221231", {}},      // not YYYYMMDD
+  };
+  for (const auto& c : cases) EXPECT_EQ(DateRangeTermValues(c.from, c.to), c.terms) << c.from << " to " << c.to;
+  EXPECT_EQ(DateTermValues("20220627"), (std::vector<std::string>{"2022", "202206", "20220627"}));
+  EXPECT_TRUE(DateTermValues("2022").empty());
+}
 
 TEST(DateRangeTest, RangesHoldTheDatedEntriesOnly) {
   const fs::path folder = fs::temp_directory_path() / ("sextant_date_range_test_" + std::to_string(::getpid()));
