@@ -88,8 +88,9 @@ struct StreamLimits {
   std::size_t write_segments = 500;      // closed sets wait until they make this many
   std::size_t batch_segments = 20000;    // per Xapian transaction, at most (a set is never split)
   // A quarter of `megabytes` for held documents, a sixteenth queued, a
-  // quarter for the batch at about 3 KB a segment in Xapian's buffers; the
-  // rest is the process itself and the files being extracted.
+  // quarter for the batches at about 3 KB a segment (one in Xapian's
+  // buffers, the next built and waiting: an eighth each); the rest is the
+  // process itself and the files being extracted.
   static StreamLimits ForMemory(std::size_t megabytes);
 };
 
