@@ -87,6 +87,14 @@ std::optional<std::string> ItemNumber(const ItemMarker& marker, const OpenGroup&
     if (group.number >= 0 && group.last_item > 0 && marker.numbers[1] == group.last_item + 1) {
       return std::to_string(group.number) + "." + std::to_string(marker.numbers[1]);
     }
+    // A digit dropped ("118.09" between 118.108 and 118.110): the number
+    // written is the next one's last digits, so it is the next item.
+    const std::string next = std::to_string(group.last_item + 1);
+    const std::string written = std::to_string(marker.numbers[1]);
+    if (marker.numbers[0] == group.number && group.number >= 0 && written.size() < next.size() &&
+        next.ends_with(written)) {
+      return std::to_string(group.number) + "." + next;
+    }
     return std::nullopt;
   }
   if (marker.numbers.size() == 1 && marker.numbers[0] == group.last_item + 1) {

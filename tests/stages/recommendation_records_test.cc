@@ -266,6 +266,26 @@ TEST(RecommendationReaderTest, NumbersRunAcrossPagesAndFootnotes) {
   EXPECT_EQ(records[7].page, 14);
 }
 
+// A number misprinted with a digit dropped ("118.09" between 118.108 and
+// 118.110, cambodia2014) is the next item, and the list goes on.
+TEST(RecommendationReaderTest, ANumberWithADigitDroppedIsTheNextItem) {
+  Document document;
+  document.paragraphs = {
+      Para("95. The recommendations formulated during the interactive dialogue and listed below enjoy the support of Afghanistan:", 3),
+      Para("95.9 Ratify the Convention (Norway);", 3),
+      Para("95.10 Adopt a law on torture (Chile);", 3),
+      Para("95.1 Commute death sentences (Spain);", 3),
+      Para("95.12 Publish figures on executions (Peru).", 3),
+      Para("96. All conclusions and/or recommendations contained in the present report reflect the position of the submitting State(s).", 3),
+  };
+  const std::vector<Recommendation> records = ReadRecommendations(document, Review("Afghanistan"));
+  ASSERT_EQ(records.size(), 4u);
+  EXPECT_EQ(records[2].number, "95.11");
+  EXPECT_EQ(records[2].text, "Commute death sentences");
+  EXPECT_EQ(records[2].recommending, std::vector<std::string>{"Spain"});
+  EXPECT_EQ(records[3].number, "95.12");
+}
+
 struct LanguageCase {
   const char* language;
   std::vector<std::string> paragraphs;
