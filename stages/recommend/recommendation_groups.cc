@@ -22,9 +22,10 @@ constexpr std::array<std::string_view, 46> kNoted{
     "не пользовались", "к сведению", "未得到", "未获得", "不支持", "注意到", "لم تحظ", "لا تحظى",
     "أحاطت علم", "أحاط علم", "تحيط علم"};
 
-constexpr std::array<std::string_view, 31> kToBeExamined{
+constexpr std::array<std::string_view, 34> kToBeExamined{
     "will be included in the outcome", "will be examined", "will examine", "will provide responses", "will provide a response",
-    "will respond", "will be considered", "will consider", "will study", "in due time",
+    "will respond", "will be considered", "will consider", "will study", "in due time", "will be further considered",
+    "will be further examined", "would study",
     "in due course", "seront examinées", "examinera", "répondra", "en temps voulu",
     "serán examinadas", "examinará", "responderá", "a su debido tiempo", "будут рассмотрены",
     "рассмотрит", "в надлежащее время", "将予以研究", "将研究", "将审议", "将审查", "适时",

@@ -40,6 +40,8 @@ const GroupCase kGroupCases[] = {
     {"en", "96. The following recommendations will be examined by Afghanistan, which will provide responses in due time.", true, R::kToBeExamined},
     {"en", "114. The response of Cyprus to the following recommendations will be included in the outcome report adopted by the Human Rights Council at its twenty-sixth session:", true, R::kToBeExamined},
     {"en", "97. The following recommendations did not enjoy the support of Afghanistan:", true, R::kNoted},
+    {"en", "106. Uzbekistan indicated that the following recommendations are pertaining to measures already being implemented or which had already been implemented and will be further considered by the Government:", true, R::kToBeExamined},
+    {"en", "116. The recommendations listed below will be further examined by Botswana:", true, R::kToBeExamined},
     {"en", "69. The recommendations below did not enjoy the support of Antigua and Barbuda:", true, R::kNoted},
     {"en", "92. In the course of the discussion, it was recommended that Botswana:", true, R::kNone},
     {"en", "94. In the course of the discussion, the following recommendations were made to Bangladesh:", true, R::kNone},
