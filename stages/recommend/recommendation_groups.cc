@@ -11,9 +11,10 @@ namespace {
 // Lower-case phrases, checked in this order: a "did not enjoy the support"
 // is not a support, and "will be examined" outranks the "support" of a
 // sentence that goes on to say when the State will answer.
-constexpr std::array<std::string_view, 46> kNoted{
+constexpr std::array<std::string_view, 48> kNoted{
     "did not enjoy", "do not enjoy", "does not enjoy", "not enjoy the support",
-    "were noted", "are noted", "have been noted", "has noted", "noted by", "took note",
+    "were noted", "are noted", "have been noted", "has noted", "noted by", "noted the following",
+    "notes the following", "took note",
     "takes note", "take note", "not accepted", "rejected", "rejects", "cannot accept",
     "could not accept", "does not accept", "not supported", "cannot support",
     "n'ont pas recueilli", "n’ont pas recueilli", "ne recueillent pas", "n'ont pas obtenu",
