@@ -43,7 +43,7 @@ constexpr std::array<std::string_view, 37> kSupported{
     "得到", "接受", "تحظى بتأييد", "حظيت بتأييد", "بتأييد"};
 
 constexpr std::array<std::string_view, 16> kListVerbs{
-    "was recommended", "were recommended", "were made", "was made", "formulated", "were put forward", "were received",
+    "was recommended", "were recommended", "were made", "was made", "formulated", "put forward", "were received",
     "ont été formulées", "ont été faites", "fueron formuladas", "se formularon",
     "были высказаны", "были сформулированы", "提出了下列", "提出的", "قُدمت"};
 
@@ -90,7 +90,10 @@ RecommendationResponse ResponseOf(std::string_view sentence) {
 std::optional<RecommendationGroupIntro> ReadGroupIntro(std::string_view paragraph, bool list_follows) {
   if (paragraph.size() > 900) return std::nullopt;
   const std::string lowered = LowerCaseSameOffsets(paragraph);
-  if (!ContainsAny(lowered, kRecommendationNouns)) return std::nullopt;
+  // Without the word, only a response over a list that follows: "104. The
+  // following enjoy the support of El Salvador, which considers …" / 104.1.
+  const bool named = ContainsAny(lowered, kRecommendationNouns);
+  if (!named && !(list_follows && ResponseOf(paragraph) != RecommendationResponse::kNone)) return std::nullopt;
   if (ClosingStateList(paragraph)) return std::nullopt;  // an item, not an intro
   // A list is announced: "listed below", "the following", a closing colon.
   const bool announces = list_follows || lowered.find("below") != std::string::npos ||

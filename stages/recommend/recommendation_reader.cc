@@ -228,6 +228,14 @@ class ReviewListReader {
                          paragraph.agenda_item};
         return true;
       }
+      // A number that begins a line inside an item ("… building more than /
+      // 3.5 million dwellings (Angola);"): the item goes on.
+      std::size_t at = marker->text_begin;
+      if (item_ && !ItemClosed(item_->text) && IsLowercaseLetter(NextCodePoint(piece, at))) {
+        item_->text += ' ';
+        item_->text += piece;
+        return true;
+      }
       // Another numbered paragraph of the report: the list is over.
       Close();
       return false;

@@ -79,6 +79,28 @@ TEST(RecommendationGroupsTest, ReadsTheReportsOwnGrouping) {
   }
 }
 
+// Intros that need the list to follow them ("104.1" next): without the
+// word "recommendations", only a response announces a list.
+TEST(RecommendationGroupsTest, AResponseOverAListThatFollowsIsAnIntro) {
+  const struct {
+    const char* intro;
+    bool list_follows;
+    bool is_intro;
+    R response;
+  } cases[] = {
+      {"104. The following enjoy the support of El Salvador, which considers that they are already implemented or in the process of implementation:", true, true, R::kSupported},
+      {"104. The following enjoy the support of El Salvador, which considers that they are already implemented or in the process of implementation:", false, false, R::kNone},
+      {"84. At the request of the State under review, in view of upcoming constitutional arrangements, recommendations put forward to Sudan and South Sudan or to the parties of the CPA have been clustered as follows:", true, true, R::kNone},
+      {"12. The delegation said that the following measures had been taken:", true, false, R::kNone},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.intro);
+    const std::optional<RecommendationGroupIntro> intro = ReadGroupIntro(c.intro, c.list_follows);
+    ASSERT_EQ(intro.has_value(), c.is_intro);
+    if (intro) EXPECT_EQ(RecommendationResponseName(intro->response), RecommendationResponseName(c.response));
+  }
+}
+
 TEST(RecommendationGroupsTest, TheDisclaimerEndsTheLists) {
   EXPECT_TRUE(EndsReviewRecommendations(
       "98. All conclusions and/or recommendations contained in the present report reflect the position of the "
@@ -267,6 +289,24 @@ TEST(RecommendationReaderTest, NumbersRunAcrossPagesAndFootnotes) {
   EXPECT_EQ(records[6].recommending, (std::vector<std::string>{"Italy", "Sweden"}));
   EXPECT_EQ(records[7].number, "96.2");
   EXPECT_EQ(records[7].page, 14);
+}
+
+// A line of an item that begins with a number ("3.5 million dwellings",
+// iraq2010) continues the item, and the list goes on.
+TEST(RecommendationReaderTest, ANumberStartingALineInsideAnItemContinuesIt) {
+  Document document;
+  document.paragraphs = {
+      Para("81. The recommendations formulated during the interactive dialogue and listed below enjoy the support of Iraq:", 3),
+      Para("1. Continue its policies to achieve the goal set in 2006 of building more than", 3),
+      Para("3.5 million dwellings by 2015 (Angola);", 3),
+      Para("2. Strengthen its efforts in the area of development (Algeria).", 3),
+      Para("3.5 A paragraph numbered so is not part of the list.", 3),
+  };
+  const std::vector<Recommendation> records = ReadRecommendations(document, Review("Iraq"));
+  ASSERT_EQ(records.size(), 2u);
+  EXPECT_EQ(records[0].text, "Continue its policies to achieve the goal set in 2006 of building more than 3.5 million dwellings by 2015");
+  EXPECT_EQ(records[0].recommending, std::vector<std::string>{"Angola"});
+  EXPECT_EQ(records[1].number, "81.2");
 }
 
 // A number misprinted with a digit dropped ("118.09" between 118.108 and
