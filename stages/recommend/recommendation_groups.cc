@@ -32,8 +32,9 @@ constexpr std::array<std::string_view, 34> kToBeExamined{
     "рассмотрит", "в надлежащее время", "将予以研究", "将研究", "将审议", "将审查", "适时",
     "ستدرس", "ستنظر", "سوف تدرس", "في الوقت المناسب"};
 
-constexpr std::array<std::string_view, 37> kSupported{
-    "agrees to follow up", "agreed to follow up", "enjoy the support", "enjoys the support",
+constexpr std::array<std::string_view, 40> kSupported{
+    "agrees to follow up", "agreed to follow up", "already implemented", "already being implemented",
+    "in the process of implementation", "enjoy the support", "enjoys the support",
     "enjoyed the support", "enjoy its support", "enjoys its support", "have the support",
     "has the support", "are supported", "were supported", "accepted", "accepts", "supports",
     "recueilli l'adhésion", "recueillent l'adhésion", "recueilli l’adhésion", "recueillent l’adhésion",

@@ -42,6 +42,7 @@ const GroupCase kGroupCases[] = {
     {"en", "97. The following recommendations did not enjoy the support of Afghanistan:", true, R::kNoted},
     {"en", "106. Uzbekistan indicated that the following recommendations are pertaining to measures already being implemented or which had already been implemented and will be further considered by the Government:", true, R::kToBeExamined},
     {"en", "116. The recommendations listed below will be further examined by Botswana:", true, R::kToBeExamined},
+    {"en", "134. Uzbekistan considers that recommendations below are already implemented or in the process of implementation:", true, R::kSupported},
     {"en", "101. Viet Nam noted the following recommendations and indicated that they pertain to measures which have been implemented or are currently being implemented:", true, R::kNoted},
     {"en", "69. The recommendations below did not enjoy the support of Antigua and Barbuda:", true, R::kNoted},
     {"en", "92. In the course of the discussion, it was recommended that Botswana:", true, R::kNone},
