@@ -95,11 +95,11 @@ class BuiltSets {
   BuiltSets(BuiltSets&&) noexcept;
   BuiltSets& operator=(BuiltSets&&) noexcept;
   std::size_t size() const;  // sets
-  struct Impl;
 
  private:
   friend class IndexWriter;
   friend class SetBuilder;
+  struct Impl;
   std::unique_ptr<Impl> impl_;
 };
 
