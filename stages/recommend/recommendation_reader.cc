@@ -11,6 +11,7 @@
 #include "stages/recommend/recommendation_groups.h"
 #include "stages/recommend/recommending_paragraphs.h"
 #include "stages/recommend/recommending_states.h"
+#include "stages/recommend/referenced_recommendations.h"
 
 namespace sextant {
 namespace {
@@ -361,7 +362,8 @@ std::vector<Recommendation> ReadRecommendations(const Document& document, const 
   body.Flush();
   // A review report's own lists are its recommendations; what its
   // paragraphs say a body recommended is the record of other documents.
-  if (records.empty()) records = std::move(stated);
+  if (records.empty()) return stated;
+  AddReferencedRecommendations(document, facts, records);
   return records;
 }
 

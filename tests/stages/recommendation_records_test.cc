@@ -13,6 +13,7 @@
 #include "stages/recommend/recommendation_reader.h"
 #include "stages/recommend/recommending_paragraphs.h"
 #include "stages/recommend/recommending_states.h"
+#include "stages/recommend/referenced_recommendations.h"
 
 namespace sextant {
 
@@ -376,6 +377,62 @@ TEST(RecommendationReaderTest, ARecommendationInEachLanguage) {
     EXPECT_EQ(records[0].recommending, c.recommending);
     EXPECT_EQ(RecommendationResponseName(records[0].response), RecommendationResponseName(c.response));
   }
+}
+
+// The first reviews answer the recommendations of their dialogue by
+// paragraph: "102. The recommendations noted in the report in paragraphs
+// 35 (a), (b) … above did not enjoy the support of Viet Nam."
+struct ReferenceCase {
+  const char* sentence;
+  std::vector<ParagraphReference> references;
+};
+
+// clang-format off
+const ReferenceCase kReferenceCases[] = {
+    {"102. The recommendations noted in the report in paragraphs 35 (a), (b), (e) and (g) (i); 41 (b), (d) and (e); 49 above did not enjoy the support of Viet Nam.",
+     {{35, {"a", "b", "e", "g", "i"}}, {41, {"b", "d", "e"}}, {49, {}}}},
+    {"83. Recommendations noted in paragraphs 28 (a); 33 (a); 36 in section I above, will be examined by Sri Lanka which will provide responses in due time.",
+     {{28, {"a"}}, {33, {"a"}}, {36, {}}}},
+    {"105. The recommendations noted in the report in paragraphs: 71; 72 (c) above did not enjoy the support of Malaysia.",
+     {{71, {}}, {72, {"c"}}}},
+    // Not such a sentence: no response, no recommendations.
+    {"12. The delegation referred to the information in paragraphs 35 and 36 above.", {}},
+    {"60. As noted in paragraphs 12 (a) and 14, Norway supported the plan.", {}},
+};
+// clang-format on
+
+TEST(ReferencedRecommendationsTest, ReadsTheParagraphsPointedAt) {
+  for (const ReferenceCase& c : kReferenceCases) {
+    SCOPED_TRACE(c.sentence);
+    EXPECT_EQ(ReadParagraphReferences(c.sentence), c.references);
+  }
+}
+
+TEST(ReferencedRecommendationsTest, ThePartsOfTheDialoguePointedAtAreRecords) {
+  Document document;
+  document.paragraphs = {
+      Para("35. Canada welcomed improvements. Canada recommended that Viet Nam (a) increase the independence of media; (b) bring its press laws into", 5),
+      Para("compliance with article 19 of ICCPR; and (c) adopt a whistleblower law. It noted the laws.", 6),
+      Para("36. The Netherlands asked about the press. It recommended that Viet Nam lift restrictions on Internet usage.", 6),
+      Para("37. While commending Viet Nam, Sweden recommended abolishing the death penalty.", 6),
+      Para("99. The recommendations listed below enjoy the support of Viet Nam:", 20),
+      Para("1. Continue its efforts (Cuba).", 20),
+      Para("100. The recommendations noted in the report in paragraphs 35 (b) and (c), 36 and 37 above did not enjoy the support of Viet Nam.", 21),
+  };
+  const std::vector<Recommendation> records = ReadRecommendations(document, Review("Viet Nam"));
+  ASSERT_EQ(records.size(), 5u);
+  EXPECT_EQ(records[0].number, "99.1");
+  EXPECT_EQ(records[1].number, "p35(b)");
+  EXPECT_EQ(records[1].text, "bring its press laws into compliance with article 19 of ICCPR");
+  EXPECT_EQ(records[1].recommending, std::vector<std::string>{"Canada"});
+  EXPECT_EQ(records[1].response, R::kNoted);
+  EXPECT_EQ(records[1].page, 5);
+  EXPECT_EQ(records[2].text, "adopt a whistleblower law");
+  EXPECT_EQ(records[3].number, "p36");
+  EXPECT_EQ(records[3].text, "lift restrictions on Internet usage");
+  EXPECT_EQ(records[3].recommending, std::vector<std::string>{"Netherlands"});
+  EXPECT_EQ(records[4].text, "Recommended abolishing the death penalty");
+  EXPECT_EQ(records[4].recommending, std::vector<std::string>{"Sweden"});
 }
 
 }  // namespace

@@ -1,0 +1,260 @@
+#include "stages/recommend/referenced_recommendations.h"
+
+#include <cctype>
+#include <algorithm>
+#include <optional>
+#include <utility>
+
+#include "pipeline/unicode_text.h"
+#include "stages/recommend/item_parts.h"
+#include "stages/recommend/recommendation_groups.h"
+#include "stages/recommend/recommending_states.h"
+
+namespace sextant {
+namespace {
+
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+bool IsLower(char c) { return c >= 'a' && c <= 'z'; }
+
+// "35. Canada …" → 35 and where its words begin; nullopt for "35.1." or no number.
+std::optional<std::pair<int, std::size_t>> ParagraphNumber(std::string_view text) {
+  std::size_t pos = 0;
+  int number = 0;
+  while (pos < text.size() && IsDigit(text[pos]) && pos < 3) number = number * 10 + (text[pos++] - '0');
+  if (pos == 0 || pos >= text.size() || text[pos] != '.') return std::nullopt;
+  ++pos;
+  if (pos >= text.size() || (text[pos] != ' ' && text[pos] != '\t')) return std::nullopt;
+  while (pos < text.size() && (text[pos] == ' ' || text[pos] == '\t')) ++pos;
+  return std::make_pair(number, pos);
+}
+
+// "(a)" … "(iv)" at `pos`: the letters, and where it ends.
+std::optional<std::pair<std::string, std::size_t>> LetterAt(std::string_view text, std::size_t pos) {
+  if (pos >= text.size() || text[pos] != '(') return std::nullopt;
+  std::size_t end = pos + 1;
+  while (end < text.size() && IsLower(text[end]) && end - pos <= 4) ++end;
+  if (end == pos + 1 || end >= text.size() || text[end] != ')') return std::nullopt;
+  return std::make_pair(std::string(text.substr(pos + 1, end - pos - 1)), end + 1);
+}
+
+bool Capitalized(std::string_view word) { return !word.empty() && std::isupper(static_cast<unsigned char>(word[0])); }
+
+// Capitalized words, with "of", "and", "the" between them, as a State's
+// name: "The Netherlands", "United Kingdom of Great Britain and Northern
+// Ireland"; empty for "It" or "While".
+std::string NameOf(std::vector<std::string_view> words) {
+  while (!words.empty() && !Capitalized(words.back())) words.pop_back();
+  if (!words.empty() && (words.front() == "The" || words.front() == "the")) words.erase(words.begin());
+  if (words.empty()) return {};
+  static constexpr std::string_view kNot[] = {"It", "He", "She", "They", "While", "In", "With", "Regarding",
+                                              "Concerning", "As", "On", "Also", "This", "That", "Finally"};
+  std::string name;
+  for (std::string_view word : words) {
+    for (std::string_view not_name : kNot) {
+      if (word == not_name) return {};
+    }
+    if (!name.empty()) name += ' ';
+    name += word;
+  }
+  return name;
+}
+
+std::vector<std::string_view> Words(std::string_view text) {
+  std::vector<std::string_view> words;
+  for (std::size_t pos = 0; pos < text.size();) {
+    const std::size_t end = std::min(text.find(' ', pos), text.size());
+    if (end > pos) words.push_back(text.substr(pos, end - pos));
+    pos = end + 1;
+  }
+  return words;
+}
+
+// The name in `words` that ends before `end` (a verb): the capitalized
+// words and their joining "of", "and", "the" just before it.
+std::string NameBefore(const std::vector<std::string_view>& words, std::size_t end) {
+  std::size_t begin = end;
+  while (begin > 0 && end - begin < 9) {
+    const std::string_view word = words[begin - 1];
+    if (word.find_first_of(",.;:()") != std::string_view::npos) break;
+    if (!Capitalized(word) && word != "of" && word != "and" && word != "the") break;
+    --begin;
+  }
+  return NameOf(std::vector<std::string_view>(words.begin() + begin, words.begin() + end));
+}
+
+// The State that speaks in a dialogue paragraph: the name that opens it
+// before a verb in the past ("Canada applauded", "The Netherlands
+// recommended"), else the name before its first "recommended" ("Asking
+// whether …, Sweden recommended").
+std::string Speaker(std::string_view text) {
+  const std::vector<std::string_view> words = Words(text);
+  std::size_t first_lower = 0;
+  while (first_lower < words.size() && first_lower < 9 &&
+         (Capitalized(words[first_lower]) || ((words[first_lower] == "of" || words[first_lower] == "and") && first_lower > 0))) {
+    ++first_lower;
+  }
+  if (first_lower < words.size() && first_lower > 0 && words[first_lower - 1].find(',') == std::string_view::npos) {
+    const std::string_view verb = words[first_lower];
+    if (verb.ends_with("ed") || verb == "said" || verb == "was" || verb == "made" || verb == "took" ||
+        verb == "gave" || verb == "asked" || verb == "sought") {
+      std::string name = NameOf(std::vector<std::string_view>(words.begin(), words.begin() + first_lower));
+      if (!name.empty()) return name;
+    }
+  }
+  for (std::size_t i = 1; i < words.size(); ++i) {
+    if (words[i].starts_with("recommended")) return NameBefore(words, i);
+  }
+  return {};
+}
+
+// The words of a part, without the joining punctuation at its end.
+std::string CleanPart(std::string_view raw) {
+  std::string text = FoldWhitespace(raw);
+  bool changed = true;
+  while (changed && !text.empty()) {
+    changed = false;
+    for (std::string_view tail : {";", ",", ".", ":", " and", " or"}) {
+      if (text.size() > tail.size() && text.ends_with(tail)) {
+        text = FoldWhitespace(std::string_view(text).substr(0, text.size() - tail.size()));
+        changed = true;
+      }
+    }
+  }
+  return text;
+}
+
+// Where the sentence that holds `pos` ends: ". " before a capital letter, or the end.
+std::size_t SentenceEnd(std::string_view text, std::size_t pos) {
+  for (std::size_t at = text.find(". ", pos); at != std::string_view::npos; at = text.find(". ", at + 1)) {
+    if (at + 2 < text.size() && std::isupper(static_cast<unsigned char>(text[at + 2]))) return at + 1;
+  }
+  return text.size();
+}
+
+// Part `letter` of a dialogue paragraph: from its "(a) " to the next part
+// or the end of its sentence.
+std::string LetteredPart(std::string_view text, const std::string& letter) {
+  const std::string marker = "(" + letter + ")";
+  for (std::size_t at = text.find(marker); at != std::string_view::npos; at = text.find(marker, at + 1)) {
+    if (at > 0 && text[at - 1] != ' ') continue;
+    std::size_t begin = at + marker.size();
+    if (begin >= text.size() || text[begin] != ' ') continue;
+    std::size_t end = SentenceEnd(text, begin);
+    for (std::size_t pos = text.find(" (", begin); pos != std::string_view::npos && pos < end; pos = text.find(" (", pos + 1)) {
+      const auto next = LetterAt(text, pos + 1);
+      if (next && next->second < text.size() && text[next->second] == ' ') {
+        end = pos;
+        break;
+      }
+    }
+    return CleanPart(text.substr(begin, end - begin));
+  }
+  return {};
+}
+
+}  // namespace
+
+std::vector<ParagraphReference> ReadParagraphReferences(std::string_view paragraph) {
+  const std::string lowered = LowerCaseSameOffsets(paragraph);
+  if (lowered.find("recommendation") == std::string::npos || ResponseOf(paragraph) == RecommendationResponse::kNone) {
+    return {};
+  }
+  std::size_t pos = lowered.find("in paragraph");
+  if (pos == std::string::npos) pos = lowered.find("noted in paragraph");
+  if (pos == std::string::npos) return {};
+  pos = lowered.find("paragraph", pos) + 9;
+  if (pos < lowered.size() && lowered[pos] == 's') ++pos;
+  std::vector<ParagraphReference> references;
+  while (pos < lowered.size()) {
+    const char c = lowered[pos];
+    if (c == ' ' || c == ',' || c == ';' || c == ':' || c == '\n') {
+      ++pos;
+    } else if (IsDigit(c)) {
+      int number = 0;
+      std::size_t digits = 0;
+      while (pos < lowered.size() && IsDigit(lowered[pos])) number = number * 10 + (lowered[pos++] - '0'), ++digits;
+      if (digits > 3) break;
+      references.push_back({number, {}});
+    } else if (c == '(') {
+      const auto letter = LetterAt(lowered, pos);
+      if (!letter || references.empty()) break;
+      references.back().letters.push_back(letter->first);
+      pos = letter->second;
+    } else if (lowered.compare(pos, 4, "and ") == 0) {
+      pos += 4;
+    } else {
+      break;  // "above", "in section I", "did not enjoy"
+    }
+  }
+  return references;
+}
+
+void AddReferencedRecommendations(const Document& document, const MeetingFacts& facts,
+                                  std::vector<Recommendation>& out) {
+  const auto read = [&](std::size_t i) {
+    const ParagraphKind kind = document.paragraphs[i].kind;
+    return kind != ParagraphKind::kFootnote && kind != ParagraphKind::kTable;
+  };
+  for (std::size_t ref = 0; ref < document.paragraphs.size(); ++ref) {
+    const std::string_view sentence = document.paragraphs[ref].text;
+    if (!ParagraphNumber(sentence)) continue;
+    const std::vector<ParagraphReference> references = ReadParagraphReferences(sentence);
+    if (references.empty()) continue;
+    const RecommendationResponse response = ResponseOf(sentence);
+    for (const ParagraphReference& reference : references) {
+      // The dialogue's paragraph: the first of its number, before the
+      // sentence, with the pages' pieces that follow it.
+      std::size_t at = 0;
+      std::size_t words = 0;
+      for (; at < ref; ++at) {
+        const auto number = ParagraphNumber(document.paragraphs[at].text);
+        if (read(at) && number && number->first == reference.number) {
+          words = number->second;
+          break;
+        }
+      }
+      if (at >= ref) continue;
+      std::string text = document.paragraphs[at].text.substr(words);
+      for (std::size_t i = at + 1; i < ref; ++i) {
+        if (!read(i)) continue;
+        const Paragraph& piece = document.paragraphs[i];
+        if (piece.kind == ParagraphKind::kHeading || ParagraphNumber(piece.text)) break;
+        text += ' ';
+        text += piece.text;
+      }
+      text = FoldWhitespace(text);
+      const std::string speaker = Speaker(text);
+      if (speaker.empty()) continue;
+      const auto add = [&](std::string part, std::string number) {
+        if (part.empty()) return;
+        Recommendation record;
+        record.number = std::move(number);
+        record.text = std::move(part);
+        record.recommending = {speaker};
+        record.addressee = facts.subject;
+        record.response = response;
+        record.page = document.paragraphs[at].page;
+        record.agenda_item = document.paragraphs[at].agenda_item;
+        record.paragraph = at;
+        out.push_back(std::move(record));
+      };
+      const std::string base = "p" + std::to_string(reference.number);
+      if (!reference.letters.empty()) {
+        for (const std::string& letter : reference.letters) add(LetteredPart(text, letter), base + "(" + letter + ")");
+        continue;
+      }
+      // The whole paragraph: each sentence that recommends, from its verb on.
+      int count = 0;
+      for (std::size_t verb = text.find(" recommend"); verb != std::string::npos;) {
+        const std::size_t end = SentenceEnd(text, verb);
+        std::string part = text.substr(verb + 1, end - verb - 1);
+        part[0] = 'R';
+        part = CleanPart(WithoutFraming(part, facts.subject));
+        add(std::move(part), base + (count++ ? "/" + std::to_string(count) : ""));
+        verb = text.find(" recommend", end);
+      }
+    }
+  }
+}
+
+}  // namespace sextant
