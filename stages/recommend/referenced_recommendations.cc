@@ -195,9 +195,25 @@ void AddReferencedRecommendations(const Document& document, const MeetingFacts& 
     const ParagraphKind kind = document.paragraphs[i].kind;
     return kind != ParagraphKind::kFootnote && kind != ParagraphKind::kTable;
   };
+  // A numbered paragraph with the pieces that follow it up to the next
+  // number or heading (a line "(c) and (d); 32 (d) …" is read as a
+  // paragraph of its own).
+  const auto whole = [&](std::size_t at, std::size_t end) {
+    std::string text = document.paragraphs[at].text;
+    for (std::size_t i = at + 1; i < end; ++i) {
+      if (!read(i)) continue;
+      const Paragraph& piece = document.paragraphs[i];
+      // A heading of the report, not a line the layout took for one.
+      if (piece.kind == ParagraphKind::kHeading && Capitalized(piece.text)) break;
+      if (ParagraphNumber(piece.text)) break;
+      text += ' ';
+      text += piece.text;
+    }
+    return FoldWhitespace(text);
+  };
   for (std::size_t ref = 0; ref < document.paragraphs.size(); ++ref) {
-    const std::string_view sentence = document.paragraphs[ref].text;
-    if (!ParagraphNumber(sentence)) continue;
+    if (!ParagraphNumber(document.paragraphs[ref].text)) continue;
+    const std::string sentence = whole(ref, document.paragraphs.size());
     const std::vector<ParagraphReference> references = ReadParagraphReferences(sentence);
     if (references.empty()) continue;
     const RecommendationResponse response = ResponseOf(sentence);
@@ -205,24 +221,13 @@ void AddReferencedRecommendations(const Document& document, const MeetingFacts& 
       // The dialogue's paragraph: the first of its number, before the
       // sentence, with the pages' pieces that follow it.
       std::size_t at = 0;
-      std::size_t words = 0;
       for (; at < ref; ++at) {
         const auto number = ParagraphNumber(document.paragraphs[at].text);
-        if (read(at) && number && number->first == reference.number) {
-          words = number->second;
-          break;
-        }
+        if (read(at) && number && number->first == reference.number) break;
       }
       if (at >= ref) continue;
-      std::string text = document.paragraphs[at].text.substr(words);
-      for (std::size_t i = at + 1; i < ref; ++i) {
-        if (!read(i)) continue;
-        const Paragraph& piece = document.paragraphs[i];
-        if (piece.kind == ParagraphKind::kHeading || ParagraphNumber(piece.text)) break;
-        text += ' ';
-        text += piece.text;
-      }
-      text = FoldWhitespace(text);
+      std::string text = whole(at, ref);
+      text.erase(0, ParagraphNumber(text) ? ParagraphNumber(text)->second : 0);
       const std::string speaker = Speaker(text);
       if (speaker.empty()) continue;
       const auto add = [&](std::string part, std::string number) {
@@ -243,15 +248,27 @@ void AddReferencedRecommendations(const Document& document, const MeetingFacts& 
         for (const std::string& letter : reference.letters) add(LetteredPart(text, letter), base + "(" + letter + ")");
         continue;
       }
-      // The whole paragraph: each sentence that recommends, from its verb on.
+      // The whole paragraph: each sentence that recommends, from its verb
+      // on, or that encourages, requests, urges or calls on the State "to
+      // …", from the words after "to".
       int count = 0;
-      for (std::size_t verb = text.find(" recommend"); verb != std::string::npos;) {
+      for (std::size_t from = 0; from < text.size();) {
+        std::size_t verb = std::string::npos;
+        for (std::string_view word : {" recommend", " encourage", " request", " urge", " call"}) {
+          verb = std::min(verb, text.find(word, from));
+        }
+        if (verb == std::string::npos) break;
         const std::size_t end = SentenceEnd(text, verb);
-        std::string part = text.substr(verb + 1, end - verb - 1);
-        part[0] = 'R';
-        part = CleanPart(WithoutFraming(part, facts.subject));
-        add(std::move(part), base + (count++ ? "/" + std::to_string(count) : ""));
-        verb = text.find(" recommend", end);
+        std::string part;
+        if (text.compare(verb, 10, " recommend") == 0) {
+          part = text.substr(verb + 1, end - verb - 1);
+          part[0] = 'R';
+          part = WithoutFraming(part, facts.subject);
+        } else if (const std::size_t to = text.find(" to ", verb); to < end && to < verb + 80) {
+          part = text.substr(to + 4, end - to - 4);
+        }
+        add(CleanPart(part), base + (count++ ? "/" + std::to_string(count) : ""));
+        from = end + 1;
       }
     }
   }
