@@ -159,31 +159,47 @@ std::vector<ParagraphReference> ReadParagraphReferences(std::string_view paragra
   if (lowered.find("recommendation") == std::string::npos || ResponseOf(paragraph) == RecommendationResponse::kNone) {
     return {};
   }
-  std::size_t pos = lowered.find("in paragraph");
-  if (pos == std::string::npos) pos = lowered.find("noted in paragraph");
-  if (pos == std::string::npos) return {};
-  pos = lowered.find("paragraph", pos) + 9;
-  if (pos < lowered.size() && lowered[pos] == 's') ++pos;
+  // Each "in paragraphs …" of the sentence ("… contained in paragraphs 33
+  // (a, b), 65(a) … Uzbekistan considers the recommendations contained in
+  // paragraphs 43(a), 44 …").
   std::vector<ParagraphReference> references;
-  while (pos < lowered.size()) {
-    const char c = lowered[pos];
-    if (c == ' ' || c == ',' || c == ';' || c == ':' || c == '\n') {
-      ++pos;
-    } else if (IsDigit(c)) {
-      int number = 0;
-      std::size_t digits = 0;
-      while (pos < lowered.size() && IsDigit(lowered[pos])) number = number * 10 + (lowered[pos++] - '0'), ++digits;
-      if (digits > 3) break;
-      references.push_back({number, {}});
-    } else if (c == '(') {
-      const auto letter = LetterAt(lowered, pos);
-      if (!letter || references.empty()) break;
-      references.back().letters.push_back(letter->first);
-      pos = letter->second;
-    } else if (lowered.compare(pos, 4, "and ") == 0) {
-      pos += 4;
-    } else {
-      break;  // "above", "in section I", "did not enjoy"
+  for (std::size_t at = lowered.find("in paragraph"); at != std::string::npos; at = lowered.find("in paragraph", at + 1)) {
+    std::size_t pos = at + 12;
+    if (pos < lowered.size() && lowered[pos] == 's') ++pos;
+    while (pos < lowered.size()) {
+      const char c = lowered[pos];
+      if (c == ' ' || c == ',' || c == ';' || c == ':' || c == '\n') {
+        ++pos;
+      } else if (IsDigit(c)) {
+        int number = 0;
+        std::size_t digits = 0;
+        while (pos < lowered.size() && IsDigit(lowered[pos])) number = number * 10 + (lowered[pos++] - '0'), ++digits;
+        if (digits > 3) break;
+        references.push_back({number, {}});
+      } else if (c == '(' && !references.empty()) {
+        // "(a)", or the letters listed in one parenthesis: "(d, f, g, h)".
+        const std::size_t close = lowered.find(')', pos);
+        if (close == std::string::npos || close - pos > 40) break;
+        std::vector<std::string> letters;
+        for (std::size_t i = pos + 1; i < close;) {
+          std::size_t end = i;
+          while (end < close && IsLower(lowered[end])) ++end;
+          if (end == i || end - i > 4) {
+            letters.clear();
+            break;
+          }
+          letters.push_back(lowered.substr(i, end - i));
+          i = end;
+          while (i < close && (lowered[i] == ',' || lowered[i] == ' ')) ++i;
+        }
+        if (letters.empty()) break;
+        for (std::string& letter : letters) references.back().letters.push_back(std::move(letter));
+        pos = close + 1;
+      } else if (lowered.compare(pos, 4, "and ") == 0) {
+        pos += 4;
+      } else {
+        break;  // "above", "in section I", "did not enjoy"
+      }
     }
   }
   return references;

@@ -395,6 +395,8 @@ const ReferenceCase kReferenceCases[] = {
      {{28, {"a"}}, {33, {"a"}}, {36, {}}}},
     {"105. The recommendations noted in the report in paragraphs: 71; 72 (c) above did not enjoy the support of Malaysia.",
      {{71, {}}, {72, {"c"}}}},
+    {"107. The following recommendations did not enjoy the support of Uzbekistan: Uzbekistan considers that the recommendations contained in paragraphs 33 (a, b), 65(a), and 79 (d, f) are not part of its obligations. Uzbekistan considers the recommendations contained in paragraphs 43(a), 44 as unacceptable.",
+     {{33, {"a", "b"}}, {65, {"a"}}, {79, {"d", "f"}}, {43, {"a"}}, {44, {}}}},
     // Not such a sentence: no response, no recommendations.
     {"12. The delegation referred to the information in paragraphs 35 and 36 above.", {}},
     {"60. As noted in paragraphs 12 (a) and 14, Norway supported the plan.", {}},
