@@ -227,6 +227,7 @@ void AddReferencedRecommendations(const Document& document, const MeetingFacts& 
     }
     return FoldWhitespace(text);
   };
+  std::vector<std::string> added;  // a part pointed at twice is one record
   for (std::size_t ref = 0; ref < document.paragraphs.size(); ++ref) {
     if (!ParagraphNumber(document.paragraphs[ref].text)) continue;
     const std::string sentence = whole(ref, document.paragraphs.size());
@@ -247,7 +248,8 @@ void AddReferencedRecommendations(const Document& document, const MeetingFacts& 
       const std::string speaker = Speaker(text);
       if (speaker.empty()) continue;
       const auto add = [&](std::string part, std::string number) {
-        if (part.empty()) return;
+        if (part.empty() || std::find(added.begin(), added.end(), number) != added.end()) return;
+        added.push_back(number);
         Recommendation record;
         record.number = std::move(number);
         record.text = std::move(part);
@@ -260,8 +262,27 @@ void AddReferencedRecommendations(const Document& document, const MeetingFacts& 
         out.push_back(std::move(record));
       };
       const std::string base = "p" + std::to_string(reference.number);
-      if (!reference.letters.empty()) {
-        for (const std::string& letter : reference.letters) add(LetteredPart(text, letter), base + "(" + letter + ")");
+      // A lettered part, from "(a) " on: "that Sri Lanka ratify …", "Sri
+      // Lanka accept …", "recommended that Cuba revise …" read without the
+      // framing.
+      const auto part_of = [&](const std::string& letter) {
+        std::string part = LetteredPart(text, letter);
+        if (part.starts_with("recommended ")) {
+          part[0] = 'R';
+          return WithoutFraming(part, facts.subject);
+        }
+        if (part.starts_with("that ")) return WithoutFraming(part, facts.subject);
+        const std::string framed = "that " + part;
+        const std::string unframed = WithoutFraming(framed, facts.subject);
+        return unframed == framed ? part : unframed;
+      };
+      std::vector<std::string> letters = reference.letters;
+      // A paragraph pointed at whole that sets out its own parts: each of them.
+      if (letters.empty() && !LetteredPart(text, "a").empty()) {
+        for (char c = 'a'; c <= 'z' && !LetteredPart(text, std::string(1, c)).empty(); ++c) letters.push_back(std::string(1, c));
+      }
+      if (!letters.empty()) {
+        for (const std::string& letter : letters) add(part_of(letter), base + "(" + letter + ")");
         continue;
       }
       // The whole paragraph: each sentence that recommends, from its verb

@@ -414,18 +414,19 @@ TEST(ReferencedRecommendationsTest, ThePartsOfTheDialoguePointedAtAreRecords) {
   Document document;
   document.paragraphs = {
       Para("35. Canada welcomed improvements. Canada recommended that Viet Nam (a) increase the independence of media; (b) bring its press laws into", 5),
-      Para("compliance with article 19 of ICCPR; and (c) adopt a whistleblower law. It noted the laws.", 6),
+      Para("compliance with article 19 of ICCPR; and (c) that Viet Nam adopt a whistleblower law. It noted the laws.", 6),
       Para("36. The Netherlands asked about the press. It recommended that Viet Nam lift restrictions on Internet usage.", 6),
       Para("37. While commending Viet Nam, Sweden recommended abolishing the death penalty.", 6),
       Para("38. The Holy See commended Viet Nam. It encouraged the authorities to investigate the Karuna Group.", 6),
+      Para("39. Chile recommended (a) ratifying the OP-CAT; and (b) that Viet Nam abolish the death penalty.", 6),
       Para("99. The recommendations listed below enjoy the support of Viet Nam:", 20),
       Para("1. Continue its efforts (Cuba).", 20),
       // A line that starts with a letter is a paragraph of its own, even a heading.
       Para("100. The recommendations noted in the report in paragraphs 35 (b) and", 21),
-      Para("(c), 36, 37 and 38 above did not enjoy the support of Viet Nam.", 21, ParagraphKind::kHeading),
+      Para("(c), 36, 37, 38 and 39 above did not enjoy the support of Viet Nam. Paragraph 35 (c) is not for Viet Nam to accept (recommendations noted in paragraph 35 (c)).", 21, ParagraphKind::kHeading),
   };
   const std::vector<Recommendation> records = ReadRecommendations(document, Review("Viet Nam"));
-  ASSERT_EQ(records.size(), 6u);
+  ASSERT_EQ(records.size(), 8u);
   EXPECT_EQ(records[0].number, "99.1");
   EXPECT_EQ(records[1].number, "p35(b)");
   EXPECT_EQ(records[1].text, "bring its press laws into compliance with article 19 of ICCPR");
@@ -440,6 +441,10 @@ TEST(ReferencedRecommendationsTest, ThePartsOfTheDialoguePointedAtAreRecords) {
   EXPECT_EQ(records[4].recommending, std::vector<std::string>{"Sweden"});
   EXPECT_EQ(records[5].text, "investigate the Karuna Group");
   EXPECT_EQ(records[5].recommending, std::vector<std::string>{"Holy See"});
+  // A paragraph pointed at whole that sets out its parts gives each of them.
+  EXPECT_EQ(records[6].number, "p39(a)");
+  EXPECT_EQ(records[6].text, "ratifying the OP-CAT");
+  EXPECT_EQ(records[7].text, "abolish the death penalty");
 }
 
 }  // namespace
