@@ -197,6 +197,28 @@ std::vector<ItemPart> SplitItemByStates(std::string_view item) {
   return parts;
 }
 
+std::vector<std::string> SplitFurtherRecommendations(std::string_view text) {
+  std::vector<std::string> pieces;
+  std::size_t start = 0;
+  for (std::size_t pos = 0; pos < text.size(); ++pos) {
+    std::size_t lead = std::string_view::npos;  // where the next one's lead-in begins
+    if (text.substr(pos, 13) == "; recommends ") lead = pos + 2;
+    else if (text.substr(pos, 21) == ". It also recommended") lead = pos + 2;
+    if (lead == std::string_view::npos) continue;
+    const std::string piece = Clean(text.substr(start, pos + 1 - start));
+    if (!piece.empty()) pieces.push_back(piece);
+    start = lead;
+  }
+  std::string last = Clean(text.substr(start));
+  if (!last.empty()) pieces.push_back(std::move(last));
+  // "It also recommended that" → "Recommended that", as WithoutFraming reads it.
+  for (std::string& piece : pieces) {
+    if (piece.starts_with("It also recommended ")) piece.replace(0, 20, "Recommended ");
+    else if (piece.starts_with("recommends ")) piece[0] = 'R';
+  }
+  return pieces;
+}
+
 std::string WithoutFraming(std::string_view text, std::string_view addressee) {
   std::vector<std::string> subjects = {"the State", "the Government", "the State under review", "it", "the country",
                                        "the authorities"};

@@ -34,4 +34,11 @@ std::vector<ItemPart> SplitItemByStates(std::string_view item);
 // first) → "establish …". `addressee`: the State under review, if known.
 std::string WithoutFraming(std::string_view text, std::string_view addressee);
 
+// The recommendations one State strung together in one part of the first
+// reviews' lists: "take measures …; recommends that Algeria cooperate …"
+// and "… rights. It also recommended that the State pursue …" are two,
+// each with its own lead-in ("recommends that Algeria", "It also
+// recommended that the State") for WithoutFraming to take off.
+std::vector<std::string> SplitFurtherRecommendations(std::string_view text);
+
 }  // namespace sextant

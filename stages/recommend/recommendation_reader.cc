@@ -146,7 +146,10 @@ std::size_t FirstItemOf(std::string_view text, int number) {
 // One record per part of an item that several States made in parts.
 void AddItemRecords(const OpenItem& item, const OpenGroup& group, const MeetingFacts& facts,
                     std::vector<Recommendation>& out) {
-  std::vector<ItemPart> parts = SplitItemByStates(item.text);
+  std::vector<ItemPart> parts;
+  for (ItemPart& part : SplitItemByStates(item.text)) {
+    for (std::string& piece : SplitFurtherRecommendations(part.text)) parts.push_back({std::move(piece), part.states});
+  }
   const RecommendationResponse response = group.response;
   const std::string& addressee = !facts.subject.empty() ? facts.subject : group.addressee;
   for (std::size_t i = 0; i < parts.size(); ++i) {

@@ -203,6 +203,35 @@ TEST(ItemPartsTest, LeavesTheFramingOut) {
   EXPECT_EQ(WithoutFraming("That the Police Act be reformed", "Malaysia"), "That the Police Act be reformed");
 }
 
+// One State's recommendations strung together in one part (algeria2008).
+struct FurtherCase {
+  const char* part;
+  std::vector<std::string> pieces;
+};
+
+// clang-format off
+const FurtherCase kFurtherCases[] = {
+    {"take appropriate measures; recommends the continuation of the moratorium",
+     {"take appropriate measures", "Recommends the continuation of the moratorium"}},
+    {"strengthen its efforts; recommends that Algeria cooperate with special procedures; recommends that steps be taken",
+     {"strengthen its efforts", "Recommends that Algeria cooperate with special procedures", "Recommends that steps be taken"}},
+    {"take initiatives to strengthen women's rights. It also recommended that the State pursue its efforts",
+     {"take initiatives to strengthen women's rights", "Recommended that the State pursue its efforts"}},
+    // One recommendation: "recommends" inside it, or after a comma.
+    {"implement the measures the Committee recommends", {"implement the measures the Committee recommends"}},
+    {"adopt the law, as the Committee recommends to all States", {"adopt the law, as the Committee recommends to all States"}},
+};
+// clang-format on
+
+TEST(ItemPartsTest, SplitsFurtherRecommendationsOfOneState) {
+  for (const FurtherCase& c : kFurtherCases) {
+    SCOPED_TRACE(c.part);
+    EXPECT_EQ(SplitFurtherRecommendations(c.part), c.pieces);
+  }
+  EXPECT_EQ(WithoutFraming("Recommends that Algeria cooperate with special procedures", "Algeria"), "cooperate with special procedures");
+  EXPECT_EQ(WithoutFraming("Recommended that the State pursue its efforts", "Algeria"), "pursue its efforts");
+}
+
 struct SentenceCase {
   const char* text;
   bool found;
