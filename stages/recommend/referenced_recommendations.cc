@@ -163,8 +163,9 @@ std::vector<ParagraphReference> ReadParagraphReferences(std::string_view paragra
   // (a, b), 65(a) … Uzbekistan considers the recommendations contained in
   // paragraphs 43(a), 44 …").
   std::vector<ParagraphReference> references;
-  for (std::size_t at = lowered.find("in paragraph"); at != std::string::npos; at = lowered.find("in paragraph", at + 1)) {
-    std::size_t pos = at + 12;
+  for (std::size_t at = lowered.find(" paragraph"); at != std::string::npos; at = lowered.find(" paragraph", at + 1)) {
+    if (at < 3 || (lowered.compare(at - 3, 3, " in") != 0 && lowered.compare(at - 3, 3, " at") != 0)) continue;
+    std::size_t pos = at + 10;
     if (pos < lowered.size() && lowered[pos] == 's') ++pos;
     while (pos < lowered.size()) {
       const char c = lowered[pos];
@@ -176,6 +177,11 @@ std::vector<ParagraphReference> ReadParagraphReferences(std::string_view paragra
         while (pos < lowered.size() && IsDigit(lowered[pos])) number = number * 10 + (lowered[pos++] - '0'), ++digits;
         if (digits > 3) break;
         references.push_back({number, {}});
+      } else if (!references.empty() && (lowered.compare(pos, 13, "last sentence") == 0 ||
+                                          lowered.compare(pos, 15, "(last sentence)") == 0)) {
+        // "23 (last sentence)", "56, last sentence,": the paragraph's last sentence.
+        references.back().last_sentence = true;
+        pos += lowered[pos] == '(' ? 15 : 13;
       } else if (c == '(' && !references.empty()) {
         // "(a)", or the letters listed in one parenthesis: "(d, f, g, h)".
         const std::size_t close = lowered.find(')', pos);
@@ -289,7 +295,9 @@ void AddReferencedRecommendations(const Document& document, const MeetingFacts& 
       // on, or that encourages, requests, urges or calls on the State "to
       // …", from the words after "to".
       int count = 0;
-      for (std::size_t from = 0; from < text.size();) {
+      std::size_t last = 0;  // where its last sentence begins
+      for (std::size_t end = SentenceEnd(text, 0); end + 1 < text.size(); end = SentenceEnd(text, end + 1)) last = end + 1;
+      for (std::size_t from = reference.last_sentence ? last : 0; from < text.size();) {
         std::size_t verb = std::string::npos;
         for (std::string_view word : {" recommend", " encourage", " request", " urge", " call"}) {
           verb = std::min(verb, text.find(word, from));

@@ -23,6 +23,7 @@ namespace sextant {
 struct ParagraphReference {
   int number = 0;
   std::vector<std::string> letters;
+  bool last_sentence = false;  // "23 (last sentence)"
   bool operator==(const ParagraphReference&) const = default;
 };
 

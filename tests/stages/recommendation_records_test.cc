@@ -426,6 +426,10 @@ const ReferenceCase kReferenceCases[] = {
      {{71, {}}, {72, {"c"}}}},
     {"107. The following recommendations did not enjoy the support of Uzbekistan: Uzbekistan considers that the recommendations contained in paragraphs 33 (a, b), 65(a), and 79 (d, f) are not part of its obligations. Uzbekistan considers the recommendations contained in paragraphs 43(a), 44 as unacceptable.",
      {{33, {"a", "b"}}, {65, {"a"}}, {79, {"d", "f"}}, {43, {"a"}}, {44, {}}}},
+    {"78. The recommendations noted in the present report at paragraphs 16 (c), 17, 23 (last sentence) above did not enjoy the support of Cameroon.",
+     {{16, {"c"}}, {17, {}}, {23, {}, true}}},
+    {"70. Other recommendations noted in the report in paragraphs 45, 56, last sentence, and 63 above did not enjoy the support of Algeria.",
+     {{45, {}}, {56, {}, true}, {63, {}}}},
     // Not such a sentence: no response, no recommendations.
     {"12. The delegation referred to the information in paragraphs 35 and 36 above.", {}},
     {"60. As noted in paragraphs 12 (a) and 14, Norway supported the plan.", {}},
@@ -446,13 +450,13 @@ TEST(ReferencedRecommendationsTest, ThePartsOfTheDialoguePointedAtAreRecords) {
       Para("compliance with article 19 of ICCPR; and (c) that Viet Nam adopt a whistleblower law. It noted the laws.", 6),
       Para("36. The Netherlands asked about the press. It recommended that Viet Nam lift restrictions on Internet usage.", 6),
       Para("37. While commending Viet Nam, Sweden recommended abolishing the death penalty.", 6),
-      Para("38. The Holy See commended Viet Nam. It encouraged the authorities to investigate the Karuna Group.", 6),
+      Para("38. The Holy See recommended that Viet Nam free prisoners. It encouraged the authorities to investigate the Karuna Group.", 6),
       Para("39. Chile recommended (a) ratifying the OP-CAT; and (b) that Viet Nam abolish the death penalty.", 6),
       Para("99. The recommendations listed below enjoy the support of Viet Nam:", 20),
       Para("1. Continue its efforts (Cuba).", 20),
       // A line that starts with a letter is a paragraph of its own, even a heading.
       Para("100. The recommendations noted in the report in paragraphs 35 (b) and", 21),
-      Para("(c), 36, 37, 38 and 39 above did not enjoy the support of Viet Nam. Paragraph 35 (c) is not for Viet Nam to accept (recommendations noted in paragraph 35 (c)).", 21, ParagraphKind::kHeading),
+      Para("(c), 36, 37, 38 (last sentence) and 39 above did not enjoy the support of Viet Nam. Paragraph 35 (c) is not for Viet Nam to accept (recommendations noted in paragraph 35 (c)).", 21, ParagraphKind::kHeading),
   };
   const std::vector<Recommendation> records = ReadRecommendations(document, Review("Viet Nam"));
   ASSERT_EQ(records.size(), 8u);
