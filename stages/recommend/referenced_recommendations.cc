@@ -28,6 +28,13 @@ std::optional<std::pair<int, std::size_t>> ParagraphNumber(std::string_view text
   return std::make_pair(number, pos);
 }
 
+// "61.34. …": an item of a list.
+bool IsItemNumber(std::string_view text) {
+  std::size_t pos = 0;
+  while (pos < text.size() && IsDigit(text[pos])) ++pos;
+  return pos > 0 && pos + 1 < text.size() && text[pos] == '.' && IsDigit(text[pos + 1]);
+}
+
 // "(a)" … "(iv)" at `pos`: the letters, and where it ends.
 std::optional<std::pair<std::string, std::size_t>> LetterAt(std::string_view text, std::size_t pos) {
   if (pos >= text.size() || text[pos] != '(') return std::nullopt;
@@ -167,6 +174,7 @@ std::vector<ParagraphReference> ReadParagraphReferences(std::string_view paragra
     if (at < 3 || (lowered.compare(at - 3, 3, " in") != 0 && lowered.compare(at - 3, 3, " at") != 0)) continue;
     std::size_t pos = at + 10;
     if (pos < lowered.size() && lowered[pos] == 's') ++pos;
+    const std::size_t before = references.size();
     while (pos < lowered.size()) {
       const char c = lowered[pos];
       if (c == ' ' || c == ',' || c == ';' || c == ':' || c == '\n') {
@@ -207,6 +215,8 @@ std::vector<ParagraphReference> ReadParagraphReferences(std::string_view paragra
         break;  // "above", "in section I", "did not enjoy"
       }
     }
+    // "in paragraph 52 of the National Report": another document's.
+    if (lowered.compare(pos, 7, "of the ") == 0) references.resize(before);
   }
   return references;
 }
@@ -227,7 +237,7 @@ void AddReferencedRecommendations(const Document& document, const MeetingFacts& 
       const Paragraph& piece = document.paragraphs[i];
       // A heading of the report, not a line the layout took for one.
       if (piece.kind == ParagraphKind::kHeading && Capitalized(piece.text)) break;
-      if (ParagraphNumber(piece.text)) break;
+      if (ParagraphNumber(piece.text) || IsItemNumber(piece.text)) break;
       text += ' ';
       text += piece.text;
     }
@@ -299,7 +309,7 @@ void AddReferencedRecommendations(const Document& document, const MeetingFacts& 
       for (std::size_t end = SentenceEnd(text, 0); end + 1 < text.size(); end = SentenceEnd(text, end + 1)) last = end + 1;
       for (std::size_t from = reference.last_sentence ? last : 0; from < text.size();) {
         std::size_t verb = std::string::npos;
-        for (std::string_view word : {" recommend", " encourage", " request", " urge", " call"}) {
+        for (std::string_view word : {" recommended ", " recommends ", " recommend ", " encourage", " request", " urge", " call"}) {
           verb = std::min(verb, text.find(word, from));
         }
         if (verb == std::string::npos) break;

@@ -430,6 +430,8 @@ const ReferenceCase kReferenceCases[] = {
      {{16, {"c"}}, {17, {}}, {23, {}, true}}},
     {"70. Other recommendations noted in the report in paragraphs 45, 56, last sentence, and 63 above did not enjoy the support of Algeria.",
      {{45, {}}, {56, {}, true}, {63, {}}}},
+    // Not the report's own paragraphs.
+    {"61. The recommendations below enjoy the support of Iceland: 61.1. Keep the commitment made in paragraph 124 of the National Report (Chile);", {}},
     // Not such a sentence: no response, no recommendations.
     {"12. The delegation referred to the information in paragraphs 35 and 36 above.", {}},
     {"60. As noted in paragraphs 12 (a) and 14, Norway supported the plan.", {}},
@@ -448,7 +450,7 @@ TEST(ReferencedRecommendationsTest, ThePartsOfTheDialoguePointedAtAreRecords) {
   document.paragraphs = {
       Para("35. Canada welcomed improvements. Canada recommended that Viet Nam (a) increase the independence of media; (b) bring its press laws into", 5),
       Para("compliance with article 19 of ICCPR; and (c) that Viet Nam adopt a whistleblower law. It noted the laws.", 6),
-      Para("36. The Netherlands asked about the press. It recommended that Viet Nam lift restrictions on Internet usage.", 6),
+      Para("36. The Netherlands asked about the press. It recommended that Viet Nam lift restrictions on Internet usage. It welcomed the recommendations of the Committee.", 6),
       Para("37. While commending Viet Nam, Sweden recommended abolishing the death penalty.", 6),
       Para("38. The Holy See recommended that Viet Nam free prisoners. It encouraged the authorities to investigate the Karuna Group.", 6),
       Para("39. Chile recommended (a) ratifying the OP-CAT; and (b) that Viet Nam abolish the death penalty.", 6),
