@@ -250,7 +250,11 @@ class ReviewListReader {
     }
     // A note of the report's own ("** Conclusions and recommendations have
     // not been edited.") set between the lines of an item.
-    if (piece.substr(0, 1) == "*" || piece.substr(0, 3) == "∗") return true;
+    // The note may come without its asterisks (guatemala2012, philippines2012).
+    if (piece.substr(0, 1) == "*" || piece.substr(0, 3) == "∗" ||
+        piece.starts_with("Conclusions and recommendations have not been edited")) {
+      return true;
+    }
     // A page break inside an item: the item goes on while it has not ended
     // with its States and the piece reads as its continuation.
     if (item_ && !ItemClosed(item_->text)) {

@@ -290,6 +290,7 @@ TEST(RecommendationReaderTest, NumbersRunAcrossPagesAndFootnotes) {
       Para("1. Incorporate international conventions into domestic legal reform (Norway);", 13),
       Para("2. Ratify (Slovakia, Slovenia), or consider ratifying (Costa Rica) the Rome Statute of the International", 13),
       Para("** Conclusions and recommendations have not been edited.", 13),
+      Para("Conclusions and recommendations have not been edited.", 13),
       Para("1 A footnote at the foot of the page.", 13, ParagraphKind::kFootnote),
       Para("Criminal Court (Latvia);", 14, ParagraphKind::kHeading),
       Para("3. Submit its delayed reports to the Committee against Torture (Czech Republic); 4. Review the Penal Code (Austria).", 14),
