@@ -99,7 +99,9 @@ TEST(RecommendationGroupsTest, AResponseOverAListThatFollowsIsAnIntro) {
     SCOPED_TRACE(c.intro);
     const std::optional<RecommendationGroupIntro> intro = ReadGroupIntro(c.intro, c.list_follows);
     ASSERT_EQ(intro.has_value(), c.is_intro);
-    if (intro) EXPECT_EQ(RecommendationResponseName(intro->response), RecommendationResponseName(c.response));
+    if (intro) {
+      EXPECT_EQ(RecommendationResponseName(intro->response), RecommendationResponseName(c.response));
+    }
   }
 }
 
