@@ -92,7 +92,7 @@ std::optional<std::string> ItemNumber(const ItemMarker& marker, const OpenGroup&
     // written is the next one's last digits, so it is the next item.
     const std::string next = std::to_string(group.last_item + 1);
     const std::string written = std::to_string(marker.numbers[1]);
-    if (marker.numbers[0] == group.number && group.number >= 0 && written.size() < next.size() &&
+    if (marker.numbers[0] == group.number && written.size() < next.size() &&
         next.ends_with(written)) {
       return std::to_string(group.number) + "." + next;
     }

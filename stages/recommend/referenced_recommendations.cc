@@ -13,14 +13,13 @@
 namespace sextant {
 namespace {
 
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 bool IsLower(char c) { return c >= 'a' && c <= 'z'; }
 
 // "35. Canada …" → 35 and where its words begin; nullopt for "35.1." or no number.
 std::optional<std::pair<int, std::size_t>> ParagraphNumber(std::string_view text) {
   std::size_t pos = 0;
   int number = 0;
-  while (pos < text.size() && IsDigit(text[pos]) && pos < 3) number = number * 10 + (text[pos++] - '0');
+  while (pos < text.size() && IsAsciiDigit(text[pos]) && pos < 3) number = number * 10 + (text[pos++] - '0');
   if (pos == 0 || pos >= text.size() || text[pos] != '.') return std::nullopt;
   ++pos;
   if (pos >= text.size() || (text[pos] != ' ' && text[pos] != '\t')) return std::nullopt;
@@ -31,8 +30,8 @@ std::optional<std::pair<int, std::size_t>> ParagraphNumber(std::string_view text
 // "61.34. …": an item of a list.
 bool IsItemNumber(std::string_view text) {
   std::size_t pos = 0;
-  while (pos < text.size() && IsDigit(text[pos])) ++pos;
-  return pos > 0 && pos + 1 < text.size() && text[pos] == '.' && IsDigit(text[pos + 1]);
+  while (pos < text.size() && IsAsciiDigit(text[pos])) ++pos;
+  return pos > 0 && pos + 1 < text.size() && text[pos] == '.' && IsAsciiDigit(text[pos + 1]);
 }
 
 // "(a)" … "(iv)" at `pos`: the letters, and where it ends.
@@ -179,10 +178,10 @@ std::vector<ParagraphReference> ReadParagraphReferences(std::string_view paragra
       const char c = lowered[pos];
       if (c == ' ' || c == ',' || c == ';' || c == ':' || c == '\n') {
         ++pos;
-      } else if (IsDigit(c)) {
+      } else if (IsAsciiDigit(c)) {
         int number = 0;
         std::size_t digits = 0;
-        while (pos < lowered.size() && IsDigit(lowered[pos])) number = number * 10 + (lowered[pos++] - '0'), ++digits;
+        while (pos < lowered.size() && IsAsciiDigit(lowered[pos])) number = number * 10 + (lowered[pos++] - '0'), ++digits;
         if (digits > 3) break;
         references.push_back({number, {}});
       } else if (!references.empty() && (lowered.compare(pos, 13, "last sentence") == 0 ||
