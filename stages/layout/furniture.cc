@@ -9,6 +9,7 @@
 #include "pipeline/text_scanner.h"
 #include "pipeline/unicode_text.h"
 #include "stages/layout/line_builder.h"
+#include "stages/layout/own_symbol_check.h"
 #include "stages/tag/date_parser.h"
 #include "stages/tag/ocr_symbol_repair.h"
 #include "stages/tag/symbol_tagger.h"
@@ -108,12 +109,14 @@ Zone ZoneOf(const TextLine& line, const PageLines& page) {
 struct MastheadReader {
   Furniture& furniture;
   std::vector<std::string> symbols;
+  std::vector<std::string> symbol_like_texts;  // fragments holding "/", as printed
   bool distribution_pending = false;
 
   // True when the fragment is masthead furniture (and records what it says).
   bool Read(const TextLine& fragment, const PageLines& page) {
     const std::string text = FoldWhitespace(fragment.text);
     const std::string lower = LowerCase(text);
+    if (text.find('/') != std::string::npos) symbol_like_texts.push_back(text);
     const bool right_side = fragment.box.x0 > 0.45 * page.width;
     // The first member of a joint symbol may end its line with the dash
     // ("A/80/434-" above "S/2025/632"); the members are joined below.
@@ -310,7 +313,8 @@ std::vector<std::vector<Block>> SeparateFurniture(std::vector<PageLines>& pages,
     }
   }
   std::vector<std::vector<Block>> blocks(pages.size());
-  MastheadReader masthead{furniture, {}, false};
+  MastheadReader masthead{furniture, {}, {}, false};
+  std::vector<std::vector<std::string>> running_head_symbols;  // a later page's, each
   for (std::size_t p = 0; p < pages.size(); ++p) {
     PageLines& page = pages[p];
     const double page_size = DominantFontSize(page.lines);
@@ -320,6 +324,7 @@ std::vector<std::vector<Block>> SeparateFurniture(std::vector<PageLines>& pages,
     Block header{BlockRole::kHeader, 0, {}};
     Block footer{BlockRole::kFooter, 0, {}};
     std::vector<TextLine> body;
+    std::vector<std::string> head_symbols;
     for (TextLine& line : page.lines) {
       const Zone zone = ZoneOf(line, page);
       if (zone == Zone::kNone) {
@@ -330,6 +335,11 @@ std::vector<std::vector<Block>> SeparateFurniture(std::vector<PageLines>& pages,
                         zone != Zone::kMasthead && !superscript(line);
       std::vector<TextLine> kept;
       for (TextLine& fragment : Fragments(line, 2.5)) {
+        if (zone == Zone::kTop && page.page_number > 1) {
+          if (auto symbol = NormalizeSymbol(FoldWhitespace(fragment.text))) {
+            head_symbols.push_back(*symbol);
+          }
+        }
         const bool is_furniture =
             zone == Zone::kMasthead
                 ? masthead.Read(fragment, page) ||
@@ -352,12 +362,21 @@ std::vector<std::vector<Block>> SeparateFurniture(std::vector<PageLines>& pages,
       }
     }
     page.lines = std::move(body);
+    if (!head_symbols.empty()) running_head_symbols.push_back(std::move(head_symbols));
     for (const Block* block : {&header, &footer}) {
       for (const TextLine& line : block->lines) {
         furniture.removed_lines.push_back(line.text);
       }
     }
     blocks[p] = {std::move(header), std::move(footer)};
+  }
+  // An old scan's OCR layer may misread the masthead where later pages
+  // print the symbol right.
+  const std::optional<SymbolCorrection> correction = CorrectByRunningHeads(
+      {masthead.symbols, masthead.symbol_like_texts, running_head_symbols});
+  if (correction) {
+    masthead.symbols = correction->symbols;
+    furniture.symbol_repairs.push_back(correction->note);
   }
   if (!masthead.symbols.empty()) furniture.symbol = JointSymbol(masthead.symbols);
   return blocks;

@@ -7,6 +7,7 @@
 #include "stages/layout/arabic_letter_order.h"
 #include "stages/layout/furniture.h"
 #include "stages/layout/line_builder.h"
+#include "stages/layout/own_symbol_check.h"
 
 namespace sextant {
 namespace {
@@ -52,6 +53,36 @@ void SplitFootnotes(std::vector<TextLine>& lines, double page_height,
   lines.resize(first);
 }
 
+// When no symbol was read: the file name's (an Official Document System
+// name, "T_Pet.11_142-EN.pdf"), if the first page or a page's margin
+// prints a text like it ("T/P'm.11/142", an old scan's OCR). What was
+// printed, or an empty string.
+std::string FileNameSymbolPrinted(const std::string& symbol, const std::vector<PageLines>& pages,
+                                  const std::vector<std::vector<Block>>& margins) {
+  const auto printed_in = [&](const TextLine& line) -> std::string {
+    if (PrintedLike(line.text, symbol)) return line.text;
+    for (const Word& word : line.words) {
+      if (PrintedLike(word.text, symbol)) return word.text;
+    }
+    return "";
+  };
+  for (std::size_t p = 0; p < pages.size(); ++p) {
+    std::vector<const TextLine*> lines;
+    if (pages[p].page_number == 1) {
+      for (const TextLine& line : pages[p].lines) lines.push_back(&line);
+    }
+    for (const Block& block : margins[p]) {
+      for (const TextLine& line : block.lines) lines.push_back(&line);
+    }
+    for (const TextLine* line : lines) {
+      if (std::string text = printed_in(*line); !text.empty()) {
+        return "\"" + text + "\" on page " + std::to_string(pages[p].page_number);
+      }
+    }
+  }
+  return "";
+}
+
 }  // namespace
 
 Status LayoutStage::Run(Document& document) const {
@@ -70,8 +101,17 @@ Status LayoutStage::Run(Document& document) const {
   }
   std::vector<std::vector<Block>> margins =
       SeparateFurniture(pages, document.furniture);
+  if (!document.furniture.symbol) {
+    if (std::optional<std::string> named = SymbolFromFileName(document.path)) {
+      if (std::string printed = FileNameSymbolPrinted(*named, pages, margins); !printed.empty()) {
+        document.furniture.symbol = *named;
+        document.furniture.symbol_repairs.push_back("no symbol read; the file name's " + *named +
+                                                    ", printed " + printed);
+      }
+    }
+  }
   if (!document.furniture.symbol_repairs.empty()) {
-    document.Note("symbol_repaired", "the masthead's symbol misread by OCR repaired: " +
+    document.Note("symbol_repaired", "the document's own symbol, misread by OCR, repaired: " +
                                          document.furniture.symbol_repairs.front());
   }
 

@@ -339,5 +339,29 @@ TEST_F(ExtractErrorsTest, ImageOnlyScanIsReadByOcr) {
   EXPECT_TRUE(read.document.paragraphs.front().ocr);
 }
 
+// Old scans whose OCR layer misread the masthead's symbol: the running
+// heads of later pages, or the file name confirmed by a print like it,
+// give the symbol, and the repair is reported.
+TEST_F(ExtractErrorsTest, ScansWithMisreadMastheadsGiveTheirSymbols) {
+  SEXTANT_REQUIRE_SHARED_CORPORA();
+  const struct {
+    const char* file;
+    const char* symbol;
+  } kScans[] = {
+      {"A_45_155-EN.pdf", "A/45/155-S/21174"},  // "A/45/155J": page 2's heads
+      {"A_45_189-EN.pdf", "A/45/189"},          // "A/45/109": most heads print A/45/189
+      {"T_Pet.11_142-EN.pdf", "T/Pet.11/142"},  // none: the file name, printed "T/P'm.11/142"
+      {"A_C.4_SR.985-FR.pdf", "A/C.4/SR.985"},  // none: the file name, printed "A/C,4/SR.985"
+  };
+  for (const auto& scan : kScans) {
+    const auto read = no_ocr_.RunOne((testing::SharedCorpora() / "un-pdf/ods" / scan.file).string());
+    ASSERT_TRUE(read.status.ok()) << scan.file << ": " << read.status.ToString();
+    EXPECT_EQ(read.document.furniture.symbol.value_or("(none)"), scan.symbol) << scan.file;
+    const bool reported = std::any_of(read.document.diagnostics.begin(), read.document.diagnostics.end(),
+                                      [](const Diagnostic& d) { return d.code == "symbol_repaired"; });
+    EXPECT_TRUE(reported) << scan.file;
+  }
+}
+
 }  // namespace
 }  // namespace sextant
