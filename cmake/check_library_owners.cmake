@@ -19,6 +19,7 @@ set(rules
   "cpp-httplib@^httplib\\.h$@serve tests/serve"
   "zlib@^zlib\\.h$@stages/align"
   "Tesseract@^(tesseract|leptonica)/@stages/ocr"
+  "Hunspell@^hunspell/@stages/ocr"
   "Pango and cairo@^(pango|cairo)@corpora/fixtures")
 
 if(NOT SOURCE_DIR)

@@ -122,6 +122,30 @@ std::string ArabicCommaRead(const std::string& text) {
   return IsArabicLetter(last_letter) ? head + "\u060C" : text;
 }
 
+// Tesseract's Arabic-script model (read beside the Arabic one for its
+// digits) gives Persian forms: its digits "۲۹" for the Arabic-Indic
+// "٢٩" (the same values), its keheh "ک" for kaf, and its yeh "ی", dotted
+// inside a word as the Arabic yeh "ي" is and dotless at its end as the
+// alef maksura "ى" is.
+std::string PersianFormsAsArabic(const std::string& text) {
+  std::u32string letters;
+  for (std::size_t pos = 0; pos < text.size();) letters += NextCodePoint(text, pos);
+  std::string out;
+  for (std::size_t i = 0; i < letters.size(); ++i) {
+    char32_t c = letters[i];
+    if (c >= 0x06F0 && c <= 0x06F9) {
+      c = c - 0x06F0 + 0x0660;
+    } else if (c == 0x06A9) {
+      c = 0x0643;
+    } else if (c == 0x06CC) {
+      const bool last = i + 1 == letters.size() || !IsArabicLetter(letters[i + 1]);
+      c = last ? 0x0649 : 0x064A;
+    }
+    AppendUtf8(out, c);
+  }
+  return out;
+}
+
 // One word a character (a letter with its marks), left to right in visual
 // order, over the word's box less an inset each side.
 void AddVisualCharacters(const OcrWord& ocr, double font_size, std::vector<Word>& words) {
@@ -148,6 +172,13 @@ void AddVisualCharacters(const OcrWord& ocr, double font_size, std::vector<Word>
     word.font_size = font_size;
     words.push_back(std::move(word));
   }
+}
+
+bool HasRightToLeftLetter(std::string_view text) {
+  for (std::size_t pos = 0; pos < text.size();) {
+    if (IsArabicLetter(NextCodePoint(text, pos))) return true;
+  }
+  return false;
 }
 
 }  // namespace
@@ -194,6 +225,12 @@ std::vector<Word> LayoutWords(const std::vector<OcrLine>& lines, Language langua
     const std::vector<std::string> texts = language == Language::kChinese
                                                ? FullWidthPunctuation(line)
                                                : std::vector<std::string>();
+    // A line of an Arabic page with no Arabic letter ("Distr.: General" in
+    // the masthead) is set left to right, its words whole, as a text layer
+    // gives it.
+    const bool left_to_right_line =
+        right_to_left && std::none_of(line.words.begin(), line.words.end(),
+                                      [](const OcrWord& word) { return HasRightToLeftLetter(word.text); });
     const double baseline = Median(bottoms);
     const double typical = Median(heights);
     for (std::size_t w = 0; w < line.words.size(); ++w) {
@@ -210,8 +247,10 @@ std::vector<Word> LayoutWords(const std::vector<OcrLine>& lines, Language langua
       const bool raised = line.words.size() > 2 && ocr.box.y1 < baseline - 0.25 * typical &&
                           ocr.box.height() < 0.7 * typical;
       const double size = raised ? 0.6 * sizes[l] : sizes[l];
-      if (right_to_left) {
-        AddVisualCharacters(ocr, size, words);
+      if (right_to_left && !left_to_right_line) {
+        OcrWord arabic = ocr;
+        arabic.text = PersianFormsAsArabic(ocr.text);
+        AddVisualCharacters(arabic, size, words);
         continue;
       }
       Word word;

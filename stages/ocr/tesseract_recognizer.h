@@ -1,6 +1,7 @@
 // TesseractRecognizer: OCR of a rendered page with Tesseract's C++ API (the
 // only Tesseract user in Sextant), in one of the six languages' models
-// (Debian's tesseract-ocr-ara, -chi-sim, -eng, -fra, -rus, -spa).
+// (Debian's tesseract-ocr-ara, -chi-sim, -eng, -fra, -rus, -spa, and
+// -script-arab for Arabic).
 //
 // The language: the one given (the document's, from its file name, job
 // number or text layer); without one, Tesseract's script detection (OSD)
@@ -8,9 +9,20 @@
 // English first, then again in French or Spanish when the words read say
 // so (stages/language's frequent words).
 //
-// On an Arabic page, words that hold ASCII letters, digits or "/" (a Latin
-// symbol the Arabic model reads as Arabic letters) are read again by the
-// English model inside their box, and its reading kept when it is surer.
+// Arabic pages are read with the Arabic model and Tesseract's Arabic-script
+// model together ("ara+Arabic"); then, inside each word's box:
+//   - numbers (no letter, but a digit or a mark the Arabic model reads for
+//     an Arabic-Indic digit: "59", "؟-") again by the Arabic-script model,
+//     its reading kept when it is a number in Arabic-Indic digits and the
+//     model is sure of it;
+//   - words that hold ASCII letters, digits or "/" (a Latin symbol the
+//     Arabic model reads as Arabic letters) again by the English model,
+//     its reading kept when it is surer;
+//   - words the dictionary refuses mended by one dot or hamza when exactly
+//     one such reading is a word (arabic_spelling.h).
+// On every page, lines the page layout left out (ink no line read covers,
+// missed_lines.h) are read again one by one and kept when Tesseract is
+// sure of them (mean word confidence 60 or more).
 //
 // Words come back as pipeline/page_recognizer.h describes (ocr_lines.h
 // makes them from Tesseract's lines).
@@ -42,8 +54,8 @@ class TesseractRecognizer : public PageRecognizer {
   std::string tessdata_;
 };
 
-// Tesseract's models for a language: "eng", "chi_sim"; "ara+eng" and
-// "rus+eng", whose documents print symbols in Latin letters.
+// Tesseract's models for a language: "eng", "chi_sim"; "rus+eng", whose
+// documents print symbols in Latin letters; "ara+Arabic".
 std::string_view TesseractModel(Language language);
 
 }  // namespace sextant

@@ -1,7 +1,8 @@
 // LayoutWords (stages/ocr/ocr_lines.h): OCR lines become the words a text
 // layer gives: one font size for a paragraph's lines, small raised
 // footnote markers, no space between Chinese words, Arabic one character a
-// word in visual order, with gaps between words.
+// word in visual order, with gaps between words (but a line of Latin words
+// on an Arabic page left to right), Persian forms made Arabic.
 #include "stages/ocr/ocr_lines.h"
 
 #include <string>
@@ -77,6 +78,34 @@ TEST(OcrLinesTest, ArabicCommaReadAsGuillemetIsAComma) {
   const std::vector<Word> words = LayoutWords(lines, Language::kArabic, 842);
   ASSERT_FALSE(words.empty());
   EXPECT_EQ(words.front().text, "\u060C") << "the comma, leftmost in visual order";
+}
+
+TEST(OcrLinesTest, ArabicPageLineWithoutArabicLettersIsSetLeftToRight) {
+  // The masthead's "Distr.: General" on an Arabic page: whole words, left
+  // to right, as a text layer gives them (so the furniture knows it).
+  const std::vector<OcrLine> lines = {{9.3, {At("Distr.:", 100, 130), At("General", 135, 170)}},
+                                      {9.3, {At("في", 80, 90), At("(a)", 60, 75)}}};
+  const std::vector<Word> words = LayoutWords(lines, Language::kArabic, 842);
+  ASSERT_GE(words.size(), 2u);
+  EXPECT_EQ(words[0].text, "Distr.:");
+  EXPECT_TRUE(words[0].space_after);
+  EXPECT_EQ(words[1].text, "General");
+  // A line that holds Arabic is still one character a word.
+  EXPECT_EQ(words.size(), 2u + 2u + 3u);
+}
+
+TEST(OcrLinesTest, PersianFormsOfTheArabicScriptModelAreArabic) {
+  // Tesseract's Arabic-script model gives Persian digits and yeh.
+  const std::vector<OcrLine> lines = {{9.3, {At("۲۹", 90, 100), At("حزیران", 50, 85), At("فی", 30, 45)}}};
+  std::string text;
+  for (const Word& word : LayoutWords(lines, Language::kArabic, 842)) text += word.text;
+  // Visual order: the words' letters right to left.
+  EXPECT_NE(text.find("ى"), std::string::npos) << "a final Persian yeh is dotless: alef maksura";
+  EXPECT_NE(text.find("ي"), std::string::npos) << "inside a word it is the Arabic yeh";
+  EXPECT_EQ(text.find("ی"), std::string::npos);
+  EXPECT_NE(text.find("٩"), std::string::npos);
+  EXPECT_NE(text.find("٢"), std::string::npos);
+  EXPECT_EQ(text.find("۲"), std::string::npos);
 }
 
 TEST(OcrLinesTest, RuleBecomesTheFootnoteSeparator) {
