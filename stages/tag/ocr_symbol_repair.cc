@@ -109,6 +109,8 @@ std::optional<std::string> RepairOcrSymbol(std::string_view printed, bool spaces
     const char32_t c = NextCodePoint(printed, pos);
     if (const char latin = LatinLookAlike(c)) {
       text += latin;
+    } else if (c == '$') {
+      text += 'S';  // no symbol holds a "$": an S misread ("$/25016")
     } else if (!(spaces && (c == ' ' || c == 0xA0))) {
       text.append(printed.substr(start, pos - start));
     }

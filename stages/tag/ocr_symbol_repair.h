@@ -4,8 +4,9 @@
 // Latin model's look-alikes and spaces, "СТО С/СО P/WG .4/202 2/1" ->
 // CTOC/COP/WG.4/2022/1.
 //
-// What may be changed: Cyrillic letters that look like Latin ones (always,
-// in a symbol: UN symbols are ASCII); spaces (when `spaces` is true: a
+// What may be changed: Cyrillic letters that look like Latin ones, and
+// "$" for S (always, in a symbol: UN symbols are ASCII letters, digits and
+// punctuation, never "$"); spaces (when `spaces` is true: a
 // masthead line that holds nothing but the symbol); and, inside a part
 // between "/", "." or "-" whose every letter OCR confuses with a digit
 // (l I | -> 1, O o D Q -> 0, S s -> 5, B -> 8, Z z -> 2, G -> 6: "l89",

@@ -328,7 +328,7 @@ TEST_F(ExtractErrorsTest, ImageOnlyScanIsReadByOcr) {
 
   const auto read = runner_.RunOne(path.string());
   ASSERT_TRUE(read.status.ok()) << read.status.ToString();
-  EXPECT_EQ(read.document.furniture.symbol.value_or(""), "A/47/843");
+  EXPECT_EQ(read.document.furniture.symbol.value_or(""), "A/47/843-S/25016");  // "$/25016" repaired
   EXPECT_EQ(read.document.language, Language::kEnglish);
   ASSERT_EQ(read.document.pages.size(), 2u);
   for (const Page& page : read.document.pages) {

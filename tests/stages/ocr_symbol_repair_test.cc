@@ -37,6 +37,8 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"CTOC/COP/WG.4/2O22/l", false, {}, "CTOC/COP/WG.4/2022/1"},
         // A speck after it.
         Case{"A/45/155~", false, {}, "A/45/155"},
+        // A_47_843's masthead, its Security Council member: "$" for S.
+        Case{"$/25016", true, {}, "S/25016"},
         // Nothing to repair, or nothing that reads as a symbol.
         Case{"A/45/189", false, {}, std::nullopt}, Case{"and/or", false, {}, std::nullopt},
         Case{"HIV/AIDS", false, {}, std::nullopt}, Case{"14/07/94", false, {}, std::nullopt},
