@@ -6,12 +6,15 @@
 // a user sees why a page was sent to OCR or left out.
 //
 // Signals, in order: the share of words that are control or private-use
-// characters; the share of letters among the characters; for Latin and
-// Cyrillic pages the share of the six languages' most common words
-// (pipeline/language.h), which real text never lacks; and the share of
-// broken words (a small letter beside a digit, or letters around a stray
-// mark).
-// Chinese and Arabic pages are judged by the first two only.
+// characters; the share of stray marks among the characters; on a page of
+// 100 Cyrillic words or more, the share of the 100 most frequent words of
+// UN Russian among them, and on a page of 300 Han characters or more, the
+// share of the 200 most frequent characters of UN Chinese (a shifted map
+// keeps the script, so its text looks Russian or Chinese, but holds no
+// words); for Latin and Cyrillic pages the share of the six languages'
+// most common words (pipeline/language.h), which real text never lacks;
+// and the share of broken words (a small letter beside a digit, or letters
+// around a stray mark). Arabic pages are judged by the first two only.
 //
 // Thread-safety: pure function.
 #pragma once

@@ -1,7 +1,8 @@
 // JudgeTextLayer (stages/extract/text_layer_check.h), table-driven: real
 // text in the six languages passes; a shifted character map ("8QLWHG
-// 1DWLRQV"), control characters, stray marks and a misread scan are
-// caught, each by the signal that should decide.
+// 1DWLRQV", and Russian and Chinese shifted within their script), control
+// characters, stray marks and a misread scan are caught, each by the
+// signal that should decide.
 #include "stages/extract/text_layer_check.h"
 
 #include <sstream>
@@ -9,6 +10,8 @@
 #include <vector>
 
 #include <gtest/gtest.h>
+
+#include "pipeline/unicode_text.h"
 
 namespace sextant {
 namespace {
@@ -29,6 +32,23 @@ std::string Shifted(const std::string& text) {
   for (char c : text) out += (c == ' ') ? ' ' : static_cast<char>(c - 29);
   return out;
 }
+
+// Each Cyrillic or Han character moved 3 code points up, as a font with an
+// offset ToUnicode map gives it ("ввести" -> "еевхл").
+std::string ShiftedLetters(const std::string& text) {
+  std::string out;
+  for (std::size_t pos = 0; pos < text.size();) {
+    char32_t c = NextCodePoint(text, pos);
+    if (IsCyrillicLetter(c) || IsHan(c)) c += 3;
+    AppendUtf8(out, c);
+  }
+  return out;
+}
+
+constexpr const char* kRussian =
+    "Рабочая группа будет иметь в своем распоряжении справочный документ, подготовленный "
+    "Секретариатом для ее десятого совещания, а также дополнительный документ по этому вопросу. ";
+constexpr const char* kChinese = "贩运人口问题工作组第十二次会议将于2022年6月29日星期三上午10时在维也纳开幕。";
 
 constexpr const char* kEnglish =
     "The Working Group on Trafficking in Persons will have before it a background paper prepared by "
@@ -69,13 +89,14 @@ INSTANTIATE_TEST_SUITE_P(
                    "su décima reunión, así como un documento complementario sobre la cuestión. ",
                    3),
              0, TextLayer::kOk, ""},
-        Case{"russian",
-             Words("Рабочая группа будет иметь в своем распоряжении справочный документ, подготовленный "
-                   "Секретариатом для ее десятого совещания, а также дополнительный документ по этому вопросу. ",
-                   3),
-             0, TextLayer::kOk, ""},
-        Case{"chinese", Words("贩运人口问题工作组第十二次会议将于2022年6月29日星期三上午10时在维也纳开幕。", 20), 0,
-             TextLayer::kOk, ""},
+        Case{"russian", Words(kRussian, 3), 0, TextLayer::kOk, ""},
+        Case{"russian, a page of it", Words(kRussian, 6), 0, TextLayer::kOk, ""},
+        Case{"chinese", Words(kChinese, 20), 0, TextLayer::kOk, ""},
+        // A shifted map keeps the script: Cyrillic and Han text of no words.
+        Case{"russian, shifted", Words(ShiftedLetters(kRussian), 6), 0, TextLayer::kUnreadable,
+             "frequent Russian words: 0 of 132 Cyrillic words"},
+        Case{"chinese, shifted", Words(ShiftedLetters(kChinese), 20), 0, TextLayer::kUnreadable,
+             "frequent Chinese characters:"},
         Case{"arabic", Words("سيفتتح الاجتماع الثاني عشر للفريق العامل المعني بالاتجار بالأشخاص في فيينا", 10), 0,
              TextLayer::kOk, ""},
         Case{"a table of figures", Words("2022 2023 1 234 567 12.5 % 7/1 (a) (b) 10:00 13:00", 10), 0,
