@@ -224,12 +224,20 @@ std::optional<JobNumber> ParseJobNumber(std::string_view text) {
   const std::string folded = FoldWhitespace(text);
   TextScanner s(folded);
   const auto upper = [](char32_t c) { return c >= 'A' && c <= 'Z'; };
+  std::string prefix_text;
   {
-    TextScanner prefix = s;  // "GE." "V."
-    if (prefix.Many(1, 2, upper) && prefix.Literal(".")) s = prefix;
+    // "GE." "V."; an OCR'd foot may lose the full stop ("V22-01234 (C)").
+    TextScanner prefix = s;
+    if (prefix.Many(1, 2, upper)) {
+      const std::size_t letters_end = prefix.position();
+      prefix.Literal(".");
+      prefix_text = folded.substr(0, letters_end) + ".";
+      s = prefix;
+    }
   }
+  const std::size_t number_begin = s.position();
   if (!s.Digits(2, 2) || !s.Literal("-") || !s.Digits(5, 5)) return std::nullopt;
-  JobNumber job{folded.substr(0, s.position()), 0};
+  JobNumber job{prefix_text + folded.substr(number_begin, s.position() - number_begin), 0};
   s.Many(0, 4, [](char32_t c) { return c == '*'; });  // reissue marks
   TextScanner letter = s;
   letter.SkipSpaces();

@@ -125,7 +125,7 @@ Status LayoutStage::Run(Document& document) const {
     std::vector<TextLine> body = std::move(lines.lines);
     lines.lines = {};
     bool two_columns = false;
-    if (auto gutter = FindColumnGutter(body, page.width)) {
+    if (auto gutter = FindColumnGutter(body, page.width, page.ocr ? kOcrLeastGutterEms : 0)) {
       body = ReadingOrder(SplitAtGutter(body, *gutter));
       two_columns = true;
     }

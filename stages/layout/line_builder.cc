@@ -171,7 +171,7 @@ std::vector<TextLine> BuildLines(std::vector<Word> words) {
 }
 
 std::optional<double> FindColumnGutter(const std::vector<TextLine>& lines,
-                                       double page_width) {
+                                       double page_width, double least_gap_ems) {
   if (lines.size() < 10 || page_width <= 0) return std::nullopt;
   // Each line's words from left to right edge, read once.
   std::vector<std::vector<std::pair<double, double>>> spans(lines.size());
@@ -183,13 +183,23 @@ std::optional<double> FindColumnGutter(const std::vector<TextLine>& lines,
   std::size_t best_score = 0;
   for (double x = 0.35 * page_width; x <= 0.65 * page_width; x += 2) {
     std::size_t crossing = 0, left = 0, right = 0, both = 0;
-    for (const auto& line : spans) {
+    for (std::size_t i = 0; i < spans.size(); ++i) {
       bool has_left = false, has_right = false, crosses = false;
-      for (const auto& [x0, x1] : line) {
-        if (x1 <= x) has_left = true;
-        else if (x0 >= x) has_right = true;
-        else crosses = true;
+      double left_end = 0, right_start = page_width;
+      for (const auto& [x0, x1] : spans[i]) {
+        if (x1 <= x) {
+          has_left = true;
+          left_end = std::max(left_end, x1);
+        } else if (x0 >= x) {
+          has_right = true;
+          right_start = std::min(right_start, x0);
+        } else {
+          crosses = true;
+        }
       }
+      // Words side by side with too narrow a gap between them cross it too.
+      const double least_gap = least_gap_ems * std::max(1.0, lines[i].font_size);
+      if (has_left && has_right && right_start - left_end < least_gap) crosses = true;
       if (crosses) ++crossing;
       else if (has_left && has_right) ++both;
       else if (has_left) ++left;

@@ -43,9 +43,13 @@ std::vector<TextLine> BuildLines(std::vector<Word> words);
 
 // The x position of a vertical gutter between two columns of body text, if
 // the page has one: most lines lie on one side of it or are split by a gap
-// that contains it, and both sides carry real text.
+// that contains it (at least `least_gap_ems` wide), and both sides carry
+// real text. An OCR'd page asks for a gap (its words' boxes touch where a
+// text layer's would be spaced: a Chinese line's runs make false gutters);
+// a text layer's tables rely on none.
+inline constexpr double kOcrLeastGutterEms = 0.8;
 std::optional<double> FindColumnGutter(const std::vector<TextLine>& lines,
-                                       double page_width);
+                                       double page_width, double least_gap_ems = 0);
 
 // Splits each line at the gutter into a left and a right part, each tagged
 // with its column (0 or 1); lines that cross the gutter keep column -1.

@@ -282,6 +282,9 @@ constexpr JobCase kJobCases[] = {
     {"01-66657 (E) 291101", "01-66657 (E)", 'E'},
     {"V.22-01234 (C)", "V.22-01234 (C)", 'C'},
     {"V.22-01234 (S)", "V.22-01234 (S)", 'S'},
+    // An OCR'd foot that lost the full stop (the Chinese fixture as a scan).
+    {"V22-01234 (C)", "V.22-01234 (C)", 'C'},
+    {"GE19-13879 (E)", "GE.19-13879 (E)", 'E'},
     // The running foot of later pages: no language letter.
     {"25-16785", "25-16785", 0},
     {"GE.09-17087", "GE.09-17087", 0},
