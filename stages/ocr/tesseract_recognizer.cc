@@ -219,7 +219,6 @@ Status ReadNumbersAgain(const std::string& tessdata, const PageImage& image, std
 Status ReadLatinAgain(const std::string& tessdata, const PageImage& image, std::vector<OcrLine>& lines) {
   tesseract::TessBaseAPI* english = nullptr;
   bool image_set = false;
-  const double pixels_per_point = image.dpi / 72.0;
   for (OcrLine& line : lines) {
     // Runs of such words become one word first (with their mean confidence).
     std::vector<OcrWord> merged;
@@ -248,17 +247,7 @@ Status ReadLatinAgain(const std::string& tessdata, const PageImage& image, std::
         SetImage(*english, image);
         image_set = true;
       }
-      const int pad = static_cast<int>(2 * pixels_per_point);
-      const int left = std::max(0, static_cast<int>(word.box.x0 * pixels_per_point) - pad);
-      const int top = std::max(0, static_cast<int>(word.box.y0 * pixels_per_point) - pad);
-      const int right = std::min(image.width, static_cast<int>(word.box.x1 * pixels_per_point) + pad);
-      const int bottom = std::min(image.height, static_cast<int>(word.box.y1 * pixels_per_point) + pad);
-      english->SetRectangle(left, top, right - left, bottom - top);
-      const std::unique_ptr<char[]> utf8(english->GetUTF8Text());
-      if (!utf8) continue;
-      std::string text = utf8.get();
-      while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.pop_back();
-      const float confidence = static_cast<float>(english->MeanTextConf());
+      auto [text, confidence] = ReadBox(*english, image, word.box);
       // The Arabic comma beside a symbol, "(CTOC/…)،", is read "«" by the
       // English model: left out, as the Arabic model's own "»" would be.
       while (text.starts_with("\u00AB") || text.starts_with("\u00BB")) text.erase(0, 2);
