@@ -20,8 +20,9 @@ has none, and line breaks differ by tool); Sextant's with each reference
 paragraph matched to a run of up to three of its paragraphs, best pairs
 first (a paragraph cut in two, or a footnote read as body text in another
 place, is not wrong twice; a paragraph left unmatched counts whole). Paragraphs recovered: the
-reference's paragraphs found whole in the OCR's (compared as for the CER) (Sextant only: the others
-give lines). Symbol and language: Sextant's reading of the scan against the
+reference's paragraphs (Sextant's extract of the original) found whole
+in each tool's (compared as for the CER): Sextant's paragraphs; the
+others', their runs of lines between blank lines. Symbol and language: Sextant's reading of the scan against the
 original's. Pages per second: wall time of one process per file, one at a
 time.
 
@@ -121,6 +122,19 @@ def paragraph_cer(paragraphs, reference, longest_run=3):
     return edits / max(sum(len(y) for y in b), 1)
 
 
+def paragraphs_found(reference, paragraphs):
+    """How many reference paragraphs come out whole among `paragraphs`
+    (compared without white space, as the CER is)."""
+    whole = {squeeze(p) for p in paragraphs}
+    return sum(1 for p in reference if squeeze(p) in whole)
+
+
+def text_paragraphs(text):
+    """A plain text's paragraphs: its runs of lines between blank lines (as
+    `tesseract` and `pdftotext` write them)."""
+    return [p for p in re.split(r"\n\s*\n", text) if p.strip()]
+
+
 def sextant_json(sextant, pdf):
     out = subprocess.run([sextant, "extract", "--json", pdf], capture_output=True, text=True)
     return json.loads(out.stdout.splitlines()[0]) if out.stdout.strip() else {}
@@ -148,8 +162,8 @@ def main():
     work = args.keep or tempfile.mkdtemp(prefix="sextant-ocr-bench-")
     pages_dir = os.path.join(work, "pages")
     os.makedirs(pages_dir, exist_ok=True)
-    print("variant | lang | pages | Sextant CER | paragraphs | symbol | language | tesseract CER | "
-          "ocrmypdf CER | pages/s Sextant | tesseract | ocrmypdf")
+    print("variant | lang | pages | Sextant CER | paragraphs | symbol | language | tesseract CER | paragraphs | "
+          "ocrmypdf CER | paragraphs | pages/s Sextant | tesseract | ocrmypdf")
     for variant in args.variants.split(","):
         dpi = int(re.sub(r"\D", "", variant))
         noisy = variant.startswith("noisy")
@@ -160,13 +174,11 @@ def main():
             scan = os.path.join(folder, f"{lang}.pdf")
             images = make_scan(original, scan, dpi, noisy, pages_dir)
             row = [variant, lang, str(len(images))]
+            reference = sextant_json(args.sextant, original)
+            ref_paragraphs = paragraphs_of(reference)
             if "sextant" in tools:
-                reference = sextant_json(args.sextant, original)
                 read, seconds = timed(lambda: sextant_json(args.sextant, scan))
-                ref_paragraphs = paragraphs_of(reference)
-                ocr_paragraphs = set(paragraphs_of(read))
-                ocr_paragraphs = {squeeze(p) for p in ocr_paragraphs}
-                found = sum(1 for p in ref_paragraphs if squeeze(p) in ocr_paragraphs)
+                found = paragraphs_found(ref_paragraphs, paragraphs_of(read))
                 row += [f"{100 * paragraph_cer(paragraphs_of(read), ref_paragraphs):.2f}%",
                         f"{found}/{len(ref_paragraphs)}",
                         "right" if read.get("symbol") == reference.get("symbol") else f"{read.get('symbol')}",
@@ -183,10 +195,11 @@ def main():
                                        env=dict(os.environ, OMP_THREAD_LIMIT="1")).stdout.decode()
                                    for image in images)
                 text, seconds = timed(tesseract_all)
-                row.append(f"{100 * cer(text, text_ref):.2f}%")
+                row += [f"{100 * cer(text, text_ref):.2f}%",
+                        f"{paragraphs_found(ref_paragraphs, text_paragraphs(text))}/{len(ref_paragraphs)}"]
                 tesseract_speed = len(images) / seconds
             else:
-                row.append("-")
+                row += ["-", "-"]
             if "ocrmypdf" in tools:
                 out_pdf = os.path.join(folder, f"{lang}-ocrmypdf.pdf")
                 def ocrmypdf():
@@ -194,10 +207,11 @@ def main():
                         env=dict(os.environ, OMP_THREAD_LIMIT="1"))
                     return run(["pdftotext", out_pdf, "-"]).stdout.decode()
                 text, seconds = timed(ocrmypdf)
-                row.append(f"{100 * cer(text, text_ref):.2f}%")
+                row += [f"{100 * cer(text, text_ref):.2f}%",
+                        f"{paragraphs_found(ref_paragraphs, text_paragraphs(text))}/{len(ref_paragraphs)}"]
                 ocrmypdf_speed = len(images) / seconds
             else:
-                row.append("-")
+                row += ["-", "-"]
             row += [f"{s:.2f}" if s else "-" for s in (sextant_speed, tesseract_speed, ocrmypdf_speed)]
             print(" | ".join(row), flush=True)
     if not args.keep:
