@@ -201,13 +201,29 @@ void CountSplitFacet(const Xapian::ValueCountMatchSpy& spy, std::size_t total,
 }
 
 
-// The texts, in document order, of the segments in `language` that share a
-// parallel-unit term with `entry`, joined by spaces.
-std::string AlignedText(const Xapian::Database& db, const Xapian::Document& entry, Language language) {
+// What a hit's term list says of it, read in one pass (a round trip to a
+// remote shard): its identity term ("Q<hash>:<n>", or "") and the
+// parallel-unit terms it shares with its translations.
+struct EntryTerms {
+  std::string identity;
   std::vector<std::string> units;
-  const std::string xp(term_prefix::kParallel);
+};
+
+EntryTerms ReadEntryTerms(const Xapian::Document& entry) {
+  EntryTerms terms;
+  const std::string q(term_prefix::kIdentity), xp(term_prefix::kParallel);
+  static_assert(term_prefix::kIdentity < term_prefix::kParallel, "read in term order");
   auto term = entry.termlist_begin();
-  for (term.skip_to(xp); term != entry.termlist_end() && (*term).starts_with(xp); ++term) units.push_back(*term);
+  term.skip_to(q);
+  if (term != entry.termlist_end() && (*term).starts_with(q)) terms.identity = *term;
+  for (term.skip_to(xp); term != entry.termlist_end() && (*term).starts_with(xp); ++term) terms.units.push_back(*term);
+  return terms;
+}
+
+// The texts, in document order, of the segments in `language` that share
+// one of `units` (EntryTerms), joined by spaces. `db`: the shard holding
+// the entry (ShardedDatabase::ShardOf), where its whole set lies.
+std::string AlignedText(const Xapian::Database& db, const std::vector<std::string>& units, Language language) {
   if (units.empty()) return "";
   Xapian::Enquire lookup(db);
   const Xapian::Query wanted(Xapian::Query::OP_AND, LanguageFilter(language),
@@ -285,7 +301,7 @@ Status IndexSearcher::ParallelTextOnce(const std::string& content_hash, std::siz
       return Status(StatusCode::kNotFound, "no segment " + std::to_string(segment) + " of " + content_hash + " in " +
                                                impl_->shards.name());
     }
-    *text = AlignedText(db, db.get_document(*posting), language);
+    *text = AlignedText(impl_->shards.ShardOf(*posting), ReadEntryTerms(db.get_document(*posting)).units, language);
     return Status::Ok();
   } catch (const Xapian::Error& error) {
     return impl_->shards.Failure("reading", error);
@@ -341,9 +357,6 @@ Status IndexSearcher::SearchOnce(std::string_view query, const SearchOptions& op
     result->exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
     const std::string words = FreeText(query);
     const std::vector<std::string> han_runs = HanRuns(words);
-    // Without words to show, a snippet is the text's beginning: Xapian's
-    // background model would pick a window by the terms' statistics, which
-    // are not the same inside each shard of an index.
     const bool has_words = words.find_first_not_of(' ') != std::string::npos;
     // For the marks (and the snippets of a query with phrases): the
     // query's terms, read once, and a stemmer a language.
@@ -382,16 +395,20 @@ Status IndexSearcher::SearchOnce(std::string_view query, const SearchOptions& op
       hit.ocr = data.value("ocr", false);
       hit.weight = it.get_weight();
       if (records) hit.record = entry.get_data();
-      auto identity = entry.termlist_begin();
-      identity.skip_to(std::string(term_prefix::kIdentity));
-      if (identity != entry.termlist_end() && (*identity).starts_with(term_prefix::kIdentity)) {
-        const std::string term = *identity;  // "Q<hash>:<n>"
+      const EntryTerms terms = ReadEntryTerms(entry);
+      if (!terms.identity.empty()) {
+        const std::string& term = terms.identity;  // "Q<hash>:<n>"
         hit.content_hash = term.substr(term_prefix::kIdentity.size(), term.rfind(':') - term_prefix::kIdentity.size());
       }
       if (options.snippet_bytes > 0) {  // 0: no snippet (history reads the records only)
         const std::string_view stemmer = StemmerName(hit.language);
+        // The window is the first with the most weight of the query's
+        // words (the text's beginning when it has none). Not Xapian's
+        // background model, which only breaks ties between windows as
+        // good for the query, by the other words' frequencies: it asks
+        // them of every shard, twice a word (as written, then stemmed),
+        // about 200 round trips a shard for ten hits of a remote index.
         unsigned flags = Xapian::MSet::SNIPPET_EXHAUSTIVE;
-        if (has_words) flags |= Xapian::MSet::SNIPPET_BACKGROUND_MODEL;
         if (hit.language == Language::kChinese && chinese_ == ChineseTerms::kBigrams) flags |= Xapian::MSet::SNIPPET_CJK_NGRAM;
         const std::string snippet_source = hit.language == Language::kArabic ? NormalizeArabic(hit.text) : hit.text;
         const std::string html = mset.snippet(snippet_source, options.snippet_bytes, Xapian::Stem(std::string(stemmer)),
@@ -415,7 +432,7 @@ Status IndexSearcher::SearchOnce(std::string_view query, const SearchOptions& op
                                  hit.language == Language::kChinese ? han_runs : std::vector<std::string>{}, query_words);
       }
       if (options.show && *options.show != hit.language && !records) {
-        hit.parallel[*options.show] = AlignedText(db, entry, *options.show);
+        hit.parallel[*options.show] = AlignedText(impl_->shards.ShardOf(*it), terms.units, *options.show);
       }
       result->hits.push_back(std::move(hit));
     }

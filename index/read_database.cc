@@ -114,6 +114,7 @@ Status ShardedDatabase::Open(const IndexShards& where) {
 Status ShardedDatabase::Build() {
   last_build_ = std::chrono::steady_clock::now();
   Xapian::Database combined;
+  std::vector<Xapian::Database> parts;
   std::vector<std::string> missing;
   std::string chinese, chinese_from;
   std::size_t shard = 0;
@@ -134,6 +135,7 @@ Status ShardedDatabase::Build() {
                                                           "'): ingest them the same way");
         }
         combined.add_database(one);
+        parts.push_back(one);
       }
     } catch (const Xapian::Error& error) {
       if (IsNetworkFailure(error)) reason = Detail(error);
@@ -149,8 +151,15 @@ Status ShardedDatabase::Build() {
     return Status(StatusCode::kUnavailable, "no shard of " + name_ + " answers: " + missing.front());
   }
   db_ = std::move(combined);
+  parts_ = std::move(parts);
   missing_ = std::move(missing);
   return Status::Ok();
+}
+
+const Xapian::Database& ShardedDatabase::ShardOf(Xapian::docid id) const {
+  // Xapian interleaves the shards' documents: shard (id - 1) mod n.
+  if (parts_.size() < 2 || id == 0) return db_;
+  return parts_[(id - 1) % parts_.size()];
 }
 
 Status ShardedDatabase::Reopen() {

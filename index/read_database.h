@@ -65,6 +65,10 @@ class ShardedDatabase {
   }
 
   const Xapian::Database& db() const { return db_; }
+  // The one shard that holds document `id` of db(): a document set lies
+  // whole in one shard, so its other entries (an aligned translation) are
+  // found by asking that shard alone, one round trip instead of one a shard.
+  const Xapian::Database& ShardOf(Xapian::docid id) const;
   // The shards left out (partial results only): "HOST:PORT (why)".
   const std::vector<std::string>& missing() const { return missing_; }
   // The index for messages: the folder, or "3 shards (…)".
@@ -76,6 +80,7 @@ class ShardedDatabase {
   IndexShards where_;
   std::string name_;
   Xapian::Database db_;
+  std::vector<Xapian::Database> parts_;  // db_'s shards, in its order (handles sharing db_'s)
   std::vector<std::string> missing_;
   std::chrono::steady_clock::time_point last_build_;
 };
