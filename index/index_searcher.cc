@@ -402,8 +402,8 @@ Status IndexSearcher::SearchOnce(std::string_view query, const SearchOptions& op
       }
       if (options.snippet_bytes > 0) {  // 0: no snippet (history reads the records only)
         const std::string_view stemmer = StemmerName(hit.language);
-        // The window is the first with the most weight of the query's
-        // words (the text's beginning when it has none). Not Xapian's
+        // The window is one with the most weight of the query's words
+        // (the text's beginning when it has none). Not Xapian's
         // background model, which only breaks ties between windows as
         // good for the query, by the other words' frequencies: it asks
         // them of every shard, twice a word (as written, then stemmed),
