@@ -396,8 +396,7 @@ Status IndexSearcher::SearchOnce(std::string_view query, const SearchOptions& op
       hit.weight = it.get_weight();
       if (records) hit.record = entry.get_data();
       const EntryTerms terms = ReadEntryTerms(entry);
-      if (!terms.identity.empty()) {
-        const std::string& term = terms.identity;  // "Q<hash>:<n>"
+      if (const std::string& term = terms.identity; !term.empty()) {  // "Q<hash>:<n>"
         hit.content_hash = term.substr(term_prefix::kIdentity.size(), term.rfind(':') - term_prefix::kIdentity.size());
       }
       if (options.snippet_bytes > 0) {  // 0: no snippet (history reads the records only)

@@ -158,7 +158,7 @@ Status ShardedDatabase::Build() {
 
 const Xapian::Database& ShardedDatabase::ShardOf(Xapian::docid id) const {
   // Xapian interleaves the shards' documents: shard (id - 1) mod n.
-  if (parts_.size() < 2 || id == 0) return db_;
+  if (parts_.size() < 2) return db_;
   return parts_[(id - 1) % parts_.size()];
 }
 
