@@ -21,7 +21,7 @@ struct Vocabulary {
   std::vector<int> Add(const std::vector<std::string>& list) {
     std::vector<int> out;
     for (const std::string& word : list) {
-      const auto [it, added] = ids.emplace(word, static_cast<int>(words.size()));
+      const auto [it, added] = ids.try_emplace(word, static_cast<int>(words.size()));  // no node made for a word seen before
       if (added) {
         words.push_back(word);
         count.push_back(0);
@@ -132,7 +132,7 @@ int Lexicon::Intern(const std::string& word, bool source) {
   auto& ids = source ? source_ids_ : target_ids_;
   auto& table = source ? source_to_target_ : target_to_source_;
   const std::size_t base_size = source ? source_base_size_ : target_base_size_;
-  const auto [it, added] = ids.emplace(word, static_cast<int>(base_size + table.size()));
+  const auto [it, added] = ids.try_emplace(word, static_cast<int>(base_size + table.size()));  // no node made for a word known
   if (added) table.emplace_back();
   return it->second;
 }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 #include <optional>
+#include <span>
 #include <sstream>
 #include <utility>
 
@@ -39,12 +40,32 @@ std::optional<std::uint32_t> Count(std::string_view text) {
 }  // namespace
 
 int LexiconCounts::Vocabulary::Intern(const std::string& word) {
-  const auto [it, added] = ids.emplace(word, static_cast<int>(words.size()));
+  // try_emplace: a word counted before costs no node made and thrown away.
+  const auto [it, added] = ids.try_emplace(word, static_cast<int>(words.size()));
   if (added) {
     words.push_back(&it->first);
     counts.push_back(0);
   }
   return it->second;
+}
+
+std::vector<int> LexiconCounts::Vocabulary::Compact(const std::vector<char>& in_pair) {
+  std::vector<int> renumbered(words.size(), -1);
+  std::size_t kept = 0;
+  for (std::size_t id = 0; id < words.size(); ++id) {
+    const auto it = ids.find(*words[id]);
+    if (!in_pair[id] && counts[id] <= 1) {
+      ids.erase(it);
+      continue;
+    }
+    it->second = static_cast<int>(kept);
+    renumbered[id] = static_cast<int>(kept);
+    words[kept] = words[id];
+    counts[kept++] = counts[id];
+  }
+  words.resize(kept);
+  counts.resize(kept);
+  return renumbered;
 }
 
 LexiconCounts::LexiconCounts(Language source, Language target, std::size_t max_pairs)
@@ -115,38 +136,58 @@ void LexiconCounts::MergeEntries(std::vector<std::pair<std::uint64_t, std::uint3
 
 void LexiconCounts::Flush() {
   if (pending_.empty()) return;
+  // Each distinct pair once, with how often it waited, gathered at the
+  // front of the buffer itself.
   std::sort(pending_.begin(), pending_.end());
-  std::vector<std::uint64_t> keys;
   std::vector<std::uint32_t> counts;
+  std::size_t distinct = 0;
   for (std::size_t run = 0, next = 0; run < pending_.size(); run = next) {
     while (next < pending_.size() && pending_[next] == pending_[run]) ++next;
-    keys.push_back(pending_[run]);
+    pending_[distinct++] = pending_[run];
     counts.push_back(static_cast<std::uint32_t>(next - run));
   }
+  MergeTable(std::span(pending_.data(), distinct), counts);
   pending_.clear();
-  MergeTable(keys, counts);
 }
 
-void LexiconCounts::MergeTable(const std::vector<std::uint64_t>& keys, const std::vector<std::uint32_t>& counts) {
-  std::vector<std::uint64_t> merged_keys;
-  std::vector<std::uint32_t> merged_counts;
-  merged_keys.reserve(keys_.size() + keys.size());
-  merged_counts.reserve(keys_.size() + keys.size());
-  std::size_t a = 0, b = 0;
-  while (a < keys_.size() || b < keys.size()) {
-    if (b == keys.size() || (a < keys_.size() && keys_[a] < keys[b])) {
-      merged_keys.push_back(keys_[a]);
-      merged_counts.push_back(counts_[a++]);
-    } else if (a == keys_.size() || keys[b] < keys_[a]) {
-      merged_keys.push_back(keys[b]);
-      merged_counts.push_back(counts[b++]);
+void LexiconCounts::MergeTable(std::span<const std::uint64_t> keys, std::span<const std::uint32_t> counts) {
+  // Merged from the back into the table grown by the new entries' room:
+  // the table is never copied, and its capacity, once grown, serves every
+  // later merge (before, a table of up to the limit's size was allocated,
+  // copied and freed on every merge).
+  // Writing at `out` never passes an entry not yet read: out - a >= b.
+  std::size_t a = keys_.size(), b = keys.size();
+  if (keys_.capacity() < a + b) {  // grown by doubling, but not past the limit and one buffer more
+    const std::size_t grown = std::max(a + b, std::min(2 * keys_.capacity(), max_pairs_ + kPendingLimit));
+    keys_.reserve(grown);
+    counts_.reserve(grown);
+  }
+  keys_.resize(a + b);
+  counts_.resize(a + b);
+  std::size_t out = keys_.size();
+  while (b > 0) {
+    --out;
+    if (a > 0 && keys_[a - 1] > keys[b - 1]) {
+      --a;
+      keys_[out] = keys_[a];
+      counts_[out] = counts_[a];
+    } else if (a > 0 && keys_[a - 1] == keys[b - 1]) {
+      --a;
+      --b;
+      keys_[out] = keys_[a];
+      counts_[out] = counts_[a] + counts[b];
     } else {
-      merged_keys.push_back(keys_[a]);
-      merged_counts.push_back(counts_[a++] + counts[b++]);
+      --b;
+      keys_[out] = keys[b];
+      counts_[out] = counts[b];
     }
   }
-  keys_.swap(merged_keys);
-  counts_.swap(merged_counts);
+  // Pairs counted before and again left a gap of that many entries after
+  // the untouched front [0, a): closed.
+  if (out > a) {
+    keys_.erase(keys_.begin() + static_cast<std::ptrdiff_t>(a), keys_.begin() + static_cast<std::ptrdiff_t>(out));
+    counts_.erase(counts_.begin() + static_cast<std::ptrdiff_t>(a), counts_.begin() + static_cast<std::ptrdiff_t>(out));
+  }
   if (keys_.size() > max_pairs_) Prune();
 }
 
@@ -177,29 +218,16 @@ void LexiconCounts::Prune() {
   }
   keys_.resize(kept);
   counts_.resize(kept);
-  keys_.shrink_to_fit();
-  counts_.shrink_to_fit();
-  // Words in no pair left and seen once go too; ids are renumbered in
-  // order, so the table stays sorted.
+  // Words in no pair left and seen once go too, dropped from the vocabulary
+  // where it is (no word copied); ids are renumbered in order, so the table
+  // stays sorted.
   std::vector<char> in_pair_source(source_.words.size()), in_pair_target(target_.words.size());
   for (std::uint64_t key : keys_) {
     in_pair_source[static_cast<std::size_t>(SourceOf(key))] = 1;
     in_pair_target[static_cast<std::size_t>(TargetOf(key))] = 1;
   }
-  const auto compact = [&](Vocabulary& vocabulary, const std::vector<char>& in_pair) {
-    std::vector<int> renumbered(vocabulary.words.size(), -1);
-    Vocabulary kept;
-    for (std::size_t id = 0; id < vocabulary.words.size(); ++id) {
-      if (!in_pair[id] && vocabulary.counts[id] <= 1) continue;
-      const int new_id = kept.Intern(*vocabulary.words[id]);
-      kept.counts[static_cast<std::size_t>(new_id)] = vocabulary.counts[id];
-      renumbered[id] = new_id;
-    }
-    vocabulary = std::move(kept);
-    return renumbered;
-  };
-  const std::vector<int> source_ids = compact(source_, in_pair_source);
-  const std::vector<int> target_ids = compact(target_, in_pair_target);
+  const std::vector<int> source_ids = source_.Compact(in_pair_source);
+  const std::vector<int> target_ids = target_.Compact(in_pair_target);
   for (std::uint64_t& key : keys_) {
     key = Key(source_ids[static_cast<std::size_t>(SourceOf(key))], target_ids[static_cast<std::size_t>(TargetOf(key))]);
   }

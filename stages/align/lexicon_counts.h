@@ -13,13 +13,16 @@
 //
 // Memory: the words (each distinct word once, with its count) and the pair
 // counts, 12 bytes a distinct pair, in a sorted table; new pairs wait in a
-// buffer (8 bytes each, at most 64 Ki) until merged into it. When the table
-// passes `max_pairs`, the pairs with the lowest Dice's coefficient so far
-// (two frequent words seen together once or twice: the pairs least likely
-// ever to be kept) are dropped until it holds three quarters of it, and
-// words left in no pair and seen once are dropped too (lossy: a pair
-// dropped may be under-counted later by what it had). pruned_dice() says
-// how far pruning went: the highest coefficient dropped (0: nothing).
+// buffer (8 bytes each, at most 64 Ki) until merged into it in place (the
+// table keeps its capacity, at most max_pairs + 64 Ki entries, from one
+// merge to the next: no copy, nothing given back and asked again). When
+// the table passes `max_pairs`, the pairs with the lowest Dice's
+// coefficient so far (two frequent words seen together once or twice: the
+// pairs least likely ever to be kept) are dropped until it holds three
+// quarters of it, and words left in no pair and seen once are dropped too
+// (lossy: a pair dropped may be under-counted later by what it had).
+// pruned_dice() says how far pruning went: the highest coefficient
+// dropped (0: nothing).
 //
 // The counts file: a first line "# sextant lexicon counts SRC TGT", then
 // "s TAB word TAB count" (source words), "t TAB word TAB count" (target
@@ -32,6 +35,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <ostream>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -85,12 +89,16 @@ class LexiconCounts {
     std::vector<const std::string*> words;  // by id: keys of `ids`
     std::vector<std::uint32_t> counts;
     int Intern(const std::string& word);
+    // Drops the words neither in a pair (`in_pair`, by id) nor seen more
+    // than once, in place; the others keep their order. Returns each old
+    // id's new one (-1: dropped).
+    std::vector<int> Compact(const std::vector<char>& in_pair);
   };
   // Adds (key, count) entries, in any order, keys may repeat.
   void MergeEntries(std::vector<std::pair<std::uint64_t, std::uint32_t>> entries);
   void Flush();  // merges the buffer into the table, pruning when over max_pairs
   // Merges sorted (key, count) entries, keys unique, into the table.
-  void MergeTable(const std::vector<std::uint64_t>& keys, const std::vector<std::uint32_t>& counts);
+  void MergeTable(std::span<const std::uint64_t> keys, std::span<const std::uint32_t> counts);
   void Prune();
 
   Language source_language_, target_language_;

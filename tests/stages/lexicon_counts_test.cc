@@ -1,14 +1,16 @@
 // LexiconCounts (stages/align/lexicon_counts.h): counts gathered piece by
 // piece give the pairs Lexicon::Learn gives over the same sentence pairs;
 // counts of two halves, one written and read back, merge into the whole's;
-// pruning keeps the table within its limit and the frequent pairs; the
-// counts file's problems are named.
+// many merges count every pair exactly; pruning keeps the table within its
+// limit and the frequent pairs; the counts file's problems are named.
 #include "stages/align/lexicon_counts.h"
 
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <map>
 #include <random>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -80,6 +82,38 @@ TEST(LexiconCountsTest, AFileOfTheOtherDirectionIsReadSwapped) {
   for (auto& [a, b] : back) std::swap(a, b);
   std::sort(back.begin(), back.end());
   EXPECT_EQ(back, counts.Pairs());
+}
+
+// Many merges of waiting pairs into the table (64 Ki pairs wait at most),
+// most of them counted before: every pair's count in the file is what a
+// plain count of the same sentences gives.
+TEST(LexiconCountsTest, ManyMergesCountEveryPairExactly) {
+  LexiconCounts counts(fr, en);
+  std::map<std::pair<std::string, std::string>, int> expected;
+  std::mt19937 random(3);
+  for (int n = 0; n < 20000; ++n) {
+    WordList f, e;
+    for (int w = 0; w < 4; ++w) f.push_back("f" + std::to_string(random() % 400));
+    for (int w = 0; w < 4; ++w) e.push_back("e" + std::to_string(random() % 400));
+    for (WordList* words : {&f, &e}) {
+      std::sort(words->begin(), words->end());
+      words->erase(std::unique(words->begin(), words->end()), words->end());
+    }
+    counts.Add(f, e);
+    for (const std::string& a : f) {
+      for (const std::string& b : e) ++expected[{a, b}];
+    }
+  }
+  std::map<std::pair<std::string, std::string>, int> written;
+  std::istringstream text(counts.Format());
+  for (std::string line; std::getline(text, line);) {
+    if (!line.starts_with("p\t")) continue;
+    const std::size_t second = line.find('\t', 2), third = line.find('\t', second + 1);
+    written[{line.substr(2, second - 2), line.substr(second + 1, third - second - 1)}] = std::stoi(line.substr(third + 1));
+  }
+  EXPECT_EQ(counts.distinct_pairs(), expected.size());
+  EXPECT_EQ(written, expected);
+  EXPECT_EQ(counts.pruned_dice(), 0.0);
 }
 
 TEST(LexiconCountsTest, PruningKeepsTheTableBoundedAndTheFrequentPairs) {
