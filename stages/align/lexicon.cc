@@ -21,7 +21,8 @@ struct Vocabulary {
   std::vector<int> Add(const std::vector<std::string>& list) {
     std::vector<int> out;
     for (const std::string& word : list) {
-      const auto [it, added] = ids.try_emplace(word, static_cast<int>(words.size()));  // no node made for a word seen before
+      // try_emplace: a word seen before costs no node made and thrown away.
+      const auto [it, added] = ids.try_emplace(word, static_cast<int>(words.size()));
       if (added) {
         words.push_back(word);
         count.push_back(0);
@@ -132,7 +133,8 @@ int Lexicon::Intern(const std::string& word, bool source) {
   auto& ids = source ? source_ids_ : target_ids_;
   auto& table = source ? source_to_target_ : target_to_source_;
   const std::size_t base_size = source ? source_base_size_ : target_base_size_;
-  const auto [it, added] = ids.try_emplace(word, static_cast<int>(base_size + table.size()));  // no node made for a word known
+  // try_emplace: a word known already costs no node made and thrown away.
+  const auto [it, added] = ids.try_emplace(word, static_cast<int>(base_size + table.size()));
   if (added) table.emplace_back();
   return it->second;
 }

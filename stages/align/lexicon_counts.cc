@@ -153,9 +153,8 @@ void LexiconCounts::Flush() {
 void LexiconCounts::MergeTable(std::span<const std::uint64_t> keys, std::span<const std::uint32_t> counts) {
   // Merged from the back into the table grown by the new entries' room:
   // the table is never copied, and its capacity, once grown, serves every
-  // later merge (before, a table of up to the limit's size was allocated,
-  // copied and freed on every merge).
-  // Writing at `out` never passes an entry not yet read: out - a >= b.
+  // later merge. Writing at `out` never passes an entry not yet read:
+  // out - a >= b.
   std::size_t a = keys_.size(), b = keys.size();
   if (keys_.capacity() < a + b) {  // grown by doubling, but not past the limit and one buffer more
     const std::size_t grown = std::max(a + b, std::min(2 * keys_.capacity(), max_pairs_ + kPendingLimit));

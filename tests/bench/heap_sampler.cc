@@ -163,7 +163,9 @@ void* Report(void*) {
       const long y = stacks[*static_cast<const std::uint32_t*>(b)].live;
       return x < y ? 1 : x > y ? -1 : 0;
     });
-    std::fprintf(out, "SNAPSHOT t=%ld s rss=%ld KiB peak=%ld KiB heap_in_use=%zu KiB heap_free=%zu KiB mmapped=%zu KiB sampled_live=%ld KiB\n",
+    std::fprintf(out,
+                 "SNAPSHOT t=%ld s rss=%ld KiB peak=%ld KiB heap_in_use=%zu KiB heap_free=%zu KiB mmapped=%zu KiB "
+                 "sampled_live=%ld KiB\n",
                  t, rss, hwm, heap.uordblks >> 10, heap.fordblks >> 10, heap.hblkhd >> 10, sampled >> 10);
     for (std::size_t k = 0; k < count && k < 40; ++k) {
       const Stack& stack = stacks[order[k]];
@@ -176,7 +178,9 @@ void* Report(void*) {
 }
 
 __attribute__((constructor)) void Start() {
-  if (const char* text = std::getenv("HEAP_SAMPLER_INTERVAL")) interval = std::atol(text) > 0 ? std::atol(text) : interval;
+  if (const char* text = std::getenv("HEAP_SAMPLER_INTERVAL"); text != nullptr && std::atol(text) > 0) {
+    interval = std::atol(text);
+  }
   void* pc[4];
   inside = true;
   backtrace(pc, 4);  // loads the unwinder before any sample needs it

@@ -1,7 +1,7 @@
 // LexiconCounts (stages/align/lexicon_counts.h): counts gathered piece by
 // piece give the pairs Lexicon::Learn gives over the same sentence pairs;
 // counts of two halves, one written and read back, merge into the whole's;
-// many merges count every pair exactly; pruning keeps the table within its
+// several merges count every pair exactly; pruning keeps the table within its
 // limit and the frequent pairs; the counts file's problems are named.
 #include "stages/align/lexicon_counts.h"
 
@@ -84,10 +84,10 @@ TEST(LexiconCountsTest, AFileOfTheOtherDirectionIsReadSwapped) {
   EXPECT_EQ(back, counts.Pairs());
 }
 
-// Many merges of waiting pairs into the table (64 Ki pairs wait at most),
-// most of them counted before: every pair's count in the file is what a
-// plain count of the same sentences gives.
-TEST(LexiconCountsTest, ManyMergesCountEveryPairExactly) {
+// Several merges of waiting pairs into the table (about 318,000 pairs, 64 Ki
+// waiting at most), most of them counted before: every pair's count in the
+// file is what a plain count of the same sentences gives.
+TEST(LexiconCountsTest, SeveralMergesCountEveryPairExactly) {
   LexiconCounts counts(fr, en);
   std::map<std::pair<std::string, std::string>, int> expected;
   std::mt19937 random(3);
@@ -109,7 +109,8 @@ TEST(LexiconCountsTest, ManyMergesCountEveryPairExactly) {
   for (std::string line; std::getline(text, line);) {
     if (!line.starts_with("p\t")) continue;
     const std::size_t second = line.find('\t', 2), third = line.find('\t', second + 1);
-    written[{line.substr(2, second - 2), line.substr(second + 1, third - second - 1)}] = std::stoi(line.substr(third + 1));
+    const std::string source = line.substr(2, second - 2), target = line.substr(second + 1, third - second - 1);
+    written[{source, target}] = std::stoi(line.substr(third + 1));
   }
   EXPECT_EQ(counts.distinct_pairs(), expected.size());
   EXPECT_EQ(written, expected);
