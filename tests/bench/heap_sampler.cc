@@ -13,8 +13,12 @@
 // sampled bytes. Sampling: about one allocation per HEAP_SAMPLER_INTERVAL
 // bytes allocated by a thread (default 64 KiB) is recorded with its stack
 // and stands for that many bytes (or its own size, when larger) until it
-// is freed: live bytes by stack, unbiased, at a cost of a lock on each
-// free. The file starts with /proc/self/maps, to symbolise the addresses.
+// is freed: live bytes by stack, unbiased. A free takes the table's lock
+// only when its address may be sampled (a count per address hash, read
+// without the lock): a lock on every free slowed an ingest's threads and
+// changed what it held. HEAP_SAMPLER_INTERVAL=0 samples nothing and writes
+// the snapshot lines only. The file starts with /proc/self/maps, to
+// symbolise the addresses.
 //
 // Not thread-safe beyond what it needs; one process, read by hand. Only
 // for benchmarks (built with SEXTANT_BUILD_BENCHMARKS), never linked into
@@ -58,8 +62,12 @@ struct Live {
 
 Stack stacks[kStacks];
 Live lives[kLive];
+// How many sampled addresses have each hash (Home): a free whose count is
+// zero was not sampled, and takes no lock.
+std::atomic<std::uint16_t> sampled_at[kLive];
 std::atomic_flag table_lock = ATOMIC_FLAG_INIT;
 long interval = 64 << 10;
+bool sampling = true;  // false with HEAP_SAMPLER_INTERVAL=0: snapshot lines only
 bool ready = false;
 thread_local long until_sample = 0;
 thread_local bool inside = false;  // backtrace() may allocate: not sampled again
@@ -72,7 +80,7 @@ void Unlock() { table_lock.clear(std::memory_order_release); }
 std::size_t Home(const void* ptr) { return (reinterpret_cast<std::uintptr_t>(ptr) >> 4) % kLive; }
 
 void Sample(void* ptr, std::size_t size) {
-  if (!ready || inside || ptr == nullptr) return;
+  if (!ready || !sampling || inside || ptr == nullptr) return;
   until_sample -= static_cast<long>(size);
   if (until_sample > 0) return;
   const long weight = static_cast<long>(size) > interval ? static_cast<long>(size) : interval;
@@ -98,15 +106,20 @@ void Sample(void* ptr, std::size_t size) {
   std::size_t l = Home(ptr);
   while (lives[l].ptr != nullptr) l = (l + 1) % kLive;
   lives[l] = {ptr, static_cast<std::uint32_t>(s), weight};
+  sampled_at[Home(ptr)].fetch_add(1, std::memory_order_relaxed);
   Unlock();
 }
 
 void Unsample(void* ptr) {
-  if (!ready || ptr == nullptr) return;
+  if (!ready || !sampling || ptr == nullptr) return;
+  // The pointer came to this thread after its Sample() returned, so the
+  // count it added is seen here.
+  if (sampled_at[Home(ptr)].load(std::memory_order_relaxed) == 0) return;
   Lock();
   for (std::size_t l = Home(ptr); lives[l].ptr != nullptr; l = (l + 1) % kLive) {
     if (lives[l].ptr != ptr) continue;
     stacks[lives[l].stack].live -= lives[l].weight;
+    sampled_at[Home(ptr)].fetch_sub(1, std::memory_order_relaxed);
     // Open addressing: the entries after it that would no longer be found
     // move back into the hole.
     std::size_t hole = l;
@@ -178,8 +191,9 @@ void* Report(void*) {
 }
 
 __attribute__((constructor)) void Start() {
-  if (const char* text = std::getenv("HEAP_SAMPLER_INTERVAL"); text != nullptr && std::atol(text) > 0) {
-    interval = std::atol(text);
+  if (const char* text = std::getenv("HEAP_SAMPLER_INTERVAL"); text != nullptr) {
+    if (std::atol(text) > 0) interval = std::atol(text);
+    if (text[0] == '0' && text[1] == '\0') sampling = false;
   }
   void* pc[4];
   inside = true;
