@@ -16,8 +16,8 @@
 // is freed: live bytes by stack, unbiased. A free takes the table's lock
 // only when its address may be sampled (a count per address hash, read
 // without the lock): a lock on every free slowed an ingest's threads and
-// changed what it held. HEAP_SAMPLER_INTERVAL=0 samples nothing and writes
-// the snapshot lines only. The file starts with /proc/self/maps, to
+// changed what it held. HEAP_SAMPLER_INTERVAL=0 samples nothing: the
+// snapshot lines carry no stacks. The file starts with /proc/self/maps, to
 // symbolise the addresses.
 //
 // Not thread-safe beyond what it needs; one process, read by hand. Only
@@ -113,7 +113,8 @@ void Sample(void* ptr, std::size_t size) {
 void Unsample(void* ptr) {
   if (!ready || !sampling || ptr == nullptr) return;
   // The pointer came to this thread after its Sample() returned, so the
-  // count it added is seen here.
+  // count it added is seen here; a count falls only as its entries leave
+  // the table, so it is never below the sampled pointers of that hash.
   if (sampled_at[Home(ptr)].load(std::memory_order_relaxed) == 0) return;
   Lock();
   for (std::size_t l = Home(ptr); lives[l].ptr != nullptr; l = (l + 1) % kLive) {
