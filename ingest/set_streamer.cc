@@ -87,7 +87,7 @@ StreamLimits StreamLimits::ForMemory(std::size_t megabytes) {
   StreamLimits limits;
   limits.held_bytes = bytes / 4;
   limits.queued_bytes = bytes / 16;
-  limits.batch_segments = std::max<std::size_t>(500, bytes / 8 / 3000);
+  limits.batch_segments = std::max<std::size_t>(500, bytes / 8 / 6400);
   limits.write_segments = std::min<std::size_t>(500, limits.batch_segments);
   return limits;
 }

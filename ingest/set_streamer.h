@@ -88,9 +88,10 @@ struct StreamLimits {
   std::size_t write_segments = 500;      // closed sets wait until they make this many
   std::size_t batch_segments = 20000;    // per Xapian transaction, at most (a set is never split)
   // A quarter of `megabytes` for held documents, a sixteenth queued, a
-  // quarter for the batches at about 3 KB a segment (one in Xapian's
-  // buffers, the next built and waiting: an eighth each); the rest is the
-  // process itself and the files being extracted.
+  // quarter for the batches at about 6.4 KB a segment built (one in
+  // Xapian's buffers, the next built and waiting: an eighth each; the
+  // size is measured, docs/benchmarks.md); the rest is the process itself
+  // and the files being extracted.
   static StreamLimits ForMemory(std::size_t megabytes);
 };
 
