@@ -74,7 +74,7 @@ struct ExtractionPass {
   int failures = 0;
 };
 
-ExtractionPass Extract(const std::vector<std::string>& files, const Runner& runner, const IngestOptions& ingest,
+ExtractionPass Extract(const std::vector<const std::string*>& files, const Runner& runner, const IngestOptions& ingest,
                        SetStreamer& streamer, IngestObserver& observer) {
   ExtractionPass pass;
   if (files.empty()) return pass;
@@ -100,8 +100,8 @@ ExtractionPass Extract(const std::vector<std::string>& files, const Runner& runn
   // slowest file, one file's time in kChunkFiles.
   constexpr std::size_t kChunkFiles = 512;
   for (std::size_t first = 0; first < files.size(); first += kChunkFiles) {
-    const std::vector<std::string> chunk(files.begin() + static_cast<std::ptrdiff_t>(first),
-                                         files.begin() + static_cast<std::ptrdiff_t>(std::min(files.size(), first + kChunkFiles)));
+    std::vector<std::string> chunk;
+    for (std::size_t k = first; k < std::min(files.size(), first + kChunkFiles); ++k) chunk.push_back(*files[k]);
     done_before = first;
     for (const DocumentResult& result : runner.Run(chunk, options)) {
       if (result.status.ok() || result.status.code() == StatusCode::kCancelled) continue;
@@ -249,7 +249,7 @@ Status IngestFiles(const std::vector<std::string>& files, const IngestOptions& o
   // read: a set is written whole.
   std::map<std::string, std::string> hashes;
   std::map<std::string, IndexWriter::IndexedVersion> known;
-  std::vector<std::string> to_read;
+  std::vector<const std::string*> to_read;  // keys of `hashes`: a path is held once, not copied per use
   for (const std::string& file : files) {
     const std::optional<std::string> hash = HashFile(file);
     if (!hash) {
@@ -257,11 +257,11 @@ Status IngestFiles(const std::vector<std::string>& files, const IngestOptions& o
       ++summary->failures;
       continue;
     }
-    hashes[file] = *hash;
+    const auto hashed = hashes.insert_or_assign(file, *hash).first;
     if (auto indexed = writer->Indexed(file, *hash)) {
       known[file] = *indexed;
     } else {
-      to_read.push_back(file);
+      to_read.push_back(&hashed->first);
     }
   }
   observer.Planned(to_read.size(), known.size());
@@ -289,12 +289,12 @@ Status IngestFiles(const std::vector<std::string>& files, const IngestOptions& o
   }
   SetStreamer streamer(*writer, hashes, observer, std::move(stream));
   const ExtractionPass read = Extract(to_read, runner, options, streamer, observer);
-  std::vector<std::string> siblings;
+  std::vector<const std::string*> siblings;
   for (const auto& [file, indexed] : known) {
-    if (read.symbols.count(indexed.symbol)) siblings.push_back(file);
+    if (read.symbols.count(indexed.symbol)) siblings.push_back(&file);
   }
   const ExtractionPass reread = Extract(siblings, runner, options, streamer, observer);
-  for (const std::string& file : siblings) known.erase(file);
+  for (const std::string* file : siblings) known.erase(known.find(*file));  // by iterator: *file is its key
   const auto extracted_at = std::chrono::steady_clock::now();
   const StreamTally tally = streamer.Finish();
 
@@ -312,7 +312,7 @@ Status IngestFiles(const std::vector<std::string>& files, const IngestOptions& o
   }
   summary->symbols = own_symbols.size();
   summary->not_read_again = known.size();
-  summary->versions_written = tally.written_paths.size();
+  summary->versions_written = tally.versions_written;
   summary->versions_unchanged = known.size() + tally.unchanged;
   summary->failures += read.failures + reread.failures + tally.failures;
   const auto end = std::chrono::steady_clock::now();

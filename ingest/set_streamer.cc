@@ -163,7 +163,7 @@ StreamTally SetStreamer::Finish() {
   writer_thread_.join();
   LearnWritten();
   StreamTally tally = tally_;
-  tally.written_paths = std::move(written_.written_paths);
+  tally.versions_written = written_paths_.size();
   tally.unchanged = written_.unchanged;
   tally.failures += written_.failures;
   tally.fatal = written_.fatal;
@@ -188,6 +188,15 @@ void SetStreamer::Hold(std::size_t documents, std::size_t bytes) {
   held_documents_ += documents;
   tally_.peak_held_documents = std::max<std::size_t>(tally_.peak_held_documents, held_documents_);
   tally_.peak_held_bytes = std::max(tally_.peak_held_bytes, held_bytes_);
+}
+
+// The one string of a path that every set written keeps: the hashes map's
+// own key (the map is not changed while the streamer runs), else a copy
+// kept here. The streamer's thread's.
+const std::string* SetStreamer::PathKey(const std::string& path) {
+  const auto hashed = hashes_.find(path);
+  if (hashed != hashes_.end()) return &hashed->first;
+  return &*unhashed_paths_.insert(path).first;
 }
 
 void SetStreamer::Release(std::size_t documents, std::size_t bytes) {
@@ -263,9 +272,10 @@ void SetStreamer::Take(std::unique_ptr<const Document> document) {
 // A version came for a set written before: its written versions are read
 // again from their files, so that the set is written whole.
 void SetStreamer::Reopen(const std::string& key, Group& group, const std::string& arriving) {
-  std::vector<std::string> paths;
+  std::vector<const std::string*> paths;
   paths.swap(group.written_paths);
-  for (const std::string& path : paths) {
+  for (const std::string* key_of_path : paths) {
+    const std::string& path = *key_of_path;
     if (path == arriving || stopped_) continue;
     std::optional<Document> again = options_.reextract ? options_.reextract(path) : std::nullopt;
     if (!again) {
@@ -291,7 +301,7 @@ void SetStreamer::WriteGroups(const std::vector<std::string>& keys, bool report)
   for (const std::string& key : keys) {
     Group& group = groups_[key];
     for (auto& document : group.documents) {
-      group.written_paths.push_back(document->path);
+      group.written_paths.push_back(PathKey(document->path));
       owned.push_back(std::move(document));
     }
     group.documents.clear();
@@ -337,7 +347,7 @@ void SetStreamer::WriteGroups(const std::vector<std::string>& keys, bool report)
       if (!set.versions.empty()) {
         batch.push_back(set.versions);
         write.paths.emplace_back();
-        for (const IndexVersion& version : set.versions) write.paths.back().push_back(version.document->path);
+        for (const IndexVersion& version : set.versions) write.paths.back().push_back(PathKey(version.document->path));
         write.symbols.push_back(set.versions[0].document->furniture.symbol.value_or(""));
       }
       ++last;
@@ -406,7 +416,7 @@ void SetStreamer::Write(PendingWrite& write) {
     } else if (outcomes[k].counts.unchanged) {
       written_.unchanged += write.paths[k].size();
     } else {
-      for (const std::string& path : write.paths[k]) written_.written_paths.insert(path);
+      written_paths_.insert(write.paths[k].begin(), write.paths[k].end());
       observer_.SetWritten(write.symbols[k], write.paths[k].size());
       if (k < write.alignments.size()) learn.push_back(std::move(write.alignments[k]));
     }

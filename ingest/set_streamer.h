@@ -53,6 +53,7 @@
 #include <set>
 #include <string>
 #include <thread>
+#include <unordered_set>
 #include <vector>
 
 #include "index/index_writer.h"
@@ -64,7 +65,7 @@
 namespace sextant {
 
 struct StreamTally {
-  std::set<std::string> written_paths;  // versions written (once each, however often rewritten)
+  std::size_t versions_written = 0;     // files written (once each, however often their set is rewritten)
   std::size_t unchanged = 0;            // versions of sets found indexed already
   int failures = 0;
   // A write failure, which ends the ingest (a full disk, a damaged index,
@@ -135,7 +136,9 @@ class SetStreamer {
  private:
   struct Group {
     std::vector<std::unique_ptr<const Document>> documents;  // not written since they came
-    std::vector<std::string> written_paths;  // versions written and freed: read again if the set reopens
+    // Versions written and freed, read again if the set reopens: keys of
+    // the hashes map (PathKey), not copies, as every set written keeps them.
+    std::vector<const std::string*> written_paths;
     std::size_t bytes = 0;                   // of `documents`
     std::size_t last_seen = 0;
   };
@@ -143,7 +146,7 @@ class SetStreamer {
   // learned once it is written.
   struct PendingWrite {
     BuiltSets built;
-    std::vector<std::vector<std::string>> paths;  // per set: its versions' files
+    std::vector<std::vector<const std::string*>> paths;  // per set: its versions' files (PathKey)
     std::vector<std::string> symbols;              // per set: its pivot's symbol
     std::vector<std::vector<DocumentAlignment>> alignments;  // per set, learned once written (with a lexicon)
     bool report = false;                // Indexing() for it: sets done of all
@@ -160,6 +163,7 @@ class SetStreamer {
   void Reopen(const std::string& key, Group& group, const std::string& arriving);
   void WriteGroups(const std::vector<std::string>& keys, bool report);
   void Hold(std::size_t documents, std::size_t bytes);
+  const std::string* PathKey(const std::string& path);
   void Release(std::size_t documents, std::size_t bytes);
 
   IndexWriter& writer_;
@@ -179,6 +183,7 @@ class SetStreamer {
   std::size_t seen_ = 0;
   std::size_t held_bytes_ = 0;  // of the groups' documents
   std::set<std::string> reported_left_out_;  // a set written again reports its left-out files once
+  std::set<std::string> unhashed_paths_;     // paths not in the hashes map, kept for PathKey
   StreamTally tally_;
   std::atomic<bool> stopped_{false};
   SetBuilder builder_;  // the streamer's thread's
@@ -188,7 +193,8 @@ class SetStreamer {
   std::optional<PendingWrite> pending_;
   bool writes_done_ = false;  // no batch will come
   std::vector<std::vector<DocumentAlignment>> to_learn_;  // of sets written, not learned yet
-  StreamTally written_;  // the writer's thread's: written_paths, unchanged, failures, fatal, index_seconds
+  StreamTally written_;  // the writer's thread's: unchanged, failures, fatal, index_seconds
+  std::unordered_set<const std::string*> written_paths_;  // the writer's thread's: files written (PathKey)
   std::thread thread_, writer_thread_;
 };
 

@@ -120,7 +120,7 @@ TEST_F(SetStreamerTest, ALateVersionReopensItsSetWhichIsWrittenWhole) {
   EXPECT_EQ(std::count(observer.written.begin(), observer.written.end(), "CTOC/COP/WG.4/2030/1 2"), 1);
   EXPECT_TRUE(observer.failures.empty());
   EXPECT_EQ(tally.failures, 0);
-  EXPECT_EQ(tally.written_paths.size(), order.size() + 1);
+  EXPECT_EQ(tally.versions_written, order.size() + 1);
   // The English version was freed once written: it was read again.
   EXPECT_EQ(tally.reextracted, 1u);
   EXPECT_EQ(reextracted_, 1);
@@ -152,7 +152,7 @@ TEST_F(SetStreamerTest, NothingAddedWritesNothing) {
   RecordingObserver observer;
   SetStreamer streamer(*writer, hashes_, observer, Options());
   const StreamTally tally = streamer.Finish();
-  EXPECT_TRUE(tally.written_paths.empty());
+  EXPECT_EQ(tally.versions_written, 0u);
   EXPECT_TRUE(observer.indexed.empty());
 }
 
@@ -172,7 +172,7 @@ TEST_F(SetStreamerTest, DocumentsAreFreedOnceTheirSetsAreWritten) {
     tally = streamer.Finish();
     EXPECT_EQ(streamer.held_documents(), 0u);
   }
-  EXPECT_EQ(tally.written_paths.size(), 60u);
+  EXPECT_EQ(tally.versions_written, 60u);
   // Held at once: the open sets (4 after the last version), the closed
   // ones waiting for a batch (5), the one queued, not the 60.
   EXPECT_LE(tally.peak_held_documents, 12u);
@@ -245,7 +245,7 @@ TEST_F(SetStreamerTest, SetsOfOtherShardsAreLeftOut) {
   EXPECT_GT(mine, 0u);
   EXPECT_LT(mine, 12u);
   EXPECT_EQ(tally.other_shards, 12u - mine);
-  EXPECT_EQ(tally.written_paths.size(), 2 * mine);
+  EXPECT_EQ(tally.versions_written, 2 * mine);
 }
 
 }  // namespace
