@@ -90,10 +90,12 @@ def make(args):
     sets = (args.count + len(LANGUAGES) - 1) // len(LANGUAGES)
     specs = tempfile.mkdtemp(prefix="scale-specs-")
     pairs = []
+    files = 0  # in the folder when done: made now, or there already
     for number in range(1, sets + 1):
         for language in LANGUAGES:
-            if len(pairs) == args.count:
+            if files == args.count:
                 break
+            files += 1
             if args.layout == "by-language":
                 out = os.path.join(args.out, language, f"{number:06d}.pdf")
             else:
