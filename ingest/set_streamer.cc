@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <stdexcept>
 
 #include "pipeline/document_set.h"
 #include "stages/align/document_aligner.h"
@@ -191,12 +192,12 @@ void SetStreamer::Hold(std::size_t documents, std::size_t bytes) {
 }
 
 // The one string of a path that every set written keeps: the hashes map's
-// own key (the map is not changed while the streamer runs), else a copy
-// kept here. The streamer's thread's.
-const std::string* SetStreamer::PathKey(const std::string& path) {
+// own key (the map holds every file that comes, and is not changed while
+// the streamer runs). A path outside it fails as Prepare's hashes.at() would.
+const std::string* SetStreamer::PathKey(const std::string& path) const {
   const auto hashed = hashes_.find(path);
-  if (hashed != hashes_.end()) return &hashed->first;
-  return &*unhashed_paths_.insert(path).first;
+  if (hashed == hashes_.end()) throw std::out_of_range(path + ": not among the files hashed for this ingest");
+  return &hashed->first;
 }
 
 void SetStreamer::Release(std::size_t documents, std::size_t bytes) {

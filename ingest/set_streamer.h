@@ -163,7 +163,7 @@ class SetStreamer {
   void Reopen(const std::string& key, Group& group, const std::string& arriving);
   void WriteGroups(const std::vector<std::string>& keys, bool report);
   void Hold(std::size_t documents, std::size_t bytes);
-  const std::string* PathKey(const std::string& path);
+  const std::string* PathKey(const std::string& path) const;
   void Release(std::size_t documents, std::size_t bytes);
 
   IndexWriter& writer_;
@@ -183,7 +183,6 @@ class SetStreamer {
   std::size_t seen_ = 0;
   std::size_t held_bytes_ = 0;  // of the groups' documents
   std::set<std::string> reported_left_out_;  // a set written again reports its left-out files once
-  std::set<std::string> unhashed_paths_;     // paths not in the hashes map, kept for PathKey
   StreamTally tally_;
   std::atomic<bool> stopped_{false};
   SetBuilder builder_;  // the streamer's thread's
