@@ -7,6 +7,7 @@
 #include "cli/flags.h"
 #include "cli/progress.h"
 #include "ingest/ingest.h"
+#include "ingest/set_streamer.h"
 
 namespace sextant::cli {
 namespace {
@@ -73,10 +74,11 @@ int Ingest(const CommandArgs& args) {
   flags.Number("--jobs", &options.jobs, 1, kMaxJobs, "N", "files extracted in parallel (default 2)");
   AddOcrFlag(flags, options.ocr);
   int memory = static_cast<int>(options.memory_mb);
-  flags.Number("--memory", &memory, 32, 1 << 20, "MB",
-               "about what ingest holds besides the files being extracted: documents\n"
+  flags.Number("--memory", &memory, static_cast<int>(StreamLimits::kMinimumMegabytes), 1 << 20, "MB",
+               "the peak resident size aimed at (default 256, at least 96): the process\n"
+               "holds about 80 MB whatever the budget; the rest sizes the documents\n"
                "waiting for their sets, the queue to the writer, Xapian's transaction\n"
-               "(default 256, at least 32): a ceiling, not a level. A smaller budget\n"
+               "and the lexicon's counts. A ceiling, not a level. A smaller budget\n"
                "writes smaller batches, and writes open sets early (their versions\n"
                "are read again when a later one comes)");
   flags.Custom("--shard", "K/N",

@@ -283,7 +283,7 @@ Status IngestFiles(const std::vector<std::string>& files, const IngestOptions& o
   };
   std::optional<IngestLexicon> lexicon;
   if (options.lexicon) {
-    lexicon.emplace((std::filesystem::path(options.index_folder) / "lexicon").string(), (options.memory_mb << 20) / 8,
+    lexicon.emplace((std::filesystem::path(options.index_folder) / "lexicon").string(), stream.limits.lexicon_bytes,
                     options.lexicon_min_links);
     stream.lexicon = &*lexicon;
   }

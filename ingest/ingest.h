@@ -73,10 +73,11 @@ class IngestObserver {
 struct IngestOptions {
   std::string index_folder = "sextant-index";
   int jobs = 2;  // extraction threads; at least 1
-  // About what the ingest holds, in MB, beyond the files being extracted
-  // (StreamLimits::ForMemory): documents waiting for their sets, the queue
-  // to the writer, Xapian's transaction. Not a hard limit: one very long
-  // file, or one very large set, is held whole however large.
+  // The peak resident size aimed at, in MB, the whole process (StreamLimits::
+  // ForMemory): past what the process holds anyway, it sizes the documents
+  // waiting for their sets, the queue to the writer, Xapian's transaction
+  // and the lexicon's counts. Not a hard limit: one very long file, or one
+  // very large set, is held whole however large.
   std::size_t memory_mb = 256;
   // Only the sets of this shard are written (ingest/shard.h); every file
   // is still extracted, for its symbol. The index records its shard.
@@ -86,8 +87,8 @@ struct IngestOptions {
   OcrMode ocr = OcrMode::kAuto;
   // The index's lexicon (ingest_lexicon.h, INDEX/lexicon/): the base of
   // every alignment when stored, and learned from this ingest's confident
-  // sentence links and stored, merged with what was (counts within an
-  // eighth of memory_mb). False: neither used nor learned.
+  // sentence links and stored, merged with what was (counts within
+  // StreamLimits::lexicon_bytes). False: neither used nor learned.
   bool lexicon = true;
   // Recommendations read as records and indexed as entries of their own
   // (stages/recommend). False: none (meeting facts still are), as

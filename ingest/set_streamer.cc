@@ -84,12 +84,13 @@ double SecondsSince(std::chrono::steady_clock::time_point start) {
 }  // namespace
 
 StreamLimits StreamLimits::ForMemory(std::size_t megabytes) {
-  const std::size_t bytes = megabytes << 20;
+  const std::size_t bytes = (megabytes > kProcessMegabytes ? megabytes - kProcessMegabytes : 0) << 20;
   StreamLimits limits;
   limits.held_bytes = bytes / 4;
   limits.queued_bytes = bytes / 16;
   limits.batch_segments = std::max<std::size_t>(500, bytes / 8 / 6400);
   limits.write_segments = std::min<std::size_t>(500, limits.batch_segments);
+  limits.lexicon_bytes = bytes / 8;
   return limits;
 }
 

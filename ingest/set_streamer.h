@@ -81,18 +81,29 @@ struct StreamTally {
   std::size_t peak_held_documents = 0, peak_held_bytes = 0;  // held for open sets, and queued
 };
 
-// What the streamer may hold; StreamLimits::ForMemory() fits them to a
+// What the ingest may hold; StreamLimits::ForMemory() fits them to a
 // budget in MB.
 struct StreamLimits {
   std::size_t held_bytes = 64u << 20;    // documents of open sets, about (DocumentBytes)
   std::size_t queued_bytes = 16u << 20;  // documents waiting for the streamer's thread
   std::size_t write_segments = 500;      // closed sets wait until they make this many
   std::size_t batch_segments = 20000;    // per Xapian transaction, at most (a set is never split)
-  // A quarter of `megabytes` for held documents, a sixteenth queued, a
-  // quarter for the batches at about 6.4 KB a segment built (one in
-  // Xapian's buffers, the next built and waiting: an eighth each; the
-  // size is measured, docs/benchmarks.md); the rest is the process itself
-  // and the files being extracted.
+  std::size_t lexicon_bytes = 32u << 20;  // the lexicon's counts (IngestLexicon's max_bytes)
+
+  // What the process holds whatever the budget, in MB, measured (docs/
+  // benchmarks.md): the libraries' pages and ICU's data, the files being
+  // extracted, a path and hash per file, the lexicon's words, and the
+  // allocator's free pages (about a quarter more than the shares hold).
+  static constexpr std::size_t kProcessMegabytes = 80;
+  // The smallest budget `sextant ingest --memory` takes: the process and
+  // 16 MB of shares.
+  static constexpr std::size_t kMinimumMegabytes = 96;
+  // `megabytes` is the peak resident size aimed at, the whole process.
+  // What is left past kProcessMegabytes (none for a budget below it) is
+  // shared: a quarter for held documents, a sixteenth queued, a quarter
+  // for the batches at about 6.4 KB a segment built (one in Xapian's
+  // buffers, the next built and waiting: an eighth each; the size is
+  // measured, docs/benchmarks.md), an eighth for the lexicon's counts.
   static StreamLimits ForMemory(std::size_t megabytes);
 };
 

@@ -2,7 +2,8 @@
 // once complete, whole, and freed; a version that comes long after its set
 // was written (and freed) reopens it, its other versions read again, so
 // that it is aligned with the others; what is held stays within the
-// limits; sets of other shards are left out.
+// limits; sets of other shards are left out; a budget shares what is left
+// past the process itself.
 #include "ingest/set_streamer.h"
 
 #include <gtest/gtest.h>
@@ -247,6 +248,32 @@ TEST_F(SetStreamerTest, SetsOfOtherShardsAreLeftOut) {
   EXPECT_EQ(tally.other_shards, 12u - mine);
   EXPECT_EQ(tally.versions_written, 2 * mine);
 }
+
+// The budget is the whole process's: what the process holds anyway
+// (kProcessMegabytes) is taken off before the shares are sized, so a
+// budget at or under it gives the smallest limits, and one past it shares
+// only what is left.
+struct BudgetCase {
+  std::size_t megabytes;
+  std::size_t shared_megabytes;  // what ForMemory divides
+};
+
+class StreamLimitsTest : public ::testing::TestWithParam<BudgetCase> {};
+
+TEST_P(StreamLimitsTest, SharesWhatIsLeftPastTheProcess) {
+  const StreamLimits limits = StreamLimits::ForMemory(GetParam().megabytes);
+  const std::size_t shared = GetParam().shared_megabytes << 20;
+  EXPECT_EQ(limits.held_bytes, shared / 4);
+  EXPECT_EQ(limits.queued_bytes, shared / 16);
+  EXPECT_EQ(limits.lexicon_bytes, shared / 8);
+  EXPECT_EQ(limits.batch_segments, std::max<std::size_t>(500, shared / 8 / 6400));
+  EXPECT_LE(limits.write_segments, limits.batch_segments);
+}
+
+INSTANTIATE_TEST_SUITE_P(Budgets, StreamLimitsTest,
+                         ::testing::Values(BudgetCase{0, 0}, BudgetCase{StreamLimits::kProcessMegabytes, 0},
+                                           BudgetCase{StreamLimits::kMinimumMegabytes, 16}, BudgetCase{256, 176},
+                                           BudgetCase{4096, 4016}));
 
 }  // namespace
 }  // namespace sextant
