@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <functional>
 #include <optional>
 #include <span>
 #include <sstream>
@@ -49,12 +50,12 @@ int LexiconCounts::Vocabulary::Intern(const std::string& word) {
   return it->second;
 }
 
-std::vector<int> LexiconCounts::Vocabulary::Compact(const std::vector<char>& in_pair) {
+std::vector<int> LexiconCounts::Vocabulary::Compact(const std::vector<char>& in_pair, std::uint32_t drop_up_to) {
   std::vector<int> renumbered(words.size(), -1);
   std::size_t kept = 0;
   for (std::size_t id = 0; id < words.size(); ++id) {
     const auto it = ids.find(*words[id]);
-    if (!in_pair[id] && counts[id] <= 1) {
+    if (!in_pair[id] && counts[id] <= drop_up_to) {
       ids.erase(it);
       continue;
     }
@@ -187,7 +188,11 @@ void LexiconCounts::MergeTable(std::span<const std::uint64_t> keys, std::span<co
     keys_.erase(keys_.begin() + static_cast<std::ptrdiff_t>(a), keys_.begin() + static_cast<std::ptrdiff_t>(out));
     counts_.erase(counts_.begin() + static_cast<std::ptrdiff_t>(a), counts_.begin() + static_cast<std::ptrdiff_t>(out));
   }
-  if (keys_.size() > max_pairs_) Prune();
+  if (keys_.size() > max_pairs_) {
+    Prune();
+  } else if (words() > max_words() && words() >= words_after_compact_ + max_words() / 4) {
+    CompactWords();
+  }
 }
 
 void LexiconCounts::Prune() {
@@ -217,19 +222,40 @@ void LexiconCounts::Prune() {
   }
   keys_.resize(kept);
   counts_.resize(kept);
-  // Words in no pair left and seen once go too, dropped from the vocabulary
-  // where it is (no word copied); ids are renumbered in order, so the table
+  CompactWords();
+}
+
+void LexiconCounts::CompactWords() {
+  // Words in no pair are dropped where they are (no word copied): those
+  // seen once, and the rarest others until the vocabulary holds three
+  // quarters of max_words(). Ids are renumbered in order, so the table
   // stays sorted.
   std::vector<char> in_pair_source(source_.words.size()), in_pair_target(target_.words.size());
   for (std::uint64_t key : keys_) {
     in_pair_source[static_cast<std::size_t>(SourceOf(key))] = 1;
     in_pair_target[static_cast<std::size_t>(TargetOf(key))] = 1;
   }
-  const std::vector<int> source_ids = source_.Compact(in_pair_source);
-  const std::vector<int> target_ids = target_.Compact(in_pair_target);
+  std::vector<std::uint32_t> loose;  // counts of the words in no pair
+  for (std::size_t id = 0; id < source_.words.size(); ++id) {
+    if (!in_pair_source[id]) loose.push_back(source_.counts[id]);
+  }
+  for (std::size_t id = 0; id < target_.words.size(); ++id) {
+    if (!in_pair_target[id]) loose.push_back(target_.counts[id]);
+  }
+  const std::size_t in_pairs = words() - loose.size();
+  const std::size_t room = std::max(max_words() / 4 * 3, in_pairs) - in_pairs;
+  std::uint32_t drop_up_to = 1;
+  if (loose.size() > room) {  // the count of the most frequent loose word not kept: it and all below go
+    std::nth_element(loose.begin(), loose.begin() + static_cast<std::ptrdiff_t>(room), loose.end(),
+                     std::greater<>());
+    drop_up_to = std::max(drop_up_to, loose[room]);
+  }
+  const std::vector<int> source_ids = source_.Compact(in_pair_source, drop_up_to);
+  const std::vector<int> target_ids = target_.Compact(in_pair_target, drop_up_to);
   for (std::uint64_t& key : keys_) {
     key = Key(source_ids[static_cast<std::size_t>(SourceOf(key))], target_ids[static_cast<std::size_t>(TargetOf(key))]);
   }
+  words_after_compact_ = words();
 }
 
 std::size_t LexiconCounts::distinct_pairs() {

@@ -21,8 +21,12 @@
 // pairs least likely ever to be kept) are dropped until it holds three
 // quarters of it, and words left in no pair and seen once are dropped too
 // (lossy: a pair dropped may be under-counted later by what it had).
-// pruned_dice() says how far pruning went: the highest coefficient
-// dropped (0: nothing).
+// The words are bounded too, at max_words() (a quarter of max_pairs, the
+// two languages together: a word costs about six times a pair): past it,
+// the words in no pair are dropped, rarest first, until three quarters
+// of it are left, or none in no pair (a word dropped and seen again is
+// counted afresh). pruned_dice() says how far pruning went: the highest
+// coefficient dropped (0: nothing).
 //
 // The counts file: a first line "# sextant lexicon counts SRC TGT", then
 // "s TAB word TAB count" (source words), "t TAB word TAB count" (target
@@ -79,6 +83,7 @@ class LexiconCounts {
   std::size_t sentence_pairs() const { return sentence_pairs_; }
   std::size_t distinct_pairs();  // after merging what waits
   std::size_t words() const { return source_.words.size() + target_.words.size(); }
+  std::size_t max_words() const { return max_pairs_ / 4; }
   double pruned_dice() const { return pruned_dice_; }
   // About the bytes held (words, pair table, buffer).
   std::size_t bytes() const;
@@ -90,9 +95,9 @@ class LexiconCounts {
     std::vector<std::uint32_t> counts;
     int Intern(const std::string& word);
     // Drops the words neither in a pair (`in_pair`, by id) nor seen more
-    // than once, in place; the others keep their order. Returns each old
-    // id's new one (-1: dropped).
-    std::vector<int> Compact(const std::vector<char>& in_pair);
+    // than `drop_up_to` times, in place; the others keep their order.
+    // Returns each old id's new one (-1: dropped).
+    std::vector<int> Compact(const std::vector<char>& in_pair, std::uint32_t drop_up_to);
   };
   // Adds (key, count) entries, in any order, keys may repeat.
   void MergeEntries(std::vector<std::pair<std::uint64_t, std::uint32_t>> entries);
@@ -100,6 +105,7 @@ class LexiconCounts {
   // Merges sorted (key, count) entries, keys unique, into the table.
   void MergeTable(std::span<const std::uint64_t> keys, std::span<const std::uint32_t> counts);
   void Prune();
+  void CompactWords();  // drops words in no pair: those seen once, and the rarest past max_words()
 
   Language source_language_, target_language_;
   std::size_t max_pairs_;
@@ -109,6 +115,7 @@ class LexiconCounts {
   std::vector<std::uint32_t> counts_;   // beside keys_
   std::size_t sentence_pairs_ = 0;
   double pruned_dice_ = 0;
+  std::size_t words_after_compact_ = 0;
 };
 
 }  // namespace sextant

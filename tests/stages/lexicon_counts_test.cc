@@ -2,7 +2,8 @@
 // piece give the pairs Lexicon::Learn gives over the same sentence pairs;
 // counts of two halves, one written and read back, merge into the whole's;
 // several merges count every pair exactly; pruning keeps the table within its
-// limit and the frequent pairs; the counts file's problems are named.
+// limit and the frequent pairs; the words in no pair stay within theirs;
+// the counts file's problems are named.
 #include "stages/align/lexicon_counts.h"
 
 #include <gtest/gtest.h>
@@ -134,6 +135,32 @@ TEST(LexiconCountsTest, PruningKeepsTheTableBoundedAndTheFrequentPairs) {
   const LexiconPairs pairs = counts.Pairs();
   EXPECT_NE(std::find(pairs.begin(), pairs.end(), std::make_pair(std::string("conseil"), std::string("council"))),
             pairs.end());
+}
+
+// Words seen more than once but in no pair (here: in sentence pairs too
+// long to count pairs of, as Lexicon::LearnFromWords skips them) are
+// bounded too: the vocabulary stays within max_words(), and the pairs of
+// the short sentences are still learned.
+TEST(LexiconCountsTest, WordsInNoPairStayWithinTheirLimit) {
+  LexiconCounts counts(fr, en, 4096);
+  for (int n = 0; n < 40; ++n) {
+    // 80 x 80 words, past kLexiconMaximumPairProduct: counted, no pair.
+    // Each word comes twice (n and n + 1 share half of theirs).
+    WordList f, e;
+    for (int w = 0; w < 80; ++w) {
+      f.push_back("f" + std::to_string(n * 40 + w));
+      e.push_back("e" + std::to_string(n * 40 + w));
+    }
+    std::sort(f.begin(), f.end());
+    std::sort(e.begin(), e.end());
+    counts.Add(f, e);
+    counts.Add({"conseil"}, {"council"});
+    counts.distinct_pairs();  // merges what waits, as a full buffer would
+    EXPECT_LE(counts.words(), counts.max_words()) << "after sentence pair " << n;
+  }
+  ASSERT_GT(40 * 40 * 2, static_cast<int>(counts.max_words()));  // more words came than the limit
+  const LexiconPairs pairs = counts.Pairs();
+  EXPECT_EQ(pairs, (LexiconPairs{{"conseil", "council"}}));
 }
 
 // Counts that prune while another's are merged in (what waits merged
