@@ -75,12 +75,13 @@ int Ingest(const CommandArgs& args) {
   AddOcrFlag(flags, options.ocr);
   int memory = static_cast<int>(options.memory_mb);
   flags.Number("--memory", &memory, static_cast<int>(StreamLimits::kMinimumMegabytes), 1 << 20, "MB",
-               "the peak resident size aimed at (default 256, at least 96): the process\n"
+               "the peak resident size aimed at (default 336, at least 96): the process\n"
                "holds about 80 MB whatever the budget; the rest sizes the documents\n"
                "waiting for their sets, the queue to the writer, Xapian's transaction\n"
-               "and the lexicon's counts. A ceiling, not a level. A smaller budget\n"
-               "writes smaller batches, and writes open sets early (their versions\n"
-               "are read again when a later one comes)");
+               "and the lexicon's counts; OCR's models (about 75 MB a thread reading\n"
+               "scans) come on top. A ceiling, not a level. A smaller budget writes\n"
+               "smaller batches and a smaller lexicon, and writes open sets early\n"
+               "(their versions are read again when a later one comes)");
   flags.Custom("--shard", "K/N",
                [&options](const std::string& text) -> std::string {
                  const std::optional<ShardSpec> shard = ParseShard(text);

@@ -77,8 +77,11 @@ struct IngestOptions {
   // ForMemory): past what the process holds anyway, it sizes the documents
   // waiting for their sets, the queue to the writer, Xapian's transaction
   // and the lexicon's counts. Not a hard limit: one very long file, or one
-  // very large set, is held whole however large.
-  std::size_t memory_mb = 256;
+  // very large set, is held whole however large, and each extraction
+  // thread that runs OCR loads Tesseract's models on top (about 75 MB for
+  // Arabic). The default shares 256 MB, the budget before the process was
+  // counted: the lexicon's share, and so its quality, kept.
+  std::size_t memory_mb = 336;
   // Only the sets of this shard are written (ingest/shard.h); every file
   // is still extracted, for its symbol. The index records its shard.
   ShardSpec shard;
