@@ -50,12 +50,18 @@ int LexiconCounts::Vocabulary::Intern(const std::string& word) {
   return it->second;
 }
 
-std::vector<int> LexiconCounts::Vocabulary::Compact(const std::vector<char>& in_pair, std::uint32_t drop_up_to) {
+std::vector<int> LexiconCounts::Vocabulary::Compact(const std::vector<char>& in_pair, std::uint32_t cut,
+                                                    std::size_t* ties_kept) {
   std::vector<int> renumbered(words.size(), -1);
   std::size_t kept = 0;
   for (std::size_t id = 0; id < words.size(); ++id) {
     const auto it = ids.find(*words[id]);
-    if (!in_pair[id] && counts[id] <= drop_up_to) {
+    bool drop = !in_pair[id] && counts[id] <= cut;
+    if (drop && counts[id] == cut && *ties_kept > 0) {
+      --*ties_kept;
+      drop = false;
+    }
+    if (drop) {
       ids.erase(it);
       continue;
     }
@@ -227,8 +233,8 @@ void LexiconCounts::Prune() {
 
 void LexiconCounts::CompactWords() {
   // Words in no pair are dropped where they are (no word copied): those
-  // seen once, and the rarest others until the vocabulary holds three
-  // quarters of max_words(). Ids are renumbered in order, so the table
+  // seen once, and past max_words() the rarest others until the vocabulary
+  // holds three quarters of it. Ids are renumbered in order, so the table
   // stays sorted.
   std::vector<char> in_pair_source(source_.words.size()), in_pair_target(target_.words.size());
   for (std::uint64_t key : keys_) {
@@ -242,16 +248,25 @@ void LexiconCounts::CompactWords() {
   for (std::size_t id = 0; id < target_.words.size(); ++id) {
     if (!in_pair_target[id]) loose.push_back(target_.counts[id]);
   }
+  // Past max_words(), the loose words kept are the `room` most frequent
+  // (of those seen as often as the last kept, the first by id); below it,
+  // or with room for them all, only those seen once go.
   const std::size_t in_pairs = words() - loose.size();
   const std::size_t room = std::max(max_words() / 4 * 3, in_pairs) - in_pairs;
-  std::uint32_t drop_up_to = 1;
-  if (loose.size() > room) {  // the count of the most frequent loose word not kept: it and all below go
+  std::uint32_t cut = 1;  // loose words seen at most this often go, but for `ties` of those seen exactly this often
+  std::size_t ties = 0;
+  if (words() > max_words() && loose.size() > room) {
     std::nth_element(loose.begin(), loose.begin() + static_cast<std::ptrdiff_t>(room), loose.end(),
                      std::greater<>());
-    drop_up_to = std::max(drop_up_to, loose[room]);
+    cut = std::max<std::uint32_t>(cut, loose[room]);
+    if (cut > 1) {
+      const std::size_t above = static_cast<std::size_t>(
+          std::count_if(loose.begin(), loose.end(), [cut](std::uint32_t count) { return count > cut; }));
+      ties = room - std::min(room, above);
+    }
   }
-  const std::vector<int> source_ids = source_.Compact(in_pair_source, drop_up_to);
-  const std::vector<int> target_ids = target_.Compact(in_pair_target, drop_up_to);
+  const std::vector<int> source_ids = source_.Compact(in_pair_source, cut, &ties);
+  const std::vector<int> target_ids = target_.Compact(in_pair_target, cut, &ties);
   for (std::uint64_t& key : keys_) {
     key = Key(source_ids[static_cast<std::size_t>(SourceOf(key))], target_ids[static_cast<std::size_t>(TargetOf(key))]);
   }

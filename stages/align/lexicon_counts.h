@@ -95,9 +95,10 @@ class LexiconCounts {
     std::vector<std::uint32_t> counts;
     int Intern(const std::string& word);
     // Drops the words neither in a pair (`in_pair`, by id) nor seen more
-    // than `drop_up_to` times, in place; the others keep their order.
+    // than `cut` times, in place, but for the first `*ties_kept` seen
+    // exactly `cut` times (counted down); the others keep their order.
     // Returns each old id's new one (-1: dropped).
-    std::vector<int> Compact(const std::vector<char>& in_pair, std::uint32_t drop_up_to);
+    std::vector<int> Compact(const std::vector<char>& in_pair, std::uint32_t cut, std::size_t* ties_kept);
   };
   // Adds (key, count) entries, in any order, keys may repeat.
   void MergeEntries(std::vector<std::pair<std::uint64_t, std::uint32_t>> entries);

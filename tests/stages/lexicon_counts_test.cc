@@ -139,14 +139,15 @@ TEST(LexiconCountsTest, PruningKeepsTheTableBoundedAndTheFrequentPairs) {
 
 // Words seen more than once but in no pair (here: in sentence pairs too
 // long to count pairs of, as Lexicon::LearnFromWords skips them) are
-// bounded too: the vocabulary stays within max_words(), and the pairs of
-// the short sentences are still learned.
+// bounded too: the vocabulary stays within max_words(), the rarest go
+// first and no more than the bound needs, and the pairs of the short
+// sentences are still learned.
 TEST(LexiconCountsTest, WordsInNoPairStayWithinTheirLimit) {
   LexiconCounts counts(fr, en, 4096);
   for (int n = 0; n < 40; ++n) {
     // 80 x 80 words, past kLexiconMaximumPairProduct: counted, no pair.
     // Each word comes twice (n and n + 1 share half of theirs).
-    WordList f, e;
+    WordList f = {"fréquent"}, e = {"frequent"};  // loose too, but seen in every one: kept
     for (int w = 0; w < 80; ++w) {
       f.push_back("f" + std::to_string(n * 40 + w));
       e.push_back("e" + std::to_string(n * 40 + w));
@@ -158,6 +159,11 @@ TEST(LexiconCountsTest, WordsInNoPairStayWithinTheirLimit) {
     counts.distinct_pairs();  // merges what waits, as a full buffer would
     EXPECT_LE(counts.words(), counts.max_words()) << "after sentence pair " << n;
   }
+  // Only as many go as the bound needs (three quarters kept), the rarest.
+  EXPECT_GE(counts.words(), counts.max_words() / 2);
+  const std::string text = counts.Format();
+  EXPECT_NE(text.find("s\tfréquent\t40\n"), std::string::npos);
+  EXPECT_NE(text.find("t\tfrequent\t40\n"), std::string::npos);
   ASSERT_GT(40 * 40 * 2, static_cast<int>(counts.max_words()));  // more words came than the limit
   const LexiconPairs pairs = counts.Pairs();
   EXPECT_EQ(pairs, (LexiconPairs{{"conseil", "council"}}));
