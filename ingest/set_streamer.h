@@ -90,10 +90,11 @@ struct StreamLimits {
   std::size_t batch_segments = 20000;    // per Xapian transaction, at most (a set is never split)
   std::size_t lexicon_bytes = 32u << 20;  // the lexicon's counts (IngestLexicon's max_bytes)
 
-  // What the process holds whatever the budget, in MB, measured (docs/
+  // What the process holds besides the shares, in MB, measured (docs/
   // benchmarks.md): the libraries' pages and ICU's data, the files being
-  // extracted, a path and hash per file, the lexicon's words, and the
-  // allocator's free pages (about a quarter more than the shares hold).
+  // extracted, a path and hash per file, the lexicon counts' fixed buffers,
+  // and the allocator's free pages (about a third of a MB for each MB
+  // shared: 80 covers shares up to about 256 MB at 40,000 files).
   static constexpr std::size_t kProcessMegabytes = 80;
   // The smallest budget `sextant ingest --memory` takes: the process and
   // 16 MB of shares.
