@@ -241,28 +241,30 @@ void LexiconCounts::CompactWords() {
     in_pair_source[static_cast<std::size_t>(SourceOf(key))] = 1;
     in_pair_target[static_cast<std::size_t>(TargetOf(key))] = 1;
   }
-  std::vector<std::uint32_t> loose;  // counts of the words in no pair
-  for (std::size_t id = 0; id < source_.words.size(); ++id) {
-    if (!in_pair_source[id]) loose.push_back(source_.counts[id]);
-  }
-  for (std::size_t id = 0; id < target_.words.size(); ++id) {
-    if (!in_pair_target[id]) loose.push_back(target_.counts[id]);
-  }
-  // Past max_words(), the loose words kept are the `room` most frequent
-  // (of those seen as often as the last kept, the first by id); below it,
-  // or with room for them all, only those seen once go.
-  const std::size_t in_pairs = words() - loose.size();
-  const std::size_t room = std::max(max_words() / 4 * 3, in_pairs) - in_pairs;
+  // Loose words (in no pair) seen once go. Past max_words(), the loose
+  // words kept are the `room` most frequent (of those seen as often as the
+  // last kept, the first by id).
   std::uint32_t cut = 1;  // loose words seen at most this often go, but for `ties` of those seen exactly this often
   std::size_t ties = 0;
-  if (words() > max_words() && loose.size() > room) {
-    std::nth_element(loose.begin(), loose.begin() + static_cast<std::ptrdiff_t>(room), loose.end(),
-                     std::greater<>());
-    cut = std::max<std::uint32_t>(cut, loose[room]);
-    if (cut > 1) {
-      const std::size_t above = static_cast<std::size_t>(
-          std::count_if(loose.begin(), loose.end(), [cut](std::uint32_t count) { return count > cut; }));
-      ties = room - std::min(room, above);
+  if (words() > max_words()) {
+    std::vector<std::uint32_t> loose;  // their counts
+    for (std::size_t id = 0; id < source_.words.size(); ++id) {
+      if (!in_pair_source[id]) loose.push_back(source_.counts[id]);
+    }
+    for (std::size_t id = 0; id < target_.words.size(); ++id) {
+      if (!in_pair_target[id]) loose.push_back(target_.counts[id]);
+    }
+    const std::size_t in_pairs = words() - loose.size();
+    const std::size_t room = std::max(max_words() / 4 * 3, in_pairs) - in_pairs;
+    if (loose.size() > room) {
+      std::nth_element(loose.begin(), loose.begin() + static_cast<std::ptrdiff_t>(room), loose.end(),
+                       std::greater<>());
+      cut = std::max<std::uint32_t>(cut, loose[room]);
+      if (cut > 1) {
+        const std::size_t above = static_cast<std::size_t>(
+            std::count_if(loose.begin(), loose.end(), [cut](std::uint32_t count) { return count > cut; }));
+        ties = room - std::min(room, above);
+      }
     }
   }
   const std::vector<int> source_ids = source_.Compact(in_pair_source, cut, &ties);
