@@ -12,7 +12,12 @@ namespace sextant {
 namespace {
 
 constexpr std::string_view kHeader = "# sextant lexicon counts ";
-constexpr std::size_t kPendingLimit = std::size_t{1} << 16;
+// The buffer of new pairs holds half the pair limit, within these bounds:
+// at least one sentence pair's worth (kLexiconMaximumPairProduct), at most
+// 64 Ki (512 KiB), past which merges are rare enough.
+constexpr std::size_t kPendingFewest = 4096;
+constexpr std::size_t kPendingMost = std::size_t{1} << 16;
+static_assert(kPendingFewest >= kLexiconMaximumPairProduct);
 
 std::uint64_t Key(int source_word, int target_word) {
   return (static_cast<std::uint64_t>(source_word) << 32) | static_cast<std::uint32_t>(target_word);
@@ -76,10 +81,19 @@ std::vector<int> LexiconCounts::Vocabulary::Compact(const std::vector<char>& in_
 }
 
 LexiconCounts::LexiconCounts(Language source, Language target, std::size_t max_pairs)
-    : source_language_(source), target_language_(target), max_pairs_(std::max<std::size_t>(max_pairs, 1024)) {}
+    : source_language_(source),
+      target_language_(target),
+      max_pairs_(std::max<std::size_t>(max_pairs, 1024)),
+      pending_limit_(std::clamp(max_pairs_ / 2, kPendingFewest, kPendingMost)) {}
 
 void LexiconCounts::Add(const WordList& source, const WordList& target) {
   ++sentence_pairs_;
+  const bool counted = source.size() * target.size() <= kLexiconMaximumPairProduct;  // as Lexicon::LearnFromWords
+  // The buffer is merged before it would overflow, and before the words
+  // are interned (a merge may prune, which renumbers them): it never grows
+  // past its limit.
+  if (counted && pending_.size() + source.size() * target.size() > pending_limit_) Flush();
+  if (pending_.capacity() < pending_limit_) pending_.reserve(pending_limit_);
   std::vector<int> s, t;
   s.reserve(source.size());
   t.reserve(target.size());
@@ -91,11 +105,10 @@ void LexiconCounts::Add(const WordList& source, const WordList& target) {
     t.push_back(target_.Intern(word));
     ++target_.counts[static_cast<std::size_t>(t.back())];
   }
-  if (s.size() * t.size() > kLexiconMaximumPairProduct) return;  // as Lexicon::LearnFromWords
+  if (!counted) return;
   for (int a : s) {
     for (int b : t) pending_.push_back(Key(a, b));
   }
-  if (pending_.size() >= kPendingLimit) Flush();
 }
 
 void LexiconCounts::Merge(const LexiconCounts& other) {
@@ -164,7 +177,7 @@ void LexiconCounts::MergeTable(std::span<const std::uint64_t> keys, std::span<co
   // out - a >= b.
   std::size_t a = keys_.size(), b = keys.size();
   if (keys_.capacity() < a + b) {  // grown by doubling, but not past the limit and one buffer more
-    const std::size_t grown = std::max(a + b, std::min(2 * keys_.capacity(), max_pairs_ + kPendingLimit));
+    const std::size_t grown = std::max(a + b, std::min(2 * keys_.capacity(), max_pairs_ + pending_limit_));
     keys_.reserve(grown);
     counts_.reserve(grown);
   }

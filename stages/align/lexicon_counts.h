@@ -13,9 +13,10 @@
 //
 // Memory: the words (each distinct word once, with its count) and the pair
 // counts, 12 bytes a distinct pair, in a sorted table; new pairs wait in a
-// buffer (8 bytes each, at most 64 Ki) until merged into it in place (the
-// table keeps its capacity, at most max_pairs + 64 Ki entries, from one
-// merge to the next: no copy, nothing given back and asked again). When
+// buffer (8 bytes each, half max_pairs but at least 4 Ki and at most 64 Ki,
+// never grown past that) until merged into it in place (the table keeps
+// its capacity, at most max_pairs plus the buffer's, from one merge to the
+// next: no copy, nothing given back and asked again). When
 // the table passes `max_pairs`, the pairs with the lowest Dice's
 // coefficient so far (two frequent words seen together once or twice: the
 // pairs least likely ever to be kept) are dropped until it holds three
@@ -110,6 +111,7 @@ class LexiconCounts {
 
   Language source_language_, target_language_;
   std::size_t max_pairs_;
+  std::size_t pending_limit_;  // pairs the buffer holds before a merge
   Vocabulary source_, target_;
   std::vector<std::uint64_t> pending_;  // pairs seen once each, not merged yet
   std::vector<std::uint64_t> keys_;     // sorted: source id << 32 | target id

@@ -3,6 +3,7 @@
 // counts of two halves, one written and read back, merge into the whole's;
 // several merges count every pair exactly; pruning keeps the table within its
 // limit and the frequent pairs; the words in no pair stay within theirs;
+// the buffer and the table within their bytes at any limit;
 // the counts file's problems are named.
 #include "stages/align/lexicon_counts.h"
 
@@ -168,6 +169,37 @@ TEST(LexiconCountsTest, WordsInNoPairStayWithinTheirLimit) {
   const LexiconPairs pairs = counts.Pairs();
   EXPECT_EQ(pairs, (LexiconPairs{{"conseil", "council"}}));
 }
+
+// The buffer of new pairs and the table stay within what the header says
+// at every pair limit (a small limit, a small buffer: a small budget is
+// kept), however many sentence pairs come.
+class CountsBytesTest : public testing::TestWithParam<std::size_t> {};
+
+TEST_P(CountsBytesTest, BufferAndTableStayWithinTheLimit) {
+  const std::size_t max_pairs = GetParam();
+  LexiconCounts counts(fr, en, max_pairs);
+  const std::size_t buffer = std::clamp<std::size_t>(max_pairs / 2, 4096, 65536);
+  const std::size_t word_bytes = sizeof(std::string) + 44;  // as bytes() counts a short word
+  std::mt19937 random(7);
+  for (int n = 0; n < 3000; ++n) {
+    // 20 x 20 words of 300 each side: up to 90,000 distinct pairs.
+    WordList f, e;
+    for (int w = 0; w < 20; ++w) {
+      f.push_back("f" + std::to_string(random() % 300));
+      e.push_back("e" + std::to_string(random() % 300));
+    }
+    std::sort(f.begin(), f.end());
+    f.erase(std::unique(f.begin(), f.end()), f.end());
+    std::sort(e.begin(), e.end());
+    e.erase(std::unique(e.begin(), e.end()), e.end());
+    counts.Add(f, e);
+    ASSERT_LE(counts.bytes(), buffer * 8 + (max_pairs + buffer) * 12 + counts.words() * word_bytes)
+        << "max_pairs " << max_pairs << ", sentence pair " << n;
+  }
+  EXPECT_LE(counts.distinct_pairs(), max_pairs);
+}
+
+INSTANTIATE_TEST_SUITE_P(Limits, CountsBytesTest, testing::Values(1024, 8192, 65536));
 
 // Counts that prune while another's are merged in (what waits merged
 // first, words renumbered): the merged counts still name the right words.
