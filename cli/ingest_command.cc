@@ -106,9 +106,9 @@ int Ingest(const CommandArgs& args) {
   options.lexicon = !no_lexicon;
   options.lexicon_min_links = static_cast<std::size_t>(min_links);
   options.memory_mb = static_cast<std::size_t>(memory);
-  const PdfCollection collected = CollectPdfs(flags.positionals());
+  PdfCollection collected = CollectPdfs(flags.positionals());
   for (const std::string& problem : collected.problems) PrintProblem(problem);
-  const std::vector<std::string>& files = collected.files;
+  std::vector<std::string>& files = collected.files;
   if (files.empty() && collected.problems.empty()) {
     return flags.Fail("ingest needs PDF files or folders holding them (found " +
                       std::to_string(collected.other_files) + " other files, none named *.pdf)");
@@ -117,7 +117,7 @@ int Ingest(const CommandArgs& args) {
 
   PrintingObserver observer(options.index_folder);
   IngestSummary s;
-  if (const Status status = IngestFiles(files, options, observer, &s); !status.ok()) {
+  if (const Status status = IngestFiles(std::move(files), options, observer, &s); !status.ok()) {
     observer.Done();
     PrintProblem(status.message());
     return 1;

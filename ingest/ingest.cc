@@ -233,11 +233,10 @@ PdfCollection CollectPdfs(const std::vector<std::string>& paths) {
   return out;
 }
 
-Status IngestFiles(const std::vector<std::string>& files, const IngestOptions& options, IngestObserver& outer,
+Status IngestFiles(std::vector<std::string> files, const IngestOptions& options, IngestObserver& outer,
                    IngestSummary* summary) {
   const auto start = std::chrono::steady_clock::now();
   *summary = IngestSummary();
-  summary->files = files.size();
   std::unique_ptr<IndexWriter> writer;
   IndexWriterOptions writer_options;
   if (options.shard.sharded()) writer_options.shard = options.shard.Text();
@@ -247,23 +246,25 @@ Status IngestFiles(const std::vector<std::string>& files, const IngestOptions& o
   // Files the index holds already (same path, same bytes) are not read
   // again, unless a changed version of their document (same symbol) is
   // read: a set is written whole.
-  std::map<std::string, std::string> hashes;
+  FileHashes hashes;
   std::map<std::string, IndexWriter::IndexedVersion> known;
   std::vector<const std::string*> to_read;  // keys of `hashes`: a path is held once, not copied per use
-  for (const std::string& file : files) {
-    const std::optional<std::string> hash = HashFile(file);
+  for (std::string& file : files) {
+    const std::optional<ContentHash> hash = HashFileContent(file);
     if (!hash) {
       observer.Failed(Status(StatusCode::kNotFound, file + ": cannot open the file; check the path and permissions"));
       ++summary->failures;
       continue;
     }
-    const auto hashed = hashes.insert_or_assign(file, *hash).first;
-    if (auto indexed = writer->Indexed(file, *hash)) {
-      known[file] = *indexed;
-    } else {
+    const auto [hashed, added] = hashes.insert_or_assign(std::move(file), *hash);
+    if (auto indexed = writer->Indexed(hashed->first, hash->Hex())) {
+      known[hashed->first] = *indexed;
+    } else if (added) {
       to_read.push_back(&hashed->first);
     }
   }
+  files = std::vector<std::string>();  // every path is in `hashes` now (a path given twice, once)
+  summary->files = hashes.size() + summary->failures;
   observer.Planned(to_read.size(), known.size());
 
   ExtractionOptions extraction;

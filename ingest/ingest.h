@@ -107,7 +107,7 @@ struct IngestOptions {
 };
 
 struct IngestSummary {
-  std::size_t files = 0;               // given
+  std::size_t files = 0;               // given (a path given twice counted once)
   std::size_t not_read_again = 0;      // indexed already, same bytes, set unchanged
   std::size_t pages = 0, segments = 0;  // of every file, read or not
   std::size_t symbols = 0;             // distinct own symbols
@@ -145,7 +145,9 @@ struct PdfCollection {
 // Never throws, whatever the folders hold.
 PdfCollection CollectPdfs(const std::vector<std::string>& paths);
 
-Status IngestFiles(const std::vector<std::string>& files, const IngestOptions& options,
+// `files` by value: each path moves into the ingest's table of hashes, held
+// once (std::move the list in when it is long).
+Status IngestFiles(std::vector<std::string> files, const IngestOptions& options,
                    IngestObserver& observer, IngestSummary* summary);
 
 }  // namespace sextant

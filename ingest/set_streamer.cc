@@ -27,7 +27,7 @@ struct SetToWrite {
 };
 
 void Prepare(const DocumentSet& set, const std::map<std::string, const Document*>& by_path,
-             const std::map<std::string, std::string>& hashes, IngestLexicon* lexicon, SetToWrite* out) {
+             const FileHashes& hashes, IngestLexicon* lexicon, SetToWrite* out) {
   out->symbol = set.symbol;
   for (const std::string& path : set.duplicates) {
     const Language language = *by_path.at(path)->language;
@@ -43,20 +43,20 @@ void Prepare(const DocumentSet& set, const std::map<std::string, const Document*
   const Document& pivot_document = *by_path.at(set.versions.at(pivot));
   const AlignableText pivot_text = AlignableFromDocument(pivot_document);
   out->alignments.reserve(set.versions.size());
-  out->versions.push_back({&pivot_document, hashes.at(pivot_document.path), nullptr});
+  out->versions.push_back({&pivot_document, hashes.at(pivot_document.path).Hex(), nullptr});
   for (const auto& [language, path] : set.versions) {
     if (language == pivot) continue;
     const Document& document = *by_path.at(path);
     AlignerOptions aligner;
     if (lexicon != nullptr) aligner.dictionary = lexicon->Base(pivot, language);  // the index's, when stored
     out->alignments.push_back(AlignDocuments(pivot_text, AlignableFromDocument(document), aligner));
-    out->versions.push_back({&document, hashes.at(path), &out->alignments.back()});
+    out->versions.push_back({&document, hashes.at(path).Hex(), &out->alignments.back()});
   }
 }
 
 // Groups the documents into sets and aligns each set's versions.
 std::vector<SetToWrite> PrepareSets(const std::vector<const Document*>& documents,
-                                    const std::map<std::string, std::string>& hashes, IngestLexicon* lexicon,
+                                    const FileHashes& hashes, IngestLexicon* lexicon,
                                     IngestObserver* observer) {
   const std::vector<DocumentSet> sets = GroupLanguageVersions(documents);
   std::map<std::string, const Document*> by_path;
@@ -118,7 +118,7 @@ std::size_t DocumentBytes(const Document& document) {
   return bytes;
 }
 
-SetStreamer::SetStreamer(IndexWriter& writer, const std::map<std::string, std::string>& hashes,
+SetStreamer::SetStreamer(IndexWriter& writer, const FileHashes& hashes,
                          IngestObserver& observer, StreamOptions options)
     : writer_(writer),
       hashes_(hashes),

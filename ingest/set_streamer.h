@@ -60,6 +60,7 @@
 #include "ingest/ingest.h"
 #include "ingest/ingest_lexicon.h"
 #include "ingest/shard.h"
+#include "pipeline/content_hash.h"
 #include "pipeline/document.h"
 
 namespace sextant {
@@ -125,10 +126,14 @@ struct StreamOptions {
 // About how many bytes `document` holds (its text, lines, tags, records).
 std::size_t DocumentBytes(const Document& document);
 
+// The content hash of every file an ingest reads, by path: each path held
+// once, and the hash as its 8 bytes (Hex() when a version is written).
+using FileHashes = std::map<std::string, ContentHash>;
+
 class SetStreamer {
  public:
   // `hashes`: the content hash of every file that will come (read-only).
-  SetStreamer(IndexWriter& writer, const std::map<std::string, std::string>& hashes, IngestObserver& observer,
+  SetStreamer(IndexWriter& writer, const FileHashes& hashes, IngestObserver& observer,
               StreamOptions options);
   ~SetStreamer();  // finishes, if Finish() was not called
   SetStreamer(const SetStreamer&) = delete;
@@ -179,7 +184,7 @@ class SetStreamer {
   void Release(std::size_t documents, std::size_t bytes);
 
   IndexWriter& writer_;
-  const std::map<std::string, std::string>& hashes_;
+  const FileHashes& hashes_;
   IngestObserver& observer_;
   const StreamOptions options_;
   std::mutex mutex_;

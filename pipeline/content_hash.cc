@@ -24,7 +24,7 @@ std::string HashBytes(std::string_view bytes) {
   return hash.Hex();
 }
 
-std::optional<std::string> HashFile(const std::string& path) {
+std::optional<ContentHash> HashFileContent(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return std::nullopt;
   ContentHash hash;
@@ -33,7 +33,13 @@ std::optional<std::string> HashFile(const std::string& path) {
     hash.Add(std::string_view(buffer, static_cast<std::size_t>(in.gcount())));
   }
   if (in.bad()) return std::nullopt;
-  return hash.Hex();
+  return hash;
+}
+
+std::optional<std::string> HashFile(const std::string& path) {
+  const std::optional<ContentHash> hash = HashFileContent(path);
+  if (!hash) return std::nullopt;
+  return hash->Hex();
 }
 
 }  // namespace sextant

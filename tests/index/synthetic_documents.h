@@ -47,9 +47,12 @@ inline Document SyntheticVersion(std::size_t set, Language language, std::size_t
   return document;
 }
 
-inline std::string SyntheticHash(std::size_t set, Language language) {
-  return HashBytes("synthetic set " + std::to_string(set) + " " + std::string(Code(language)));
+inline ContentHash SyntheticContentHash(std::size_t set, Language language) {
+  ContentHash hash;
+  hash.Add("synthetic set " + std::to_string(set) + " " + std::string(Code(language)));
+  return hash;
 }
+inline std::string SyntheticHash(std::size_t set, Language language) { return SyntheticContentHash(set, language).Hex(); }
 
 // The versions of one set with what IndexWriter needs; `Versions()` points
 // into it, so keep it alive (and unmoved) while they are used.

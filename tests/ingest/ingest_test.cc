@@ -1,8 +1,8 @@
 // IngestFiles on the project's own fixture PDFs (corpora/pdf, always
 // present): a first ingest writes the six versions, a second reads
 // nothing, a changed file is read again with the other versions of its
-// document, a missing file is reported and the others still go in; and
-// CollectPdfs walks folders.
+// document, a missing file is reported and the others still go in, a file
+// given twice is read once; and CollectPdfs walks folders.
 #include "ingest/ingest.h"
 
 #include <gtest/gtest.h>
@@ -114,6 +114,18 @@ TEST_F(IngestTest, AMissingFileIsReportedAndTheOthersGoIn) {
   EXPECT_EQ(observer.failures[0].code(), StatusCode::kNotFound);
   EXPECT_NE(observer.failures[0].message().find("gone.pdf: cannot open the file"), std::string::npos);
   EXPECT_EQ(summary.failures, 1);
+  EXPECT_EQ(summary.versions_written, 6u);
+}
+
+TEST_F(IngestTest, AFileGivenTwiceIsReadOnce) {
+  std::vector<std::string> files = CollectPdfs({(folder_ / "pdf").string()}).files;
+  files.push_back(files.front());
+  CountingObserver observer;
+  IngestSummary summary;
+  ASSERT_TRUE(IngestFiles(files, options_, observer, &summary).ok());
+  EXPECT_EQ(observer.to_read, 6u);
+  EXPECT_TRUE(observer.failures.empty()) << observer.failures.front().message();
+  EXPECT_EQ(summary.files, 6u);
   EXPECT_EQ(summary.versions_written, 6u);
 }
 

@@ -21,7 +21,7 @@
 namespace sextant {
 namespace {
 
-using testing::SyntheticHash;
+using testing::SyntheticContentHash;
 using testing::SyntheticVersion;
 
 // Records what the streamer tells (from the streamer's thread).
@@ -63,7 +63,7 @@ class SetStreamerTest : public ::testing::Test {
   // sentences, so that a few closed sets make a batch worth writing.
   const Document& Version(std::size_t set, Language language) {
     documents_.push_back(SyntheticVersion(set, language, 100));
-    hashes_[documents_.back().path] = SyntheticHash(set, language);
+    hashes_[documents_.back().path] = SyntheticContentHash(set, language);
     return documents_.back();
   }
 
@@ -94,7 +94,7 @@ class SetStreamerTest : public ::testing::Test {
   std::filesystem::path folder_;
   std::atomic<int> reextracted_{0};
   std::list<Document> documents_;
-  std::map<std::string, std::string> hashes_;
+  FileHashes hashes_;
 };
 
 TEST_F(SetStreamerTest, ALateVersionReopensItsSetWhichIsWrittenWhole) {
