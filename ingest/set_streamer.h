@@ -93,9 +93,10 @@ struct StreamLimits {
 
   // What the process holds besides the shares, in MB, measured (docs/
   // benchmarks.md): the libraries' pages and ICU's data, the files being
-  // extracted, a path and hash per file, the lexicon counts' fixed buffers,
-  // and the allocator's free pages (about a third of a MB for each MB
-  // shared: 80 covers shares up to about 256 MB at 40,000 files).
+  // extracted, a path and an 8-byte hash per file, the lexicon's words
+  // past its share at small budgets, and the allocator's free pages
+  // (about a third of a MB for each MB shared: 80 covers shares up to
+  // about 256 MB at 40,000 files).
   static constexpr std::size_t kProcessMegabytes = 80;
   // The smallest budget `sextant ingest --memory` takes: the process and
   // 16 MB of shares.
