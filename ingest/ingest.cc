@@ -250,20 +250,21 @@ Status IngestFiles(std::vector<std::string> files, const IngestOptions& options,
   std::map<std::string, IndexWriter::IndexedVersion> known;
   std::vector<const std::string*> to_read;  // keys of `hashes`: a path is held once, not copied per use
   for (std::string& file : files) {
-    const std::optional<ContentHash> hash = HashFileContent(file);
+    const std::optional<ContentHash> hash = HashFile(file);
     if (!hash) {
       observer.Failed(Status(StatusCode::kNotFound, file + ": cannot open the file; check the path and permissions"));
       ++summary->failures;
       continue;
     }
-    const auto [hashed, added] = hashes.insert_or_assign(std::move(file), *hash);
+    const auto [hashed, added] = hashes.try_emplace(std::move(file), *hash);
+    if (!added) continue;  // a path given twice is read once
     if (auto indexed = writer->Indexed(hashed->first, hash->Hex())) {
       known[hashed->first] = *indexed;
-    } else if (added) {
+    } else {
       to_read.push_back(&hashed->first);
     }
   }
-  files = std::vector<std::string>();  // every path is in `hashes` now (a path given twice, once)
+  files = std::vector<std::string>();  // every path is in `hashes` now
   summary->files = hashes.size() + summary->failures;
   observer.Planned(to_read.size(), known.size());
 

@@ -24,7 +24,7 @@ std::string HashBytes(std::string_view bytes) {
   return hash.Hex();
 }
 
-std::optional<ContentHash> HashFileContent(const std::string& path) {
+std::optional<ContentHash> HashFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return std::nullopt;
   ContentHash hash;
@@ -34,12 +34,6 @@ std::optional<ContentHash> HashFileContent(const std::string& path) {
   }
   if (in.bad()) return std::nullopt;
   return hash;
-}
-
-std::optional<std::string> HashFile(const std::string& path) {
-  const std::optional<ContentHash> hash = HashFileContent(path);
-  if (!hash) return std::nullopt;
-  return hash->Hex();
 }
 
 }  // namespace sextant

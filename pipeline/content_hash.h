@@ -28,9 +28,8 @@ class ContentHash {
 // The hash of `bytes`, as Hex().
 std::string HashBytes(std::string_view bytes);
 
-// The hash of the file's bytes, or nullopt when it cannot be read whole:
-// as a ContentHash (8 bytes, for a table of many files), and as Hex().
-std::optional<ContentHash> HashFileContent(const std::string& path);
-std::optional<std::string> HashFile(const std::string& path);
+// The hash of the file's bytes (8 bytes, for a table of many files; Hex()
+// names it), or nullopt when the file cannot be read whole.
+std::optional<ContentHash> HashFile(const std::string& path);
 
 }  // namespace sextant

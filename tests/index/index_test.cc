@@ -26,7 +26,7 @@
 namespace sextant {
 namespace {
 
-std::string FileHash(const std::string& path) { return HashFile(path).value(); }
+std::string FileHash(const std::string& path) { return HashFile(path).value().Hex(); }
 
 // The fixture set, extracted and aligned once for the whole suite.
 struct Fixture {

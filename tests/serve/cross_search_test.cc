@@ -34,7 +34,7 @@ class CrossSearchTest : public ::testing::Test {
     std::unique_ptr<IndexWriter> writer;
     ASSERT_TRUE(IndexWriter::Open(folder_.string(), {}, &writer).ok());
     AddCounts counts;
-    ASSERT_TRUE(writer->AddDocumentSet({{&result.document, HashFile(path).value(), nullptr}}, &counts).ok());
+    ASSERT_TRUE(writer->AddDocumentSet({{&result.document, HashFile(path).value().Hex(), nullptr}}, &counts).ok());
     writer.reset();
     // As an earlier ingest of other documents would have left it.
     ASSERT_TRUE(WriteLexiconFolder((folder_ / "lexicon").string(),
@@ -98,7 +98,7 @@ TEST(CrossSearchOrderTest, TheQuerysOwnHitsComeFirstAtAnEqualShare) {
   AddCounts counts;
   for (std::size_t k = 0; k < results.size(); ++k) {
     const std::string path = (testing::SourceDir() / (k == 0 ? "corpora/pdf/en.pdf" : "corpora/pdf/zh.pdf")).string();
-    ASSERT_TRUE(writer->AddDocumentSet({{&results[k].document, HashFile(path).value(), nullptr}}, &counts).ok());
+    ASSERT_TRUE(writer->AddDocumentSet({{&results[k].document, HashFile(path).value().Hex(), nullptr}}, &counts).ok());
   }
   writer.reset();
   ASSERT_TRUE(WriteLexiconFolder((folder / "lexicon").string(), {{"persons", "人口"}, {"trafficking", "贩运"}},

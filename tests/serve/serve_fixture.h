@@ -37,7 +37,7 @@ using nlohmann::json;
 
 inline constexpr const char* kHostile = "<script>window.__sextant_xss=1</script><img src=x onerror=alert(1)> & \"quoted\" trafficking";
 
-inline std::string FileHash(const std::string& path) { return HashFile(path).value(); }
+inline std::string FileHash(const std::string& path) { return HashFile(path).value().Hex(); }
 
 // Percent-encodes every byte outside unreserved ASCII.
 inline std::string Encode(std::string_view text) {
