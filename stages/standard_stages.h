@@ -11,6 +11,7 @@
 
 #include "pipeline/page_recognizer.h"
 #include "pipeline/stage.h"
+#include "stages/ocr/tesseract_engines.h"
 
 namespace sextant {
 
@@ -26,6 +27,8 @@ struct ExtractionOptions {
   std::function<void(const std::string& path, int page, int pages)> on_ocr_page;
   // Recommendations read as records (kTagged); false: meeting facts only.
   bool records = true;
+  // Pages read by OCR at once and Tesseract engines kept loaded: no limit by default.
+  OcrLimits ocr_limits;
 };
 
 // PDF → clean paragraphs, and by default segmented and tagged.

@@ -2,13 +2,10 @@
 
 #include <algorithm>
 #include <cctype>
-#include <map>
 #include <memory>
-#include <mutex>
 #include <string_view>
 #include <utility>
 
-#include <omp.h>
 #include <tesseract/baseapi.h>
 #include <tesseract/osdetect.h>
 #include <tesseract/resultiterator.h>
@@ -18,6 +15,7 @@
 #include "stages/ocr/arabic_spelling.h"
 #include "stages/ocr/missed_lines.h"
 #include "stages/ocr/ocr_lines.h"
+#include "stages/ocr/tesseract_engines.h"
 
 namespace sextant {
 namespace {
@@ -27,58 +25,6 @@ constexpr float kSpeckConfidence = 20;
 // Below this mean word confidence a line read again alone is not kept.
 constexpr double kMissedLineConfidence = 60;
 
-struct EngineDeleter {
-  void operator()(tesseract::TessBaseAPI* api) const {
-    api->End();
-    delete api;
-  }
-};
-using Engine = std::unique_ptr<tesseract::TessBaseAPI, EngineDeleter>;
-
-// "ara+eng" -> "tesseract-ocr-ara tesseract-ocr-eng"
-std::string ModelPackages(const std::string& models) {
-  std::string packages;
-  std::size_t begin = 0;
-  while (begin <= models.size()) {
-    std::size_t end = models.find('+', begin);
-    if (end == std::string::npos) end = models.size();
-    std::string model = models.substr(begin, end - begin);
-    if (model == "chi_sim") model = "chi-sim";
-    if (model == "Arabic") model = "script-arab";
-    packages += (packages.empty() ? "tesseract-ocr-" : " tesseract-ocr-") + model;
-    begin = end + 1;
-  }
-  return packages;
-}
-
-// This thread's engine for `model` ("eng", "osd"), made on first use.
-Status EngineFor(const std::string& tessdata, const std::string& model, tesseract::TessBaseAPI*& engine) {
-  thread_local std::map<std::string, Engine> engines;
-  // Tesseract asks OpenMP for 4 threads where it can (num_threads(4)),
-  // which OMP_THREAD_LIMIT caps but only at process start: no parallel
-  // region is active instead, for the whole process, before any is met.
-  static std::once_flag one_thread;
-  std::call_once(one_thread, [] { omp_set_max_active_levels(0); });
-  const std::string key = tessdata + "|" + model;
-  if (auto found = engines.find(key); found != engines.end()) {
-    engine = found->second.get();
-    return Status::Ok();
-  }
-  Engine made(new tesseract::TessBaseAPI);
-  // OSD's model is the legacy engine's only (asked for LSTM it says so on stderr).
-  const tesseract::OcrEngineMode mode = model == "osd" ? tesseract::OEM_TESSERACT_ONLY : tesseract::OEM_LSTM_ONLY;
-  if (made->Init(tessdata.empty() ? nullptr : tessdata.c_str(), model.c_str(), mode) != 0) {
-    return Status(StatusCode::kNotFound,
-                  "Tesseract's model '" + model + "' is not installed" +
-                      (tessdata.empty() ? "" : " in " + tessdata) +
-                      ": run scripts/install-deps, or apt-get install " + ModelPackages(model));
-  }
-  made->SetVariable("debug_file", "/dev/null");  // "Detected 12 diacritics" and the like
-  engine = made.get();
-  engines.emplace(key, std::move(made));
-  return Status::Ok();
-}
-
 void SetImage(tesseract::TessBaseAPI& engine, const PageImage& image) {
   engine.SetImage(image.pixels.data(), image.width, image.height, 1, image.bytes_per_row);
   engine.SetSourceResolution(static_cast<int>(image.dpi + 0.5));
@@ -87,10 +33,10 @@ void SetImage(tesseract::TessBaseAPI& engine, const PageImage& image) {
 // The script of the page's text, by Tesseract's OSD: a language for
 // Arabic, Han and Cyrillic; nullopt for Latin (the words will tell) and
 // when OSD finds too little text.
-std::optional<Language> LanguageOfScript(const std::string& tessdata, const PageImage& image, bool& latin) {
+std::optional<Language> LanguageOfScript(TesseractEngines::Page& engines, const PageImage& image, bool& latin) {
   latin = false;
   tesseract::TessBaseAPI* osd = nullptr;
-  if (!EngineFor(tessdata, "osd", osd).ok()) return std::nullopt;
+  if (!engines.Get("osd", osd).ok()) return std::nullopt;
   osd->SetPageSegMode(tesseract::PSM_OSD_ONLY);
   SetImage(*osd, image);
   int degrees = 0;
@@ -176,14 +122,14 @@ std::pair<std::string, float> ReadBox(tesseract::TessBaseAPI& engine, const Page
 // (Debian's tesseract-ocr-script-arab) within their box: its reading
 // replaces the first when it is a number in Arabic-Indic (or Persian)
 // digits, and it is sure of it (mean confidence 50 or more).
-Status ReadNumbersAgain(const std::string& tessdata, const PageImage& image, std::vector<OcrLine>& lines) {
+Status ReadNumbersAgain(TesseractEngines::Page& engines, const PageImage& image, std::vector<OcrLine>& lines) {
   tesseract::TessBaseAPI* script = nullptr;
   bool image_set = false;
   for (OcrLine& line : lines) {
     for (OcrWord& word : line.words) {
       if (!MayBeMisreadNumber(word.text)) continue;
       if (!image_set) {
-        if (Status status = EngineFor(tessdata, "Arabic", script); !status.ok()) return status;
+        if (Status status = engines.Get("Arabic", script); !status.ok()) return status;
         script->SetPageSegMode(tesseract::PSM_SINGLE_LINE);
         SetImage(*script, image);
         image_set = true;
@@ -216,7 +162,7 @@ Status ReadNumbersAgain(const std::string& tessdata, const PageImage& image, std
 // the English model within their box, a run of such words side by side as
 // one; its reading replaces the Arabic one when it is surer of it and
 // gives no Arabic letter.
-Status ReadLatinAgain(const std::string& tessdata, const PageImage& image, std::vector<OcrLine>& lines) {
+Status ReadLatinAgain(TesseractEngines::Page& engines, const PageImage& image, std::vector<OcrLine>& lines) {
   tesseract::TessBaseAPI* english = nullptr;
   bool image_set = false;
   for (OcrLine& line : lines) {
@@ -242,7 +188,7 @@ Status ReadLatinAgain(const std::string& tessdata, const PageImage& image, std::
     for (OcrWord& word : line.words) {
       if (!HasAsciiLetterOrDigitOrSlash(word.text)) continue;
       if (!image_set) {
-        if (Status status = EngineFor(tessdata, "eng", english); !status.ok()) return status;
+        if (Status status = engines.Get("eng", english); !status.ok()) return status;
         english->SetPageSegMode(tesseract::PSM_SINGLE_LINE);
         SetImage(*english, image);
         image_set = true;
@@ -344,9 +290,9 @@ void ReadMissedLines(tesseract::TessBaseAPI& engine, const PageImage& image, std
 }
 
 // Reads the page in one model.
-Status ReadWords(const std::string& tessdata, const PageImage& image, Language language, RecognizedPage& page) {
+Status ReadWords(TesseractEngines::Page& engines, const PageImage& image, Language language, RecognizedPage& page) {
   tesseract::TessBaseAPI* engine = nullptr;
-  if (Status status = EngineFor(tessdata, std::string(TesseractModel(language)), engine); !status.ok()) return status;
+  if (Status status = engines.Get(std::string(TesseractModel(language)), engine); !status.ok()) return status;
   engine->SetPageSegMode(tesseract::PSM_AUTO);
   SetImage(*engine, image);
   if (engine->Recognize(nullptr) != 0) {
@@ -358,8 +304,8 @@ Status ReadWords(const std::string& tessdata, const PageImage& image, Language l
   CollectLines(*engine, 72.0 / image.dpi, lines, tally);
   ReadMissedLines(*engine, image, lines, tally);
   if (language == Language::kArabic) {
-    if (Status status = ReadNumbersAgain(tessdata, image, lines); !status.ok()) return status;
-    if (Status status = ReadLatinAgain(tessdata, image, lines); !status.ok()) return status;
+    if (Status status = ReadNumbersAgain(engines, image, lines); !status.ok()) return status;
+    if (Status status = ReadLatinAgain(engines, image, lines); !status.ok()) return status;
     static const ArabicSpelling spelling;
     if (Status status = spelling.Check(); !status.ok()) return status;
     for (OcrLine& line : lines) {
@@ -406,15 +352,16 @@ Status TesseractRecognizer::Recognize(const PageImage& image, std::optional<Lang
   if (image.width <= 0 || image.height <= 0 || image.pixels.empty()) {
     return Status(StatusCode::kInvalidArgument, "an empty page image");
   }
-  if (language) return ReadWords(tessdata_, image, *language, page);
+  TesseractEngines::Page engines(*engines_);
+  if (language) return ReadWords(engines, image, *language, page);
   bool latin = false;
-  if (const std::optional<Language> by_script = LanguageOfScript(tessdata_, image, latin)) {
-    return ReadWords(tessdata_, image, *by_script, page);
+  if (const std::optional<Language> by_script = LanguageOfScript(engines, image, latin)) {
+    return ReadWords(engines, image, *by_script, page);
   }
-  if (Status status = ReadWords(tessdata_, image, Language::kEnglish, page); !status.ok()) return status;
+  if (Status status = ReadWords(engines, image, Language::kEnglish, page); !status.ok()) return status;
   const TextLanguageGuess guess = GuessLanguageFromText(WordsText(page));
   if (guess.language && guess.language != Language::kEnglish && guess.confidence >= 0.6) {
-    return ReadWords(tessdata_, image, *guess.language, page);
+    return ReadWords(engines, image, *guess.language, page);
   }
   return Status::Ok();
 }

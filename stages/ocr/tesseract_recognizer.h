@@ -1,5 +1,5 @@
-// TesseractRecognizer: OCR of a rendered page with Tesseract's C++ API (the
-// only Tesseract user in Sextant), in one of the six languages' models
+// TesseractRecognizer: OCR of a rendered page with Tesseract's C++ API (with
+// tesseract_engines.h, which loads the models, the only Tesseract user in Sextant), in one of the six languages' models
 // (Debian's tesseract-ocr-ara, -chi-sim, -eng, -fra, -rus, -spa, and
 // -script-arab for Arabic).
 //
@@ -29,16 +29,19 @@
 // Words Tesseract is least sure of (confidence under 20 with no letter or
 // digit: specks of a scan) are left out.
 //
-// Thread-safety: Recognize() may run on several threads at once: each
-// thread keeps its own Tesseract engines (one per model, made on first
-// use), and Tesseract's own OpenMP threads are turned off for the process
+// Thread-safety: Recognize() may run on several threads at once: each page
+// borrows its Tesseract engines from the recognizer's TesseractEngines
+// (tesseract_engines.h: how many pages at once and how many engines stay
+// loaded, by OcrLimits), and Tesseract's own OpenMP threads are turned off for the process
 // (the runner's --jobs already uses the cores, and Tesseract's threads
 // made a page three times slower: 19 s against 6 s, with OMP_THREAD_LIMIT=1).
 #pragma once
 
+#include <memory>
 #include <string>
 
 #include "pipeline/page_recognizer.h"
+#include "stages/ocr/tesseract_engines.h"
 
 namespace sextant {
 
@@ -46,12 +49,16 @@ class TesseractRecognizer : public PageRecognizer {
  public:
   // `tessdata`: the folder of the models; empty: Tesseract's default
   // (/usr/share/tesseract-ocr/5/tessdata on Debian).
-  explicit TesseractRecognizer(std::string tessdata = {}) : tessdata_(std::move(tessdata)) {}
+  explicit TesseractRecognizer(std::string tessdata = {}, OcrLimits limits = {})
+      : engines_(std::make_unique<TesseractEngines>(std::move(tessdata), limits)) {}
 
   Status Recognize(const PageImage& image, std::optional<Language> language, RecognizedPage& page) const override;
 
+  // What the engines did so far (tests, measurement).
+  TesseractEngines::Counts engine_counts() const { return engines_->counts(); }
+
  private:
-  std::string tessdata_;
+  std::unique_ptr<TesseractEngines> engines_;  // shared by the threads reading pages
 };
 
 // Tesseract's models for a language: "eng", "chi_sim"; "rus+eng", whose

@@ -20,6 +20,12 @@ namespace {
 
 namespace fs = std::filesystem;
 
+ExtractionOptions WithoutOcr() {
+  ExtractionOptions options;
+  options.ocr = OcrMode::kNever;
+  return options;
+}
+
 class ExtractErrorsTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -45,7 +51,7 @@ class ExtractErrorsTest : public ::testing::Test {
   }
 
   Runner runner_{ExtractionStages()};
-  Runner no_ocr_{ExtractionStages(ExtractionDepth::kTagged, {OcrMode::kNever, {}})};
+  Runner no_ocr_{ExtractionStages(ExtractionDepth::kTagged, WithoutOcr())};
   fs::path dir_;
 };
 

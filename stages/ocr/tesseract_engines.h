@@ -1,0 +1,100 @@
+// TesseractEngines: the Tesseract engines (one tesseract::TessBaseAPI per
+// model: "eng", "ara+Arabic", "osd") that TesseractRecognizer reads pages
+// with, shared by all its threads and bounded by OcrLimits:
+//   - at most `pages_at_once` pages are read at the same time (a thread
+//     that asks for another waits for one to end);
+//   - a page borrows the engines it uses (a model's idle engine lent
+//     again, else one made) and gives them back when it ends; idle engines
+//     are freed, least recently used first, to keep at most
+//     `loaded_engines` loaded, lent or idle (a page is never refused the
+//     engines it needs: pages_at_once × the engines of a page bound it
+//     from above).
+// An engine holds 8 to 38 MB (measured by resident size after Init:
+// fra 8, spa 13, eng 18, Arabic 19, rus+eng 23, ara+Arabic 31, osd 36,
+// chi_sim 38), so a thread that read scans in several languages held
+// them all for the rest of the run when each thread kept its own: now
+// what OCR holds is set by the limits, not by threads × languages.
+//
+// Thread-safety: a TesseractEngines is shared by the threads reading
+// pages; each Page is used by one thread. Tesseract's own OpenMP threads
+// are turned off for the process when the first engine is made (see
+// tesseract_recognizer.h).
+#pragma once
+
+#include <condition_variable>
+#include <cstddef>
+#include <limits>
+#include <list>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "pipeline/status.h"
+
+namespace tesseract {
+class TessBaseAPI;
+}
+
+namespace sextant {
+
+struct OcrLimits {
+  int pages_at_once = 0;  // 0: as many as threads ask for
+  std::size_t loaded_engines = std::numeric_limits<std::size_t>::max();  // lent and idle
+};
+
+class TesseractEngines {
+  struct EngineDeleter {
+    void operator()(tesseract::TessBaseAPI* api) const;
+  };
+  using Engine = std::unique_ptr<tesseract::TessBaseAPI, EngineDeleter>;
+
+ public:
+  // `tessdata`: the folder of the models; empty: Tesseract's default.
+  explicit TesseractEngines(std::string tessdata = {}, OcrLimits limits = {});
+  ~TesseractEngines();
+  TesseractEngines(const TesseractEngines&) = delete;
+  TesseractEngines& operator=(const TesseractEngines&) = delete;
+
+  // One page's engines: constructed when the page may be read (waiting for
+  // a slot under pages_at_once), their engines given back when destroyed.
+  class Page {
+   public:
+    explicit Page(TesseractEngines& engines);
+    ~Page();
+    Page(const Page&) = delete;
+    Page& operator=(const Page&) = delete;
+
+    // The engine for `model` ("eng", "ara+Arabic", "osd"), this page's for
+    // as long as it lasts; kNotFound, naming the Debian package, when the
+    // model is not installed.
+    Status Get(const std::string& model, tesseract::TessBaseAPI*& engine);
+
+   private:
+    TesseractEngines& engines_;
+    std::vector<std::pair<std::string, Engine>> borrowed_;
+  };
+
+  // What the engines did so far: for tests and measurement.
+  struct Counts {
+    std::size_t made = 0;         // engines made (models loaded)
+    std::size_t peak_loaded = 0;  // engines loaded at once, lent and idle
+    int peak_pages = 0;           // pages read at once
+  };
+  Counts counts() const;
+
+ private:
+  Status Make(const std::string& model, Engine& engine);
+
+  const std::string tessdata_;
+  const OcrLimits limits_;
+  mutable std::mutex mutex_;
+  std::condition_variable page_ended_;
+  int pages_ = 0;                                  // pages being read
+  std::size_t lent_ = 0;                           // engines lent to pages
+  std::list<std::pair<std::string, Engine>> idle_;  // most recently given back first
+  Counts counts_;
+};
+
+}  // namespace sextant

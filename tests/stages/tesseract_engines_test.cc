@@ -1,0 +1,141 @@
+// TesseractEngines: what a page borrows is lent again, loaded engines stay
+// within loaded_engines (a page still gets all it needs), pages_at_once
+// makes other pages wait, a missing model names its package, and every
+// thread that reads a page runs Tesseract without OpenMP's teams. Uses
+// the small models Debian installs (eng, fra: about 0.1 s each to load);
+// omp.h only to read back the thread's setting.
+
+#include "stages/ocr/tesseract_engines.h"
+
+#include <atomic>
+#include <chrono>
+#include <limits>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include <gtest/gtest.h>
+#include <omp.h>
+
+namespace sextant {
+namespace {
+
+tesseract::TessBaseAPI* Borrow(TesseractEngines::Page& page, const std::string& model) {
+  tesseract::TessBaseAPI* engine = nullptr;
+  const Status status = page.Get(model, engine);
+  EXPECT_TRUE(status.ok()) << status.message();
+  EXPECT_NE(engine, nullptr);
+  return engine;
+}
+
+TEST(TesseractEnginesTest, AnEngineGivenBackIsLentAgain) {
+  TesseractEngines engines;
+  tesseract::TessBaseAPI* first = nullptr;
+  {
+    TesseractEngines::Page page(engines);
+    first = Borrow(page, "eng");
+    EXPECT_EQ(Borrow(page, "eng"), first);  // one engine a model within a page
+  }
+  TesseractEngines::Page page(engines);
+  EXPECT_EQ(Borrow(page, "eng"), first);
+  EXPECT_EQ(engines.counts().made, 1u);
+}
+
+struct LoadedCase {
+  std::size_t loaded_engines;
+  std::vector<std::vector<std::string>> pages;  // the models each page reads with, in turn
+  std::size_t made, peak_loaded;
+};
+
+class LoadedEnginesTest : public ::testing::TestWithParam<LoadedCase> {};
+
+TEST_P(LoadedEnginesTest, IdleEnginesAreFreedToStayWithinTheLimit) {
+  const LoadedCase& c = GetParam();
+  OcrLimits limits;
+  limits.loaded_engines = c.loaded_engines;
+  TesseractEngines engines({}, limits);
+  for (const std::vector<std::string>& models : c.pages) {
+    TesseractEngines::Page page(engines);
+    for (const std::string& model : models) Borrow(page, model);
+  }
+  EXPECT_EQ(engines.counts().made, c.made);
+  EXPECT_EQ(engines.counts().peak_loaded, c.peak_loaded);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Limits, LoadedEnginesTest,
+    ::testing::Values(
+        // None kept: each page loads its model again.
+        LoadedCase{0, {{"eng"}, {"eng"}}, 2, 1},
+        // One kept: the least recently used goes when another model comes.
+        LoadedCase{1, {{"eng"}, {"fra"}, {"eng"}}, 3, 1},
+        // Two kept: both stay.
+        LoadedCase{2, {{"eng"}, {"fra"}, {"eng"}, {"fra"}}, 2, 2},
+        // A page that needs two gets both, past a limit of one.
+        LoadedCase{1, {{"eng", "fra"}, {"fra"}}, 2, 2},
+        // No limit: as before, every model once.
+        LoadedCase{std::numeric_limits<std::size_t>::max(), {{"eng"}, {"fra"}, {"eng", "fra"}}, 2, 2}));
+
+TEST(TesseractEnginesTest, PagesAtOnceMakesOtherPagesWait) {
+  for (const int at_once : {1, 2}) {
+    OcrLimits limits;
+    limits.pages_at_once = at_once;
+    TesseractEngines engines({}, limits);
+    std::atomic<int> reading{0}, most{0};
+    std::vector<std::thread> threads;
+    for (int i = 0; i < 4; ++i) {
+      threads.emplace_back([&] {
+        TesseractEngines::Page page(engines);
+        const int now = ++reading;
+        for (int seen = most.load(); now > seen && !most.compare_exchange_weak(seen, now);) {
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(30));
+        --reading;
+      });
+    }
+    for (std::thread& thread : threads) thread.join();
+    EXPECT_EQ(most.load(), at_once) << "pages_at_once " << at_once;
+    EXPECT_EQ(engines.counts().peak_pages, at_once);
+  }
+}
+
+TEST(TesseractEnginesTest, AMissingModelNamesItsPackageAndLendsNothing) {
+  OcrLimits limits;
+  limits.loaded_engines = 1;
+  TesseractEngines engines({}, limits);
+  TesseractEngines::Page page(engines);
+  tesseract::TessBaseAPI* engine = nullptr;
+  const Status status = page.Get("xyz", engine);
+  EXPECT_EQ(status.code(), StatusCode::kNotFound);
+  EXPECT_NE(status.message().find("apt-get install tesseract-ocr-xyz"), std::string::npos) << status.message();
+  EXPECT_EQ(engine, nullptr);
+  Borrow(page, "eng");  // the failed one holds no room
+  EXPECT_EQ(engines.counts().made, 1u);
+  EXPECT_EQ(engines.counts().peak_loaded, 1u);
+}
+
+// The setting is each thread's in libgomp: made once for the process, the
+// second thread of --jobs 2 ran 4 OpenMP threads a page on 2 cores.
+TEST(TesseractEnginesTest, EveryThreadThatReadsAPageRunsNoOpenMpTeam) {
+  TesseractEngines engines;
+  { TesseractEngines::Page page(engines); }  // the first thread's page
+  for (const bool with_page : {false, true}) {
+    int levels = -1;
+    std::thread([&] {
+      if (with_page) {
+        TesseractEngines::Page page(engines);
+        levels = omp_get_max_active_levels();
+      } else {
+        levels = omp_get_max_active_levels();
+      }
+    }).join();
+    if (with_page) {
+      EXPECT_EQ(levels, 0) << "a second thread's page would run OpenMP teams";
+    } else {
+      EXPECT_GT(levels, 0) << "the setting is no longer each thread's: this test no longer shows anything";
+    }
+  }
+}
+
+}  // namespace
+}  // namespace sextant
