@@ -65,11 +65,6 @@ TesseractEngines::Page::Page(TesseractEngines& engines) : engines_(engines) {
   // second thread of --jobs 2 ran 4 OpenMP threads on 2 cores, its
   // pages 4.5 times slower (2 scans: 20.2 s, 4.5 s with OMP_THREAD_LIMIT=1).
   omp_set_max_active_levels(0);
-  std::unique_lock<std::mutex> lock(engines_.mutex_);
-  const int at_once = engines_.limits_.pages_at_once;
-  engines_.page_ended_.wait(lock, [&] { return at_once <= 0 || engines_.pages_ < at_once; });
-  ++engines_.pages_;
-  engines_.counts_.peak_pages = std::max(engines_.counts_.peak_pages, engines_.pages_);
 }
 
 TesseractEngines::Page::~Page() {
@@ -85,9 +80,7 @@ TesseractEngines::Page::~Page() {
     while (!idle.empty() && engines_.lent_ + idle.size() > engines_.limits_.loaded_engines) {
       freed.splice(freed.end(), idle, std::prev(idle.end()));
     }
-    --engines_.pages_;
   }
-  engines_.page_ended_.notify_one();
 }
 
 Status TesseractEngines::Page::Get(const std::string& model, tesseract::TessBaseAPI*& engine) {

@@ -1,14 +1,12 @@
 // TesseractEngines: what a page borrows is lent again, loaded engines stay
-// within loaded_engines (a page still gets all it needs), pages_at_once
-// makes other pages wait, a missing model names its package, and every
+// within loaded_engines (a page still gets all it needs), a missing model
+// names its package, and every
 // thread that reads a page runs Tesseract without OpenMP's teams. Uses
 // the small models Debian installs (eng, fra: about 0.1 s each to load);
 // omp.h only to read back the thread's setting.
 
 #include "stages/ocr/tesseract_engines.h"
 
-#include <atomic>
-#include <chrono>
 #include <limits>
 #include <string>
 #include <thread>
@@ -75,29 +73,6 @@ INSTANTIATE_TEST_SUITE_P(
         LoadedCase{1, {{"eng", "fra"}, {"fra"}}, 2, 2},
         // No limit: as before, every model once.
         LoadedCase{std::numeric_limits<std::size_t>::max(), {{"eng"}, {"fra"}, {"eng", "fra"}}, 2, 2}));
-
-TEST(TesseractEnginesTest, PagesAtOnceMakesOtherPagesWait) {
-  for (const int at_once : {1, 2}) {
-    OcrLimits limits;
-    limits.pages_at_once = at_once;
-    TesseractEngines engines({}, limits);
-    std::atomic<int> reading{0}, most{0};
-    std::vector<std::thread> threads;
-    for (int i = 0; i < 4; ++i) {
-      threads.emplace_back([&] {
-        TesseractEngines::Page page(engines);
-        const int now = ++reading;
-        for (int seen = most.load(); now > seen && !most.compare_exchange_weak(seen, now);) {
-        }
-        std::this_thread::sleep_for(std::chrono::milliseconds(30));
-        --reading;
-      });
-    }
-    for (std::thread& thread : threads) thread.join();
-    EXPECT_EQ(most.load(), at_once) << "pages_at_once " << at_once;
-    EXPECT_EQ(engines.counts().peak_pages, at_once);
-  }
-}
 
 TEST(TesseractEnginesTest, AMissingModelNamesItsPackageAndLendsNothing) {
   OcrLimits limits;
