@@ -233,6 +233,36 @@ PdfCollection CollectPdfs(const std::vector<std::string>& paths) {
   return out;
 }
 
+// The peak an ingest with a budget of `megabytes` may reach once OCR
+// takes `ocr_mb`: the budget the rest holds within, OCR's part, and the
+// lexicon's share kept past the rest's.
+std::size_t PeakWithOcr(std::size_t megabytes, std::size_t ocr_mb) {
+  std::size_t left_mb = 0;
+  const StreamLimits limits = StreamLimits::ForMemoryWithOcr(megabytes, ocr_mb, &left_mb);
+  return left_mb + ocr_mb + ((limits.lexicon_bytes - StreamLimits::ForMemory(left_mb).lexicon_bytes) >> 20);
+}
+
+// Before the first page read by OCR: the streamer's shares give up what
+// the threads reading scans hold (StreamLimits::kOcrMegabytesPerThread
+// each), and the user is told, with where the peak may go when the
+// budget cannot hold OCR.
+void MakeRoomForOcr(const IngestOptions& options, SetStreamer& streamer, IngestObserver& observer) {
+  const std::size_t ocr_mb = static_cast<std::size_t>(options.jobs) * StreamLimits::kOcrMegabytesPerThread;
+  std::size_t left_mb = 0;
+  streamer.Shrink(StreamLimits::ForMemoryWithOcr(options.memory_mb, ocr_mb, &left_mb));
+  std::string line = "pages to read by OCR: about " + std::to_string(ocr_mb) + " MB for " +
+                     std::to_string(options.jobs) + (options.jobs == 1 ? " thread" : " threads") +
+                     " from now on; the rest of the ingest holds as with --memory " + std::to_string(left_mb);
+  if (const std::size_t peak_mb = PeakWithOcr(options.memory_mb, ocr_mb); peak_mb > options.memory_mb) {
+    std::size_t enough_mb = peak_mb;
+    while (PeakWithOcr(enough_mb, ocr_mb) > enough_mb) ++enough_mb;
+    line += ": the peak may reach about " + std::to_string(peak_mb) + " MB, past --memory " +
+            std::to_string(options.memory_mb) + " (--memory " + std::to_string(enough_mb) + " holds it" +
+            (options.jobs > 1 ? "; OCR's part is a thread's times --jobs)" : ")");
+  }
+  observer.Notice(line);
+}
+
 Status IngestFiles(std::vector<std::string> files, const IngestOptions& options, IngestObserver& outer,
                    IngestSummary* summary) {
   const auto start = std::chrono::steady_clock::now();
@@ -271,6 +301,14 @@ Status IngestFiles(std::vector<std::string> files, const IngestOptions& options,
   ExtractionOptions extraction;
   extraction.ocr = options.ocr;
   extraction.records = options.records;
+  // Each thread's last model stays loaded (a corpus in one language loads
+  // it once a thread); the others are freed when a page is done.
+  extraction.ocr_limits.loaded_engines = static_cast<std::size_t>(options.jobs);
+  SetStreamer* streamer_for_ocr = nullptr;  // set below, before any file is read
+  std::once_flag ocr_room;
+  extraction.before_ocr_page = [&] {
+    std::call_once(ocr_room, [&] { MakeRoomForOcr(options, *streamer_for_ocr, observer); });
+  };
   extraction.on_ocr_page = [&observer](const std::string& path, int page, int pages) {
     observer.OcrPage(path, page, pages);
   };
@@ -290,6 +328,7 @@ Status IngestFiles(std::vector<std::string> files, const IngestOptions& options,
     stream.lexicon = &*lexicon;
   }
   SetStreamer streamer(*writer, hashes, observer, std::move(stream));
+  streamer_for_ocr = &streamer;
   const ExtractionPass read = Extract(to_read, runner, options, streamer, observer);
   std::vector<const std::string*> siblings;
   for (const auto& [file, indexed] : known) {

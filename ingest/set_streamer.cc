@@ -1,5 +1,7 @@
 #include "ingest/set_streamer.h"
 
+#include <malloc.h>
+
 #include <algorithm>
 #include <chrono>
 #include <stdexcept>
@@ -13,6 +15,9 @@ namespace {
 // A set is closed when this many documents of other sets came after its
 // last version (extraction finishes files in about path order).
 constexpr std::size_t kCloseAfter = 4;
+
+// What a segment built for a batch holds, about (measured, docs/benchmarks.md).
+constexpr std::size_t kBatchSegmentBytes = 6400;
 
 // One document set, ready for IndexWriter::AddDocumentSet: the pivot
 // (English when there, else the first language present) first, the others
@@ -88,9 +93,27 @@ StreamLimits StreamLimits::ForMemory(std::size_t megabytes) {
   StreamLimits limits;
   limits.held_bytes = bytes / 4;
   limits.queued_bytes = bytes / 16;
-  limits.batch_segments = std::max<std::size_t>(500, bytes / 8 / 6400);
+  limits.batch_segments = std::max<std::size_t>(500, bytes / 8 / kBatchSegmentBytes);
   limits.write_segments = std::min<std::size_t>(500, limits.batch_segments);
   limits.lexicon_bytes = bytes / 8;
+  return limits;
+}
+
+StreamLimits StreamLimits::ForMemoryWithOcr(std::size_t megabytes, std::size_t ocr_megabytes,
+                                            std::size_t* budget_left) {
+  const auto lexicon_mb = [](std::size_t budget) { return ForMemory(budget).lexicon_bytes >> 20; };
+  // left = megabytes - OCR - (the lexicon's share of megabytes - its share
+  // of left): the lexicon's share is an eighth, so a few rounds settle it.
+  std::size_t left = megabytes;
+  for (int round = 0; round < 16; ++round) {
+    const std::size_t taken = ocr_megabytes + lexicon_mb(megabytes) - lexicon_mb(left);
+    const std::size_t next = std::max(kMinimumMegabytes, megabytes > taken ? megabytes - taken : 0);
+    if (next == left) break;
+    left = next;
+  }
+  if (budget_left != nullptr) *budget_left = left;
+  StreamLimits limits = ForMemory(left);
+  limits.lexicon_bytes = ForMemory(megabytes).lexicon_bytes;
   return limits;
 }
 
@@ -124,6 +147,8 @@ SetStreamer::SetStreamer(IndexWriter& writer, const FileHashes& hashes,
       hashes_(hashes),
       observer_(observer),
       options_(std::move(options)),
+      queued_limit_(options_.limits.queued_bytes),
+      limits_(options_.limits),
       builder_(writer.chinese()),
       thread_([this] {
         Run();
@@ -146,11 +171,20 @@ void SetStreamer::Add(Document document) {
     std::unique_lock lock(mutex_);
     // Backpressure: extraction waits while the streamer's thread is behind
     // (one document always goes in, however large).
-    room_.wait(lock, [&] { return queued_bytes_ == 0 || queued_bytes_ + bytes <= options_.limits.queued_bytes ||
+    room_.wait(lock, [&] { return queued_bytes_ == 0 || queued_bytes_ + bytes <= queued_limit_ ||
                                   stopped_.load(); });
     queued_bytes_ += bytes;
     incoming_.push_back(std::move(owned));
     ++held_documents_;
+  }
+  ready_.notify_one();
+}
+
+void SetStreamer::Shrink(const StreamLimits& limits) {
+  {
+    std::lock_guard lock(mutex_);
+    queued_limit_ = limits.queued_bytes;
+    shrink_to_ = limits;
   }
   ready_.notify_one();
 }
@@ -209,13 +243,18 @@ void SetStreamer::Release(std::size_t documents, std::size_t bytes) {
 void SetStreamer::Run() {
   for (;;) {
     std::deque<std::unique_ptr<const Document>> arrived;
-    bool finishing = false;
+    bool finishing = false, shrunk = false;
     {
       std::unique_lock lock(mutex_);
-      ready_.wait(lock, [this] { return !incoming_.empty() || finishing_; });
+      ready_.wait(lock, [this] { return !incoming_.empty() || finishing_ || shrink_to_; });
       arrived.swap(incoming_);
       queued_bytes_ = 0;
       finishing = finishing_;
+      if (shrink_to_) {
+        limits_ = *shrink_to_;
+        shrink_to_.reset();
+        shrunk = true;
+      }
     }
     room_.notify_all();
     held_documents_ -= arrived.size();  // counted again as Take() holds them
@@ -230,24 +269,28 @@ void SetStreamer::Run() {
         segments += SegmentsOf(group.documents);
       }
     }
-    if (!closed.empty() && (finishing || segments >= options_.limits.write_segments)) WriteGroups(closed, finishing);
+    if (!closed.empty() && (finishing || segments >= limits_.write_segments)) WriteGroups(closed, finishing);
     // Over the budget with sets still open (versions far apart, or very
     // long documents): the oldest are written now, and reopened if a
     // version of theirs comes later.
-    while (held_bytes_ > options_.limits.held_bytes && !unwritten_.empty()) {
+    while (held_bytes_ > limits_.held_bytes && !unwritten_.empty()) {
       std::vector<std::pair<std::size_t, std::string>> by_age;
       for (const std::string& key : unwritten_) by_age.emplace_back(groups_[key].last_seen, key);
       std::sort(by_age.begin(), by_age.end());
       std::vector<std::string> oldest;
       std::size_t freed = 0;
       for (const auto& [seen, key] : by_age) {
-        if (held_bytes_ - freed <= options_.limits.held_bytes / 2) break;
+        if (held_bytes_ - freed <= limits_.held_bytes / 2) break;
         oldest.push_back(key);
         freed += groups_[key].bytes;
       }
       tally_.written_early += oldest.size();
       WriteGroups(oldest, finishing);
     }
+    // What the larger limits held goes back to the system, not only to
+    // the allocator of the streamer's thread, whose pages the extraction
+    // threads would not reuse.
+    if (shrunk) malloc_trim(0);
     if (finishing) {
       std::lock_guard lock(mutex_);
       if (incoming_.empty()) return;
@@ -343,7 +386,7 @@ void SetStreamer::WriteGroups(const std::vector<std::string>& keys, bool report)
     std::vector<std::vector<IndexVersion>> batch;
     PendingWrite write;
     while (last < sets.size() &&
-           (batch.empty() || batch_segments + sets[last].segments <= options_.limits.batch_segments)) {
+           (batch.empty() || batch_segments + sets[last].segments <= limits_.batch_segments)) {
       SetToWrite& set = sets[last];
       batch_segments += set.segments;
       if (!set.versions.empty()) {

@@ -101,6 +101,12 @@ struct StreamLimits {
   // The smallest budget `sextant ingest --memory` takes: the process and
   // 16 MB of shares.
   static constexpr std::size_t kMinimumMegabytes = 96;
+  // What each extraction thread reading scans holds, in MB, measured
+  // (docs/benchmarks.md: 10 scans in six languages, 213 MB at --jobs 1 and
+  // 322 at --jobs 2 against 33 with --ocr never): the page's Tesseract
+  // engines (up to four: OSD, the language's, Arabic's script and English
+  // for an Arabic page), its image and Tesseract's work on it.
+  static constexpr std::size_t kOcrMegabytesPerThread = 160;
   // `megabytes` is the peak resident size aimed at, the whole process.
   // What is left past kProcessMegabytes (none for a budget below it) is
   // shared: a quarter for held documents, a sixteenth queued, a quarter
@@ -108,6 +114,13 @@ struct StreamLimits {
   // buffers, the next built and waiting: an eighth each; the size is
   // measured, docs/benchmarks.md), an eighth for the lexicon's counts.
   static StreamLimits ForMemory(std::size_t megabytes);
+  // The limits once OCR takes `ocr_megabytes` of the budget: the lexicon
+  // keeps its share of ForMemory(megabytes) (its counts are sized
+  // already); the other shares become those of the budget less OCR's part
+  // and what the lexicon keeps past its share there, and no less than at
+  // kMinimumMegabytes. `budget_left`: that budget, in MB.
+  static StreamLimits ForMemoryWithOcr(std::size_t megabytes, std::size_t ocr_megabytes,
+                                       std::size_t* budget_left = nullptr);
 };
 
 struct StreamOptions {
@@ -143,6 +156,12 @@ class SetStreamer {
   // Takes the document; waits while the queue is full (StreamLimits::
   // queued_bytes), unless the streamer stopped.
   void Add(Document document);
+  // Smaller limits from now on (StreamLimits::ForMemoryWithOcr), from any thread,
+  // the streamer's own included (a version read again may hold a scan):
+  // taken up by the streamer's thread before it takes the next document,
+  // open sets written early if they hold more than the new limit, and the
+  // memory freed given back to the system. Does not wait.
+  void Shrink(const StreamLimits& limits);
   // Writes every set still open and waits.
   StreamTally Finish();
   // True once a write failed in a way that ends the ingest (StreamTally::
@@ -192,6 +211,8 @@ class SetStreamer {
   std::condition_variable ready_, room_;
   std::deque<std::unique_ptr<const Document>> incoming_;
   std::size_t queued_bytes_ = 0;
+  std::size_t queued_limit_;                // StreamLimits::queued_bytes, as shrunk
+  std::optional<StreamLimits> shrink_to_;  // for the streamer's thread to take up
   bool finishing_ = false;
   std::atomic<std::size_t> held_documents_{0};
   // The streamer's thread's own (no lock needed):
@@ -200,6 +221,7 @@ class SetStreamer {
   std::set<std::string> other_shards_;  // keys dropped
   std::size_t seen_ = 0;
   std::size_t held_bytes_ = 0;  // of the groups' documents
+  StreamLimits limits_;         // options_.limits, as shrunk
   std::set<std::string> reported_left_out_;  // a set written again reports its left-out files once
   StreamTally tally_;
   std::atomic<bool> stopped_{false};

@@ -18,6 +18,7 @@ std::vector<std::unique_ptr<Stage>> ExtractionStages(ExtractionDepth depth, cons
   extract.ocr = options.ocr;
   if (options.ocr != OcrMode::kNever) extract.recognizer = std::make_shared<TesseractRecognizer>(std::string(), options.ocr_limits);
   extract.on_ocr_page = options.on_ocr_page;
+  extract.before_ocr_page = options.before_ocr_page;
   stages.push_back(std::make_unique<PdfExtractStage>(extract));
   stages.push_back(std::make_unique<NormalizeStage>());
   stages.push_back(std::make_unique<LayoutStage>());

@@ -27,8 +27,10 @@ struct ExtractionOptions {
   std::function<void(const std::string& path, int page, int pages)> on_ocr_page;
   // Recommendations read as records (kTagged); false: meeting facts only.
   bool records = true;
-  // Pages read by OCR at once and Tesseract engines kept loaded: no limit by default.
+  // Tesseract engines kept loaded (stages/ocr/tesseract_engines.h): no limit by default.
   OcrLimits ocr_limits;
+  // Called before each page is rendered for OCR, on the worker's thread.
+  std::function<void()> before_ocr_page;
 };
 
 // PDF → clean paragraphs, and by default segmented and tagged.

@@ -294,6 +294,7 @@ Status PdfExtractStage::Run(Document& document) const {
         if (first_poor.empty()) first_poor = verdict.signal + " on page " + std::to_string(page.number);
       }
       if (NeedsOcr(ocr_mode, verdict.layer)) {
+        if (options_.before_ocr_page) options_.before_ocr_page();
         RecognizedPage recognized;
         Status read = options_.recognizer->Recognize(RenderPage(*pdf_page, options_.ocr_dpi), ocr_language,
                                                      recognized);

@@ -373,5 +373,36 @@ TEST_F(IngestTest, ABrokenStoredLexiconIsNamedAndLeftAlone) {
   EXPECT_EQ(Lines(broken), std::set<std::string>{"meeting réunion"});
 }
 
+// A scan among the files: before its first page is read by OCR, the
+// streamer's shares make room for OCR, once, and a line says so; at the
+// default budget OCR's part for 2 threads leaves the least budget to the
+// rest, and the line names the budget that would hold it all.
+TEST_F(IngestTest, TheFirstScanMakesRoomForOcrOnceAndSaysSo) {
+  SEXTANT_REQUIRE_SHARED_CORPORA();
+  fs::copy_file(testing::SharedCorpora() / "un-pdf" / "ods" / "A_47_843-EN.pdf", folder_ / "pdf" / "A_47_843-EN.pdf");
+  struct NoticeObserver : CountingObserver {
+    void Notice(const std::string& line) override { notices.push_back(line); }
+    std::vector<std::string> notices;
+  } observer;
+  options_.jobs = 2;
+  options_.memory_mb = 336;
+  const IngestSummary written = Ingest(observer);
+  EXPECT_EQ(written.versions_written, 7u);
+  EXPECT_EQ(written.pages, 12u + 2u);
+  ASSERT_EQ(observer.notices.size(), 1u);  // two pages read by OCR, one line
+  const std::string& line = observer.notices[0];
+  EXPECT_EQ(line.rfind("pages to read by OCR: about 320 MB for 2 threads", 0), 0u) << line;
+  EXPECT_NE(line.find("as with --memory 96"), std::string::npos) << line;
+  EXPECT_NE(line.find("past --memory 336"), std::string::npos) << line;
+
+  // Without OCR no room is made: the scan has no words, and fails.
+  fs::remove_all(options_.index_folder);
+  options_.ocr = OcrMode::kNever;
+  NoticeObserver without;
+  Ingest(without);
+  EXPECT_TRUE(without.notices.empty());
+  EXPECT_EQ(without.failures.size(), 1u);
+}
+
 }  // namespace
 }  // namespace sextant

@@ -219,6 +219,30 @@ TEST_F(SetStreamerTest, SetsWrittenEarlyForTheBudgetAreRewrittenWholeWhenAVersio
   EXPECT_EQ(VersionsIndexed("CTOC/COP/WG.4/2030/2"), 2u);
 }
 
+// The first scan shrinks the limits while sets are open: they are written
+// early, before Finish (which would write them anyway, not early).
+TEST_F(SetStreamerTest, ShrunkLimitsWriteOpenSetsEarly) {
+  std::unique_ptr<IndexWriter> writer;
+  ASSERT_TRUE(IndexWriter::Open(folder_.string(), {}, &writer).ok());
+  const std::vector<const Document*> order = {&Version(0, Language::kEnglish), &Version(1, Language::kEnglish),
+                                              &Version(2, Language::kEnglish)};
+  RecordingObserver observer;
+  StreamTally tally;
+  {
+    SetStreamer streamer(*writer, hashes_, observer, Options());  // 64 MB held: none written early
+    for (const Document* document : order) streamer.Add(*document);
+    StreamLimits smaller;
+    smaller.held_bytes = 1;
+    streamer.Shrink(smaller);
+    for (const Document* document : order) {
+      ASSERT_TRUE(observer.WaitForWritten(*document->furniture.symbol + " 1")) << *document->furniture.symbol;
+    }
+    tally = streamer.Finish();
+  }
+  EXPECT_EQ(tally.written_early, 3u);
+  EXPECT_EQ(tally.versions_written, 3u);
+}
+
 TEST_F(SetStreamerTest, SetsOfOtherShardsAreLeftOut) {
   std::unique_ptr<IndexWriter> writer;
   ASSERT_TRUE(IndexWriter::Open(folder_.string(), {}, &writer).ok());
@@ -274,6 +298,40 @@ INSTANTIATE_TEST_SUITE_P(Budgets, StreamLimitsTest,
                          ::testing::Values(BudgetCase{0, 0}, BudgetCase{StreamLimits::kProcessMegabytes, 0},
                                            BudgetCase{StreamLimits::kMinimumMegabytes, 16}, BudgetCase{256, 176},
                                            BudgetCase{4096, 4016}));
+
+// OCR's part comes out of the budget: the lexicon keeps its share (its
+// counts are sized), the other shares are those of what is left, which
+// with the lexicon's share kept and OCR's part makes the budget again,
+// unless the least budget is all that is left.
+struct OcrBudgetCase {
+  std::size_t megabytes, ocr_megabytes;
+  bool at_least;  // what is left is the least budget
+};
+
+class OcrBudgetTest : public ::testing::TestWithParam<OcrBudgetCase> {};
+
+TEST_P(OcrBudgetTest, OcrsPartComesOutOfTheOtherShares) {
+  const OcrBudgetCase& c = GetParam();
+  std::size_t left = 0;
+  const StreamLimits limits = StreamLimits::ForMemoryWithOcr(c.megabytes, c.ocr_megabytes, &left);
+  const StreamLimits whole = StreamLimits::ForMemory(c.megabytes), rest = StreamLimits::ForMemory(left);
+  EXPECT_EQ(limits.lexicon_bytes, whole.lexicon_bytes);
+  EXPECT_EQ(limits.held_bytes, rest.held_bytes);
+  EXPECT_EQ(limits.queued_bytes, rest.queued_bytes);
+  EXPECT_EQ(limits.batch_segments, rest.batch_segments);
+  if (c.at_least) {
+    EXPECT_EQ(left, StreamLimits::kMinimumMegabytes);
+  } else {
+    const std::size_t peak = left + c.ocr_megabytes + ((whole.lexicon_bytes - rest.lexicon_bytes) >> 20);
+    EXPECT_LE(peak, c.megabytes + 1);
+    EXPECT_GE(peak + 2, c.megabytes);
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(Budgets, OcrBudgetTest,
+                         ::testing::Values(OcrBudgetCase{336, 0, false}, OcrBudgetCase{336, 160, false},
+                                           OcrBudgetCase{336, 320, true}, OcrBudgetCase{1024, 320, false},
+                                           OcrBudgetCase{96, 160, true}, OcrBudgetCase{8192, 1280, false}));
 
 }  // namespace
 }  // namespace sextant
