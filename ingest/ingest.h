@@ -76,11 +76,14 @@ struct IngestOptions {
   // The peak resident size aimed at, in MB, the whole process (StreamLimits::
   // ForMemory): past what the process holds anyway, it sizes the documents
   // waiting for their sets, the queue to the writer, Xapian's transaction
-  // and the lexicon's counts. Not a hard limit: one very long file, or one
-  // very large set, is held whole however large, and each extraction
-  // thread that runs OCR loads Tesseract's models on top (about 75 MB for
-  // Arabic). The default shares 256 MB, the budget before the process was
-  // counted: the lexicon's share, and so its quality, kept.
+  // and the lexicon's counts. Before the first page read by OCR those
+  // shares but the lexicon's shrink to leave OCR its part (StreamLimits::
+  // ForMemoryWithOcr, kOcrMegabytesPerThread a thread), down to those of
+  // the least budget; the observer is told (Notice). Not a hard limit: one
+  // very long file, or one very large set, is held whole however large,
+  // and OCR's part passes a budget too small for it. The default shares
+  // 256 MB, the budget before the process was counted: the lexicon's
+  // share, and so its quality, kept.
   std::size_t memory_mb = 336;
   // Only the sets of this shard are written (ingest/shard.h); every file
   // is still extracted, for its symbol. The index records its shard.

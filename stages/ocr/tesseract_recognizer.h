@@ -31,9 +31,11 @@
 //
 // Thread-safety: Recognize() may run on several threads at once: each page
 // borrows its Tesseract engines from the recognizer's TesseractEngines
-// (tesseract_engines.h: how many stay loaded, by OcrLimits), and Tesseract's own OpenMP threads are turned off for the process
-// (the runner's --jobs already uses the cores, and Tesseract's threads
-// made a page three times slower: 19 s against 6 s, with OMP_THREAD_LIMIT=1).
+// (tesseract_engines.h: how many stay loaded, by OcrLimits), and
+// Tesseract's own OpenMP threads are turned off on every thread that reads
+// a page (the runner's --jobs already uses the cores, and Tesseract's
+// threads made a page three times slower: 19 s against 6 s, with
+// OMP_THREAD_LIMIT=1).
 #pragma once
 
 #include <memory>
