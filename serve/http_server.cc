@@ -11,9 +11,6 @@
 #include <sys/select.h>
 #include <sys/socket.h>
 #include <unistd.h>
-#ifdef __GLIBC__
-#include <malloc.h>
-#endif
 
 #include <algorithm>
 #include <atomic>
@@ -32,6 +29,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "pipeline/heap_trim.h"
 #include "serve/http_connection.h"
 #include "serve/web_assets.h"
 
@@ -541,14 +539,7 @@ class HttpServer::Reception {
         returned_.push_back(connection);
       }
       Wake();
-      if (--running_ == 0 && trim_wanted_.exchange(false)) {
-#if defined(__GLIBC__) && !defined(__SANITIZE_ADDRESS__)
-        // Not under AddressSanitizer: its allocator replaces glibc's, whose
-        // malloc_trim then reads an arena never set up (a SEGV in mtrim,
-        // seen once in ServeTest.BadParametersGet400WithAReason).
-        malloc_trim(0);
-#endif
-      }
+      if (--running_ == 0 && trim_wanted_.exchange(false)) GiveFreedHeapBack();
     }
   }
 

@@ -16,7 +16,9 @@ std::vector<std::unique_ptr<Stage>> ExtractionStages(ExtractionDepth depth, cons
   std::vector<std::unique_ptr<Stage>> stages;
   PdfExtractOptions extract;
   extract.ocr = options.ocr;
-  if (options.ocr != OcrMode::kNever) extract.recognizer = std::make_shared<TesseractRecognizer>(std::string(), options.ocr_limits);
+  if (options.ocr != OcrMode::kNever) {
+    extract.recognizer = std::make_shared<TesseractRecognizer>(std::string(), options.ocr_limits);
+  }
   extract.on_ocr_page = options.on_ocr_page;
   extract.before_ocr_page = options.before_ocr_page;
   stages.push_back(std::make_unique<PdfExtractStage>(extract));

@@ -1,9 +1,12 @@
 #include "stages/ocr/tesseract_engines.h"
 
 #include <algorithm>
+#include <iterator>
 
 #include <omp.h>
 #include <tesseract/baseapi.h>
+
+#include "pipeline/heap_trim.h"
 
 namespace sextant {
 namespace {
@@ -68,12 +71,14 @@ TesseractEngines::Page::Page(TesseractEngines& engines) : engines_(engines) {
 }
 
 TesseractEngines::Page::~Page() {
+  for (auto& [model, engine] : borrowed_) engine->Clear();  // the page's image and results, not the model
   std::list<std::pair<std::string, Engine>> freed;  // ended outside the lock: End() takes a while
   {
     const std::lock_guard<std::mutex> lock(engines_.mutex_);
-    for (auto& [model, engine] : borrowed_) {
-      engine->Clear();  // the page's image and results, not the model
-      engines_.idle_.emplace_front(std::move(model), std::move(engine));
+    // The first borrowed (the page's language's model, or OSD) given back
+    // last: the most recently used, the last freed.
+    for (auto it = borrowed_.rbegin(); it != borrowed_.rend(); ++it) {
+      engines_.idle_.emplace_front(std::move(it->first), std::move(it->second));
       --engines_.lent_;
     }
     auto& idle = engines_.idle_;
@@ -81,6 +86,10 @@ TesseractEngines::Page::~Page() {
       freed.splice(freed.end(), idle, std::prev(idle.end()));
     }
   }
+  freed.clear();
+  // Tesseract's work on the page (and the models freed) back to the
+  // system: the thread's arena would keep it for the rest of the run.
+  GiveFreedHeapBack();
 }
 
 Status TesseractEngines::Page::Get(const std::string& model, tesseract::TessBaseAPI*& engine) {

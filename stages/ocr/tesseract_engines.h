@@ -1,6 +1,7 @@
-// TesseractEngines: the Tesseract engines (one tesseract::TessBaseAPI per
-// model: "eng", "ara+Arabic", "osd") that TesseractRecognizer reads pages
-// with, shared by all its threads: a page borrows the engines it uses (a
+// TesseractEngines: the Tesseract engines (tesseract::TessBaseAPI, each
+// loaded with one model: "eng", "ara+Arabic", "osd"; a model has as many as
+// pages use it at once) that TesseractRecognizer reads pages with, shared
+// by all its threads: a page borrows the engines it uses (a
 // model's idle engine lent again, else one made) and gives them back when
 // it ends; idle engines are freed, least recently used first, to keep at
 // most OcrLimits::loaded_engines loaded, lent or idle (a page is never
@@ -13,9 +14,8 @@
 // what OCR holds is set by the limits, not by threads × languages.
 //
 // Thread-safety: a TesseractEngines is shared by the threads reading
-// pages; each Page is used by one thread. Tesseract's own OpenMP threads
-// are turned off for the process when the first engine is made (see
-// tesseract_recognizer.h).
+// pages; each Page is used by one thread, whose OpenMP teams it turns off
+// (libgomp keeps that setting per thread; see tesseract_recognizer.h).
 #pragma once
 
 #include <cstddef>

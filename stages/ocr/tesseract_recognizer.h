@@ -1,5 +1,6 @@
-// TesseractRecognizer: OCR of a rendered page with Tesseract's C++ API (with
-// tesseract_engines.h, which loads the models, the only Tesseract user in Sextant), in one of the six languages' models
+// TesseractRecognizer: OCR of a rendered page with Tesseract's C++ API
+// (Sextant's only Tesseract user, with tesseract_engines.h, which loads
+// the models), in one of the six languages' models
 // (Debian's tesseract-ocr-ara, -chi-sim, -eng, -fra, -rus, -spa, and
 // -script-arab for Arabic).
 //

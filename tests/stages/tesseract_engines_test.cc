@@ -69,8 +69,10 @@ INSTANTIATE_TEST_SUITE_P(
         LoadedCase{1, {{"eng"}, {"fra"}, {"eng"}}, 3, 1},
         // Two kept: both stay.
         LoadedCase{2, {{"eng"}, {"fra"}, {"eng"}, {"fra"}}, 2, 2},
-        // A page that needs two gets both, past a limit of one.
-        LoadedCase{1, {{"eng", "fra"}, {"fra"}}, 2, 2},
+        // A page that needs two gets both, past a limit of one; the first it
+        // borrowed (its language's model) is the one kept.
+        LoadedCase{1, {{"eng", "fra"}, {"eng"}}, 2, 2},
+        LoadedCase{1, {{"eng", "fra"}, {"fra"}}, 3, 2},
         // No limit: as before, every model once.
         LoadedCase{std::numeric_limits<std::size_t>::max(), {{"eng"}, {"fra"}, {"eng", "fra"}}, 2, 2}));
 
