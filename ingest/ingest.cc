@@ -246,8 +246,9 @@ std::size_t PeakWithOcr(std::size_t megabytes, std::size_t ocr_mb) {
 
 // Before the first page read by OCR: the streamer's shares give up what
 // the threads reading scans hold (StreamLimits::kOcrMegabytesPerThread
-// each), and the user is told, with where the peak may go when the
-// budget cannot hold OCR.
+// each; the streamer's own thread, which reads a version again now and
+// then, is not counted), and the user is told, with where the peak may go
+// when the budget cannot hold OCR.
 void MakeRoomForOcr(const IngestOptions& options, SetStreamer& streamer, IngestObserver& observer) {
   const std::size_t ocr_mb = static_cast<std::size_t>(options.jobs) * StreamLimits::kOcrMegabytesPerThread;
   std::size_t left_mb = 0;
@@ -371,6 +372,7 @@ Status IngestFiles(std::vector<std::string> files, const IngestOptions& options,
   summary->sets_other_shards = tally.other_shards;
   summary->reextracted = tally.reextracted;
   summary->peak_held_documents = tally.peak_held_documents;
+  summary->shrunk_for_ocr = tally.shrunk;
   if (!tally.fatal.ok()) return StoppedBy(tally.fatal, options.index_folder, *summary);
   if (lexicon) {
     const auto saving = std::chrono::steady_clock::now();

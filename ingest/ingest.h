@@ -121,6 +121,7 @@ struct IngestSummary {
   std::size_t sets_other_shards = 0;   // sets read but left to other shards (--shard)
   std::size_t reextracted = 0;         // versions read again for a set reopened by a late version
   std::size_t peak_held_documents = 0;  // documents held at once, at most (for open sets, and queued)
+  bool shrunk_for_ocr = false;          // the shares shrank to make room for OCR (IngestOptions::memory_mb)
   double seconds = 0, extract_seconds = 0;
   double align_seconds = 0, index_seconds = 0;  // busy time beside extraction
   // The index's lexicon: time counting and saving it, language pairs saved,

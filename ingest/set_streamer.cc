@@ -1,12 +1,11 @@
 #include "ingest/set_streamer.h"
 
-#include <malloc.h>
-
 #include <algorithm>
 #include <chrono>
 #include <stdexcept>
 
 #include "pipeline/document_set.h"
+#include "pipeline/heap_trim.h"
 #include "stages/align/document_aligner.h"
 
 namespace sextant {
@@ -101,6 +100,7 @@ StreamLimits StreamLimits::ForMemory(std::size_t megabytes) {
 
 StreamLimits StreamLimits::ForMemoryWithOcr(std::size_t megabytes, std::size_t ocr_megabytes,
                                             std::size_t* budget_left) {
+  megabytes = std::max(megabytes, kMinimumMegabytes);  // as the least budget: none is smaller
   const auto lexicon_mb = [](std::size_t budget) { return ForMemory(budget).lexicon_bytes >> 20; };
   // left = megabytes - OCR - (the lexicon's share of megabytes - its share
   // of left): the lexicon's share is an eighth, so a few rounds settle it.
@@ -253,7 +253,7 @@ void SetStreamer::Run() {
       if (shrink_to_) {
         limits_ = *shrink_to_;
         shrink_to_.reset();
-        shrunk = true;
+        shrunk = tally_.shrunk = true;
       }
     }
     room_.notify_all();
@@ -290,7 +290,7 @@ void SetStreamer::Run() {
     // What the larger limits held goes back to the system, not only to
     // the allocator of the streamer's thread, whose pages the extraction
     // threads would not reuse.
-    if (shrunk) malloc_trim(0);
+    if (shrunk) GiveFreedHeapBack();
     if (finishing) {
       std::lock_guard lock(mutex_);
       if (incoming_.empty()) return;

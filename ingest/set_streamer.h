@@ -80,6 +80,7 @@ struct StreamTally {
   std::size_t written_early = 0;    // sets written before closing, to stay within held_bytes
   std::size_t other_shards = 0;     // sets (distinct keys) left to other shards
   std::size_t peak_held_documents = 0, peak_held_bytes = 0;  // held for open sets, and queued
+  bool shrunk = false;  // the limits were shrunk (Shrink) and taken up
 };
 
 // What the ingest may hold; StreamLimits::ForMemory() fits them to a
@@ -118,7 +119,8 @@ struct StreamLimits {
   // keeps its share of ForMemory(megabytes) (its counts are sized
   // already); the other shares become those of the budget less OCR's part
   // and what the lexicon keeps past its share there, and no less than at
-  // kMinimumMegabytes. `budget_left`: that budget, in MB.
+  // kMinimumMegabytes (a budget under it is taken as it). `budget_left`:
+  // that budget, in MB.
   static StreamLimits ForMemoryWithOcr(std::size_t megabytes, std::size_t ocr_megabytes,
                                        std::size_t* budget_left = nullptr);
 };
@@ -156,11 +158,12 @@ class SetStreamer {
   // Takes the document; waits while the queue is full (StreamLimits::
   // queued_bytes), unless the streamer stopped.
   void Add(Document document);
-  // Smaller limits from now on (StreamLimits::ForMemoryWithOcr), from any thread,
-  // the streamer's own included (a version read again may hold a scan):
-  // taken up by the streamer's thread before it takes the next document,
-  // open sets written early if they hold more than the new limit, and the
-  // memory freed given back to the system. Does not wait.
+  // Smaller limits from now on (StreamLimits::ForMemoryWithOcr), from any
+  // thread, the streamer's own included (a version read again may hold a
+  // scan): taken up by the streamer's thread at the top of its next round
+  // (at once when it waits for documents), open sets then written early if
+  // they hold more than the new limit, and the memory freed given back to
+  // the system. Does not wait.
   void Shrink(const StreamLimits& limits);
   // Writes every set still open and waits.
   StreamTally Finish();

@@ -389,6 +389,7 @@ TEST_F(IngestTest, TheFirstScanMakesRoomForOcrOnceAndSaysSo) {
   const IngestSummary written = Ingest(observer);
   EXPECT_EQ(written.versions_written, 7u);
   EXPECT_EQ(written.pages, 12u + 2u);
+  EXPECT_TRUE(written.shrunk_for_ocr);
   ASSERT_EQ(observer.notices.size(), 1u);  // two pages read by OCR, one line
   const std::string& line = observer.notices[0];
   EXPECT_EQ(line.rfind("pages to read by OCR: about 320 MB for 2 threads", 0), 0u) << line;
@@ -399,7 +400,7 @@ TEST_F(IngestTest, TheFirstScanMakesRoomForOcrOnceAndSaysSo) {
   fs::remove_all(options_.index_folder);
   options_.ocr = OcrMode::kNever;
   NoticeObserver without;
-  Ingest(without);
+  EXPECT_FALSE(Ingest(without).shrunk_for_ocr);
   EXPECT_TRUE(without.notices.empty());
   EXPECT_EQ(without.failures.size(), 1u);
 }

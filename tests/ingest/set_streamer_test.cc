@@ -241,6 +241,36 @@ TEST_F(SetStreamerTest, ShrunkLimitsWriteOpenSetsEarly) {
   }
   EXPECT_EQ(tally.written_early, 3u);
   EXPECT_EQ(tally.versions_written, 3u);
+  EXPECT_TRUE(tally.shrunk);
+}
+
+// A version read again may hold a scan: Shrink() is then called on the
+// streamer's own thread, and must neither wait for it nor be lost.
+TEST_F(SetStreamerTest, ShrinkFromTheStreamersOwnThreadIsTakenUp) {
+  std::unique_ptr<IndexWriter> writer;
+  ASSERT_TRUE(IndexWriter::Open(folder_.string(), {}, &writer).ok());
+  const std::vector<const Document*> order = {&Version(0, Language::kEnglish), &Version(0, Language::kFrench)};
+  StreamLimits limits;
+  limits.held_bytes = 1;  // each version written as it comes: the second reopens the set
+  SetStreamer* streamer_seen = nullptr;
+  StreamOptions options = Options(limits);
+  options.reextract = [&, read_again = options.reextract](const std::string& path) {
+    streamer_seen->Shrink(limits);  // on the streamer's thread
+    return read_again(path);
+  };
+  RecordingObserver observer;
+  StreamTally tally;
+  {
+    SetStreamer streamer(*writer, hashes_, observer, std::move(options));
+    streamer_seen = &streamer;
+    for (const Document* document : order) {
+      streamer.Add(*document);
+      ASSERT_TRUE(observer.WaitForWritten(*document->furniture.symbol + (document == order[0] ? " 1" : " 2")));
+    }
+    tally = streamer.Finish();
+  }
+  EXPECT_EQ(tally.reextracted, 1u);
+  EXPECT_TRUE(tally.shrunk);
 }
 
 TEST_F(SetStreamerTest, SetsOfOtherShardsAreLeftOut) {
@@ -314,7 +344,9 @@ TEST_P(OcrBudgetTest, OcrsPartComesOutOfTheOtherShares) {
   const OcrBudgetCase& c = GetParam();
   std::size_t left = 0;
   const StreamLimits limits = StreamLimits::ForMemoryWithOcr(c.megabytes, c.ocr_megabytes, &left);
-  const StreamLimits whole = StreamLimits::ForMemory(c.megabytes), rest = StreamLimits::ForMemory(left);
+  // A budget under the least is taken as the least.
+  const StreamLimits whole = StreamLimits::ForMemory(std::max(c.megabytes, StreamLimits::kMinimumMegabytes));
+  const StreamLimits rest = StreamLimits::ForMemory(left);
   EXPECT_EQ(limits.lexicon_bytes, whole.lexicon_bytes);
   EXPECT_EQ(limits.held_bytes, rest.held_bytes);
   EXPECT_EQ(limits.queued_bytes, rest.queued_bytes);
@@ -331,7 +363,8 @@ TEST_P(OcrBudgetTest, OcrsPartComesOutOfTheOtherShares) {
 INSTANTIATE_TEST_SUITE_P(Budgets, OcrBudgetTest,
                          ::testing::Values(OcrBudgetCase{336, 0, false}, OcrBudgetCase{336, 160, false},
                                            OcrBudgetCase{336, 320, true}, OcrBudgetCase{1024, 320, false},
-                                           OcrBudgetCase{96, 160, true}, OcrBudgetCase{8192, 1280, false}));
+                                           OcrBudgetCase{96, 160, true}, OcrBudgetCase{50, 160, true},
+                                           OcrBudgetCase{8192, 1280, false}));
 
 }  // namespace
 }  // namespace sextant
