@@ -11,6 +11,9 @@
 #include <sys/select.h>
 #include <sys/socket.h>
 #include <unistd.h>
+#ifdef __GLIBC__
+#include <malloc.h>  // mallopt
+#endif
 
 #include <algorithm>
 #include <atomic>
