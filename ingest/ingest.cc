@@ -306,9 +306,9 @@ Status IngestFiles(std::vector<std::string> files, const IngestOptions& options,
   ExtractionOptions extraction;
   extraction.ocr = options.ocr;
   extraction.records = options.records;
-  // Each thread's last model stays loaded (a corpus in one language loads
-  // it once a thread); the least recently used past them are freed when a
-  // page ends. Four a thread (an Arabic page's: OSD, Arabic with its
+  // One engine a thread stays loaded, the last page's first (its
+  // language's model: a corpus in one language loads it once a thread);
+  // the least recently used past them are freed when a page ends. Four a thread (an Arabic page's: OSD, Arabic with its
   // script's model, the script's alone, English) were 8-12 % faster on
   // Arabic scans and held 35-50 MB more (docs/benchmarks.md).
   extraction.ocr_limits.loaded_engines = static_cast<std::size_t>(options.jobs);

@@ -59,6 +59,12 @@ Status TesseractEngines::Make(const std::string& model, Engine& engine) {
   return Status::Ok();
 }
 
+void TesseractEngines::TakeIdlePastTheLimit(std::list<std::pair<std::string, Engine>>& freed) {
+  while (!idle_.empty() && lent_ + idle_.size() > limits_.loaded_engines) {
+    freed.splice(freed.end(), idle_, std::prev(idle_.end()));
+  }
+}
+
 TesseractEngines::Page::Page(TesseractEngines& engines) : engines_(engines) {
   // Tesseract asks OpenMP for 4 threads where it can (num_threads(4)),
   // which OMP_THREAD_LIMIT caps but only at process start: no parallel
@@ -81,10 +87,7 @@ TesseractEngines::Page::~Page() {
       engines_.idle_.emplace_front(std::move(it->first), std::move(it->second));
       --engines_.lent_;
     }
-    auto& idle = engines_.idle_;
-    while (!idle.empty() && engines_.lent_ + idle.size() > engines_.limits_.loaded_engines) {
-      freed.splice(freed.end(), idle, std::prev(idle.end()));
-    }
+    engines_.TakeIdlePastTheLimit(freed);
   }
   freed.clear();
   // Tesseract's work on the page (and the models freed) back to the
@@ -108,13 +111,9 @@ Status TesseractEngines::Page::Get(const std::string& model, tesseract::TessBase
     if (found != idle.end()) {
       lent = std::move(found->second);
       idle.erase(found);
-    } else {
-      // Room for the one to be made: idle engines freed, least recently used first.
-      while (!idle.empty() && engines_.lent_ + idle.size() + 1 > engines_.limits_.loaded_engines) {
-        freed.splice(freed.end(), idle, std::prev(idle.end()));
-      }
     }
     ++engines_.lent_;  // counted before it is made, so that other pages make room for it too
+    if (!lent) engines_.TakeIdlePastTheLimit(freed);  // room for the one to be made
   }
   freed.clear();
   const bool new_engine = !lent;

@@ -81,6 +81,10 @@ class TesseractEngines {
 
  private:
   Status Make(const std::string& model, Engine& engine);
+  // Moves idle engines into `freed`, least recently used first, until
+  // those lent and idle are within loaded_engines (or none is idle); the
+  // caller holds mutex_ and ends them after releasing it.
+  void TakeIdlePastTheLimit(std::list<std::pair<std::string, Engine>>& freed);
 
   const std::string tessdata_;
   const OcrLimits limits_;

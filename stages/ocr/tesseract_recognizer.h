@@ -56,9 +56,6 @@ class TesseractRecognizer : public PageRecognizer {
 
   Status Recognize(const PageImage& image, std::optional<Language> language, RecognizedPage& page) const override;
 
-  // What the engines did so far (tests, measurement).
-  TesseractEngines::Counts engine_counts() const { return engines_->counts(); }
-
  private:
   std::unique_ptr<TesseractEngines> engines_;  // shared by the threads reading pages
 };
