@@ -5,15 +5,16 @@
 #include <chrono>
 #include <filesystem>
 #include <map>
-#include <mutex>
 #include <optional>
 #include <set>
 
 #include "index/index_writer.h"
 #include "ingest/ingest_lexicon.h"
+#include "ingest/ocr_room.h"
 #include "ingest/set_streamer.h"
 #include "pipeline/content_hash.h"
 #include "pipeline/unicode_text.h"
+#include "stages/ocr/tesseract_recognizer.h"
 #include "stages/standard_stages.h"
 
 namespace sextant {
@@ -75,7 +76,7 @@ struct ExtractionPass {
 };
 
 ExtractionPass Extract(const std::vector<const std::string*>& files, const Runner& runner, const IngestOptions& ingest,
-                       SetStreamer& streamer, IngestObserver& observer) {
+                       SetStreamer& streamer, OcrRoom& ocr_room, IngestObserver& observer) {
   ExtractionPass pass;
   if (files.empty()) return pass;
   RunnerOptions options;
@@ -85,6 +86,7 @@ ExtractionPass Extract(const std::vector<const std::string*>& files, const Runne
   std::size_t done_before = 0;  // files of the chunks before
   options.on_done = [&](std::size_t done, std::size_t, DocumentResult& result) {
     observer.Extracted(done_before + done, files.size(), result);
+    ocr_room.FileDone();
     if (!result.status.ok()) return;
     const Document& document = result.document;
     if (ingest.shard.Holds(SetKeyOf(document))) {
@@ -233,41 +235,6 @@ PdfCollection CollectPdfs(const std::vector<std::string>& paths) {
   return out;
 }
 
-namespace {
-
-// The peak an ingest with a budget of `megabytes` may reach once OCR
-// takes `ocr_mb`: the budget the rest holds within, OCR's part, and the
-// lexicon's share kept past the rest's.
-std::size_t PeakWithOcr(std::size_t megabytes, std::size_t ocr_mb) {
-  std::size_t left_mb = 0;
-  const StreamLimits limits = StreamLimits::ForMemoryWithOcr(megabytes, ocr_mb, &left_mb);
-  return left_mb + ocr_mb + ((limits.lexicon_bytes - StreamLimits::ForMemory(left_mb).lexicon_bytes) >> 20);
-}
-
-// Before the first page read by OCR: the streamer's shares give up what
-// the threads reading scans hold (StreamLimits::kOcrMegabytesPerThread
-// each; the streamer's own thread, which reads a version again now and
-// then, is not counted), and the user is told, with where the peak may go
-// when the budget cannot hold OCR.
-void MakeRoomForOcr(const IngestOptions& options, SetStreamer& streamer, IngestObserver& observer) {
-  const std::size_t ocr_mb = static_cast<std::size_t>(options.jobs) * StreamLimits::kOcrMegabytesPerThread;
-  std::size_t left_mb = 0;
-  streamer.Shrink(StreamLimits::ForMemoryWithOcr(options.memory_mb, ocr_mb, &left_mb));
-  std::string line = "pages to read by OCR: about " + std::to_string(ocr_mb) + " MB for " +
-                     std::to_string(options.jobs) + (options.jobs == 1 ? " thread" : " threads") +
-                     " from now on; the rest of the ingest holds as with --memory " + std::to_string(left_mb);
-  if (const std::size_t peak_mb = PeakWithOcr(options.memory_mb, ocr_mb); peak_mb > options.memory_mb) {
-    std::size_t enough_mb = peak_mb;
-    while (PeakWithOcr(enough_mb, ocr_mb) > enough_mb) ++enough_mb;
-    line += ": the peak may reach about " + std::to_string(peak_mb) + " MB, past --memory " +
-            std::to_string(options.memory_mb) + " (--memory " + std::to_string(enough_mb) + " holds it" +
-            (options.jobs > 1 ? "; OCR's part is a thread's times --jobs)" : ")");
-  }
-  observer.Notice(line);
-}
-
-}  // namespace
-
 Status IngestFiles(std::vector<std::string> files, const IngestOptions& options, IngestObserver& outer,
                    IngestSummary* summary) {
   const auto start = std::chrono::steady_clock::now();
@@ -308,15 +275,23 @@ Status IngestFiles(std::vector<std::string> files, const IngestOptions& options,
   extraction.records = options.records;
   // One engine a thread stays loaded, the last page's first (its
   // language's model: a corpus in one language loads it once a thread);
-  // the least recently used past them are freed when a page ends. Four a thread (an Arabic page's: OSD, Arabic with its
-  // script's model, the script's alone, English) were 8-12 % faster on
-  // Arabic scans and held 35-50 MB more (docs/benchmarks.md).
-  extraction.ocr_limits.loaded_engines = static_cast<std::size_t>(options.jobs);
+  // the least recently used past them are freed when a page ends, and all
+  // once the scans stop (OcrRoom). Four a thread (an Arabic page's: OSD,
+  // Arabic with its script's model, the script's alone, English) were
+  // 8-12 % faster on Arabic scans and held 35-50 MB more (docs/benchmarks.md).
+  std::shared_ptr<const TesseractRecognizer> recognizer;
+  if (options.ocr != OcrMode::kNever) {
+    recognizer = std::make_shared<const TesseractRecognizer>(
+        std::string(), OcrLimits{static_cast<std::size_t>(options.jobs)});
+    extraction.recognizer = recognizer;
+  }
   SetStreamer* streamer_for_ocr = nullptr;  // set below, before any file is read
-  std::once_flag ocr_room;
-  extraction.before_ocr_page = [&] {
-    std::call_once(ocr_room, [&] { MakeRoomForOcr(options, *streamer_for_ocr, observer); });
-  };
+  OcrRoom ocr_room(options.memory_mb, options.jobs, options.ocr_quiet_seconds,
+                   {[&](const StreamLimits& limits) { streamer_for_ocr->SetLimits(limits); },
+                    [&] { if (recognizer) recognizer->FreeIdleEngines(); },
+                    [&](const std::string& line) { observer.Notice(line); }});
+  extraction.before_ocr_page = [&ocr_room] { ocr_room.PageBegins(); };
+  extraction.after_ocr_page = [&ocr_room] { ocr_room.PageEnds(); };
   extraction.on_ocr_page = [&observer](const std::string& path, int page, int pages) {
     observer.OcrPage(path, page, pages);
   };
@@ -337,12 +312,12 @@ Status IngestFiles(std::vector<std::string> files, const IngestOptions& options,
   }
   SetStreamer streamer(*writer, hashes, observer, std::move(stream));
   streamer_for_ocr = &streamer;
-  const ExtractionPass read = Extract(to_read, runner, options, streamer, observer);
+  const ExtractionPass read = Extract(to_read, runner, options, streamer, ocr_room, observer);
   std::vector<const std::string*> siblings;
   for (const auto& [file, indexed] : known) {
     if (read.symbols.count(indexed.symbol)) siblings.push_back(&file);
   }
-  const ExtractionPass reread = Extract(siblings, runner, options, streamer, observer);
+  const ExtractionPass reread = Extract(siblings, runner, options, streamer, ocr_room, observer);
   for (const std::string* file : siblings) known.erase(known.find(*file));  // by iterator: *file is its key
   const auto extracted_at = std::chrono::steady_clock::now();
   const StreamTally tally = streamer.Finish();
@@ -372,7 +347,8 @@ Status IngestFiles(std::vector<std::string> files, const IngestOptions& options,
   summary->sets_other_shards = tally.other_shards;
   summary->reextracted = tally.reextracted;
   summary->peak_held_documents = tally.peak_held_documents;
-  summary->shrunk_for_ocr = tally.shrunk;
+  summary->shrunk_for_ocr = ocr_room.tally().shrunk;
+  summary->restored_after_ocr = ocr_room.tally().restored;
   if (!tally.fatal.ok()) return StoppedBy(tally.fatal, options.index_folder, *summary);
   if (lexicon) {
     const auto saving = std::chrono::steady_clock::now();

@@ -76,15 +76,21 @@ struct IngestOptions {
   // The peak resident size aimed at, in MB, the whole process (StreamLimits::
   // ForMemory): past what the process holds anyway, it sizes the documents
   // waiting for their sets, the queue to the writer, Xapian's transaction
-  // and the lexicon's counts. Before the first page read by OCR those
-  // shares but the lexicon's shrink to leave OCR its part (StreamLimits::
+  // and the lexicon's counts. While pages are read by OCR those shares
+  // but the lexicon's shrink to leave OCR its part (StreamLimits::
   // ForMemoryWithOcr, kOcrMegabytesPerThread a thread), down to those of
-  // the least budget; the observer is told (Notice). Not a hard limit: one
+  // the least budget, and grow back once no scan came for
+  // ocr_quiet_seconds (ingest/ocr_room.h); the observer is told
+  // (Notice). Not a hard limit: one
   // very long file, or one very large set, is held whole however large,
   // and OCR's part passes a budget too small for it. The default shares
   // 256 MB, the budget before the process was counted: the lexicon's
   // share, and so its quality, kept.
   std::size_t memory_mb = 336;
+  // The shares shrunk for OCR grow back once no page was read by OCR for
+  // this long, and none is being read: a scan after that loads its model
+  // again (ingest/ocr_room.h).
+  double ocr_quiet_seconds = 30;
   // Only the sets of this shard are written (ingest/shard.h); every file
   // is still extracted, for its symbol. The index records its shard.
   ShardSpec shard;
@@ -121,7 +127,9 @@ struct IngestSummary {
   std::size_t sets_other_shards = 0;   // sets read but left to other shards (--shard)
   std::size_t reextracted = 0;         // versions read again for a set reopened by a late version
   std::size_t peak_held_documents = 0;  // documents held at once, at most (for open sets, and queued)
-  bool shrunk_for_ocr = false;          // the shares shrank to make room for OCR (IngestOptions::memory_mb)
+  // Times the shares shrank to make room for OCR, and grew back after
+  // (ingest/ocr_room.h).
+  std::size_t shrunk_for_ocr = 0, restored_after_ocr = 0;
   double seconds = 0, extract_seconds = 0;
   double align_seconds = 0, index_seconds = 0;  // busy time beside extraction
   // The index's lexicon: time counting and saving it, language pairs saved,

@@ -180,13 +180,14 @@ void SetStreamer::Add(Document document) {
   ready_.notify_one();
 }
 
-void SetStreamer::Shrink(const StreamLimits& limits) {
+void SetStreamer::SetLimits(const StreamLimits& limits) {
   {
     std::lock_guard lock(mutex_);
     queued_limit_ = limits.queued_bytes;
-    shrink_to_ = limits;
+    new_limits_ = limits;
   }
   ready_.notify_one();
+  room_.notify_all();  // a larger queue lets waiting extraction go on
 }
 
 StreamTally SetStreamer::Finish() {
@@ -246,14 +247,15 @@ void SetStreamer::Run() {
     bool finishing = false, shrunk = false;
     {
       std::unique_lock lock(mutex_);
-      ready_.wait(lock, [this] { return !incoming_.empty() || finishing_ || shrink_to_; });
+      ready_.wait(lock, [this] { return !incoming_.empty() || finishing_ || new_limits_; });
       arrived.swap(incoming_);
       queued_bytes_ = 0;
       finishing = finishing_;
-      if (shrink_to_) {
-        limits_ = *shrink_to_;
-        shrink_to_.reset();
-        shrunk = tally_.shrunk = true;
+      if (new_limits_) {
+        shrunk = new_limits_->held_bytes < limits_.held_bytes;
+        limits_ = *new_limits_;
+        new_limits_.reset();
+        ++tally_.limits_taken_up;
       }
     }
     room_.notify_all();

@@ -80,7 +80,7 @@ struct StreamTally {
   std::size_t written_early = 0;    // sets written before closing, to stay within held_bytes
   std::size_t other_shards = 0;     // sets (distinct keys) left to other shards
   std::size_t peak_held_documents = 0, peak_held_bytes = 0;  // held for open sets, and queued
-  bool shrunk = false;  // the limits were shrunk (Shrink) and taken up
+  std::size_t limits_taken_up = 0;  // new limits (SetLimits) the streamer's thread took up
 };
 
 // What the ingest may hold; StreamLimits::ForMemory() fits them to a
@@ -158,13 +158,14 @@ class SetStreamer {
   // Takes the document; waits while the queue is full (StreamLimits::
   // queued_bytes), unless the streamer stopped.
   void Add(Document document);
-  // Smaller limits from now on (StreamLimits::ForMemoryWithOcr), from any
-  // thread, the streamer's own included (a version read again may hold a
-  // scan): taken up by the streamer's thread at the top of its next round
-  // (at once when it waits for documents), open sets then written early if
-  // they hold more than the new limit, and the memory freed given back to
-  // the system. Does not wait.
-  void Shrink(const StreamLimits& limits);
+  // New limits from now on (smaller while pages are read by OCR: Stream-
+  // Limits::ForMemoryWithOcr; larger again after), from any thread, the
+  // streamer's own included (a version read again may hold a scan): taken
+  // up by the streamer's thread at the top of its next round (at once when
+  // it waits for documents); when smaller, open sets are then written
+  // early if they hold more than the new limit, and the memory freed is
+  // given back to the system. Does not wait.
+  void SetLimits(const StreamLimits& limits);
   // Writes every set still open and waits.
   StreamTally Finish();
   // True once a write failed in a way that ends the ingest (StreamTally::
@@ -214,8 +215,8 @@ class SetStreamer {
   std::condition_variable ready_, room_;
   std::deque<std::unique_ptr<const Document>> incoming_;
   std::size_t queued_bytes_ = 0;
-  std::size_t queued_limit_;                // StreamLimits::queued_bytes, as shrunk
-  std::optional<StreamLimits> shrink_to_;  // for the streamer's thread to take up
+  std::size_t queued_limit_;                // StreamLimits::queued_bytes, as last set
+  std::optional<StreamLimits> new_limits_;  // for the streamer's thread to take up
   bool finishing_ = false;
   std::atomic<std::size_t> held_documents_{0};
   // The streamer's thread's own (no lock needed):
@@ -224,7 +225,7 @@ class SetStreamer {
   std::set<std::string> other_shards_;  // keys dropped
   std::size_t seen_ = 0;
   std::size_t held_bytes_ = 0;  // of the groups' documents
-  StreamLimits limits_;         // options_.limits, as shrunk
+  StreamLimits limits_;         // options_.limits, as last set
   std::set<std::string> reported_left_out_;  // a set written again reports its left-out files once
   StreamTally tally_;
   std::atomic<bool> stopped_{false};

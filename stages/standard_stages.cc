@@ -17,10 +17,11 @@ std::vector<std::unique_ptr<Stage>> ExtractionStages(ExtractionDepth depth, cons
   PdfExtractOptions extract;
   extract.ocr = options.ocr;
   if (options.ocr != OcrMode::kNever) {
-    extract.recognizer = std::make_shared<TesseractRecognizer>(std::string(), options.ocr_limits);
+    extract.recognizer = options.recognizer ? options.recognizer : std::make_shared<TesseractRecognizer>();
   }
   extract.on_ocr_page = options.on_ocr_page;
   extract.before_ocr_page = options.before_ocr_page;
+  extract.after_ocr_page = options.after_ocr_page;
   stages.push_back(std::make_unique<PdfExtractStage>(extract));
   stages.push_back(std::make_unique<NormalizeStage>());
   stages.push_back(std::make_unique<LayoutStage>());

@@ -11,7 +11,6 @@
 
 #include "pipeline/page_recognizer.h"
 #include "pipeline/stage.h"
-#include "stages/ocr/tesseract_engines.h"
 
 namespace sextant {
 
@@ -27,10 +26,13 @@ struct ExtractionOptions {
   std::function<void(const std::string& path, int page, int pages)> on_ocr_page;
   // Recommendations read as records (kTagged); false: meeting facts only.
   bool records = true;
-  // Tesseract engines kept loaded (stages/ocr/tesseract_engines.h): no limit by default.
-  OcrLimits ocr_limits;
-  // Called before each page is rendered for OCR, on the worker's thread.
-  std::function<void()> before_ocr_page;
+  // Reads the pages that need OCR; null: a TesseractRecognizer of the
+  // stages' own, which keeps every model it loads (a caller that bounds
+  // them makes its own: stages/ocr/tesseract_engines.h, OcrLimits).
+  std::shared_ptr<const PageRecognizer> recognizer;
+  // Called before each page is rendered for OCR, and after it is read
+  // (whether it could be or not), on the worker's thread.
+  std::function<void()> before_ocr_page, after_ocr_page;
 };
 
 // PDF → clean paragraphs, and by default segmented and tagged.

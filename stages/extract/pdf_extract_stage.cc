@@ -298,6 +298,7 @@ Status PdfExtractStage::Run(Document& document) const {
         RecognizedPage recognized;
         Status read = options_.recognizer->Recognize(RenderPage(*pdf_page, options_.ocr_dpi), ocr_language,
                                                      recognized);
+        if (options_.after_ocr_page) options_.after_ocr_page();
         if (!read.ok()) return Status(read.code(), path + ": page " + std::to_string(page.number) + ": " + read.message());
         ocr_language = recognized.language;
         words = std::move(recognized.words);

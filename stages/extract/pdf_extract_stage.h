@@ -53,9 +53,10 @@ struct PdfExtractOptions {
   // Called after each page read by OCR (page number, page count), on the
   // thread that runs the stage: a scan takes seconds a page.
   std::function<void(const std::string& path, int page, int pages)> on_ocr_page;
-  // Called before each page is rendered for OCR, on the same thread (an
-  // ingest makes room in its memory budget when the first comes).
-  std::function<void()> before_ocr_page;
+  // Called before each page is rendered for OCR, and after Tesseract
+  // read it (whether it could or not), on the same thread: an ingest makes
+  // room in its memory budget while pages are read by OCR.
+  std::function<void()> before_ocr_page, after_ocr_page;
 };
 
 class PdfExtractStage : public Stage {

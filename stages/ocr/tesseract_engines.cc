@@ -65,6 +65,17 @@ void TesseractEngines::TakeIdlePastTheLimit(std::list<std::pair<std::string, Eng
   }
 }
 
+void TesseractEngines::FreeIdle() {
+  std::list<std::pair<std::string, Engine>> freed;
+  {
+    const std::lock_guard<std::mutex> lock(mutex_);
+    freed.swap(idle_);
+  }
+  if (freed.empty()) return;
+  freed.clear();
+  GiveFreedHeapBack();
+}
+
 TesseractEngines::Page::Page(TesseractEngines& engines) : engines_(engines) {
   // Tesseract asks OpenMP for 4 threads where it can (num_threads(4)),
   // which OMP_THREAD_LIMIT caps but only at process start: no parallel

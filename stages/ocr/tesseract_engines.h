@@ -72,6 +72,11 @@ class TesseractEngines {
     std::vector<std::pair<std::string, Engine>> borrowed_;
   };
 
+  // Frees every idle engine now (engines lent stay with their pages), and
+  // gives the memory back to the system: for a caller that knows no page
+  // will come for a while (an ingest past its scans).
+  void FreeIdle();
+
   // What the engines did so far: for tests and measurement.
   struct Counts {
     std::size_t made = 0;         // engines made (models loaded)

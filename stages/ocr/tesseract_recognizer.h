@@ -55,6 +55,9 @@ class TesseractRecognizer : public PageRecognizer {
       : engines_(std::make_unique<TesseractEngines>(std::move(tessdata), limits)) {}
 
   Status Recognize(const PageImage& image, std::optional<Language> language, RecognizedPage& page) const override;
+  // Frees the models loaded and idle (TesseractEngines::FreeIdle); pages
+  // being read keep theirs.
+  void FreeIdleEngines() const { engines_->FreeIdle(); }
 
  private:
   std::unique_ptr<TesseractEngines> engines_;  // shared by the threads reading pages

@@ -386,10 +386,12 @@ TEST_F(IngestTest, TheFirstScanMakesRoomForOcrOnceAndSaysSo) {
   } observer;
   options_.jobs = 2;
   options_.memory_mb = 336;
+  options_.ocr_quiet_seconds = 3600;  // no growing back here
   const IngestSummary written = Ingest(observer);
   EXPECT_EQ(written.versions_written, 7u);
   EXPECT_EQ(written.pages, 12u + 2u);
-  EXPECT_TRUE(written.shrunk_for_ocr);
+  EXPECT_EQ(written.shrunk_for_ocr, 1u);
+  EXPECT_EQ(written.restored_after_ocr, 0u);
   ASSERT_EQ(observer.notices.size(), 1u);  // two pages read by OCR, one line
   const std::string& line = observer.notices[0];
   EXPECT_EQ(line.rfind("pages to read by OCR: about 320 MB for 2 threads", 0), 0u) << line;
@@ -400,9 +402,31 @@ TEST_F(IngestTest, TheFirstScanMakesRoomForOcrOnceAndSaysSo) {
   fs::remove_all(options_.index_folder);
   options_.ocr = OcrMode::kNever;
   NoticeObserver without;
-  EXPECT_FALSE(Ingest(without).shrunk_for_ocr);
+  EXPECT_EQ(Ingest(without).shrunk_for_ocr, 0u);
   EXPECT_TRUE(without.notices.empty());
   EXPECT_EQ(without.failures.size(), 1u);
+}
+
+// Once the scans stop (here at once: no wait), the shares grow back and a
+// line says so; one thread, so that no other file ends while the scan's
+// pages are read.
+TEST_F(IngestTest, TheSharesGrowBackOnceTheScansStop) {
+  SEXTANT_REQUIRE_SHARED_CORPORA();
+  fs::copy_file(testing::SharedCorpora() / "un-pdf" / "ods" / "A_47_843-EN.pdf", folder_ / "pdf" / "A_47_843-EN.pdf");
+  struct NoticeObserver : CountingObserver {
+    void Notice(const std::string& line) override { notices.push_back(line); }
+    std::vector<std::string> notices;
+  } observer;
+  options_.jobs = 1;
+  options_.memory_mb = 336;
+  options_.ocr_quiet_seconds = 0;
+  const IngestSummary written = Ingest(observer);
+  EXPECT_EQ(written.versions_written, 7u);
+  EXPECT_EQ(written.shrunk_for_ocr, 1u);
+  EXPECT_EQ(written.restored_after_ocr, 1u);  // the scan comes first by name, the rest after it
+  ASSERT_EQ(observer.notices.size(), 2u);
+  EXPECT_EQ(observer.notices[0].rfind("pages to read by OCR: about 160 MB for 1 thread", 0), 0u) << observer.notices[0];
+  EXPECT_EQ(observer.notices[1], "no page read by OCR for 0 s: its models freed, the shares are those of --memory 336 again");
 }
 
 }  // namespace

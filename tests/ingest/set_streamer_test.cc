@@ -233,7 +233,7 @@ TEST_F(SetStreamerTest, ShrunkLimitsWriteOpenSetsEarly) {
     for (const Document* document : order) streamer.Add(*document);
     StreamLimits smaller;
     smaller.held_bytes = 1;
-    streamer.Shrink(smaller);
+    streamer.SetLimits(smaller);
     for (const Document* document : order) {
       ASSERT_TRUE(observer.WaitForWritten(*document->furniture.symbol + " 1")) << *document->furniture.symbol;
     }
@@ -241,10 +241,35 @@ TEST_F(SetStreamerTest, ShrunkLimitsWriteOpenSetsEarly) {
   }
   EXPECT_EQ(tally.written_early, 3u);
   EXPECT_EQ(tally.versions_written, 3u);
-  EXPECT_TRUE(tally.shrunk);
+  EXPECT_EQ(tally.limits_taken_up, 1u);
 }
 
-// A version read again may hold a scan: Shrink() is then called on the
+// Once the scans stop the limits grow back: a set the small limit would
+// write early waits for its versions again.
+TEST_F(SetStreamerTest, LargerLimitsAgainHoldOpenSets) {
+  std::unique_ptr<IndexWriter> writer;
+  ASSERT_TRUE(IndexWriter::Open(folder_.string(), {}, &writer).ok());
+  const Document& first = Version(0, Language::kEnglish);
+  const std::vector<const Document*> later = {&Version(1, Language::kEnglish), &Version(1, Language::kFrench)};
+  StreamLimits smaller;
+  smaller.held_bytes = 1;  // each version written early as it comes
+  RecordingObserver observer;
+  StreamTally tally;
+  {
+    SetStreamer streamer(*writer, hashes_, observer, Options(smaller));
+    streamer.Add(first);
+    ASSERT_TRUE(observer.WaitForWritten(*first.furniture.symbol + " 1"));
+    streamer.SetLimits(StreamLimits());  // 64 MB held: taken up before the next version, queued after it
+    for (const Document* document : later) streamer.Add(*document);
+    tally = streamer.Finish();
+  }
+  EXPECT_EQ(tally.written_early, 1u);  // the first set only
+  EXPECT_EQ(tally.reextracted, 0u);
+  EXPECT_EQ(tally.versions_written, 3u);
+  EXPECT_EQ(tally.limits_taken_up, 1u);
+}
+
+// A version read again may hold a scan: SetLimits() is then called on the
 // streamer's own thread, and must neither wait for it nor be lost.
 TEST_F(SetStreamerTest, ShrinkFromTheStreamersOwnThreadIsTakenUp) {
   std::unique_ptr<IndexWriter> writer;
@@ -255,7 +280,7 @@ TEST_F(SetStreamerTest, ShrinkFromTheStreamersOwnThreadIsTakenUp) {
   SetStreamer* streamer_seen = nullptr;
   StreamOptions options = Options(limits);
   options.reextract = [&, read_again = options.reextract](const std::string& path) {
-    streamer_seen->Shrink(limits);  // on the streamer's thread
+    streamer_seen->SetLimits(limits);  // on the streamer's thread
     return read_again(path);
   };
   RecordingObserver observer;
@@ -270,7 +295,7 @@ TEST_F(SetStreamerTest, ShrinkFromTheStreamersOwnThreadIsTakenUp) {
     tally = streamer.Finish();
   }
   EXPECT_EQ(tally.reextracted, 1u);
-  EXPECT_TRUE(tally.shrunk);
+  EXPECT_EQ(tally.limits_taken_up, 1u);
 }
 
 TEST_F(SetStreamerTest, SetsOfOtherShardsAreLeftOut) {

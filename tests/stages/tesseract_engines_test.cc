@@ -1,5 +1,6 @@
 // TesseractEngines: what a page borrows is lent again, loaded engines stay
-// within loaded_engines (a page still gets all it needs), a missing model
+// within loaded_engines (a page still gets all it needs), idle engines are
+// freed on demand, a missing model
 // names its package, and every
 // thread that reads a page runs Tesseract without OpenMP's teams. Uses
 // the small models Debian installs (eng, fra: about 0.1 s each to load);
@@ -37,6 +38,25 @@ TEST(TesseractEnginesTest, AnEngineGivenBackIsLentAgain) {
   TesseractEngines::Page page(engines);
   EXPECT_EQ(Borrow(page, "eng"), first);
   EXPECT_EQ(engines.counts().made, 1u);
+}
+
+// An ingest past its scans frees the idle engines; a page being read
+// keeps what it borrowed.
+TEST(TesseractEnginesTest, FreeIdleFreesOnlyWhatNoPageHolds) {
+  TesseractEngines engines;
+  {
+    TesseractEngines::Page page(engines);
+    Borrow(page, "eng");
+  }
+  TesseractEngines::Page reading(engines);
+  tesseract::TessBaseAPI* held = Borrow(reading, "fra");
+  engines.FreeIdle();  // eng, idle
+  EXPECT_EQ(Borrow(reading, "fra"), held);
+  {
+    TesseractEngines::Page page(engines);
+    Borrow(page, "eng");  // made again
+  }
+  EXPECT_EQ(engines.counts().made, 3u);
 }
 
 struct LoadedCase {

@@ -1,0 +1,80 @@
+// OcrRoom: an ingest's memory budget (IngestOptions::memory_mb) shared
+// with OCR, over the whole run. A thread reading a scan holds about
+// StreamLimits::kOcrMegabytesPerThread; while pages are read by OCR the
+// streamer's shares are those of the budget less OCR's part (StreamLimits::
+// ForMemoryWithOcr); once no page has been read by OCR for `quiet_seconds`
+// and none is being read, the models left loaded are freed and the shares
+// are the whole budget's again (StreamLimits::ForMemory), until the next
+// scan. Without it, scans at the head of a corpus left the born-digital
+// rest at the least budget's speed: 20,000 PDFs after ten scans took 1.6
+// times as long as alone (docs/benchmarks.md).
+//
+// The user is told of each change (Notice): the first shrink in full,
+// with where the peak may go when the budget cannot hold OCR and the
+// budget that would.
+//
+// The waiting time is what makes a restore worth its cost: a scan after
+// it loads its model again (0.07-0.15 s an engine, measured: osd 0.07, ara+Arabic 0.12) and finds the shares
+// full (open sets written early, so maybe read again when a late version
+// comes). Checked as files finish (FileDone), not by a clock of its own.
+//
+// Thread-safety: every call may come from any thread at once (extraction
+// workers, and the streamer's thread reading a version again); the hooks
+// are called under the room's lock, one at a time, in the order the
+// changes are decided, so the last limits set are always the state's.
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+#include <functional>
+#include <mutex>
+#include <string>
+
+#include "ingest/set_streamer.h"
+
+namespace sextant {
+
+class OcrRoom {
+ public:
+  struct Hooks {
+    std::function<void(const StreamLimits&)> set_limits;  // SetStreamer::SetLimits
+    std::function<void()> free_engines;                   // TesseractRecognizer::FreeIdleEngines; may be empty
+    std::function<void(const std::string&)> notice;      // IngestObserver::Notice
+  };
+  // What happened so far.
+  struct Tally {
+    std::size_t shrunk = 0;    // times the shares shrank for OCR
+    std::size_t restored = 0;  // times they grew back
+  };
+
+  OcrRoom(std::size_t memory_mb, int jobs, double quiet_seconds, Hooks hooks);
+
+  // Before a page is rendered for OCR: the shares shrink unless they are shrunk.
+  void PageBegins();
+  // After Tesseract read it, or failed to.
+  void PageEnds();
+  // A file extracted: the shares grow back when it is time.
+  void FileDone();
+
+  Tally tally() const;
+
+  // The peak an ingest with a budget of `megabytes` may reach once OCR
+  // takes `ocr_mb`: the budget the rest holds within, OCR's part, and the
+  // lexicon's share kept past the rest's.
+  static std::size_t PeakWithOcr(std::size_t megabytes, std::size_t ocr_mb);
+
+ private:
+  void Shrink();
+
+  const std::size_t memory_mb_;
+  const int jobs_;
+  const std::chrono::duration<double> quiet_;
+  const Hooks hooks_;
+  mutable std::mutex mutex_;
+  bool shrunk_ = false;
+  std::size_t pages_being_read_ = 0;
+  std::chrono::steady_clock::time_point last_page_end_;
+  Tally tally_;
+};
+
+}  // namespace sextant
