@@ -78,13 +78,15 @@ int Ingest(const CommandArgs& args) {
                "the peak resident size aimed at (default 336, at least 96): the process\n"
                "holds about 80 MB whatever the budget; the rest sizes the documents\n"
                "waiting for their sets, the queue to the writer, Xapian's transaction\n"
-               "and the lexicon's counts. When the first page is read by OCR, OCR\n"
-               "takes about 160 MB a thread (--jobs) and the shares but the lexicon's\n"
+               "and the lexicon's counts. While pages are read by OCR, OCR takes\n"
+               "about 160 MB a thread (--jobs) and the shares but the lexicon's\n"
                "shrink to make room, down to those of --memory 96 (a line says so,\n"
-               "and which budget holds OCR when this one cannot). A ceiling, not a\n"
-               "level. A smaller budget writes smaller batches and a smaller lexicon,\n"
-               "and writes open sets early (their versions are read again when a\n"
-               "later one comes)");
+               "and which budget holds OCR when this one cannot); they grow back once\n"
+               "no page was read by OCR for " +
+                   std::to_string(static_cast<int>(options.ocr_quiet_seconds)) +
+                   " s. A ceiling, not a level. A smaller budget writes\n"
+                   "smaller batches and a smaller lexicon, and writes open sets early\n"
+                   "(their versions are read again when a later one comes)");
   flags.Custom("--shard", "K/N",
                [&options](const std::string& text) -> std::string {
                  const std::optional<ShardSpec> shard = ParseShard(text);
