@@ -6,17 +6,18 @@
 // and none is being read, the models left loaded are freed and the shares
 // are the whole budget's again (StreamLimits::ForMemory), until the next
 // scan. Without it, scans at the head of a corpus left the born-digital
-// rest at the least budget's speed: 20,000 PDFs after ten scans took 1.6
-// times as long as alone (docs/benchmarks.md).
+// rest at the least budget's speed: 20,000 PDFs after ten scans took
+// 240-256 s, with it 200 s, alone 155 (docs/benchmarks.md).
 //
 // The user is told of each change (Notice): the first shrink in full,
 // with where the peak may go when the budget cannot hold OCR and the
 // budget that would.
 //
 // The waiting time is what makes a restore worth its cost: a scan after
-// it loads its model again (0.07-0.15 s an engine, measured: osd 0.07, ara+Arabic 0.12) and finds the shares
-// full (open sets written early, so maybe read again when a late version
-// comes). Checked as files finish (FileDone), not by a clock of its own.
+// it loads its model again (0.07-0.12 s an engine, measured: osd 0.07,
+// ara+Arabic 0.12) and finds the shares full (open sets written early,
+// so maybe read again when a late version comes). Checked as files
+// finish (FileDone), not by a clock of its own.
 //
 // Thread-safety: every call may come from any thread at once (extraction
 // workers, and the streamer's thread reading a version again); the hooks

@@ -40,8 +40,10 @@ struct CountingObserver : IngestObserver {
     indexed_already = indexed;
   }
   void Failed(const Status& status) override { failures.push_back(status); }
+  void Notice(const std::string& line) override { notices.push_back(line); }
   std::size_t to_read = 0, indexed_already = 0;
   std::vector<Status> failures;
+  std::vector<std::string> notices;
 };
 
 class IngestTest : public ::testing::Test {
@@ -67,6 +69,11 @@ class IngestTest : public ::testing::Test {
     const Status status = IngestFiles(CollectPdfs({(folder_ / "pdf").string()}).files, options_, observer, &summary);
     EXPECT_TRUE(status.ok()) << status.ToString();
     return summary;
+  }
+
+  // An image-only scan of two pages (ODS), first by name among the files.
+  void AddScan() {
+    fs::copy_file(testing::SharedCorpora() / "un-pdf" / "ods" / "A_47_843-EN.pdf", folder_ / "pdf" / "A_47_843-EN.pdf");
   }
 
   fs::path folder_;
@@ -217,10 +224,7 @@ TEST_F(IngestTest, TwoFilesOfOneVersionAreNamedAndOneRuleApplies) {
                            (folder_ / "pdf" / "en.pdf").string(), 0), 0u) << line;
   EXPECT_NE(line.find("the first by path is kept"), std::string::npos) << line;
 
-  struct NoticeObserver : CountingObserver {
-    void Notice(const std::string& line) override { notices.push_back(line); }
-    std::vector<std::string> notices;
-  } later;
+  CountingObserver later;
   IngestSummary replaced;
   ASSERT_TRUE(IngestFiles({(folder_ / "pdf" / "zz-en.pdf").string()}, options_, later, &replaced).ok());
   ASSERT_EQ(later.notices.size(), 1u);
@@ -361,10 +365,7 @@ TEST_F(IngestTest, ABrokenStoredLexiconIsNamedAndLeftAlone) {
   fs::create_directories(fs::path(options_.index_folder) / "lexicon");
   const fs::path broken = fs::path(options_.index_folder) / "lexicon" / "en-fr.lexicon";
   std::ofstream(broken) << "meeting réunion\n";
-  struct NoticeObserver : CountingObserver {
-    void Notice(const std::string& line) override { notices.push_back(line); }
-    std::vector<std::string> notices;
-  } observer;
+  CountingObserver observer;
   const IngestSummary written = Ingest(observer);
   EXPECT_EQ(written.versions_written, 6u);
   EXPECT_EQ(written.lexicon_files, 4u);  // all but en-fr
@@ -379,11 +380,8 @@ TEST_F(IngestTest, ABrokenStoredLexiconIsNamedAndLeftAlone) {
 // rest, and the line names the budget that would hold it all.
 TEST_F(IngestTest, TheFirstScanMakesRoomForOcrOnceAndSaysSo) {
   SEXTANT_REQUIRE_SHARED_CORPORA();
-  fs::copy_file(testing::SharedCorpora() / "un-pdf" / "ods" / "A_47_843-EN.pdf", folder_ / "pdf" / "A_47_843-EN.pdf");
-  struct NoticeObserver : CountingObserver {
-    void Notice(const std::string& line) override { notices.push_back(line); }
-    std::vector<std::string> notices;
-  } observer;
+  AddScan();
+  CountingObserver observer;
   options_.jobs = 2;
   options_.memory_mb = 336;
   options_.ocr_quiet_seconds = 3600;  // no growing back here
@@ -401,7 +399,7 @@ TEST_F(IngestTest, TheFirstScanMakesRoomForOcrOnceAndSaysSo) {
   // Without OCR no room is made: the scan has no words, and fails.
   fs::remove_all(options_.index_folder);
   options_.ocr = OcrMode::kNever;
-  NoticeObserver without;
+  CountingObserver without;
   EXPECT_EQ(Ingest(without).shrunk_for_ocr, 0u);
   EXPECT_TRUE(without.notices.empty());
   EXPECT_EQ(without.failures.size(), 1u);
@@ -412,11 +410,8 @@ TEST_F(IngestTest, TheFirstScanMakesRoomForOcrOnceAndSaysSo) {
 // pages are read.
 TEST_F(IngestTest, TheSharesGrowBackOnceTheScansStop) {
   SEXTANT_REQUIRE_SHARED_CORPORA();
-  fs::copy_file(testing::SharedCorpora() / "un-pdf" / "ods" / "A_47_843-EN.pdf", folder_ / "pdf" / "A_47_843-EN.pdf");
-  struct NoticeObserver : CountingObserver {
-    void Notice(const std::string& line) override { notices.push_back(line); }
-    std::vector<std::string> notices;
-  } observer;
+  AddScan();
+  CountingObserver observer;
   options_.jobs = 1;
   options_.memory_mb = 336;
   options_.ocr_quiet_seconds = 0;
