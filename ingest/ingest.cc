@@ -5,6 +5,7 @@
 #include <chrono>
 #include <filesystem>
 #include <map>
+#include <mutex>
 #include <optional>
 #include <set>
 
@@ -319,6 +320,7 @@ Status IngestFiles(std::vector<std::string> files, const IngestOptions& options,
   }
   const ExtractionPass reread = Extract(siblings, runner, options, streamer, ocr_room, observer);
   for (const std::string* file : siblings) known.erase(known.find(*file));  // by iterator: *file is its key
+  if (recognizer) recognizer->FreeIdleEngines();  // not held while the last sets are written
   const auto extracted_at = std::chrono::steady_clock::now();
   const StreamTally tally = streamer.Finish();
 

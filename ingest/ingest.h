@@ -79,7 +79,7 @@ struct IngestOptions {
   // and the lexicon's counts. While pages are read by OCR those shares
   // but the lexicon's shrink to leave OCR its part (StreamLimits::
   // ForMemoryWithOcr, kOcrMegabytesPerThread a thread), down to those of
-  // the least budget, and grow back once no scan came for
+  // the least budget, and grow back once no page was read by OCR for
   // ocr_quiet_seconds (ingest/ocr_room.h); the observer is told
   // (Notice). Not a hard limit: one
   // very long file, or one very large set, is held whole however large,

@@ -1,5 +1,6 @@
 #include "ingest/ocr_room.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace sextant {
@@ -12,7 +13,10 @@ std::string Seconds(double seconds) {
 }  // namespace
 
 OcrRoom::OcrRoom(std::size_t memory_mb, int jobs, double quiet_seconds, Hooks hooks)
-    : memory_mb_(memory_mb), jobs_(jobs), quiet_(quiet_seconds), hooks_(std::move(hooks)) {}
+    : memory_mb_(memory_mb),
+      jobs_(jobs),
+      quiet_(std::max(0.0, quiet_seconds)),  // a NaN too
+      hooks_(std::move(hooks)) {}
 
 std::size_t OcrRoom::PeakWithOcr(std::size_t megabytes, std::size_t ocr_mb) {
   std::size_t left_mb = 0;

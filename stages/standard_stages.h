@@ -31,7 +31,7 @@ struct ExtractionOptions {
   // them makes its own: stages/ocr/tesseract_engines.h, OcrLimits).
   std::shared_ptr<const PageRecognizer> recognizer;
   // Called before each page is rendered for OCR, and after it is read
-  // (whether it could be or not), on the worker's thread.
+  // (however that ends, a throw included), on the worker's thread.
   std::function<void()> before_ocr_page, after_ocr_page;
 };
 

@@ -196,6 +196,20 @@ PageImage RenderPage(const poppler::page& page, double dpi) {
   return image;
 }
 
+// Calls after_ocr_page when it goes out of scope, however it is left.
+class OcrPageEnd {
+ public:
+  explicit OcrPageEnd(const std::function<void()>& after) : after_(after) {}
+  ~OcrPageEnd() {
+    if (after_) after_();
+  }
+  OcrPageEnd(const OcrPageEnd&) = delete;
+  OcrPageEnd& operator=(const OcrPageEnd&) = delete;
+
+ private:
+  const std::function<void()>& after_;
+};
+
 bool NeedsOcr(OcrMode mode, TextLayer layer) {
   switch (mode) {
     case OcrMode::kNever: return false;
@@ -296,9 +310,11 @@ Status PdfExtractStage::Run(Document& document) const {
       if (NeedsOcr(ocr_mode, verdict.layer)) {
         if (options_.before_ocr_page) options_.before_ocr_page();
         RecognizedPage recognized;
-        Status read = options_.recognizer->Recognize(RenderPage(*pdf_page, options_.ocr_dpi), ocr_language,
-                                                     recognized);
-        if (options_.after_ocr_page) options_.after_ocr_page();
+        Status read;
+        {
+          const OcrPageEnd page_end(options_.after_ocr_page);  // also when rendering or reading throws
+          read = options_.recognizer->Recognize(RenderPage(*pdf_page, options_.ocr_dpi), ocr_language, recognized);
+        }
         if (!read.ok()) return Status(read.code(), path + ": page " + std::to_string(page.number) + ": " + read.message());
         ocr_language = recognized.language;
         words = std::move(recognized.words);

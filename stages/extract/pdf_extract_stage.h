@@ -54,8 +54,9 @@ struct PdfExtractOptions {
   // thread that runs the stage: a scan takes seconds a page.
   std::function<void(const std::string& path, int page, int pages)> on_ocr_page;
   // Called before each page is rendered for OCR, and after Tesseract
-  // read it (whether it could or not), on the same thread: an ingest makes
-  // room in its memory budget while pages are read by OCR.
+  // read it (whether it could or not, or rendering or reading threw), on
+  // the same thread: an ingest makes room in its memory budget while pages
+  // are read by OCR.
   std::function<void()> before_ocr_page, after_ocr_page;
 };
 

@@ -49,8 +49,9 @@ struct CountingObserver : IngestObserver {
 class IngestTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    folder_ = fs::temp_directory_path() /
-              ("sextant_ingest_" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
+    std::string name = ::testing::UnitTest::GetInstance()->current_test_info()->name();
+    std::replace(name.begin(), name.end(), '/', '_');  // a parameterised test's "Test/Case"
+    folder_ = fs::temp_directory_path() / ("sextant_ingest_" + name);
     fs::remove_all(folder_);
     fs::create_directories(folder_ / "pdf");
     for (const char* language : {"ar", "zh", "en", "fr", "ru", "es"}) {

@@ -3,6 +3,7 @@
 #include "ingest/ocr_room.h"
 
 #include <algorithm>
+#include <chrono>
 #include <mutex>
 #include <string>
 #include <thread>
@@ -16,7 +17,7 @@ namespace {
 struct RoomCase {
   const char* name;
   double quiet_seconds;
-  // B: a page begins (OCR); E: it ends; F: a file is done.
+  // B: a page begins (OCR); E: it ends; F: a file is done; W: 1.1 s pass.
   std::string events;
   // What the room did, in order: S shrank the shares, R grew them back
   // (the engines freed first: counted in `freed`).
@@ -43,6 +44,7 @@ TEST_P(OcrRoomTest, ShrinksWhilePagesAreReadAndGrowsBackAfter) {
     if (event == 'B') room.PageBegins();
     if (event == 'E') room.PageEnds();
     if (event == 'F') room.FileDone();
+    if (event == 'W') std::this_thread::sleep_for(std::chrono::milliseconds(1100));
   }
   EXPECT_EQ(changes, test.changes);
   const auto count = [&](char change) { return static_cast<std::size_t>(std::count(changes.begin(), changes.end(), change)); };
@@ -68,6 +70,10 @@ INSTANTIATE_TEST_SUITE_P(
         RoomCase{"NotWhileAPageIsRead", 0, "BFFF", "S"},
         RoomCase{"NotWhileAnotherThreadsPageIsRead", 0, "BBEFFEF", "SR"},
         RoomCase{"NotBeforeTheWait", 3600, "BEFBEF", "S"},
+        // The wait counts from the last page's end, not its beginning.
+        RoomCase{"AfterTheWait", 1, "BEWF", "SR"},
+        RoomCase{"TheWaitCountsFromThePagesEnd", 1, "BWEF", "S"},
+        RoomCase{"ANegativeWaitIsNone", -1, "BEF", "SR"},
         RoomCase{"ShrinksAgainForTheNextScan", 0, "BEFFBEF", "SRSR"},
         RoomCase{"AnEndWithoutABeginIsHarmless", 0, "EFBEF", "SR"}),
     [](const ::testing::TestParamInfo<RoomCase>& info) { return std::string(info.param.name); });

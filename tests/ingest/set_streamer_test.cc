@@ -271,7 +271,7 @@ TEST_F(SetStreamerTest, LargerLimitsAgainHoldOpenSets) {
 
 // A version read again may hold a scan: SetLimits() is then called on the
 // streamer's own thread, and must neither wait for it nor be lost.
-TEST_F(SetStreamerTest, ShrinkFromTheStreamersOwnThreadIsTakenUp) {
+TEST_F(SetStreamerTest, SetLimitsFromTheStreamersOwnThreadIsTakenUp) {
   std::unique_ptr<IndexWriter> writer;
   ASSERT_TRUE(IndexWriter::Open(folder_.string(), {}, &writer).ok());
   const std::vector<const Document*> order = {&Version(0, Language::kEnglish), &Version(0, Language::kFrench)};

@@ -5,6 +5,8 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <memory>
+#include <new>
 #include <string>
 #include <vector>
 
@@ -366,6 +368,41 @@ TEST_F(ExtractErrorsTest, ScansWithMisreadMastheadsGiveTheirSymbols) {
     const bool reported = std::any_of(read.document.diagnostics.begin(), read.document.diagnostics.end(),
                                       [](const Diagnostic& d) { return d.code == "symbol_repaired"; });
     EXPECT_TRUE(reported) << scan.file;
+  }
+}
+
+
+// A page read by OCR ends with after_ocr_page however the recognizer
+// fails, throwing included (an ingest that missed it would keep its
+// shares shrunk for OCR for the rest of the run).
+class FailingRecognizer : public PageRecognizer {
+ public:
+  explicit FailingRecognizer(bool throws) : throws_(throws) {}
+  Status Recognize(const PageImage&, std::optional<Language>, RecognizedPage&) const override {
+    if (throws_) throw std::bad_alloc();
+    return Status(StatusCode::kInternal, "the recognizer failed");
+  }
+
+ private:
+  bool throws_;
+};
+
+TEST_F(ExtractErrorsTest, EveryOcrPageBegunEndsHoweverTheRecognizerFails) {
+  for (const bool throws : {false, true}) {
+    int begun = 0, ended = 0;
+    PdfExtractOptions options;
+    options.ocr = OcrMode::kAlways;
+    options.ocr_dpi = 20;  // the recognizer does not look
+    options.recognizer = std::make_shared<FailingRecognizer>(throws);
+    options.before_ocr_page = [&] { ++begun; };
+    options.after_ocr_page = [&] { ++ended; };
+    std::vector<std::unique_ptr<Stage>> stages;
+    stages.push_back(std::make_unique<PdfExtractStage>(options));
+    const Runner runner(std::move(stages));
+    const DocumentResult result = runner.RunOne(Fixture("en"));
+    EXPECT_FALSE(result.status.ok()) << (throws ? "throws" : "fails");
+    EXPECT_EQ(begun, 1) << (throws ? "throws" : "fails");
+    EXPECT_EQ(ended, 1) << (throws ? "throws" : "fails");
   }
 }
 

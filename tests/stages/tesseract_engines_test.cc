@@ -48,13 +48,15 @@ TEST(TesseractEnginesTest, FreeIdleFreesOnlyWhatNoPageHolds) {
     TesseractEngines::Page page(engines);
     Borrow(page, "eng");
   }
-  TesseractEngines::Page reading(engines);
-  tesseract::TessBaseAPI* held = Borrow(reading, "fra");
-  engines.FreeIdle();  // eng, idle
-  EXPECT_EQ(Borrow(reading, "fra"), held);
+  {
+    TesseractEngines::Page reading(engines);
+    Borrow(reading, "fra");
+    engines.FreeIdle();  // eng, idle; fra, lent, stays
+  }
   {
     TesseractEngines::Page page(engines);
-    Borrow(page, "eng");  // made again
+    Borrow(page, "fra");  // given back by the page that read: lent again
+    Borrow(page, "eng");  // freed: made again
   }
   EXPECT_EQ(engines.counts().made, 3u);
 }
