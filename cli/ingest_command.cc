@@ -139,6 +139,10 @@ int Ingest(const CommandArgs& args) {
     std::cerr << " (shard " << options.shard.Text() << "; " << s.sets_other_shards << " sets left to other shards)";
   }
   if (s.reextracted > 0) std::cerr << " (" << s.reextracted << " versions read again for late versions)";
+  if (s.shrunk_for_ocr > 0) {
+    std::cerr << " (the shares shrank for OCR " << s.shrunk_for_ocr << (s.shrunk_for_ocr == 1 ? " time" : " times")
+              << " and grew back " << s.restored_after_ocr << ")";
+  }
   std::cerr << "; "
             << s.versions_written << " versions written, " << s.versions_unchanged << " unchanged, " << s.failures
             << " failed; " << s.seconds << " s (extract " << s.extract_seconds << ", align " << s.align_seconds

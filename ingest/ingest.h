@@ -89,8 +89,9 @@ struct IngestOptions {
   std::size_t memory_mb = 336;
   // The shares shrunk for OCR grow back once no page was read by OCR for
   // this long, and none is being read: a scan after that loads its model
-  // again (ingest/ocr_room.h).
-  double ocr_quiet_seconds = 30;
+  // again (ingest/ocr_room.h). 10 s was 0.92 times 30 s's time on scans
+  // spread through 20,000 PDFs, at the same peak (docs/benchmarks.md).
+  double ocr_quiet_seconds = 10;
   // Only the sets of this shard are written (ingest/shard.h); every file
   // is still extracted, for its symbol. The index records its shard.
   ShardSpec shard;

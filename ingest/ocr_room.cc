@@ -44,8 +44,11 @@ void OcrRoom::FileDone() {
   // The models first, so that what the shares take back is free.
   if (hooks_.free_engines) hooks_.free_engines();
   hooks_.set_limits(StreamLimits::ForMemory(memory_mb_));
-  hooks_.notice("no page read by OCR for " + Seconds(quiet_.count()) +
-                ": its models freed, the shares are those of --memory " + std::to_string(memory_mb_) + " again");
+  if (tally_.restored == 1) {
+    hooks_.notice("no page read by OCR for " + Seconds(quiet_.count()) +
+                  ": its models freed, the shares are those of --memory " + std::to_string(memory_mb_) +
+                  " again (and each time the scans stop; the summary counts them)");
+  }
 }
 
 OcrRoom::Tally OcrRoom::tally() const {
@@ -61,11 +64,7 @@ void OcrRoom::Shrink() {
   const std::size_t ocr_mb = static_cast<std::size_t>(jobs_) * StreamLimits::kOcrMegabytesPerThread;
   std::size_t left_mb = 0;
   hooks_.set_limits(StreamLimits::ForMemoryWithOcr(memory_mb_, ocr_mb, &left_mb));
-  if (tally_.shrunk++ > 0) {
-    hooks_.notice("pages to read by OCR again: the rest of the ingest holds as with --memory " +
-                  std::to_string(left_mb) + " while they come");
-    return;
-  }
+  if (tally_.shrunk++ > 0) return;  // said once: the summary counts the rest
   std::string line = "pages to read by OCR: about " + std::to_string(ocr_mb) + " MB for " + std::to_string(jobs_) +
                      (jobs_ == 1 ? " thread" : " threads") +
                      " while they come; the rest of the ingest holds as with --memory " + std::to_string(left_mb);

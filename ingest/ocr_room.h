@@ -7,11 +7,12 @@
 // are the whole budget's again (StreamLimits::ForMemory), until the next
 // scan. Without it, scans at the head of a corpus left the born-digital
 // rest at the least budget's speed: 20,000 PDFs after ten scans took
-// 240-256 s, with it 200 s, alone 155 (docs/benchmarks.md).
+// 240-256 s, with it 196-200 s, alone 155 (docs/benchmarks.md).
 //
-// The user is told of each change (Notice): the first shrink in full,
-// with where the peak may go when the budget cannot hold OCR and the
-// budget that would.
+// The user is told of the first shrink (Notice), with where the peak may
+// go when the budget cannot hold OCR and the budget that would, and of the
+// first growing back; the others are counted (tally), not said: scans
+// spread through a large corpus would make a line every few seconds.
 //
 // The waiting time is what makes a restore worth its cost: a scan after
 // it loads its model again (0.07-0.12 s an engine, measured: osd 0.07,

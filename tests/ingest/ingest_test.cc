@@ -420,7 +420,8 @@ INSTANTIATE_TEST_SUITE_P(
         ScanCase{"OneThreadGrowingBack", 1, 0, 1,
                  {"pages to read by OCR: about 160 MB for 1 thread while they come; the rest of the ingest holds as "
                   "with --memory 153",  // the budget holds OCR: no more said
-                  "no page read by OCR for 0 s: its models freed, the shares are those of --memory 336 again"}}),
+                  "no page read by OCR for 0 s: its models freed, the shares are those of --memory 336 again (and each "
+                  "time the scans stop; the summary counts them)"}}),
     [](const ::testing::TestParamInfo<ScanCase>& info) { return std::string(info.param.name); });
 
 // Without OCR no room is made: the scan has no words, and fails.

@@ -51,13 +51,12 @@ TEST_P(OcrRoomTest, ShrinksWhilePagesAreReadAndGrowsBackAfter) {
   EXPECT_EQ(room.tally().shrunk, count('S'));
   EXPECT_EQ(room.tally().restored, count('R'));
   EXPECT_EQ(static_cast<std::size_t>(freed), count('R'));
-  ASSERT_EQ(notices.size(), changes.size());  // a line for each change
+  ASSERT_EQ(notices.size(), std::min<std::size_t>(changes.size(), 2));  // the first of each kind said
   if (!notices.empty()) {
     EXPECT_EQ(notices[0].rfind("pages to read by OCR: about 320 MB for 2 threads", 0), 0u) << notices[0];
   }
-  for (std::size_t k = 1; k < changes.size(); ++k) {
-    EXPECT_EQ(notices[k].find(changes[k] == 'S' ? "pages to read by OCR again" : "no page read by OCR for"), 0u)
-        << notices[k];
+  if (notices.size() > 1) {
+    EXPECT_EQ(notices[1].rfind("no page read by OCR for", 0), 0u) << notices[1];
   }
 }
 
