@@ -349,8 +349,9 @@ Status IngestFiles(std::vector<std::string> files, const IngestOptions& options,
   summary->sets_other_shards = tally.other_shards;
   summary->reextracted = tally.reextracted;
   summary->peak_held_documents = tally.peak_held_documents;
-  summary->shrunk_for_ocr = ocr_room.tally().shrunk;
-  summary->restored_after_ocr = ocr_room.tally().restored;
+  const OcrRoom::Tally ocr_changes = ocr_room.tally();
+  summary->shrunk_for_ocr = ocr_changes.shrunk;
+  summary->restored_after_ocr = ocr_changes.restored;
   if (!tally.fatal.ok()) return StoppedBy(tally.fatal, options.index_folder, *summary);
   if (lexicon) {
     const auto saving = std::chrono::steady_clock::now();

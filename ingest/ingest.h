@@ -81,11 +81,10 @@ struct IngestOptions {
   // ForMemoryWithOcr, kOcrMegabytesPerThread a thread), down to those of
   // the least budget, and grow back once no page was read by OCR for
   // ocr_quiet_seconds (ingest/ocr_room.h); the observer is told
-  // (Notice). Not a hard limit: one
-  // very long file, or one very large set, is held whole however large,
-  // and OCR's part passes a budget too small for it. The default shares
-  // 256 MB, the budget before the process was counted: the lexicon's
-  // share, and so its quality, kept.
+  // (Notice). Not a hard limit: one very long file, or one very large
+  // set, is held whole however large, and OCR's part passes a budget too
+  // small for it. The default shares 256 MB, the budget before the
+  // process was counted: the lexicon's share, and so its quality, kept.
   std::size_t memory_mb = 336;
   // The shares shrunk for OCR grow back once no page was read by OCR for
   // this long, and none is being read: a scan after that loads its model

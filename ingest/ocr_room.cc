@@ -10,6 +10,15 @@ std::string Seconds(double seconds) {
   return std::to_string(static_cast<long long>(std::lround(seconds))) + " s";
 }
 
+// The peak an ingest with a budget of `megabytes` may reach once OCR
+// takes `ocr_mb`: the budget the rest holds within, OCR's part, and the
+// lexicon's share kept past the rest's.
+std::size_t PeakWithOcr(std::size_t megabytes, std::size_t ocr_mb) {
+  std::size_t left_mb = 0;
+  const StreamLimits limits = StreamLimits::ForMemoryWithOcr(megabytes, ocr_mb, &left_mb);
+  return left_mb + ocr_mb + ((limits.lexicon_bytes - StreamLimits::ForMemory(left_mb).lexicon_bytes) >> 20);
+}
+
 }  // namespace
 
 OcrRoom::OcrRoom(std::size_t memory_mb, int jobs, double quiet_seconds, Hooks hooks)
@@ -18,16 +27,10 @@ OcrRoom::OcrRoom(std::size_t memory_mb, int jobs, double quiet_seconds, Hooks ho
       quiet_(std::max(0.0, quiet_seconds)),  // a NaN too
       hooks_(std::move(hooks)) {}
 
-std::size_t OcrRoom::PeakWithOcr(std::size_t megabytes, std::size_t ocr_mb) {
-  std::size_t left_mb = 0;
-  const StreamLimits limits = StreamLimits::ForMemoryWithOcr(megabytes, ocr_mb, &left_mb);
-  return left_mb + ocr_mb + ((limits.lexicon_bytes - StreamLimits::ForMemory(left_mb).lexicon_bytes) >> 20);
-}
-
 void OcrRoom::PageBegins() {
   const std::lock_guard lock(mutex_);
   ++pages_being_read_;
-  if (!shrunk_) Shrink();
+  if (!Shrunk()) Shrink();
 }
 
 void OcrRoom::PageEnds() {
@@ -38,8 +41,7 @@ void OcrRoom::PageEnds() {
 
 void OcrRoom::FileDone() {
   const std::lock_guard lock(mutex_);
-  if (!shrunk_ || pages_being_read_ > 0 || std::chrono::steady_clock::now() - last_page_end_ < quiet_) return;
-  shrunk_ = false;
+  if (!Shrunk() || pages_being_read_ > 0 || std::chrono::steady_clock::now() - last_page_end_ < quiet_) return;
   ++tally_.restored;
   // The models first, so that what the shares take back is free.
   if (hooks_.free_engines) hooks_.free_engines();
@@ -60,11 +62,11 @@ OcrRoom::Tally OcrRoom::tally() const {
 // streamer's own thread, which reads a version again now and then, is not
 // counted.
 void OcrRoom::Shrink() {
-  shrunk_ = true;
+  ++tally_.shrunk;
   const std::size_t ocr_mb = static_cast<std::size_t>(jobs_) * StreamLimits::kOcrMegabytesPerThread;
   std::size_t left_mb = 0;
   hooks_.set_limits(StreamLimits::ForMemoryWithOcr(memory_mb_, ocr_mb, &left_mb));
-  if (tally_.shrunk++ > 0) return;  // said once: the summary counts the rest
+  if (tally_.shrunk > 1) return;  // said once: the summary counts the rest
   std::string line = "pages to read by OCR: about " + std::to_string(ocr_mb) + " MB for " + std::to_string(jobs_) +
                      (jobs_ == 1 ? " thread" : " threads") +
                      " while they come; the rest of the ingest holds as with --memory " + std::to_string(left_mb);

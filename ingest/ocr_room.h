@@ -60,12 +60,8 @@ class OcrRoom {
 
   Tally tally() const;
 
-  // The peak an ingest with a budget of `megabytes` may reach once OCR
-  // takes `ocr_mb`: the budget the rest holds within, OCR's part, and the
-  // lexicon's share kept past the rest's.
-  static std::size_t PeakWithOcr(std::size_t megabytes, std::size_t ocr_mb);
-
  private:
+  bool Shrunk() const { return tally_.shrunk > tally_.restored; }
   void Shrink();
 
   const std::size_t memory_mb_;
@@ -73,7 +69,6 @@ class OcrRoom {
   const std::chrono::duration<double> quiet_;
   const Hooks hooks_;
   mutable std::mutex mutex_;
-  bool shrunk_ = false;
   std::size_t pages_being_read_ = 0;
   std::chrono::steady_clock::time_point last_page_end_;
   Tally tally_;
