@@ -10,6 +10,7 @@
 #include <set>
 
 #include "index/index_writer.h"
+#include "ingest/file_table.h"
 #include "ingest/ingest_lexicon.h"
 #include "ingest/ocr_room.h"
 #include "ingest/set_streamer.h"
@@ -76,8 +77,8 @@ struct ExtractionPass {
   int failures = 0;
 };
 
-ExtractionPass Extract(const std::vector<const std::string*>& files, const Runner& runner, const IngestOptions& ingest,
-                       SetStreamer& streamer, OcrRoom& ocr_room, IngestObserver& observer) {
+ExtractionPass Extract(const FileTable& table, const std::vector<FileTable::Id>& files, const Runner& runner,
+                       const IngestOptions& ingest, SetStreamer& streamer, OcrRoom& ocr_room, IngestObserver& observer) {
   ExtractionPass pass;
   if (files.empty()) return pass;
   RunnerOptions options;
@@ -104,7 +105,9 @@ ExtractionPass Extract(const std::vector<const std::string*>& files, const Runne
   constexpr std::size_t kChunkFiles = 512;
   for (std::size_t first = 0; first < files.size(); first += kChunkFiles) {
     std::vector<std::string> chunk;
-    for (std::size_t k = first; k < std::min(files.size(), first + kChunkFiles); ++k) chunk.push_back(*files[k]);
+    for (std::size_t k = first; k < std::min(files.size(), first + kChunkFiles); ++k) {
+      chunk.emplace_back(table.Path(files[k]));
+    }
     done_before = first;
     for (const DocumentResult& result : runner.Run(chunk, options)) {
       if (result.status.ok() || result.status.code() == StatusCode::kCancelled) continue;
@@ -249,26 +252,28 @@ Status IngestFiles(std::vector<std::string> files, const IngestOptions& options,
   // Files the index holds already (same path, same bytes) are not read
   // again, unless a changed version of their document (same symbol) is
   // read: a set is written whole.
-  FileHashes hashes;
-  std::map<std::string, IndexWriter::IndexedVersion> known;
-  std::vector<const std::string*> to_read;  // keys of `hashes`: a path is held once, not copied per use
-  for (std::string& file : files) {
+  FileTable table;  // a path given twice is one file, read once
+  for (const std::string& file : files) {
     const std::optional<ContentHash> hash = HashFile(file);
     if (!hash) {
       observer.Failed(Status(StatusCode::kNotFound, file + ": cannot open the file; check the path and permissions"));
       ++summary->failures;
       continue;
     }
-    const auto [hashed, added] = hashes.try_emplace(std::move(file), *hash);
-    if (!added) continue;  // a path given twice is read once
-    if (auto indexed = writer->Indexed(hashed->first, hash->Hex())) {
-      known[hashed->first] = *indexed;
+    table.Add(file, *hash);
+  }
+  files = std::vector<std::string>();  // every path is in the table now
+  table.Seal();
+  std::map<FileTable::Id, IndexWriter::IndexedVersion> known;
+  std::vector<FileTable::Id> to_read;  // in path order
+  for (FileTable::Id file = 0; file < table.size(); ++file) {
+    if (auto indexed = writer->Indexed(std::string(table.Path(file)), table.Hash(file).Hex())) {
+      known[file] = *indexed;
     } else {
-      to_read.push_back(&hashed->first);
+      to_read.push_back(file);
     }
   }
-  files = std::vector<std::string>();  // every path is in `hashes` now
-  summary->files = hashes.size() + summary->failures;
+  summary->files = table.size() + summary->failures;
   observer.Planned(to_read.size(), known.size());
 
   ExtractionOptions extraction;
@@ -311,15 +316,16 @@ Status IngestFiles(std::vector<std::string> files, const IngestOptions& options,
                     options.lexicon_min_links);
     stream.lexicon = &*lexicon;
   }
-  SetStreamer streamer(*writer, hashes, observer, std::move(stream));
+  SetStreamer streamer(*writer, table, observer, std::move(stream));
   streamer_for_ocr = &streamer;
-  const ExtractionPass read = Extract(to_read, runner, options, streamer, ocr_room, observer);
-  std::vector<const std::string*> siblings;
+  const ExtractionPass read = Extract(table, to_read, runner, options, streamer, ocr_room, observer);
+  to_read = std::vector<FileTable::Id>();
+  std::vector<FileTable::Id> siblings;
   for (const auto& [file, indexed] : known) {
-    if (read.symbols.count(indexed.symbol)) siblings.push_back(&file);
+    if (read.symbols.count(indexed.symbol)) siblings.push_back(file);
   }
-  const ExtractionPass reread = Extract(siblings, runner, options, streamer, ocr_room, observer);
-  for (const std::string* file : siblings) known.erase(known.find(*file));  // by iterator: *file is its key
+  const ExtractionPass reread = Extract(table, siblings, runner, options, streamer, ocr_room, observer);
+  for (const FileTable::Id file : siblings) known.erase(file);
   if (recognizer) recognizer->FreeIdleEngines();  // not held while the last sets are written
   const auto extracted_at = std::chrono::steady_clock::now();
   const StreamTally tally = streamer.Finish();

@@ -31,7 +31,7 @@ struct SetToWrite {
 };
 
 void Prepare(const DocumentSet& set, const std::map<std::string, const Document*>& by_path,
-             const FileHashes& hashes, IngestLexicon* lexicon, SetToWrite* out) {
+             const FileTable& files, IngestLexicon* lexicon, SetToWrite* out) {
   out->symbol = set.symbol;
   for (const std::string& path : set.duplicates) {
     const Language language = *by_path.at(path)->language;
@@ -47,27 +47,27 @@ void Prepare(const DocumentSet& set, const std::map<std::string, const Document*
   const Document& pivot_document = *by_path.at(set.versions.at(pivot));
   const AlignableText pivot_text = AlignableFromDocument(pivot_document);
   out->alignments.reserve(set.versions.size());
-  out->versions.push_back({&pivot_document, hashes.at(pivot_document.path).Hex(), nullptr});
+  out->versions.push_back({&pivot_document, files.Hash(files.IdOf(pivot_document.path)).Hex(), nullptr});
   for (const auto& [language, path] : set.versions) {
     if (language == pivot) continue;
     const Document& document = *by_path.at(path);
     AlignerOptions aligner;
     if (lexicon != nullptr) aligner.dictionary = lexicon->Base(pivot, language);  // the index's, when stored
     out->alignments.push_back(AlignDocuments(pivot_text, AlignableFromDocument(document), aligner));
-    out->versions.push_back({&document, hashes.at(path).Hex(), &out->alignments.back()});
+    out->versions.push_back({&document, files.Hash(files.IdOf(path)).Hex(), &out->alignments.back()});
   }
 }
 
 // Groups the documents into sets and aligns each set's versions.
 std::vector<SetToWrite> PrepareSets(const std::vector<const Document*>& documents,
-                                    const FileHashes& hashes, IngestLexicon* lexicon,
+                                    const FileTable& files, IngestLexicon* lexicon,
                                     IngestObserver* observer) {
   const std::vector<DocumentSet> sets = GroupLanguageVersions(documents);
   std::map<std::string, const Document*> by_path;
   for (const Document* document : documents) by_path[document->path] = document;
   std::vector<SetToWrite> out(sets.size());
   for (std::size_t s = 0; s < sets.size(); ++s) {
-    Prepare(sets[s], by_path, hashes, lexicon, &out[s]);
+    Prepare(sets[s], by_path, files, lexicon, &out[s]);
     if (observer != nullptr) observer->Aligning(s + 1, sets.size(), sets[s].symbol);
   }
   return out;
@@ -141,15 +141,16 @@ std::size_t DocumentBytes(const Document& document) {
   return bytes;
 }
 
-SetStreamer::SetStreamer(IndexWriter& writer, const FileHashes& hashes,
+SetStreamer::SetStreamer(IndexWriter& writer, const FileTable& files,
                          IngestObserver& observer, StreamOptions options)
     : writer_(writer),
-      hashes_(hashes),
+      files_(files),
       observer_(observer),
       options_(std::move(options)),
       queued_limit_(options_.limits.queued_bytes),
       limits_(options_.limits),
       builder_(writer.chinese()),
+      written_files_(files.size()),
       thread_([this] {
         Run();
         {
@@ -200,7 +201,7 @@ StreamTally SetStreamer::Finish() {
   writer_thread_.join();
   LearnWritten();
   StreamTally tally = tally_;
-  tally.versions_written = written_paths_.size();
+  tally.versions_written = versions_written_;
   tally.unchanged = written_.unchanged;
   tally.failures += written_.failures;
   tally.fatal = written_.fatal;
@@ -225,15 +226,6 @@ void SetStreamer::Hold(std::size_t documents, std::size_t bytes) {
   held_documents_ += documents;
   tally_.peak_held_documents = std::max<std::size_t>(tally_.peak_held_documents, held_documents_);
   tally_.peak_held_bytes = std::max(tally_.peak_held_bytes, held_bytes_);
-}
-
-// The one string of a path that every set written keeps: the hashes map's
-// own key (the map holds every file that comes, and is not changed while
-// the streamer runs). A path outside it fails as Prepare's hashes.at() would.
-const std::string* SetStreamer::PathKey(const std::string& path) const {
-  const auto hashed = hashes_.find(path);
-  if (hashed == hashes_.end()) throw std::out_of_range(path + ": not among the files hashed for this ingest");
-  return &hashed->first;
 }
 
 void SetStreamer::Release(std::size_t documents, std::size_t bytes) {
@@ -307,7 +299,7 @@ void SetStreamer::Take(std::unique_ptr<const Document> document) {
     return;  // freed here
   }
   Group& group = groups_[key];
-  if (!group.written_paths.empty()) Reopen(key, group, document->path);
+  if (!group.written_files.empty()) Reopen(key, group, document->path);
   const std::size_t bytes = DocumentBytes(*document);
   group.documents.push_back(std::move(document));
   group.bytes += bytes;
@@ -319,10 +311,10 @@ void SetStreamer::Take(std::unique_ptr<const Document> document) {
 // A version came for a set written before: its written versions are read
 // again from their files, so that the set is written whole.
 void SetStreamer::Reopen(const std::string& key, Group& group, const std::string& arriving) {
-  std::vector<const std::string*> paths;
-  paths.swap(group.written_paths);
-  for (const std::string* key_of_path : paths) {
-    const std::string& path = *key_of_path;
+  std::vector<FileTable::Id> written;
+  written.swap(group.written_files);
+  for (const FileTable::Id file : written) {
+    const std::string path(files_.Path(file));
     if (path == arriving || stopped_) continue;
     std::optional<Document> again = options_.reextract ? options_.reextract(path) : std::nullopt;
     if (!again) {
@@ -348,7 +340,7 @@ void SetStreamer::WriteGroups(const std::vector<std::string>& keys, bool report)
   for (const std::string& key : keys) {
     Group& group = groups_[key];
     for (auto& document : group.documents) {
-      group.written_paths.push_back(PathKey(document->path));
+      group.written_files.push_back(files_.IdOf(document->path));
       owned.push_back(std::move(document));
     }
     group.documents.clear();
@@ -372,7 +364,7 @@ void SetStreamer::WriteGroups(const std::vector<std::string>& keys, bool report)
             [](const Document* a, const Document* b) { return a->path < b->path; });
   LearnWritten();
   auto started = std::chrono::steady_clock::now();
-  std::vector<SetToWrite> sets = PrepareSets(documents, hashes_, options_.lexicon, report ? &observer_ : nullptr);
+  std::vector<SetToWrite> sets = PrepareSets(documents, files_, options_.lexicon, report ? &observer_ : nullptr);
   for (const SetToWrite& set : sets) {
     for (const Status& status : set.left_out) {
       if (reported_left_out_.insert(status.message()).second) {
@@ -393,8 +385,8 @@ void SetStreamer::WriteGroups(const std::vector<std::string>& keys, bool report)
       batch_segments += set.segments;
       if (!set.versions.empty()) {
         batch.push_back(set.versions);
-        write.paths.emplace_back();
-        for (const IndexVersion& version : set.versions) write.paths.back().push_back(PathKey(version.document->path));
+        write.files.emplace_back();
+        for (const IndexVersion& version : set.versions) write.files.back().push_back(files_.IdOf(version.document->path));
         write.symbols.push_back(set.versions[0].document->furniture.symbol.value_or(""));
       }
       ++last;
@@ -461,10 +453,13 @@ void SetStreamer::Write(PendingWrite& write) {
       observer_.Failed(outcomes[k].status);
       ++written_.failures;
     } else if (outcomes[k].counts.unchanged) {
-      written_.unchanged += write.paths[k].size();
+      written_.unchanged += write.files[k].size();
     } else {
-      written_paths_.insert(write.paths[k].begin(), write.paths[k].end());
-      observer_.SetWritten(write.symbols[k], write.paths[k].size());
+      for (const FileTable::Id file : write.files[k]) {
+        if (!written_files_[file]) ++versions_written_;
+        written_files_[file] = true;
+      }
+      observer_.SetWritten(write.symbols[k], write.files[k].size());
       if (k < write.alignments.size()) learn.push_back(std::move(write.alignments[k]));
     }
   }

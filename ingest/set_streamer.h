@@ -53,10 +53,10 @@
 #include <set>
 #include <string>
 #include <thread>
-#include <unordered_set>
 #include <vector>
 
 #include "index/index_writer.h"
+#include "ingest/file_table.h"
 #include "ingest/ingest.h"
 #include "ingest/ingest_lexicon.h"
 #include "ingest/shard.h"
@@ -142,14 +142,11 @@ struct StreamOptions {
 // About how many bytes `document` holds (its text, lines, tags, records).
 std::size_t DocumentBytes(const Document& document);
 
-// The content hash of every file an ingest reads, by path: each path held
-// once, and the hash as its 8 bytes (Hex() when a version is written).
-using FileHashes = std::map<std::string, ContentHash>;
-
 class SetStreamer {
  public:
-  // `hashes`: the content hash of every file that will come (read-only).
-  SetStreamer(IndexWriter& writer, const FileHashes& hashes, IngestObserver& observer,
+  // `files`: every file that will come, with its content hash (sealed,
+  // read-only).
+  SetStreamer(IndexWriter& writer, const FileTable& files, IngestObserver& observer,
               StreamOptions options);
   ~SetStreamer();  // finishes, if Finish() was not called
   SetStreamer(const SetStreamer&) = delete;
@@ -177,9 +174,8 @@ class SetStreamer {
  private:
   struct Group {
     std::vector<std::unique_ptr<const Document>> documents;  // not written since they came
-    // Versions written and freed, read again if the set reopens: keys of
-    // the hashes map (PathKey), not copies, as every set written keeps them.
-    std::vector<const std::string*> written_paths;
+    // Versions written and freed, read again if the set reopens.
+    std::vector<FileTable::Id> written_files;
     std::size_t bytes = 0;                   // of `documents`
     std::size_t last_seen = 0;
   };
@@ -187,7 +183,7 @@ class SetStreamer {
   // learned once it is written.
   struct PendingWrite {
     BuiltSets built;
-    std::vector<std::vector<const std::string*>> paths;  // per set: its versions' files (PathKey)
+    std::vector<std::vector<FileTable::Id>> files;  // per set: its versions' files
     std::vector<std::string> symbols;              // per set: its pivot's symbol
     std::vector<std::vector<DocumentAlignment>> alignments;  // per set, learned once written (with a lexicon)
     bool report = false;                // Indexing() for it: sets done of all
@@ -204,11 +200,10 @@ class SetStreamer {
   void Reopen(const std::string& key, Group& group, const std::string& arriving);
   void WriteGroups(const std::vector<std::string>& keys, bool report);
   void Hold(std::size_t documents, std::size_t bytes);
-  const std::string* PathKey(const std::string& path) const;
   void Release(std::size_t documents, std::size_t bytes);
 
   IndexWriter& writer_;
-  const FileHashes& hashes_;
+  const FileTable& files_;
   IngestObserver& observer_;
   const StreamOptions options_;
   std::mutex mutex_;
@@ -237,7 +232,10 @@ class SetStreamer {
   bool writes_done_ = false;  // no batch will come
   std::vector<std::vector<DocumentAlignment>> to_learn_;  // of sets written, not learned yet
   StreamTally written_;  // the writer's thread's: unchanged, failures, fatal, index_seconds
-  std::unordered_set<const std::string*> written_paths_;  // the writer's thread's: files written (PathKey)
+  // The writer's thread's: whether a version of each file was written (by
+  // Id), and how many were.
+  std::vector<bool> written_files_;
+  std::size_t versions_written_ = 0;
   std::thread thread_, writer_thread_;
 };
 

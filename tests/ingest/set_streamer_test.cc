@@ -63,8 +63,17 @@ class SetStreamerTest : public ::testing::Test {
   // sentences, so that a few closed sets make a batch worth writing.
   const Document& Version(std::size_t set, Language language) {
     documents_.push_back(SyntheticVersion(set, language, 100));
-    hashes_[documents_.back().path] = SyntheticContentHash(set, language);
+    hashes_.emplace_back(documents_.back().path, SyntheticContentHash(set, language));
     return documents_.back();
+  }
+
+  // Every version made so far, as the ingest's table of files (made anew:
+  // make every version before the streamer that reads it).
+  const FileTable& Files() {
+    files_ = FileTable();
+    for (const auto& [path, hash] : hashes_) files_.Add(path, hash);
+    files_.Seal();
+    return files_;
   }
 
   // Limits as given, and a reextract that gives back the synthetic
@@ -94,22 +103,22 @@ class SetStreamerTest : public ::testing::Test {
   std::filesystem::path folder_;
   std::atomic<int> reextracted_{0};
   std::list<Document> documents_;
-  FileHashes hashes_;
+  std::vector<std::pair<std::string, ContentHash>> hashes_;
+  FileTable files_;
 };
 
 TEST_F(SetStreamerTest, ALateVersionReopensItsSetWhichIsWrittenWhole) {
   std::unique_ptr<IndexWriter> writer;
   ASSERT_TRUE(IndexWriter::Open(folder_.string(), {}, &writer).ok());
-  // Every document is added before the streamer starts its work on it
-  // (hashes_ must hold every path first), so build them all first.
-  // The streamer reads hashes_ as documents come: make every one first.
+  // The streamer reads the table of files as documents come: make every
+  // version first.
   std::vector<const Document*> order = {&Version(0, Language::kEnglish)};
   for (std::size_t set = 1; set <= 8; ++set) order.push_back(&Version(set, Language::kEnglish));
   const Document& late = Version(0, Language::kFrench);
   RecordingObserver observer;
   StreamTally tally;
   {
-    SetStreamer streamer(*writer, hashes_, observer, Options());
+    SetStreamer streamer(*writer, Files(), observer, Options());
     for (const Document* document : order) streamer.Add(*document);
     // Eight sets came after set 0: it is closed and written alone...
     ASSERT_TRUE(observer.WaitForWritten("CTOC/COP/WG.4/2030/1 1"));
@@ -151,7 +160,7 @@ TEST_F(SetStreamerTest, NothingAddedWritesNothing) {
   std::unique_ptr<IndexWriter> writer;
   ASSERT_TRUE(IndexWriter::Open(folder_.string(), {}, &writer).ok());
   RecordingObserver observer;
-  SetStreamer streamer(*writer, hashes_, observer, Options());
+  SetStreamer streamer(*writer, Files(), observer, Options());
   const StreamTally tally = streamer.Finish();
   EXPECT_EQ(tally.versions_written, 0u);
   EXPECT_TRUE(observer.indexed.empty());
@@ -168,7 +177,7 @@ TEST_F(SetStreamerTest, DocumentsAreFreedOnceTheirSetsAreWritten) {
   RecordingObserver observer;
   StreamTally tally;
   {
-    SetStreamer streamer(*writer, hashes_, observer, Options(limits));
+    SetStreamer streamer(*writer, Files(), observer, Options(limits));
     for (const Document* document : order) streamer.Add(*document);
     tally = streamer.Finish();
     EXPECT_EQ(streamer.held_documents(), 0u);
@@ -196,7 +205,7 @@ TEST_F(SetStreamerTest, SetsWrittenEarlyForTheBudgetAreRewrittenWholeWhenAVersio
   RecordingObserver observer;
   StreamTally tally;
   {
-    SetStreamer streamer(*writer, hashes_, observer, Options(limits));
+    SetStreamer streamer(*writer, Files(), observer, Options(limits));
     for (const Document* document : order) {
       streamer.Add(*document);
       // Each version is written before the next comes (so each one after
@@ -229,7 +238,7 @@ TEST_F(SetStreamerTest, ShrunkLimitsWriteOpenSetsEarly) {
   RecordingObserver observer;
   StreamTally tally;
   {
-    SetStreamer streamer(*writer, hashes_, observer, Options());  // 64 MB held: none written early
+    SetStreamer streamer(*writer, Files(), observer, Options());  // 64 MB held: none written early
     for (const Document* document : order) streamer.Add(*document);
     StreamLimits smaller;
     smaller.held_bytes = 1;
@@ -256,7 +265,7 @@ TEST_F(SetStreamerTest, LargerLimitsAgainHoldOpenSets) {
   RecordingObserver observer;
   StreamTally tally;
   {
-    SetStreamer streamer(*writer, hashes_, observer, Options(smaller));
+    SetStreamer streamer(*writer, Files(), observer, Options(smaller));
     streamer.Add(first);
     ASSERT_TRUE(observer.WaitForWritten(*first.furniture.symbol + " 1"));
     streamer.SetLimits(StreamLimits());  // 64 MB held: taken up before the next version, queued after it
@@ -286,7 +295,7 @@ TEST_F(SetStreamerTest, SetLimitsFromTheStreamersOwnThreadIsTakenUp) {
   RecordingObserver observer;
   StreamTally tally;
   {
-    SetStreamer streamer(*writer, hashes_, observer, std::move(options));
+    SetStreamer streamer(*writer, Files(), observer, std::move(options));
     streamer_seen = &streamer;
     for (const Document* document : order) {
       streamer.Add(*document);
@@ -311,7 +320,7 @@ TEST_F(SetStreamerTest, SetsOfOtherShardsAreLeftOut) {
   RecordingObserver observer;
   StreamTally tally;
   {
-    SetStreamer streamer(*writer, hashes_, observer, std::move(options));
+    SetStreamer streamer(*writer, Files(), observer, std::move(options));
     for (const Document* document : order) streamer.Add(*document);
     tally = streamer.Finish();
   }
