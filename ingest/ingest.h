@@ -157,8 +157,9 @@ struct PdfCollection {
 // Never throws, whatever the folders hold.
 PdfCollection CollectPdfs(const std::vector<std::string>& paths);
 
-// `files` by value: each path moves into the ingest's table of hashes, held
-// once (std::move the list in when it is long).
+// `files` by value: the paths go into the ingest's table of files (one
+// buffer, ingest/file_table.h) and the list is freed before any file is
+// read (std::move it in when it is long). Files are read in path order.
 Status IngestFiles(std::vector<std::string> files, const IngestOptions& options,
                    IngestObserver& observer, IngestSummary* summary);
 

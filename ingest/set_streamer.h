@@ -94,10 +94,11 @@ struct StreamLimits {
 
   // What the process holds besides the shares, in MB, measured (docs/
   // benchmarks.md): the libraries' pages and ICU's data, the files being
-  // extracted, a path and an 8-byte hash per file, the lexicon's words
-  // past its share at small budgets, and the allocator's free pages
-  // (about a third of a MB for each MB shared: 80 covers shares up to
-  // about 256 MB at 40,000 files).
+  // extracted, what is kept for each file through the run (its entry in
+  // the FileTable and its part of its set's record, about 95 bytes), the
+  // lexicon's words past its share at small budgets, and the allocator's
+  // free pages (about a third of a MB for each MB shared: 80 covers shares
+  // up to about 256 MB at 40,000 files, fit when a file took 230 bytes).
   static constexpr std::size_t kProcessMegabytes = 80;
   // The smallest budget `sextant ingest --memory` takes: the process and
   // 16 MB of shares.
